@@ -1,0 +1,59 @@
+"""Errors and warnings the kit raises, with messages in the active language.
+
+A :class:`DataError` names the column, the first offending rows and the fix::
+
+    >>> from helpers.errors import DataError
+    >>> err = DataError("err_missing_column", column="amount", fix_key="fix_map_column")
+    >>> "amount" in str(err)
+    True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from helpers.i18n import t
+
+MAX_ROWS_SHOWN = 5
+
+
+def format_rows(rows: Iterable[int], total: int | None = None) -> str:
+    """Show the first offending row numbers (1-based data rows) and how many there are."""
+    rows = list(rows)
+    total = len(rows) if total is None else total
+    shown = ", ".join(str(r) for r in rows[:MAX_ROWS_SHOWN])
+    more = t("msg_rows_more", n=total - MAX_ROWS_SHOWN) if total > MAX_ROWS_SHOWN else ""
+    return shown + more
+
+
+class DataError(ValueError):
+    """Input data the kit cannot use. ``str(err)`` says what, where, and how to fix it.
+
+    Parameters are catalogue keys (see ``helpers/locale``) and the values they format with;
+    ``rows`` are 1-based data-row numbers (the header is not counted).
+    """
+
+    def __init__(self, key: str, *, column: str | None = None, rows: Iterable[int] | None = None,
+                 n_rows: int | None = None, fix_key: str | None = None, **values):
+        self.key, self.column, self.fix_key, self.values = key, column, fix_key, values
+        self.rows = list(rows) if rows is not None else []
+        self.n_rows = len(self.rows) if n_rows is None else n_rows
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        parts = [t(self.key, column=self.column, **self.values)]
+        if self.rows:
+            parts.append(t("msg_rows", rows=format_rows(self.rows, self.n_rows)))
+        if self.fix_key:
+            parts.append(t("msg_fix", fix=t(self.fix_key, column=self.column, **self.values)))
+        return " ".join(parts)
+
+
+class DataWarning(UserWarning):
+    """Suspicious but usable data (empty score bins, heavy ties, negative amounts…)."""
+
+
+def warn(key: str, stacklevel: int = 3, **values) -> None:
+    """Issue a :class:`DataWarning` whose text comes from the catalogue."""
+    import warnings
+
+    warnings.warn(t(key, **values), DataWarning, stacklevel=stacklevel)

@@ -1,0 +1,5 @@
+"""Charts for every part of the kit: axes-level ``plot_…(data, ax=None, **kw) -> Axes``.
+
+Titles and axis labels follow the active language; call ``helpers.setup()`` first so
+Chinese glyphs render. Charts live in one module per topic and are re-exported here.
+"""

@@ -1,0 +1,33 @@
+"""Small pieces every chart uses: getting an Axes, titles and labels from the catalogue."""
+from __future__ import annotations
+
+from helpers.i18n import t
+
+
+def get_ax(ax=None, figsize=(7, 4.5)):
+    """Return ``ax`` or a new Axes, with the kit font registered."""
+    from helpers.plots.theme import register_font
+
+    register_font()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def decorate(ax, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None):
+    """Set title and axis labels given as catalogue keys (or plain text when not a key)."""
+    from helpers.i18n import has
+
+    def text(v):
+        return t(v) if v and has(v) else v
+
+    if title is not None:
+        ax.set_title(text(title))
+    if xlabel is not None:
+        ax.set_xlabel(text(xlabel))
+    if ylabel is not None:
+        ax.set_ylabel(text(ylabel))
+    return ax
