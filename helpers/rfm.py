@@ -1,0 +1,185 @@
+"""Per-customer RFM table and the BTYD (lifetimes) summary, computed where the data lives.
+
+The aggregation (transactions → one row per customer) is written once with ``narwhals``, so a
+pandas frame, a Polars DataFrame or LazyFrame (it stays lazy until the single ``collect``) and a
+DuckDB relation all give the same numbers; the result is always a small pandas table.
+
+    >>> import pandas as pd
+    >>> from helpers.rfm import rfm_table
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 20.0, 5.0],
+    ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-01-03"])})
+    >>> rfm_table(tx)[["recency_days", "frequency", "monetary"]].to_dict("index")
+    {'a': {'recency_days': 1, 'frequency': 2, 'monetary': 30.0}, 'b': {'recency_days': 3, 'frequency': 1, 'monetary': 5.0}}
+
+Definitions: DOMAIN.md §0 (recency in days, frequency = distinct orders, monetary = total) and
+§3.7 (BTYD summary x, t_x, T).
+"""
+from __future__ import annotations
+
+import narwhals as nw
+import pandas as pd
+
+from helpers.errors import DataError
+
+_DAY = "__purchase_day"
+_FREQUENCIES = ("orders", "days")
+_MONETARIES = ("sum", "mean")
+_PERIOD_DAYS = {"D": 1, "W": 7}
+
+
+def _lazy(tx) -> nw.LazyFrame:
+    """Any supported frame (pandas, Polars eager/lazy, DuckDB, PySpark) as a narwhals LazyFrame."""
+    frame = nw.from_native(tx)
+    return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+
+
+def _require(frame: nw.LazyFrame, columns) -> None:
+    names = frame.collect_schema().names()
+    for column in columns:
+        if column not in names:
+            raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
+
+
+def _to_pandas(frame: nw.LazyFrame) -> pd.DataFrame:
+    return frame.collect(backend="pandas").to_native()
+
+
+def _as_day(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()
+
+
+def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str | None) -> pd.DataFrame:
+    """One row per customer: first/last purchase, rows, orders, purchase days, revenue (one pass)."""
+    frame = _lazy(tx)
+    _require(frame, [customer, date, amount] + ([order] if order else []))
+    # the day column is added first so every aggregation stays simple on every engine
+    frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
+    aggregations = [
+        nw.col(date).min().alias("first_purchase"),
+        nw.col(date).max().alias("last_purchase"),
+        nw.col(_DAY).n_unique().alias("purchase_days"),
+        nw.col(amount).sum().alias("revenue"),
+    ]
+    if order:
+        aggregations.append(nw.col(order).n_unique().alias("orders"))
+    out = _to_pandas(frame.group_by(customer).agg(*aggregations))
+    out = out.rename(columns={customer: "customer_id"})
+    out["customer_id"] = out["customer_id"].astype("string")
+    if not order:
+        out["orders"] = out["purchase_days"]
+    for column in ("first_purchase", "last_purchase"):
+        out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
+    for column in ("orders", "purchase_days"):
+        out[column] = out[column].astype("int64")
+    out["revenue"] = out["revenue"].astype("float64")
+    return out.sort_values("customer_id").set_index("customer_id")
+
+
+def _resolve_as_of(as_of, last_purchase: pd.Series) -> pd.Timestamp:
+    """``as_of`` as a day; default the day after the last purchase (DOMAIN.md §0)."""
+    if as_of is None:
+        return last_purchase.max().normalize() + pd.Timedelta(days=1)
+    return pd.Timestamp(as_of).normalize()
+
+
+def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "order_date",
+              amount: str = "amount", order: str | None = "order_id", frequency: str = "orders",
+              monetary: str = "sum") -> pd.DataFrame:
+    """Recency (days), frequency and monetary value per customer, indexed by sorted ``customer_id``.
+
+    ``tx`` may be pandas, Polars (eager or lazy), a DuckDB relation, or anything narwhals reads.
+    ``frequency="orders"`` counts distinct ``order`` ids when that column exists, else distinct
+    purchase days (``"days"`` always counts days); ``monetary="sum"`` is total spend, ``"mean"``
+    spend per counted order/day. Recency is whole days from the last purchase day to ``as_of``
+    (default: the day after the last purchase). ``.attrs`` records ``as_of`` and what was counted.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
+    ...                    "amount": [9.0]})
+    >>> rfm_table(tx, as_of="2024-01-11").attrs["as_of"]
+    Timestamp('2024-01-11 00:00:00')
+
+    Source: DOMAIN.md §0 and §1; R package ``rfm`` ``rfm_table_order``.
+    """
+    if frequency not in _FREQUENCIES:
+        raise ValueError(f"frequency must be one of {_FREQUENCIES}, got {frequency!r}")
+    if monetary not in _MONETARIES:
+        raise ValueError(f"monetary must be one of {_MONETARIES}, got {monetary!r}")
+    names = _lazy(tx).collect_schema().names()
+    order_used = order if order and order in names else None
+    table = _customer_aggregates(tx, customer, date, amount, order_used)
+    as_of_day = _resolve_as_of(as_of, table["last_purchase"])
+    counted_by = "orders" if frequency == "orders" and order_used else "days"
+    count = table["orders"] if counted_by == "orders" else table["purchase_days"]
+    out = pd.DataFrame(index=table.index)
+    out["recency_days"] = (as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64")
+    out["frequency"] = count
+    out["monetary"] = table["revenue"] / count if monetary == "mean" else table["revenue"]
+    out = out.join(table[["first_purchase", "last_purchase", "orders", "purchase_days", "revenue"]])
+    out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
+                     order_column=order_used)
+    return out
+
+
+def _daily_spend(tx, customer: str, date: str, amount: str) -> pd.DataFrame:
+    """Spend per customer and purchase day (several orders on one day are one purchase)."""
+    frame = _lazy(tx)
+    _require(frame, [customer, date, amount])
+    frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
+    out = _to_pandas(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend")))
+    out = out.rename(columns={customer: "customer_id", _DAY: "day"})
+    out["customer_id"] = out["customer_id"].astype("string")
+    out["day"] = _as_day(out["day"])
+    return out.sort_values(["customer_id", "day"], ignore_index=True)
+
+
+def btyd_summary(tx, calibration_end=None, observation_end=None, *, freq: str = "W",
+                 customer: str = "customer_id", date: str = "order_date",
+                 amount: str = "amount") -> pd.DataFrame:
+    """The BTYD sufficient statistics per customer: ``x``, ``t_x``, ``T``, ``zbar`` (+ holdout).
+
+    Purchases on the same day count once. ``x`` = repeat purchase days (distinct days − 1);
+    ``t_x`` = last − first purchase day and ``T`` = ``calibration_end`` − first purchase day, in
+    ``freq`` units (``"W"`` weeks = days / 7, ``"D"`` days); ``zbar`` = mean spend of the repeat
+    purchase days (the first purchase excluded; 0 when ``x`` = 0). Only customers whose first
+    purchase is on or before ``calibration_end`` (default: last purchase day) are kept. With
+    ``observation_end``, ``x_star`` counts purchase days in (calibration_end, observation_end],
+    ``holdout_spend`` their total and ``duration_holdout`` the holdout length.
+
+    Day convention: day differences with no +1 reproduce Hardie's CDNOW calibration summary
+    exactly (customer 1: first 1997-01-01, last 1997-08-02, end 1997-09-30 → t_x = 213 / 7 =
+    30.43, T = 272 / 7 = 38.86 weeks).
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["1"] * 3, "amount": [29.33, 29.73, 14.96],
+    ...     "order_date": pd.to_datetime(["1997-01-01", "1997-01-18", "1997-08-02"])})
+    >>> btyd_summary(tx, "1997-09-30").round(2).loc["1", ["x", "t_x", "T", "zbar"]].tolist()
+    [2.0, 30.43, 38.86, 22.34]
+
+    Source: DOMAIN.md §3.7; Fader, Hardie & Lee (2005); lifetimes
+    ``summary_data_from_transaction_data``.
+    """
+    if freq not in _PERIOD_DAYS:
+        raise ValueError(f"freq must be one of {tuple(_PERIOD_DAYS)}, got {freq!r}")
+    unit = _PERIOD_DAYS[freq]
+    daily = _daily_spend(tx, customer, date, amount)
+    cal_end = daily["day"].max() if calibration_end is None else pd.Timestamp(calibration_end).normalize()
+    calibration = daily[daily["day"] <= cal_end]
+    per = calibration.groupby("customer_id")
+    first, last = per["day"].min(), per["day"].max()
+    out = pd.DataFrame({"x": per.size() - 1})
+    out["t_x"] = (last - first).dt.days / unit
+    out["T"] = (cal_end - first).dt.days / unit
+    repeat = calibration[calibration["day"] > calibration["customer_id"].map(first)]
+    out["zbar"] = repeat.groupby("customer_id")["spend"].mean().reindex(out.index, fill_value=0.0)
+    out.attrs.update(calibration_end=cal_end, freq=freq)
+    if observation_end is not None:
+        obs_end = pd.Timestamp(observation_end).normalize()
+        holdout = daily[(daily["day"] > cal_end) & (daily["day"] <= obs_end)].groupby("customer_id")
+        out["x_star"] = holdout.size().reindex(out.index, fill_value=0).astype("int64")
+        out["holdout_spend"] = holdout["spend"].sum().reindex(out.index, fill_value=0.0)
+        out["duration_holdout"] = (obs_end - cal_end).days / unit
+        out.attrs["observation_end"] = obs_end
+    out["x"] = out["x"].astype("int64")
+    out.index.name = "customer_id"
+    return out
