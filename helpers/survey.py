@@ -14,7 +14,7 @@ Source: DOMAIN.md §4 ("drop non-responses; report n; scale bounds are parameter
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from html import escape
 
@@ -37,6 +37,11 @@ class Responses:
     def n(self) -> int:
         """Respondents used."""
         return len(self.data)
+
+    @property
+    def kept_rows(self) -> np.ndarray:
+        """1-based input rows of the answers kept (to point errors at the caller's rows)."""
+        return np.setdiff1d(np.arange(1, self.n_input + 1), self.dropped_rows)
 
     @property
     def n_dropped(self) -> int:
@@ -106,7 +111,8 @@ def validate_answers(data, columns: Sequence[str] | None = None, scale=None, *, 
                      name: str = "rating") -> Responses:
     """Validate survey answers and delete incomplete rows listwise (counted, warned, reported).
 
-    ``data`` is a frame (use ``columns``), a Series or a list; ``scale`` = (low, high) or None;
+    ``data`` is a frame (use ``columns``), a Series or a list; ``scale`` = (low, high), None, or a
+    mapping column → (low, high) when columns use different scales;
     ``integer`` requires whole-number answers (Likert, 0–10, Kano codes).
 
     >>> validate_answers([1, 2], scale=(1, 5)).data["rating"].tolist()
@@ -115,7 +121,8 @@ def validate_answers(data, columns: Sequence[str] | None = None, scale=None, *, 
     frame = as_frame(data, columns, name)
     if frame.shape[0] == 0 or frame.shape[1] == 0:
         raise DataError("err_sat_empty", column=name, fix_key="fix_sat_empty")
-    numeric = pd.DataFrame({c: _numeric_column(frame[c], c, scale, integer) for c in frame.columns})
+    scales = scale if isinstance(scale, Mapping) else dict.fromkeys(frame.columns, scale)
+    numeric = pd.DataFrame({c: _numeric_column(frame[c], c, scales.get(c), integer) for c in frame.columns})
     incomplete = numeric.isna().any(axis=1)
     dropped = data_rows(incomplete)
     if dropped and len(dropped) == len(numeric):
