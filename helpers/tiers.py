@@ -141,7 +141,7 @@ def customer_pyramid(values, preset: str = "cn_1_4_15_80", shares=None, threshol
     value on a boundary all go to the higher tier.
 
     >>> customer_pyramid({"a": 50, "b": -5, "c": 20}, preset="profit_sign").classes.tolist()
-    ['tier_diamond', 'tier_silver', 'tier_iron']
+    ['tier_diamond', 'tier_copper', 'tier_iron']
     """
     if preset not in PYRAMID_PRESETS:
         raise ValueError(f"preset must be one of {sorted(PYRAMID_PRESETS)}, got {preset!r}")
