@@ -1,0 +1,257 @@
+"""Customer relationship states (客户关系阶段) from transactions, and the churn / win-back lists.
+
+Each customer gets exactly one state at ``as_of``; the rules of DOMAIN.md §3.2 are tried in order
+and the first that matches wins:
+
+====  ===============  ======================================================================
+rule  state            condition (recency in days since the last purchase, ``as_of`` included)
+====  ===============  ======================================================================
+0     prospect/target  in the CRM table, no purchase (``non_customer`` if its lead_status says so)
+1     lost             recency_days > churn_days
+2     at_risk          active_days < recency_days <= churn_days
+3     reactivated      returned after a gap > churn_days, the return within the last active_days
+4     new              active and exactly one order ever
+5     loyal            active and >= loyal_min_orders orders within loyal_window days
+6     repeat           otherwise (active, two or more orders)
+====  ===============  ======================================================================
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 20.0, 5.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-06-01", "2023-01-01"])})
+    >>> relationship_states(tx, as_of="2024-06-30").table["state"].tolist()
+    ['repeat', 'lost']
+
+An order is one ``order_id`` (or, without that column, one purchase day). Orders whose total is
+negative are returns: they reduce revenue but are not purchases. Zero-amount orders are purchases.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.errors import DataError
+from helpers.i18n import label
+from helpers.result import Classification
+
+#: Every state, in the order of the course's flow diagram (潜在 → 目标 → 现实 → 流失 → 挽回).
+STATES = ("non_customer", "prospect", "target", "new", "repeat", "loyal", "at_risk", "lost",
+          "reactivated")
+NO_PURCHASE_STATES = ("non_customer", "prospect", "target")
+
+#: Threshold presets (DOMAIN.md §3.2). "annual" follows De Bruyn's managerial segmentation:
+#: active <= 1 year, warm/cold 1–3 years (at risk), inactive > 3 years (lost); its loyalty rule
+#: (3 orders in 3 years) is a design default.
+PRESETS = {
+    "retail_quarterly": {"active_days": 90, "churn_days": 180, "loyal_window": 365, "loyal_min_orders": 4},
+    "annual": {"active_days": 365, "churn_days": 1095, "loyal_window": 1095, "loyal_min_orders": 3},
+}
+#: De Bruyn's managerial segments (ESSEC, *Foundations of Marketing Analytics*), added by preset "annual".
+MANAGERIAL = {"warm_days": 730, "new_days": 365, "new_warm_days": 730, "high_value": 100.0}
+
+_RULES = (
+    ("lost", "1: recency_days > churn_days"),
+    ("at_risk", "2: active_days < recency_days <= churn_days"),
+    ("reactivated", "3: returned after a gap > churn_days, within active_days"),
+    ("new", "4: active, orders == 1"),
+    ("loyal", "5: active, orders_in_window >= loyal_min_orders"),
+    ("repeat", "6: active, orders >= 2"),
+)
+CRM_RULE = "0: in CRM, no purchase"
+
+
+def state_labels(ids, field: str | None = None):
+    """Labels (or ``field="strategy"``) of state ids in the active language.
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     state_labels(["new", "lost"])
+    ['First-time buyers', 'Lost customers']
+    """
+    def key(i):
+        return f"lc_state.{i}"
+
+    if isinstance(ids, str):
+        return label(key(ids), field)
+    if hasattr(ids, "map"):
+        return label(ids.map(key), field)
+    return label([key(i) for i in ids], field)
+
+
+class RelationshipStates(Classification):
+    """A :class:`~helpers.result.Classification` whose labels are the lifecycle-state labels."""
+
+    def labels(self) -> pd.Series:
+        return state_labels(self.classes)
+
+    def summary(self) -> pd.DataFrame:
+        out = super().summary()
+        out["label"] = state_labels(out[self.class_column])
+        return out
+
+
+def require_columns(frame: pd.DataFrame, columns) -> None:
+    """Raise a :class:`DataError` naming the first expected column ``frame`` lacks."""
+    for col in columns:
+        if col not in frame.columns:
+            raise DataError("lc_err_missing_column", column=col, fix_key="lc_fix_missing_column",
+                            found=", ".join(map(str, frame.columns)))
+
+
+def resolve_as_of(tx: pd.DataFrame, as_of=None, *, date: str = "order_date") -> pd.Timestamp:
+    """``as_of`` as a day (midnight); default the day after the last transaction."""
+    if as_of is None:
+        return tx[date].max().normalize() + pd.Timedelta(days=1)
+    return pd.Timestamp(as_of).normalize()
+
+
+def orders_table(tx: pd.DataFrame, as_of, *, customer: str = "customer_id", date: str = "order_date",
+                 amount: str = "amount", order: str = "order_id") -> pd.DataFrame:
+    """One row per order up to ``as_of`` (inclusive): customer_id, day, amount (summed).
+
+    Orders are ``order_id`` values when that column exists, else purchase days. Sorted by
+    customer and day, so results never depend on the input's row order.
+    """
+    require_columns(tx, [customer, date, amount])
+    day = tx[date].dt.normalize()
+    keep = day <= as_of
+    frame = pd.DataFrame({"customer_id": tx.loc[keep, customer].astype("string"), "day": day[keep],
+                          "amount": tx.loc[keep, amount].astype(float)})
+    if order in tx.columns:     # an order spread over several days counts on its first day
+        frame["order"] = tx.loc[keep, order].astype("string")
+        per_order = frame.groupby(["customer_id", "order"], dropna=False).agg(
+            day=("day", "min"), amount=("amount", "sum"))
+    else:
+        per_order = frame.groupby(["customer_id", "day"]).agg(amount=("amount", "sum"))
+    per_order = per_order.reset_index()[["customer_id", "day", "amount"]]
+    return per_order.sort_values(["customer_id", "day", "amount"], kind="stable").reset_index(drop=True)
+
+
+def purchases(orders: pd.DataFrame) -> pd.DataFrame:
+    """The orders that are purchases (total >= 0; negative totals are returns)."""
+    return orders[orders["amount"] >= 0]
+
+
+def _history(orders: pd.DataFrame, as_of: pd.Timestamp, p: dict, individual: dict | None) -> pd.DataFrame:
+    """Per-customer recency, order counts, first/last purchase, return day and churn threshold."""
+    buys = purchases(orders)
+    days = buys.drop_duplicates(["customer_id", "day"])
+    gap = days.groupby("customer_id")["day"].diff().dt.days
+    g = buys.groupby("customer_id")
+    hist = pd.DataFrame({
+        "first_purchase": g["day"].min(),
+        "last_purchase": g["day"].max(),
+        "orders": g.size(),
+        "orders_in_window": buys[(as_of - buys["day"]).dt.days <= p["loyal_window"]]
+        .groupby("customer_id").size(),
+    })
+    hist["orders_in_window"] = hist["orders_in_window"].fillna(0).astype(int)
+    hist["recency_days"] = (as_of - hist["last_purchase"]).dt.days
+    hist["churn_days"] = float(p["churn_days"])
+    if individual is not None:
+        # DOMAIN §3.2: churn_days_i = k × median inter-purchase time_i, never below the floor.
+        median_gap = gap.groupby(days["customer_id"]).median().dropna()
+        hist.loc[median_gap.index, "churn_days"] = np.maximum(individual["k"] * median_gap, individual["floor"])
+    long_gap = gap > hist["churn_days"].reindex(days["customer_id"]).to_numpy()
+    hist["returned_on"] = days.loc[long_gap, ["customer_id", "day"]].groupby("customer_id")["day"].max()
+    hist["revenue"] = orders.groupby("customer_id")["amount"].sum()
+    return hist
+
+
+def _classify(hist: pd.DataFrame, as_of: pd.Timestamp, p: dict) -> pd.DataFrame:
+    """Apply rules 1–6 of DOMAIN §3.2 in order (``np.select`` keeps the first match)."""
+    r, active = hist["recency_days"], hist["recency_days"] <= p["active_days"]
+    since_return = (as_of - hist["returned_on"]).dt.days
+    conditions = [
+        r > hist["churn_days"],
+        (r > p["active_days"]) & (r <= hist["churn_days"]),
+        active & (since_return <= p["active_days"]),
+        active & (hist["orders"] == 1),
+        active & (hist["orders_in_window"] >= p["loyal_min_orders"]),
+        active,
+    ]
+    states, rules = zip(*_RULES)
+    out = hist.copy()
+    out["state"] = np.select(conditions, states, default="repeat")
+    out["rule"] = np.select(conditions, rules, default=rules[-1])
+    return out
+
+
+def _managerial_segment(hist: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """De Bruyn's segments: recency band, then newness, then average order value (>= 100 high)."""
+    r = hist["recency_days"]
+    age = (as_of - hist["first_purchase"]).dt.days
+    high = hist["revenue"] / hist["orders"] >= MANAGERIAL["high_value"]
+    active, warm = r <= PRESETS["annual"]["active_days"], r <= MANAGERIAL["warm_days"]
+    cold = r <= PRESETS["annual"]["churn_days"]
+    conditions = [active & (age <= MANAGERIAL["new_days"]), active & high, active,
+                  warm & (age <= MANAGERIAL["new_warm_days"]), warm & high, warm, cold]
+    names = ["new_active", "active_high_value", "active_low_value", "new_warm", "warm_high_value",
+             "warm_low_value", "cold"]
+    return pd.Series(np.select(conditions, names, default="inactive"), index=hist.index)
+
+
+def _crm_states(crm: pd.DataFrame, customer: str, buyers: pd.Index) -> pd.DataFrame:
+    """Rule 0: CRM entries without purchases → target (``is_target``), non_customer or prospect."""
+    require_columns(crm, [customer])
+    ids = crm[customer].astype("string")
+    state = pd.Series("prospect", index=crm.index, dtype=object)
+    if "lead_status" in crm.columns:
+        status = crm["lead_status"].astype("string").str.strip().str.lower().replace("", pd.NA).fillna("prospect")
+        bad = ~status.isin(NO_PURCHASE_STATES)
+        if bad.any():
+            raise DataError("lc_err_lead_status", column="lead_status", fix_key="lc_fix_lead_status",
+                            rows=np.flatnonzero(bad.to_numpy()) + 1, allowed=", ".join(NO_PURCHASE_STATES))
+        state = status.astype(object)
+    if "is_target" in crm.columns:
+        state = state.where(~crm["is_target"].fillna(False).astype(bool), "target")
+    out = pd.DataFrame({"customer_id": ids, "state": state.to_numpy()}).drop_duplicates("customer_id")
+    out = out[~out["customer_id"].isin(buyers)].set_index("customer_id")
+    out["rule"] = CRM_RULE
+    return out
+
+
+def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None = None, *,
+                        preset: str = "retail_quarterly", active_days: int | None = None,
+                        churn_days: int | None = None, loyal_window: int | None = None,
+                        loyal_min_orders: int | None = None, individual: bool = False,
+                        churn_k: float = 2.5, churn_floor: int | None = None,
+                        customer: str = "customer_id", date: str = "order_date", amount: str = "amount",
+                        order: str = "order_id") -> RelationshipStates:
+    """The relationship state of every customer at ``as_of`` (DOMAIN.md §3.2), class column ``state``.
+
+    ``crm`` (optional) lists known people: ``customer_id`` plus optional ``is_target`` (bool) and
+    ``lead_status`` (``prospect`` / ``target`` / ``non_customer``); those without purchases get
+    rule 0. ``individual=True`` replaces churn_days per customer by ``churn_k`` × their median
+    days between purchases, at least ``churn_floor`` (default ``active_days``).
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["C5", "C5"], "amount": [80.0, 90.0],
+    ...                    "order_date": pd.to_datetime(["2023-05-10", "2024-06-01"])})
+    >>> relationship_states(tx, as_of="2024-06-30").table.loc[0, ["state", "recency_days"]].tolist()
+    ['reactivated', 29]
+    """
+    if preset not in PRESETS:
+        raise ValueError(f"preset must be one of {sorted(PRESETS)}, got {preset!r}")
+    given = {"active_days": active_days, "churn_days": churn_days, "loyal_window": loyal_window,
+             "loyal_min_orders": loyal_min_orders}
+    p = {**PRESETS[preset], **{k: v for k, v in given.items() if v is not None}}
+    ind = {"k": churn_k, "floor": p["active_days"] if churn_floor is None else churn_floor} if individual else None
+    as_of = resolve_as_of(tx, as_of, date=date)
+    orders = orders_table(tx, as_of, customer=customer, date=date, amount=amount, order=order)
+    table = _classify(_history(orders, as_of, p, ind), as_of, p)
+    if preset == "annual":
+        table["managerial_segment"] = _managerial_segment(table, as_of)
+    if crm is not None:
+        table = pd.concat([table, _crm_states(crm, customer, table.index)])
+    if not individual:
+        table = table.drop(columns="churn_days")
+    table.index.name = "customer_id"
+    front = ["state", "rule", "recency_days", "orders", "orders_in_window", "first_purchase",
+             "last_purchase", "returned_on", "revenue"]
+    table = table[front + [c for c in table.columns if c not in front]].sort_index().reset_index()
+    counts = ["recency_days", "orders", "orders_in_window"]      # missing for CRM-only rows
+    table[counts] = table[counts].astype("Int64")
+    thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor": ind["floor"]} if ind else {}))
+    params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
+              "orders": order if order in tx.columns else "purchase days", "crm": crm is not None}
+    return RelationshipStates(table, thresholds, params, class_column="state")
