@@ -1,0 +1,66 @@
+"""Both language editions match, and the student edition hides solutions and trainer notes."""
+import re
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+from helpers.authoring import Chapter, problems_in_outputs
+from helpers.editions import student_notebook
+
+ZH, EN = ROOT / "notebooks" / "zh", ROOT / "notebooks" / "en"
+NAMES = sorted(p.name for p in ZH.glob("*.ipynb"))
+
+
+def _code(nb):
+    return [re.sub(r'lang="(zh|en)"', 'lang=LANG', c.source) for c in nb.cells if c.cell_type == "code"]
+
+
+def test_every_notebook_exists_in_both_editions():
+    assert NAMES, "no notebooks"
+    assert NAMES == sorted(p.name for p in EN.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_editions_have_identical_code_and_clean_outputs(name):
+    zh, en = (nbformat.read(d / name, as_version=4) for d in (ZH, EN))
+    assert _code(zh) == _code(en)
+    for nb in (zh, en):
+        counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+        assert counts == list(range(1, len(counts) + 1)), "executed top to bottom in one run"
+        assert not problems_in_outputs(nb)
+        assert any("nbval-check-output" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def _sample_chapter():
+    ch = Chapter("99_sample")
+    ch.md(zh="# 标题", en="# Title")
+    ch.trainer(zh="十分钟", en="ten minutes")
+    ch.checked("1 + 1")
+    ch.exercise("ch99", "q1", placeholder="x = ____", solution="x = 2")
+    return ch
+
+
+def test_authoring_gives_identical_code_and_slide_metadata():
+    ch = _sample_chapter()
+    zh, en = ch.notebook("zh"), ch.notebook("en")
+    assert _code(zh) == _code(en)
+    assert zh.cells[0].source.endswith('helpers.setup(lang="zh")')
+    kinds = [c.metadata["slideshow"]["slide_type"] for c in en.cells]
+    assert kinds[1] == "slide" and kinds[2] == "notes"
+
+
+def test_student_edition_drops_solutions_and_trainer_notes_and_keeps_placeholders():
+    nb = _sample_chapter().notebook("en")
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [nbformat.v4.new_output("stream", text="out")]
+    student = student_notebook(nb)
+    sources = [c.source for c in student.cells]
+    assert "x = ____" in sources and "x = 2" not in sources
+    assert not any("Trainer notes" in s for s in sources)
+    checked = next(c for c in student.cells if c.source == "1 + 1")
+    assert checked.outputs, "key-number cells keep their outputs for nbval"
+    check = next(c for c in student.cells if "check()" in c.source)
+    assert not check.outputs and "nbval-check-output" not in check.metadata["tags"]
+    assert nb.cells[-1].outputs, "the source notebook is not modified"

@@ -1,0 +1,31 @@
+"""course/syllabus.yml matches the notebooks and the exercise modules."""
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from helpers.exercises import chapter_problems
+
+SYLLABUS = yaml.safe_load((ROOT / "course" / "syllabus.yml").read_text(encoding="utf-8"))
+CHAPTERS = SYLLABUS["chapters"]
+
+
+def test_chapters_are_numbered_in_order_with_both_languages():
+    assert [c["id"] for c in CHAPTERS] == [f"{i:02d}" for i in range(len(CHAPTERS))]
+    for c in CHAPTERS:
+        for field in ("title", "topics", "objectives"):
+            assert set(c[field]) == {"zh", "en"}, (c["id"], field)
+        assert c["minutes"] > 0 and c["notebook"].startswith(c["id"] + "_")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c["id"])
+def test_chapter_has_notebooks_and_checked_exercises(chapter):
+    problems = chapter_problems(chapter["exercises_module"])
+    assert len(problems) >= 3, "at least three exercises per chapter"
+    for lang in ("zh", "en"):
+        path = ROOT / "notebooks" / lang / chapter["notebook"]
+        assert path.is_file(), path
+        text = path.read_text(encoding="utf-8")
+        for name in problems:
+            assert re.search(rf"{chapter['exercises_module']}\.{name}\.check\(", text), (path.name, name)
