@@ -1,0 +1,248 @@
+"""Revisit (回访) plans by tier, event-driven revisits and the care calendar → one contact schedule.
+
+Every function returns the same schedule table — ``customer_id, tier, due_date, channel, reason,
+priority, reasons`` — one row per customer and day (several reasons on one day are merged into the
+most urgent one; ``reasons`` lists them all), sorted by day, priority, customer and reason.
+Cadences and channels are design defaults (DOMAIN.md §5 last bullet, §10 point 9), overridable.
+
+    >>> import pandas as pd
+    >>> from helpers.care import revisit_plan
+    >>> customers = pd.DataFrame({"customer_id": ["a", "b"], "tier": ["tier_silver", "tier_iron"]})
+    >>> revisit_plan(customers, "2024-01-01", "2024-12-31")["reason"].value_counts().to_dict()
+    {'revisit_routine': 6, 'revisit_automated': 2}
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
+from helpers.errors import DataError
+
+SCHEDULE_COLUMNS = ["customer_id", "tier", "due_date", "channel", "reason", "priority", "reasons"]
+TIERS = ("tier_diamond", "tier_silver", "tier_copper", "tier_iron")
+RULE_COLUMNS = ["tier", "reason", "channel", "every_months", "priority"]
+EVENT_RULE_COLUMNS = ["event", "delay_hours", "reason", "channel", "priority"]
+CARE_CHANNELS = {"tier_diamond": "contact_gift", "tier_silver": "contact_phone",
+                 "tier_copper": "contact_wechat", "tier_iron": "contact_sms"}
+FIXED_HOLIDAYS = {"hol_new_year": (1, 1), "hol_womens_day": (3, 8), "hol_labour_day": (5, 1),
+                  "hol_national_day": (10, 1)}
+# Lunar festivals on the Gregorian calendar (Chinese calendar: 正月初一, 正月十五, 五月初五, 八月十五).
+LUNAR_HOLIDAYS = {
+    2023: {"hol_spring_festival": "01-22", "hol_lantern": "02-05", "hol_dragon_boat": "06-22", "hol_mid_autumn": "09-29"},
+    2024: {"hol_spring_festival": "02-10", "hol_lantern": "02-24", "hol_dragon_boat": "06-10", "hol_mid_autumn": "09-17"},
+    2025: {"hol_spring_festival": "01-29", "hol_lantern": "02-12", "hol_dragon_boat": "05-31", "hol_mid_autumn": "10-06"},
+    2026: {"hol_spring_festival": "02-17", "hol_lantern": "03-03", "hol_dragon_boat": "06-19", "hol_mid_autumn": "09-25"},
+    2027: {"hol_spring_festival": "02-06", "hol_lantern": "02-20", "hol_dragon_boat": "06-09", "hol_mid_autumn": "09-15"},
+}
+
+
+def default_revisit_rules() -> pd.DataFrame:
+    """Cadence per tier: 金钻 monthly call + quarterly visit; 白银 2-monthly; 铜 quarterly; 铁 half-yearly."""
+    return pd.DataFrame([
+        ("tier_diamond", "revisit_visit", "contact_visit", 3, 1),
+        ("tier_diamond", "revisit_personal", "contact_phone", 1, 2),
+        ("tier_silver", "revisit_routine", "contact_phone", 2, 3),
+        ("tier_copper", "revisit_routine", "contact_wechat", 3, 4),
+        ("tier_iron", "revisit_automated", "contact_sms", 6, 5),
+    ], columns=RULE_COLUMNS)
+
+
+def default_event_rules() -> pd.DataFrame:
+    """Event revisits: 24 h after a complaint closes; 7 and 30 days after a purchase."""
+    return pd.DataFrame([
+        ("complaint_closed", 24, "revisit_after_complaint", "contact_phone", 1),
+        ("purchase", 7 * 24, "revisit_purchase_7d", "contact_wechat", 3),
+        ("purchase", 30 * 24, "revisit_purchase_30d", "contact_phone", 4),
+    ], columns=EVENT_RULE_COLUMNS)
+
+
+def revisit_plan(customers: pd.DataFrame, start, end, rules: pd.DataFrame | None = None, *,
+                 tier_col: str = "tier", id_col: str = "customer_id", spread: bool = True) -> pd.DataFrame:
+    """Routine revisits from ``start`` to ``end`` (inclusive) following each tier's cadence.
+
+    With ``spread`` the customers of a rule are spread evenly over its first cycle (in customer-id
+    order) so contacts do not all fall on one day; repeats keep the same day of the month.
+
+    >>> plan = revisit_plan(customers, "2024-01-01", "2024-06-30")   # doctest: +SKIP
+    """
+    rules = default_revisit_rules() if rules is None else _checked_rules(rules, RULE_COLUMNS)
+    check_columns(customers, [id_col, tier_col])
+    check_unique(customers, id_col)
+    check_known(customers[tier_col], sorted(rules["tier"].unique()), tier_col, "svc_fix_unknown_tier")
+    start, end = _window(start, end)
+    people = pd.DataFrame({"customer_id": customers[id_col].astype("string").to_numpy(),
+                           "tier": customers[tier_col].astype("string").to_numpy()})
+    parts = [_cadence(people[people["tier"] == rule.tier].sort_values("customer_id"), rule, start, end, spread)
+             for rule in rules.itertuples(index=False)]
+    return build_schedule(*parts)
+
+
+def _cadence(people: pd.DataFrame, rule, start: pd.Timestamp, end: pd.Timestamp, spread: bool) -> pd.DataFrame:
+    cycle_days = (start + pd.DateOffset(months=int(rule.every_months)) - start).days
+    offsets = (pd.RangeIndex(len(people)) * cycle_days // max(len(people), 1)) if spread else 0
+    first = start + pd.to_timedelta(offsets, unit="D")
+    visits = []
+    for k in range(0, 12 * (end.year - start.year + 1) + 1, int(rule.every_months)):
+        due = pd.Series(first + pd.DateOffset(months=k), index=people.index)
+        visits.append(people.assign(due_date=due.to_numpy())[(due <= end).to_numpy()])
+    out = pd.concat(visits, ignore_index=True) if visits else people.assign(due_date=pd.NaT)
+    return out.assign(channel=rule.channel, reason=rule.reason, priority=int(rule.priority))
+
+
+def event_revisits(complaints: pd.DataFrame | None = None, orders: pd.DataFrame | None = None,
+                   customers: pd.DataFrame | None = None, start=None, end=None, rules: pd.DataFrame | None = None,
+                   *, id_col: str = "customer_id", tier_col: str = "tier", resolved_col: str = "resolved_at",
+                   order_date_col: str = "order_date") -> pd.DataFrame:
+    """Revisits triggered by events: a complaint closing (``resolved_col``) or a purchase.
+
+    Due day = event time + the rule's ``delay_hours``; only days within ``start``–``end`` when given.
+    The tier comes from ``customers`` (``id_col``, ``tier_col``) when given, else it stays empty.
+
+    >>> event_revisits(complaints=complaints, orders=orders, customers=customers)   # doctest: +SKIP
+    """
+    rules = default_event_rules() if rules is None else _checked_rules(rules, EVENT_RULE_COLUMNS)
+    sources = {"complaint_closed": (complaints, resolved_col), "purchase": (orders, order_date_col)}
+    parts = []
+    for rule in rules.itertuples(index=False):
+        frame, when_col = sources.get(rule.event, (None, None))
+        if frame is None:
+            continue
+        check_columns(frame, [id_col, when_col])
+        when = parse_timestamps(frame, when_col)
+        due = (when + pd.Timedelta(hours=float(rule.delay_hours))).dt.normalize()
+        parts.append(pd.DataFrame({"customer_id": frame[id_col].astype("string").to_numpy(), "due_date": due,
+                                   "channel": rule.channel, "reason": rule.reason,
+                                   "priority": int(rule.priority)}).dropna(subset=["due_date"]))
+    schedule = pd.concat(parts, ignore_index=True) if parts else _empty()
+    if start is not None or end is not None:
+        lo, hi = _window(start if start is not None else schedule["due_date"].min(),
+                         end if end is not None else schedule["due_date"].max())
+        schedule = schedule[schedule["due_date"].between(lo, hi)]
+    schedule["tier"] = _tiers_of(schedule["customer_id"], customers, id_col, tier_col)
+    return build_schedule(schedule)
+
+
+def care_calendar(customers: pd.DataFrame, years, holidays="cn", *, birthday_col: str | None = "birthday",
+                  tier_col: str = "tier", id_col: str = "customer_id", channels: dict | None = None) -> pd.DataFrame:
+    """Birthday greetings and holiday care for every customer in ``years``, channel chosen by tier.
+
+    ``holidays``: ``"cn"`` (see :func:`cn_holidays`), ``None``, or a table with ``holiday, date``.
+    A 29 February birthday is greeted on 28 February in other years. Customers without a
+    birthday get holiday care only.
+
+    >>> care_calendar(customers, 2025)   # doctest: +SKIP
+    """
+    channels = {**CARE_CHANNELS, **(channels or {})}
+    check_columns(customers, [id_col, tier_col] + ([birthday_col] if birthday_col else []))
+    check_unique(customers, id_col)
+    check_known(customers[tier_col], sorted(channels), tier_col, "svc_fix_unknown_tier")
+    years = [int(years)] if isinstance(years, (int, str)) else sorted(int(y) for y in years)
+    people = pd.DataFrame({"customer_id": customers[id_col].astype("string").to_numpy(),
+                           "tier": customers[tier_col].astype("string").to_numpy()})
+    parts = [_holiday_care(people, _holiday_table(holidays, years))]
+    if birthday_col:
+        parts += [_birthdays(people, parse_timestamps(customers, birthday_col), year) for year in years]
+    out = pd.concat(parts, ignore_index=True)
+    out["channel"] = out["tier"].map(channels)
+    return build_schedule(out)
+
+
+def cn_holidays(years) -> pd.DataFrame:
+    """China's care days for ``years`` (2023–2027): 元旦, 春节, 元宵, 妇女节, 劳动节, 端午, 中秋, 国庆.
+
+    >>> cn_holidays([2025]).query("holiday == 'hol_spring_festival'")["date"].dt.strftime("%m-%d").tolist()
+    ['01-29']
+    """
+    years = [years] if isinstance(years, int) else list(years)
+    unknown = [y for y in years if y not in LUNAR_HOLIDAYS]
+    if unknown:
+        raise DataError("care_err_holiday_year", fix_key="care_fix_holiday_year", got=unknown,
+                        first=min(LUNAR_HOLIDAYS), last=max(LUNAR_HOLIDAYS))
+    rows = [(h, pd.Timestamp(year, m, d)) for year in years for h, (m, d) in FIXED_HOLIDAYS.items()]
+    rows += [(h, pd.Timestamp(f"{year}-{md}")) for year in years for h, md in LUNAR_HOLIDAYS[year].items()]
+    return pd.DataFrame(rows, columns=["holiday", "date"]).sort_values(["date", "holiday"], ignore_index=True)
+
+
+def build_schedule(*parts: pd.DataFrame) -> pd.DataFrame:
+    """Concatenate schedules, merge rows of one customer on one day, and sort deterministically.
+
+    The merged row keeps the most urgent reason (lowest priority number, then reason id) and its
+    channel; ``reasons`` lists all reasons of that day joined by ``+`` in the same order.
+
+    >>> build_schedule(plan, event_revisits(orders=orders))   # doctest: +SKIP
+    """
+    frames = [p for p in parts if len(p)]
+    if not frames:
+        return _empty()
+    rows = pd.concat([f.reindex(columns=SCHEDULE_COLUMNS) for f in frames], ignore_index=True)
+    rows["due_date"] = pd.to_datetime(rows["due_date"]).dt.normalize().astype("datetime64[ns]")
+    rows["reasons"] = rows["reasons"].astype("string").fillna(rows["reason"].astype("string"))
+    rows = rows.sort_values(["customer_id", "due_date", "priority", "reason"], ignore_index=True)
+    keys = ["customer_id", "due_date"]
+    reasons = rows.groupby(keys, sort=False)["reasons"].agg(_join_reasons)
+    merged = rows.drop(columns="reasons").drop_duplicates(keys).join(reasons, on=keys)
+    text = ["customer_id", "tier", "channel", "reason"]
+    merged = merged.astype({**dict.fromkeys(text, "string"), "priority": "int64"})
+    return merged.sort_values(["due_date", "priority", "customer_id", "reason"], ignore_index=True)[SCHEDULE_COLUMNS]
+
+
+def _join_reasons(reasons: pd.Series) -> str:
+    """All reasons of one day, each once, most urgent first (already merged ones are split again)."""
+    return "+".join(dict.fromkeys(r for joined in reasons for r in joined.split("+")))
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "due_date" else "int64" if c == "priority"
+                                      else "string") for c in SCHEDULE_COLUMNS})
+
+
+def _holiday_table(holidays, years) -> pd.DataFrame:
+    if holidays is None:
+        return pd.DataFrame({"holiday": pd.Series(dtype="string"), "date": pd.Series(dtype="datetime64[ns]")})
+    if isinstance(holidays, str):
+        if holidays != "cn":
+            raise DataError("svc_err_bad_parameter", column="holidays", got=holidays,
+                            fix_key="svc_fix_parameter", expected='"cn", None, a table (holiday, date)')
+        return cn_holidays(years)
+    check_columns(holidays, ["holiday", "date"])
+    return pd.DataFrame({"holiday": holidays["holiday"].astype("string").to_numpy(),
+                         "date": parse_timestamps(holidays, "date")})
+
+
+def _holiday_care(people: pd.DataFrame, holidays: pd.DataFrame) -> pd.DataFrame:
+    care = people.merge(holidays.rename(columns={"holiday": "reason", "date": "due_date"}), how="cross")
+    return care.assign(priority=3)
+
+
+def _birthdays(people: pd.DataFrame, birthdays: pd.Series, year: int) -> pd.DataFrame:
+    known = birthdays.notna().to_numpy()
+    born = birthdays[known]
+    leap = pd.Timestamp(year, 12, 31).dayofyear == 366
+    day = born.dt.day.where(~((born.dt.month == 2) & (born.dt.day == 29)) | leap, 28)
+    due = pd.to_datetime(pd.DataFrame({"year": year, "month": born.dt.month, "day": day}))
+    return people[known].assign(due_date=due.to_numpy(), reason="care_birthday", priority=2)
+
+
+def _tiers_of(ids: pd.Series, customers, id_col: str, tier_col: str) -> pd.Series:
+    if customers is None:
+        return pd.Series(pd.NA, index=ids.index, dtype="string")
+    check_columns(customers, [id_col, tier_col])
+    lookup = pd.Series(customers[tier_col].astype("string").to_numpy(),
+                       index=customers[id_col].astype("string").to_numpy())
+    return ids.map(lookup[~lookup.index.duplicated()]).astype("string")
+
+
+def _window(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    if end < start:
+        raise DataError("svc_err_bad_parameter", column="end", got=end.date(), fix_key="svc_fix_parameter",
+                        expected=f">= start ({start.date()})")
+    return start, end
+
+
+def _checked_rules(rules: pd.DataFrame, columns) -> pd.DataFrame:
+    check_columns(rules, columns)
+    delay = "every_months" if "every_months" in columns else "delay_hours"
+    low = 1 if delay == "every_months" else 0
+    return rules.assign(**{delay: parse_numbers(rules, delay, low=low).to_numpy(),
+                           "priority": parse_numbers(rules, "priority").to_numpy()})
