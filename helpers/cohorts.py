@@ -1,0 +1,125 @@
+"""Period growth accounting (new / retained / resurrected / churned) and cohort retention.
+
+A customer is *active* in a period when they made at least one purchase in it (orders as in
+:func:`helpers.lifecycle.orders_table`: returns are not purchases). Periods are calendar periods
+(``freq="Q"`` quarters, ``"M"`` months, any pandas period alias) from the first purchase's period
+to the period of ``as_of`` (default: the period of the last purchase), with explicit zeros.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 2.0, 3.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01", "2024-05-01"])})
+    >>> growth_accounting(tx)[["active", "new", "retained"]].to_dict("list")
+    {'active': [1, 2], 'new': [1, 1], 'retained': [0, 1]}
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+import numpy as np
+import pandas as pd
+
+from helpers.i18n import t
+from helpers.lifecycle import orders_table, purchases, resolve_as_of
+
+
+def activity(tx: pd.DataFrame, freq: str = "Q", as_of=None, *, customer: str = "customer_id",
+             date: str = "order_date", amount: str = "amount", order: str = "order_id") -> pd.DataFrame:
+    """Customer × period table of booleans: did the customer buy in that period?
+
+    Columns run over every period from the first purchase to the end period (see module docs).
+    """
+    end = None if as_of is None else pd.Timestamp(as_of).to_period(freq)
+    orders = purchases(orders_table(tx, resolve_as_of(tx, as_of, date=date), customer=customer,
+                                    date=date, amount=amount, order=order))
+    period = orders["day"].dt.to_period(freq)
+    periods = pd.period_range(period.min(), period.max() if end is None else end, freq=freq, name="period")
+    active = pd.crosstab(orders["customer_id"], period).reindex(columns=periods, fill_value=0) > 0
+    active.index.name = "customer_id"
+    return active
+
+
+def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) -> pd.DataFrame:
+    """Growth accounting per period (DOMAIN.md §3.4; J. Hsu, Social Capital).
+
+    With A_p the customers active in period p: new = A_p ∩ {first purchase in p}; retained =
+    A_p ∩ A_{p−1}; resurrected (回流) = A_p − A_{p−1} − new; churned = A_{p−1} − A_p; so
+    ``|A_p| = |A_{p−1}| + new + resurrected − churned``. Quick ratio = (new + resurrected) / churned
+    (inf when nobody churned, NaN when nothing happened). ``columns``: customer=, date=, amount=, order=.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01"])})
+    >>> growth_accounting(tx).loc["2024Q2", ["new", "churned", "quick_ratio"]].tolist()
+    [1.0, 1.0, 1.0]
+    """
+    active = activity(tx, freq, as_of, **columns)
+    before = active.shift(1, axis=1, fill_value=False)
+    first = active.idxmax(axis=1)               # first active period of each customer
+    new = pd.DataFrame({p: first == p for p in active.columns}, index=active.index)
+    out = pd.DataFrame({
+        "active": active.sum(),
+        "new": new.sum(),
+        "retained": (active & before).sum(),
+        "resurrected": (active & ~before & ~new).sum(),
+        "churned": (before & ~active).sum(),
+    }).astype(int)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["quick_ratio"] = (out["new"] + out["resurrected"]) / out["churned"].astype(float)
+    out.index.name = "period"
+    out.attrs["freq"] = freq
+    return out
+
+
+@dataclass
+class CohortRetention:
+    """Cohort × k tables: ``counts`` (customers of cohort c active k periods later, or at k or
+    later when ``unbounded``), ``rates`` (counts / cohort size) and the cohort ``sizes``.
+    Cells not yet observed are missing; observed ones are explicit zeros."""
+
+    counts: pd.DataFrame
+    rates: pd.DataFrame
+    sizes: pd.Series
+    params: dict = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in self.params.items())
+        styled = self.rates.style.format("{:.0%}", na_rep="")
+        return f"<div><b>{escape(t('result_params'))}</b><table>{rows}</table>{styled.to_html()}</div>"
+
+
+def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False, as_of=None,
+                     **columns) -> CohortRetention:
+    """Retention by first-purchase cohort (DOMAIN.md §3.5).
+
+    ``retention(c, k) = |A_{c+k} ∩ cohort_c| / |cohort_c|`` (k = 0 → 1); ``unbounded=True`` counts
+    customers active at k *or later*. Every k from 0 to the oldest cohort's age is a column;
+    cohorts without any new customer are left out.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-07-01", "2024-02-01"])})
+    >>> cohort_retention(tx).rates.loc["2024Q1"].tolist()
+    [1.0, 0.0, 0.5]
+    """
+    active = activity(tx, freq, as_of, **columns)
+    ordinals = active.columns.asi8
+    values = active.to_numpy()
+    first = values.argmax(axis=1)                # index of each customer's cohort period
+    n_periods = len(ordinals)
+    # shifted[i, k]: customer i active k periods after their cohort (False beyond the data)
+    idx = first[:, None] + np.arange(n_periods)
+    rows = np.arange(len(values))[:, None]
+    shifted = values[rows, np.minimum(idx, n_periods - 1)] & (idx < n_periods)
+    if unbounded:                                # active at k or later
+        shifted = np.flip(np.logical_or.accumulate(np.flip(shifted, axis=1), axis=1), axis=1)
+    cohort = pd.Series(active.columns[first], index=active.index)
+    counts = pd.DataFrame(shifted, index=cohort.to_numpy()).groupby(level=0).sum()
+    counts.index = pd.PeriodIndex(counts.index, freq=active.columns.freq, name="cohort")
+    counts.columns.name = "k"
+    observed = np.subtract.outer(ordinals[-1] - counts.index.asi8, counts.columns.to_numpy()) >= 0
+    counts = counts.astype("Int64").where(observed)
+    sizes = counts[0].astype(int).rename("customers")
+    rates = counts.astype(float).div(sizes, axis=0)
+    params = {"freq": freq, "unbounded": unbounded, "through": str(active.columns[-1])}
+    return CohortRetention(counts, rates, sizes, params)
