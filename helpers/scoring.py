@@ -4,7 +4,7 @@
     >>> from helpers.scoring import rfm_score
     >>> rfm = pd.DataFrame({"recency_days": [1, 50, 300], "frequency": [9, 3, 1],
     ...                     "monetary": [900.0, 120.0, 15.0]}, index=["a", "b", "c"])
-    >>> rfm_score(rfm, bins=3).table["rfm_cell"].tolist()
+    >>> rfm_score(rfm, bins=3, method="rank_first").table["rfm_cell"].tolist()
     ['333', '222', '111']
 
 Policies (DOMAIN.md §1.1, table of point 4):

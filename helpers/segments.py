@@ -1,0 +1,244 @@
+"""Customer segments from RFM scores: R ``rfm`` 10 segments, R×F grid, R×FM 11, PyMC, RFM 八类.
+
+    >>> import pandas as pd
+    >>> from helpers.scoring import rfm_score
+    >>> from helpers.segments import rfm_segment
+    >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
+    ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
+    >>> rfm_segment(rfm_score(rfm), "r_rfm10").table["segment"].tolist()
+    ['champions', 'potential_loyalist', 'loyal_customers', 'about_to_sleep', 'lost']
+
+Every scheme turns a score cell into a segment id (tables keep ids; labels and strategies are
+in ``helpers/locale/segments.yml``). Sources: DOMAIN.md §1.2 and §1.3.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.errors import DataError, warn
+from helpers.i18n import label
+from helpers.result import Classification
+from helpers.scoring import RFMScores, rfm_score
+from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, RF_GRID, RFM11,
+                                   check_rules, rule_cells)
+
+SCHEMES = ("r_rfm10", "rf_grid", "rfm11", "pymc", "cn8")
+FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
+            "floor": lambda f, m: (f + m) // 2,
+            "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
+
+
+@dataclass
+class Segmentation(Classification):
+    """Customers with a segment id; ``label_field`` picks an alternative label set (``"alias"``)."""
+
+    label_field: str | None = None
+
+    def labels(self) -> pd.Series:
+        return label(self.classes, self.label_field)
+
+    def summary(self) -> pd.DataFrame:
+        out = super().summary()
+        out["label"] = label(out[self.class_column], self.label_field)
+        return out
+
+    def strategies(self) -> pd.DataFrame:
+        """One row per segment present: id, label and the recommended strategy."""
+        ids = sorted(self.classes.unique())
+        return pd.DataFrame({"segment": ids, "label": label(ids, self.label_field),
+                             "strategy": label(ids, "strategy")})
+
+
+def _cells(scored: RFMScores) -> pd.Series:
+    return scored.table["rfm_cell"]
+
+
+def _rf_grid_cells(bins: int) -> dict[str, str]:
+    def first(key):
+        return next(seg for pattern, seg in RF_GRID if re.fullmatch(pattern, key))
+
+    return {f"{r}{f}{m}": first(f"{r}{f}") for r in range(1, bins + 1)
+            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+
+
+def _rfm11_cells(bins: int, fm: str) -> dict[str, str]:
+    by_cell = {cell: seg for seg, cells in RFM11.items() for cell in cells}
+    combine = FM_RULES[fm]
+    return {f"{r}{f}{m}": by_cell[(r, combine(f, m))] for r in range(1, bins + 1)
+            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+
+
+def _pymc_cells(bins: int) -> dict[str, str]:
+    by_code = {code: seg for seg, codes in PYMC.items() for code in codes}
+    return {f"{r}{f}{m}": by_code.get(f"{r}{f}{m}", PYMC_OTHER) for r in range(1, bins + 1)
+            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+
+
+def _require_bins(scored: RFMScores, bins: int, scheme: str) -> None:
+    if scored.bins != bins:
+        key = "err_rfm_pymc_bins" if scheme == "pymc" else "err_seg_bins"
+        fix = "fix_rfm_pymc_bins" if scheme == "pymc" else "fix_seg_bins"
+        raise DataError(key, column="rfm_cell", fix_key=fix, bins=scored.bins, scheme=scheme,
+                        needed=bins)
+
+
+def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
+    if scheme == "pymc":
+        _require_bins(scored, 4, scheme)
+        return _pymc_cells(4)
+    _require_bins(scored, 5, scheme)
+    if scheme == "r_rfm10":
+        return rule_cells(R_RFM10, 5)
+    if scheme == "rf_grid":
+        return _rf_grid_cells(5)
+    return _rfm11_cells(5, fm)
+
+
+def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: str) -> Segmentation:
+    table = scored.table.copy()
+    table["segment"] = _cells(scored).map(cells).fillna(default).astype("string")
+    return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
+
+
+def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_options) -> Segmentation:
+    """Segment scored customers with a named scheme (DOMAIN.md §1.3; ``"cn8"`` → §1.2).
+
+    ``scored`` is an :class:`~helpers.scoring.RFMScores` (an RFM table is scored with the
+    defaults first). ``"r_rfm10"``: R ``rfm`` rules, first match wins, else ``others``;
+    ``"rf_grid"``: R×F regex grid with hibernating; ``"rfm11"``: R×FM grid where
+    FM = ``fm``((F+M)/2), ``fm`` in ``"ceil"`` / ``"round"`` (half up) / ``"floor"``;
+    ``"pymc"``: PyMC-Marketing segments on quartile scores (``rfm_score(..., bins=4)``);
+    ``"cn8"``: :func:`cn8_classify` with ``cn8_options``.
+
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency_days": [5, 300], "frequency": [8, 1],
+    ...                     "monetary": [800.0, 10.0]}, index=["a", "b"])
+    >>> rfm_segment(rfm, "rfm11").table["segment"].tolist()
+    ['champions', 'lost']
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"scheme must be one of {SCHEMES}, got {scheme!r}")
+    if scheme == "cn8":
+        return cn8_classify(scored, **cn8_options)
+    if not isinstance(scored, RFMScores):
+        scored = rfm_score(scored, bins=4 if scheme == "pymc" else 5,
+                           method="qcut_drop" if scheme == "pymc" else "r_rfm")
+    if fm not in FM_RULES:
+        raise ValueError(f"fm must be one of {tuple(FM_RULES)}, got {fm!r}")
+    default = PYMC_OTHER if scheme == "pymc" else OTHERS
+    params = {"scheme": scheme, **({"fm": fm} if scheme == "rfm11" else {})}
+    return _segmented(scored, _scheme_cells(scored, scheme, fm), params, default)
+
+
+def rule_segment(scored: RFMScores, rules) -> Segmentation:
+    """Segment with your own rule table (inclusive score ranges, first match wins, else ``others``).
+
+    ``rules``: a DataFrame with columns ``segment, r_min, r_max, f_min, f_max, m_min, m_max`` or
+    a list of such rows. The table is checked first; overlaps, unreachable rules and uncovered
+    cells are warned about and reported in ``params["rule_check"]``.
+
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency_days": [5, 300], "frequency": [8, 1],
+    ...                     "monetary": [800.0, 10.0]}, index=["a", "b"])
+    >>> rules = [("top", 4, 5, 1, 5, 1, 5), ("rest", 1, 3, 1, 5, 1, 5)]
+    >>> rule_segment(rfm_score(rfm), rules).table["segment"].tolist()
+    ['top', 'rest']
+    """
+    report = check_rules(rules, scored.bins)
+    if not report.ok:
+        warn("warn_seg_rules", overlaps=len(report.overlaps), unreachable=len(report.unreachable),
+             uncovered=len(report.uncovered))
+    return _segmented(scored, rule_cells(rules, scored.bins),
+                      {"scheme": "custom", "rule_check": report}, OTHERS)
+
+
+def _thresholds(values: pd.DataFrame, threshold) -> dict:
+    if isinstance(threshold, dict):
+        return {dim: float(threshold[dim]) for dim in values.columns}
+    if threshold not in ("mean", "median"):
+        raise ValueError(f"threshold must be 'mean', 'median' or a dict, got {threshold!r}")
+    return {dim: float(getattr(values[dim], threshold)()) for dim in values.columns}
+
+
+def _cn8_values(rfm, basis: str, dims) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The compared values per dimension and the table to attach the result to."""
+    if basis == "score":
+        scored = rfm if isinstance(rfm, RFMScores) else rfm_score(rfm)
+        return scored.table[list(dims)], scored.table
+    table = rfm.table if isinstance(rfm, Classification) else rfm
+    columns = {"R": "recency_days", "F": "frequency", "M": "monetary"}
+    return table[[columns[d] for d in dims]].set_axis(list(dims), axis=1), table
+
+
+def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M"),
+                 labels: str = "standard") -> Segmentation:
+    """RFM 八类客户: a high/low flag per dimension against its mean, median or a given value.
+
+    ``R_high`` (近) means FEW days since the last purchase: ``recency_days ≤ thr`` with
+    ``basis="raw"``, ``R score ≥ thr`` with ``basis="score"`` (scores are already reversed).
+    ``F_high`` ⇔ F ≥ thr, ``M_high`` ⇔ M ≥ thr. ``dims=("R", "F")`` gives the 4-class R×F
+    variant. ``labels="alias"`` shows platform names (火山引擎 / 阿里云) instead.
+
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency_days": [2, 200], "frequency": [9, 1],
+    ...                     "monetary": [900.0, 10.0]}, index=["a", "b"])
+    >>> cn8_classify(rfm).table["segment"].tolist()
+    ['cn8_important_value', 'cn8_general_retain']
+
+    Source: DOMAIN.md §1.2 (mapping table and the swapped-direction pitfall).
+    """
+    dims = tuple(dims)
+    if dims not in (("R", "F", "M"), ("R", "F")):
+        raise ValueError(f"dims must be ('R', 'F', 'M') or ('R', 'F'), got {dims!r}")
+    if basis not in ("raw", "score"):
+        raise ValueError(f"basis must be 'raw' or 'score', got {basis!r}")
+    if labels not in ("standard", "alias"):
+        raise ValueError(f"labels must be 'standard' or 'alias', got {labels!r}")
+    values, table = _cn8_values(rfm, basis, dims)
+    thresholds = _thresholds(values, threshold)
+    flags = pd.DataFrame(index=values.index)
+    for dim in dims:
+        low_is_high = dim == "R" and basis == "raw"
+        high = values[dim] <= thresholds[dim] if low_is_high else values[dim] >= thresholds[dim]
+        flags[f"{dim}_high"] = high
+    code = flags.astype(int).astype(str).agg("".join, axis=1)
+    out = table.drop(columns=flags.columns, errors="ignore").join(flags)
+    out["cn8_code"] = code
+    out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("string")
+    params = {"scheme": "cn8", "basis": basis, "threshold": threshold if isinstance(threshold, str)
+              else "custom", "dims": "".join(dims), "labels": labels}
+    return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)
+
+
+def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.DataFrame:
+    """Customers, orders, revenue, average order value and shares per segment.
+
+    ``data`` defaults to the segmented table itself (it carries ``orders`` and ``revenue`` when
+    it came from :func:`helpers.rfm.rfm_table`); pass the transactions or an RFM table otherwise.
+
+    >>> import pandas as pd
+    >>> seg = Segmentation(pd.DataFrame({"segment": ["x", "y"], "orders": [3, 1],
+    ...     "revenue": [90.0, 10.0]}, index=["a", "b"]))
+    >>> segment_summary(seg)[["segment", "aov", "revenue_share"]].to_dict("list")
+    {'segment': ['x', 'y'], 'aov': [30.0, 10.0], 'revenue_share': [0.9, 0.1]}
+
+    Source: R ``rfm`` ``rfm_segment_summary`` (customers, orders, revenue, aov).
+    """
+    from helpers.rfm import rfm_table
+
+    source = segmented.table if data is None else data
+    if not {"orders", "revenue"} <= set(source.columns):
+        source = rfm_table(source, **rfm_options)
+    per_customer = source[["orders", "revenue"]].join(segmented.classes, how="inner")
+    out = per_customer.groupby("segment", observed=True).agg(
+        customers=("orders", "size"), orders=("orders", "sum"), revenue=("revenue", "sum"))
+    out["aov"] = out["revenue"] / out["orders"]
+    out["customer_share"] = out["customers"] / out["customers"].sum()
+    out["revenue_share"] = out["revenue"] / out["revenue"].sum()
+    out = out.reset_index().sort_values(["revenue", "segment"], ascending=[False, True])
+    out.insert(1, "label", label(out["segment"], segmented.label_field))
+    return out.reset_index(drop=True)
