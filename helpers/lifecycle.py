@@ -227,8 +227,9 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["C5", "C5"], "amount": [80.0, 90.0],
     ...                    "order_date": pd.to_datetime(["2023-05-10", "2024-06-01"])})
-    >>> relationship_states(tx, as_of="2024-06-30").table.loc[0, ["state", "recency_days"]].tolist()
-    ['reactivated', 29]
+    >>> res = relationship_states(tx, as_of="2024-06-30")
+    >>> res.table.loc[0, "state"], int(res.table.loc[0, "recency_days"])
+    ('reactivated', 29)
     """
     if preset not in PRESETS:
         raise ValueError(f"preset must be one of {sorted(PRESETS)}, got {preset!r}")
