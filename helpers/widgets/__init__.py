@@ -1,0 +1,9 @@
+"""Interactive explorers and quizzes for the notebooks — thin views over the kit's pure functions.
+
+    >>> from helpers.widgets import ClvCalculator
+    >>> ClvCalculator(chart=False).result.clv > 0
+    True
+"""
+from helpers.widgets.clv import ClvCalculator
+
+__all__ = ["ClvCalculator"]
