@@ -230,9 +230,10 @@ def _raise_rows(key: str, mask, column: str, fix_key: str, **values) -> None:
         raise DataError(key, column=column, rows=bad_rows(mask), fix_key=fix_key, **values)
 
 
-def check_unique(df: pd.DataFrame, column: str) -> None:
-    """Raise when ``column`` repeats an id (rows of the second and later occurrences)."""
-    _raise_rows("svc_err_duplicate_id", df[column].duplicated(), column, "svc_fix_unique_id")
+def check_unique(df: pd.DataFrame, column) -> None:
+    """Raise when ``column`` (or a list of key columns) repeats an id (rows of the later occurrences)."""
+    columns = [column] if isinstance(column, str) else list(column)
+    _raise_rows("svc_err_duplicate_id", df[columns].duplicated(), " + ".join(columns), "svc_fix_unique_id")
 
 
 def check_no_missing(values: pd.Series, column: str) -> None:
