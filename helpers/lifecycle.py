@@ -256,3 +256,71 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
               "orders": order if order in tx.columns else "purchase days", "crm": crm is not None}
     return RelationshipStates(table, thresholds, params, class_column="state")
+
+
+ACTION_COLUMNS = ["customer_id", "state", "last_purchase", "recency_days", "orders", "revenue"]
+
+
+def _action_list(res: RelationshipStates, actions: pd.Series, value_cut: float) -> pd.DataFrame:
+    """Rows of ``res`` that got an action (non-empty), most valuable first, ties by id."""
+    chosen = actions[actions != ""]
+    out = res.table.loc[chosen.index, ACTION_COLUMNS].assign(action=chosen)
+    out["action_text"] = label(("lc_action." + out["action"]).tolist())
+    out = out.sort_values(["revenue", "customer_id"], ascending=[False, True]).reset_index(drop=True)
+    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut)
+    return out
+
+
+def _value_cut(res: RelationshipStates, value_quantile: float) -> float:
+    """Revenue at ``value_quantile`` among buyers: customers at or above it count as high value."""
+    return float(res.table["revenue"].dropna().quantile(value_quantile))
+
+
+def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None = None,
+                 value_quantile: float = 0.75, **state_kwargs) -> pd.DataFrame:
+    """Customers to contact before they are gone: at_risk ones, and those lost for at most
+    ``recently_lost_days`` beyond their churn threshold (default ``active_days``).
+
+    Each row has the last purchase, recency, orders, revenue and a suggested ``action`` (id and
+    ``action_text``): ``save_call`` for high-value at-risk customers (revenue at or above the
+    ``value_quantile`` of all buyers), ``reminder`` for other at-risk ones, ``win_back_offer`` for
+    the recently lost. Most valuable first. ``state_kwargs`` go to :func:`relationship_states`.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [50.0, 10.0],
+    ...                    "order_date": pd.to_datetime(["2024-02-01", "2024-06-01"])})
+    >>> at_risk_list(tx, "2024-06-30")[["customer_id", "action"]].values.tolist()
+    [['a', 'save_call']]
+    """
+    res = relationship_states(tx, as_of, **state_kwargs)
+    tab, p = res.table, res.thresholds
+    extra = p["active_days"] if recently_lost_days is None else recently_lost_days
+    churn = tab.get("churn_days", p["churn_days"])
+    cut = _value_cut(res, value_quantile)
+    recently_lost = (tab["state"] == "lost") & (tab["recency_days"] <= churn + extra)
+    at_risk = tab["state"] == "at_risk"
+    actions = pd.Series(np.select([at_risk & (tab["revenue"] >= cut), at_risk, recently_lost],
+                                  ["save_call", "reminder", "win_back_offer"], default=""), index=tab.index)
+    return _action_list(res, actions, cut)
+
+
+def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
+                  **state_kwargs) -> pd.DataFrame:
+    """Lost customers worth winning back (revenue at or above the ``value_quantile`` of all buyers;
+    action ``win_back_offer``) and reactivated ones to welcome back (``welcome_back``).
+
+    Same columns as :func:`at_risk_list`, most valuable first.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [90.0, 10.0, 5.0],
+    ...                    "order_date": pd.to_datetime(["2023-01-01", "2023-01-01", "2024-06-01"])})
+    >>> win_back_list(tx, "2024-06-30")[["customer_id", "action"]].values.tolist()
+    [['a', 'win_back_offer'], ['b', 'welcome_back']]
+    """
+    res = relationship_states(tx, as_of, **state_kwargs)
+    tab = res.table
+    cut = _value_cut(res, value_quantile)
+    actions = pd.Series(np.select([(tab["state"] == "lost") & (tab["revenue"] >= cut),
+                                   tab["state"] == "reactivated"],
+                                  ["win_back_offer", "welcome_back"], default=""), index=tab.index)
+    return _action_list(res, actions, cut)
