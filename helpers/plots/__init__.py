@@ -3,3 +3,4 @@
 Titles and axis labels follow the active language; call ``helpers.setup()`` first so
 Chinese glyphs render. Charts live in one module per topic and are re-exported here.
 """
+from helpers.plots.satisfaction import plot_alpha_if_deleted, plot_csat, plot_kano, plot_nps, plot_servqual_gaps

@@ -1,0 +1,133 @@
+"""Charts for satisfaction surveys: NPS bar, CSAT distribution, SERVQUAL gaps, Kano Better–Worse, alpha.
+
+    >>> from helpers.plots.satisfaction import plot_nps
+    >>> ax = plot_nps([10, 9, 8, 3, 10])
+    >>> ax.get_title().startswith("NPS")
+    True
+
+The importance–performance chart is the ValueMatrix plot of :mod:`helpers.matrices`.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from helpers.i18n import label, t
+from helpers.kano import CATEGORY_IDS
+from helpers.plots.base import decorate, get_ax
+from helpers.reliability import ACCEPTABLE_ALPHA
+from helpers.satisfaction import NPS_GROUPS, NpsResult, csat, nps
+
+NPS_COLORS = {"detractors": "#d7191c", "passives": "#bdbdbd", "promoters": "#1a9641"}
+EXPECTATION_COLOR, PERCEPTION_COLOR, GAP_COLOR = "#9ecae1", "#3182bd", "#e6550d"
+KANO_SPLIT = 0.5                           # quadrant boundary of the Better–Worse diagram
+
+
+def _as_nps(data) -> NpsResult:
+    return data if isinstance(data, NpsResult) else nps(data)
+
+
+def plot_nps(data, ax=None, **kw):
+    """Stacked horizontal bar of detractors / passives / promoters (%), one bar per group.
+
+    ``data``: 0–10 scores, an :class:`~helpers.satisfaction.NpsResult`, or a mapping
+    name → scores/result to compare groups (channels, stores…). ``kw`` go to ``ax.barh``.
+    """
+    groups = dict(data) if isinstance(data, Mapping) else {"": data}
+    results = {name: _as_nps(d) for name, d in groups.items()}
+    ax = get_ax(ax, figsize=(7, 1.2 + 0.6 * len(results)))
+    names = list(results)
+    left = np.zeros(len(names))
+    for group in NPS_GROUPS:
+        shares = np.array([getattr(r, f"pct_{group}") for r in results.values()])
+        ax.barh(names, shares, left=left, color=NPS_COLORS[group], label=t(f"sat_nps_{group}"), **kw)
+        for y, (x0, width) in enumerate(zip(left, shares)):
+            if width >= 6:
+                ax.text(x0 + width / 2, y, f"{width:.0f}%", ha="center", va="center", color="white")
+        left += shares
+    for y, r in enumerate(results.values()):
+        ax.text(101, y, f"NPS {r.nps:+.1f}", va="center")
+    ax.set_xlim(0, 118)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
+    only = next(iter(results.values()))
+    title = t("sat_nps_title", nps=f"{only.nps:+.1f}", n=only.n) if len(results) == 1 else t("sat_nps_title_groups")
+    ax.set_title(title, pad=28)
+    return decorate(ax, xlabel="sat_share_axis")
+
+
+def plot_csat(ratings, scale=(1, 5), top: int = 2, ax=None, **kw):
+    """Bars of how many answered each rating, the top ``top`` boxes highlighted; CSAT % in the title."""
+    result = csat(ratings, scale=scale, top=top)
+    values = pd.to_numeric(pd.Series(list(ratings)), errors="coerce").dropna()
+    levels = np.arange(scale[0], scale[1] + 1)
+    counts = values.value_counts().reindex(levels, fill_value=0)
+    colors = [NPS_COLORS["promoters"] if level > scale[1] - top else NPS_COLORS["passives"] for level in levels]
+    ax = get_ax(ax)
+    ax.bar([str(level) for level in levels], counts.to_numpy(), color=colors, **kw)
+    ax.set_title(t("sat_csat_title", pct=f"{result.pct:.1f}", mean=f"{result.mean:.2f}", n=result.n))
+    return decorate(ax, xlabel="sat_rating_axis", ylabel="sat_count_axis")
+
+
+def plot_servqual_gaps(result, ax=None, **kw):
+    """Expectation vs perception bars per SERVQUAL dimension with the gap (P − E) marked on top."""
+    dims = result.dimensions
+    x = np.arange(len(dims))
+    ax = get_ax(ax, figsize=(8, 4.5))
+    ax.bar(x - 0.2, dims["expectation"], 0.4, color=EXPECTATION_COLOR, label=t("sq_expectation"), **kw)
+    ax.bar(x + 0.2, dims["perception"], 0.4, color=PERCEPTION_COLOR, label=t("sq_perception"), **kw)
+    for xi, (top, gap) in enumerate(zip(dims[["expectation", "perception"]].max(axis=1), dims["gap"])):
+        ax.annotate(f"{gap:+.2f}", (xi, top), xytext=(0, 4), textcoords="offset points", ha="center",
+                    color=GAP_COLOR if gap < 0 else PERCEPTION_COLOR)
+    ax.set_xticks(x, label(list(dims.index)))
+    low, high = result.params["scale"]
+    ax.set_ylim(low, high + 0.6)
+    ax.legend(loc="lower right", frameon=True)
+    weighted = "–" if result.weighted is None else f"{result.weighted:.2f}"
+    ax.set_title(t("sq_plot_title", unweighted=f"{result.unweighted:.2f}", weighted=weighted))
+    return decorate(ax, ylabel="sq_mean_axis")
+
+
+def _kano_quadrants(ax) -> None:
+    ax.axvline(KANO_SPLIT, color="grey", lw=0.8)
+    ax.axhline(KANO_SPLIT, color="grey", lw=0.8)
+    corners = {"A": (0.02, 0.98, "left", "top"), "O": (0.98, 0.98, "right", "top"),
+               "I": (0.02, 0.02, "left", "bottom"), "M": (0.98, 0.02, "right", "bottom")}
+    for letter, (x, y, ha, va) in corners.items():
+        ax.text(x, y, t(CATEGORY_IDS[letter]), transform=ax.transAxes, ha=ha, va=va, color="grey")
+
+
+def plot_kano(table, ax=None, **kw):
+    """Better (CS+) against |Worse| (|CS−|) per attribute, with the four Kano quadrants labelled.
+
+    ``table`` is the result of :func:`helpers.kano.kano_table` (or its ``table``).
+    """
+    frame = getattr(table, "table", table)
+    ax = get_ax(ax, figsize=(6, 6))
+    worse, better = frame["cs_minus"].abs(), frame["cs_plus"]
+    ax.scatter(worse, better, s=kw.pop("s", 60), zorder=3, **kw)
+    for name, x, y in zip(frame.index, worse, better):
+        ax.annotate(str(name), (x, y), xytext=(5, 4), textcoords="offset points", fontsize="small")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    _kano_quadrants(ax)
+    return decorate(ax, title="kano_better_worse_title", xlabel="kano_worse", ylabel="kano_better")
+
+
+def plot_alpha_if_deleted(result, ax=None, **kw):
+    """Alpha if each item were deleted, against the scale's alpha and the 0.7 rule of thumb.
+
+    Bars above the current alpha point at items that weaken the scale.
+    """
+    items = result.items["alpha_if_deleted"]
+    ax = get_ax(ax)
+    colors = [GAP_COLOR if a > result.alpha else PERCEPTION_COLOR for a in items]
+    ax.barh([str(i) for i in items.index], items.to_numpy(), color=colors, **kw)
+    ax.axvline(result.alpha, color="black", lw=1, label=t("rel_current_alpha", alpha=f"{result.alpha:.3f}"))
+    ax.axvline(ACCEPTABLE_ALPHA, color="grey", ls="--", lw=1, label=t("rel_acceptable", alpha=ACCEPTABLE_ALPHA))
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize="small")
+    ax.set_title(t("rel_alpha_title"), pad=24)
+    return decorate(ax, xlabel="rel_alpha_axis", ylabel="rel_item_axis")
