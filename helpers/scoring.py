@@ -111,12 +111,15 @@ def _score_dimension(values, n, method, breaks, higher_is_better, dim, check=Tru
 
 
 def _score_nested(values, groups, n, method, higher_is_better, dim):
-    """Score within each group (F within R, M within R×F: the nested sort, DOMAIN.md §1.1)."""
+    """Score within each group (F within R, M within R×F: the nested sort, DOMAIN.md §1.1).
+
+    The limits are keyed by the group's scores as text: ``"5"`` (R = 5) or ``"53"`` (R = 5, F = 3).
+    """
     scores, limits = [], {}
     for key, part in values.groupby(groups, sort=True):
         s, lim = _score_dimension(part, n, method, None, higher_is_better, dim, check=False)
         scores.append(s)
-        limits[key] = lim
+        limits["".join(map(str, key))] = lim
     return pd.concat(scores).reindex(values.index), limits
 
 

@@ -1,0 +1,150 @@
+"""rfm_table on every engine, and the BTYD summary against Hardie's CDNOW calibration summary."""
+import duckdb
+import narwhals as nw
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from helpers.errors import DataError
+from helpers.rfm import btyd_summary, rfm_table
+
+CDNOW = FIXTURES / "cdnow"
+
+
+def cdnow_sample() -> pd.DataFrame:
+    """The CDNOW 1/10 sample as a clean transactions frame (customer_id = sample id)."""
+    raw = pd.read_csv(CDNOW / "CDNOW_sample.txt", sep=r"\s+", header=None,
+                      names=["master_id", "customer_id", "date", "cds", "amount"],
+                      dtype={"customer_id": "string", "date": "string"})
+    raw["customer_id"] = raw["customer_id"].astype(int).astype("string")
+    raw["order_date"] = pd.to_datetime(raw["date"], format="%Y%m%d")
+    return raw[["customer_id", "order_date", "amount"]]
+
+
+def small_tx() -> pd.DataFrame:
+    return pd.DataFrame({
+        "customer_id": ["b", "a", "a", "a", "c"],
+        "order_id": ["o3", "o1", "o2", "o2b", "o4"],
+        "order_date": pd.to_datetime(["2024-03-01", "2024-01-01 09:00", "2024-02-01 10:00",
+                                      "2024-02-01 15:00", "2024-03-10"], format="ISO8601"),
+        "amount": [50.0, 10.0, 20.0, 30.0, 5.0],
+    })
+
+
+def test_rfm_table_counts_orders_and_defaults_as_of_to_the_day_after_the_last_purchase():
+    out = rfm_table(small_tx())
+    assert out.attrs["as_of"] == pd.Timestamp("2024-03-11")
+    assert out.attrs["frequency"] == "orders"
+    assert list(out.index) == ["a", "b", "c"]
+    a = out.loc["a"]
+    assert (a["recency_days"], a["frequency"], a["monetary"]) == (39, 3, 60.0)
+    assert a["purchase_days"] == 2
+    assert out.loc["c", "recency_days"] == 1
+
+
+def test_rfm_table_falls_back_to_purchase_days_and_supports_mean_monetary():
+    tx = small_tx().drop(columns="order_id")
+    out = rfm_table(tx, as_of="2024-03-31", monetary="mean")
+    assert out.attrs["frequency"] == "days"
+    assert out.loc["a", "frequency"] == 2
+    assert out.loc["a", "monetary"] == pytest.approx(30.0)
+    assert out.loc["b", "recency_days"] == 30
+    days = rfm_table(small_tx(), frequency="days")
+    assert days.loc["a", "frequency"] == 2 and days.attrs["frequency"] == "days"
+
+
+def test_rfm_table_does_not_mutate_the_input_and_names_a_missing_column():
+    tx = small_tx()
+    before = tx.copy()
+    rfm_table(tx)
+    pd.testing.assert_frame_equal(tx, before)
+    with pytest.raises(DataError, match="spend"):
+        rfm_table(tx, amount="spend")
+
+
+def _engines(tx: pd.DataFrame):
+    polars_frame = pl.from_pandas(tx)
+    yield "pandas", tx
+    yield "polars", polars_frame
+    yield "polars-lazy", polars_frame.lazy()
+    yield "duckdb", duckdb.from_arrow(polars_frame.to_arrow())
+
+
+def test_engines_agree_on_the_r_package_orders():
+    tx = pd.read_csv(FIXTURES / "rfm_r_package" / "rfm_data_orders.csv", parse_dates=["order_date"])
+    results = {name: rfm_table(frame, "2006-12-31", amount="revenue") for name, frame in _engines(tx)}
+    for name, out in results.items():
+        pd.testing.assert_frame_equal(out, results["pandas"], check_dtype=False, obj=name)
+
+
+def test_a_polars_lazy_scan_stays_lazy_until_the_single_collect(tmp_path):
+    path = tmp_path / "tx.parquet"
+    pl.from_pandas(small_tx()).write_parquet(path)
+    scan = pl.scan_parquet(path)
+    out = rfm_table(scan)
+    assert isinstance(scan, pl.LazyFrame)
+    pd.testing.assert_frame_equal(out, rfm_table(small_tx()), check_dtype=False)
+    assert isinstance(nw.from_native(scan), nw.LazyFrame)
+
+
+transactions = st.lists(
+    st.tuples(st.sampled_from(["c1", "c2", "c3", "c4"]), st.integers(0, 60),
+              st.floats(0, 500, allow_nan=False).map(lambda v: round(v, 2))),
+    min_size=1, max_size=30,
+).map(lambda rows: pd.DataFrame({
+    "customer_id": pd.array([r[0] for r in rows], dtype="string"),
+    "order_id": pd.array([f"o{i}" for i in range(len(rows))], dtype="string"),
+    "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta([r[1] for r in rows], unit="D"),
+    "amount": [r[2] for r in rows],
+}))
+
+
+@settings(max_examples=15, deadline=None)
+@given(transactions, st.randoms(use_true_random=False))
+def test_engines_agree_and_row_order_changes_nothing(tx, rnd):
+    expected = rfm_table(tx)
+    shuffled = tx.sample(frac=1, random_state=rnd.randint(0, 10**6)).reset_index(drop=True)
+    pd.testing.assert_frame_equal(rfm_table(shuffled), expected)
+    for name, frame in list(_engines(tx))[1:]:
+        pd.testing.assert_frame_equal(rfm_table(frame), expected, check_dtype=False, obj=name)
+    assert expected["revenue"].sum() == pytest.approx(tx["amount"].sum())
+    assert expected["frequency"].sum() == len(tx)
+
+
+def test_btyd_summary_reproduces_hardies_cdnow_calibration_summary():
+    summary = btyd_summary(cdnow_sample(), "1997-09-30", freq="W")
+    hardie = pd.read_csv(CDNOW / "cdnow_customers_summary_with_transactions.csv",
+                         dtype={"ID": "string"}).set_index("ID")
+    assert len(summary) == len(hardie) == 2357
+    ours = summary.loc[hardie.index]
+    assert (ours["x"] == hardie["x"]).all()
+    # Hardie's file is rounded to 2 decimals
+    for column in ("t_x", "T", "zbar"):
+        assert np.abs(ours[column] - hardie[column]).max() <= 0.005 + 1e-9, column
+    plain = pd.read_csv(CDNOW / "cdnow_customers_summary.csv", dtype={"ID": "string"}).set_index("ID")
+    assert (ours["x"] == plain["frequency"]).all()
+    assert np.abs(ours["t_x"] - plain["recency"]).max() <= 0.005 + 1e-9
+
+
+def test_btyd_summary_customer_1_and_holdout_counts():
+    summary = btyd_summary(cdnow_sample(), "1997-09-30", "1998-06-30", freq="W")
+    one = summary.loc["1"]
+    assert (one["x"], round(one["t_x"], 2), round(one["T"], 2)) == (2, 30.43, 38.86)
+    assert one["duration_holdout"] == pytest.approx(273 / 7)
+    tx = cdnow_sample()
+    holdout = tx[(tx["order_date"] > "1997-09-30") & (tx["order_date"] <= "1998-06-30")]
+    expected = holdout.groupby("customer_id")["order_date"].nunique()
+    assert summary["x_star"].sum() == expected.sum()
+    assert summary.loc[expected.index, "x_star"].tolist() == expected.tolist()
+    assert summary.attrs["calibration_end"] == pd.Timestamp("1997-09-30")
+
+
+def test_btyd_summary_in_days_and_same_day_orders_count_once():
+    tx = pd.DataFrame({"customer_id": ["a"] * 3, "amount": [10.0, 5.0, 7.0],
+                       "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-11"])})
+    out = btyd_summary(tx, "2024-01-21", freq="D")
+    assert out.loc["a"].to_dict() == {"x": 1, "t_x": 10.0, "T": 20.0, "zbar": 7.0}
