@@ -5,7 +5,8 @@
   About half are solved at first contact; the rest take a day or two. Complaints still unanswered
   or unresolved on 2025-12-31 stay open (NaT).
 * **Contacts** (回访 / care log): follow-ups after resolved complaints, revisits 7 or 30 days after
-  orders of gold and platinum members, birthday greetings and holiday care (春节, 中秋).
+  orders of gold and platinum members, quarterly care calls, birthday greetings and holiday care
+  (春节, 中秋).
 * **Key accounts**: ~40 corporate-gifting clients; their **stakeholders** fill buying-centre roles
   (Webster & Wind 1972), but some accounts have no decider contact, or only a stale one.
 * **Touchpoints**: an audit of eight journey steps on Schmitt's five modules (0–5) with a target
@@ -116,7 +117,7 @@ def contacts_table(rng, customers, orders, complaints, end) -> pd.DataFrame:
     """Care and revisit contact log: complaint follow-ups, order revisits, birthday and holiday care."""
     valued = customers[customers["member_level"].isin(["gold", "platinum"])]
     parts = [_complaint_followups(rng, complaints), _order_revisits(rng, orders, valued),
-             _birthday_greetings(rng, valued), _holiday_care(rng, customers)]
+             _member_care(rng, valued), _birthday_greetings(rng, valued), _holiday_care(rng, customers)]
     log = pd.concat(parts, ignore_index=True)
     log = log[log["contacted_at"] <= end + pd.Timedelta(hours=23, minutes=59)]
     signup = customers.set_index("customer_id")["signup_date"]
@@ -150,6 +151,14 @@ def _order_revisits(rng, orders, valued):
     days = picked["order_date"] + pd.to_timedelta(lag, unit="D")
     return _contacts(rng, picked["customer_id"], days,
                      {"phone": 0.45, "wechat": 0.35, "sms": 0.1, "visit": 0.1}, "revisit")
+
+
+def _member_care(rng, valued):
+    quarters = pd.date_range("2023-01-15", periods=12, freq="3MS") + pd.Timedelta(days=14)
+    ids = np.repeat(valued["customer_id"].to_numpy(), len(quarters))
+    days = np.tile(quarters, len(valued))
+    called = rng.random(len(ids)) < 0.3
+    return _contacts(rng, ids[called], days[called], {"phone": 0.5, "visit": 0.3, "email": 0.2}, "care")
 
 
 def _birthday_greetings(rng, valued):
