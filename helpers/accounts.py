@@ -88,7 +88,8 @@ def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, 
     A role is covered when a person holding it (a cell may list several roles: ``"decider, buyer"``)
     was contacted within ``within_days`` before ``as_of`` (default: the day after the last contact).
     Support index = Σ influence × attitude over the account's people (each person once); it lies
-    within ±10 × people. Risks: no decider contacted in time; a decider with negative attitude.
+    within ±10 × people. ``missing_roles`` lists roles not covered, ``unstaffed_roles`` roles nobody
+    holds. Risks: no decider contacted in time; a decider with negative attitude.
     Class: ``acc_at_risk`` (any risk), ``acc_fully_covered``, else ``acc_gaps``. Source: DOMAIN.md §2.9.
 
     >>> cov = buying_centre_coverage(stakeholders, as_of="2024-06-30")   # doctest: +SKIP
@@ -117,20 +118,30 @@ def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, 
 def _coverage_table(people: pd.DataFrame, held: pd.DataFrame, roles: tuple) -> pd.DataFrame:
     by_account = people.groupby("account_id", sort=True)
     table = pd.DataFrame({"people": by_account.size(), "support_index": by_account["support"].sum()})
-    contacted = held[held["contacted"]]
-    covered = pd.crosstab(contacted["account_id"], contacted["role"]).reindex(
-        index=table.index, columns=list(roles), fill_value=0) > 0
+    covered = _holds(held[held["contacted"]], table.index, roles)
+    staffed = _holds(held, table.index, roles)
     for role in roles:
         table[f"covers_{role}"] = covered[role]
     table["roles_covered"] = covered.sum(axis=1)
     table["coverage"] = table["roles_covered"] / len(roles)
-    table["missing_roles"] = covered.apply(lambda row: ", ".join(r for r in roles if not row[r]), axis=1)
+    table["missing_roles"] = _listed(~covered)
+    table["unstaffed_roles"] = _listed(~staffed)
     deciders = held[held["role"] == "decider"].groupby("account_id")
     table["risk_no_decider_contact"] = ~deciders["contacted"].any().reindex(table.index, fill_value=False)
     table["risk_negative_decider"] = (deciders["attitude"].min() < 0).reindex(table.index, fill_value=False)
     risk = table["risk_no_decider_contact"] | table["risk_negative_decider"]
     table["status"] = np.select([risk, table["coverage"] >= 1], ["acc_at_risk", "acc_fully_covered"], "acc_gaps")
     return table.reset_index()
+
+
+def _holds(held: pd.DataFrame, accounts: pd.Index, roles: tuple) -> pd.DataFrame:
+    """Account × role table: whether someone in ``held`` holds the role."""
+    return pd.crosstab(held["account_id"], held["role"]).reindex(index=accounts, columns=list(roles), fill_value=0) > 0
+
+
+def _listed(flags: pd.DataFrame) -> pd.Series:
+    """Per row, the names of the true columns joined by ', '."""
+    return flags.apply(lambda row: ", ".join(c for c in flags.columns if row[c]), axis=1)
 
 
 def _roles_held(raw: pd.Series, people: pd.DataFrame) -> pd.DataFrame:

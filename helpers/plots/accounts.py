@@ -1,0 +1,52 @@
+"""Key-account charts: buying-centre coverage grid and score ranking. Axes-level, catalogue labels.
+
+    >>> from helpers.accounts import buying_centre_coverage
+    >>> from helpers.plots.accounts import plot_buying_centre
+    >>> ax = plot_buying_centre(buying_centre_coverage(stakeholders))   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.i18n import label, t
+from helpers.plots.base import decorate, get_ax
+
+
+def plot_buying_centre(coverage, ax=None, **kw):
+    """Accounts × roles grid: contacted, known but not contacted recently, nobody in the role.
+
+    ``coverage`` is the result of :func:`helpers.accounts.buying_centre_coverage`; the support
+    index is shown next to each account.
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    ax = get_ax(ax)
+    table, roles = coverage.table, coverage.params["roles"]
+    covered = table[[f"covers_{r}" for r in roles]].to_numpy(dtype=bool)
+    unstaffed = np.array([[r in str(names).split(", ") for r in roles] for names in table["unstaffed_roles"]])
+    grid = np.where(covered, 2, np.where(unstaffed, 0, 1))   # contacted / known, not contacted / nobody
+    colours = ["#d9d9d9", "#fdae61", "#1a9641"]
+    ax.imshow(grid, cmap=ListedColormap(colours), vmin=0, vmax=2, aspect="auto", **kw)
+    ax.set_xticks(range(len(roles)), label([f"role_{r}" for r in roles]), rotation=30)
+    names = [f"{a}  ({t('acc_support_index')} {s:+.0f})" for a, s in zip(table["account_id"], table["support_index"])]
+    ax.set_yticks(range(len(table)), names)
+    ax.grid(False)
+    keys = ["acc_missing", "acc_not_contacted", "acc_covered"]
+    ax.legend(handles=[Patch(color=c, label=t(k)) for c, k in zip(colours, keys)],
+              loc="upper left", bbox_to_anchor=(1.01, 1))
+    return decorate(ax, "acc_title_coverage", t("acc_role"), t("acc_account"))
+
+
+def plot_key_account_scores(scores, ax=None, **kw):
+    """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line."""
+    import seaborn as sns
+
+    ax = get_ax(ax)
+    table = scores.table.sort_values(["rank", "account_id"])
+    palette = sns.color_palette()
+    colours = [palette[1] if s == "acc_key" else palette[7] for s in table["segment"]]
+    ax.barh(table["account_id"].astype(str), table["score"], color=colours, **kw)
+    ax.invert_yaxis()
+    ax.axvline(scores.thresholds["key_score_min"], color="grey", linestyle="--")
+    return decorate(ax, "acc_title_scores", t("acc_score"), t("acc_account"))

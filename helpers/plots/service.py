@@ -1,0 +1,93 @@
+"""Service charts: complaint Pareto, response times vs the 24 h target, revisit calendar,
+experience heat-map and journey line. Axes-level; titles and labels in the active language.
+
+    >>> from helpers.complaints import complaint_pareto
+    >>> from helpers.plots.service import plot_complaint_pareto
+    >>> ax = plot_complaint_pareto(complaint_pareto(complaints))   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.i18n import label, t
+from helpers.plots.base import decorate, get_ax
+
+
+def plot_complaint_pareto(pareto: pd.DataFrame, by: str | None = None, vital: float = 0.8, ax=None, **kw):
+    """Bars of complaints per group (vital few highlighted), cumulative share line and the ``vital`` line.
+
+    ``pareto`` is the table of :func:`helpers.complaints.complaint_pareto`; ``by`` its group column
+    (default: the first column). Extra keywords go to ``ax.bar``.
+    """
+    import seaborn as sns
+
+    ax = get_ax(ax)
+    by = by or pareto.columns[0]
+    names = label(pareto[by].astype(str).tolist())
+    palette = sns.color_palette()
+    colours = [palette[1] if v else palette[7] for v in pareto["vital_few"]]
+    ax.bar(names, pareto["complaints"], color=colours, **kw)
+    line = ax.twinx()
+    line.plot(names, 100 * pareto["cum_share"], marker="o", color=palette[2])
+    line.axhline(100 * vital, linestyle="--", color="grey")
+    line.set_ylim(0, 105)
+    line.set_ylabel(t("svc_cum_share"))
+    line.grid(False)
+    ax.tick_params(axis="x", rotation=30)
+    return decorate(ax, "svc_title_pareto", t("svc_category"), t("svc_complaints"))
+
+
+def plot_response_times(table: pd.DataFrame, sla_hours: float = 24, ax=None, **kw):
+    """Histogram of first-response hours with the ``sla_hours`` target line.
+
+    ``table`` is ``complaint_metrics(...).table`` (column ``frt_hours``); keywords go to ``sns.histplot``.
+    """
+    import seaborn as sns
+
+    ax = get_ax(ax)
+    sns.histplot(x=table["frt_hours"].dropna(), ax=ax, **{"bins": 20, **kw})
+    ax.axvline(sla_hours, color="firebrick", linestyle="--", label=t("svc_sla_line", hours=sla_hours))
+    ax.legend()
+    return decorate(ax, "svc_title_response", t("svc_frt_hours"), t("svc_complaints"))
+
+
+def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W-MON", ax=None, **kw):
+    """Heat-map of planned contacts per week (``freq``) and channel from a care / revisit schedule."""
+    import seaborn as sns
+
+    ax = get_ax(ax, figsize=(10, 3.5))
+    weeks = schedule["due_date"].dt.to_period(freq[0]).dt.start_time.dt.strftime("%Y-%m-%d")
+    counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
+    sns.heatmap(counts, ax=ax, cmap="Blues", cbar_kws={"label": t("svc_contacts")}, **kw)
+    return decorate(ax, "svc_title_calendar", t("svc_week"), t("svc_channel"))
+
+
+def plot_experience_heatmap(audit, values: str = "scores", ax=None, **kw):
+    """Touchpoint × module heat-map of an :class:`~helpers.experience.ExperienceAudit`.
+
+    ``values``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours).
+    """
+    import seaborn as sns
+
+    ax = get_ax(ax)
+    matrix = getattr(audit, values)
+    matrix = matrix.rename(columns=lambda s: label(f"sem_{s}"))
+    style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if values == "scores" else {"cmap": "RdBu", "center": 0}
+    sns.heatmap(matrix, annot=True, fmt=".1f", ax=ax, **{**style, **kw})
+    return decorate(ax, "exp_title_audit", t("exp_module"), t("exp_touchpoint"))
+
+
+def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
+    """Satisfaction per touchpoint in journey order (``helpers.experience.journey_line``) with the target."""
+    import seaborn as sns
+
+    ax = get_ax(ax)
+    palette = sns.color_palette()
+    ax.plot(line["touchpoint"], line["score"], marker="o", color=palette[0],
+            label=t("exp_journey_score"), **kw)
+    if line["target"].notna().any():
+        ax.plot(line["touchpoint"], line["target"], linestyle="--", color="grey", label=t("exp_target"))
+    below = line[line["below_target"]]
+    ax.scatter(below["touchpoint"], below["score"], color="firebrick", zorder=3)
+    ax.legend()
+    return decorate(ax, "exp_title_journey", t("exp_touchpoint"), t("exp_journey_score"))
