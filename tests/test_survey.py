@@ -1,0 +1,81 @@
+"""Survey validation in one place: shapes, columns, numbers, scale bounds, listwise deletion reported."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.errors import DataError, DataWarning
+from helpers.i18n import language
+from helpers.survey import check_same_length, reverse_scored, validate_answers
+
+
+def test_clean_answers_pass_through_as_floats_with_counts():
+    ok = validate_answers(pd.DataFrame({"q1": [1, 2, 3], "q2": [3, 4, 5]}), scale=(1, 5), integer=True)
+    assert ok.data.to_numpy().tolist() == [[1, 3], [2, 4], [3, 5]]
+    assert (ok.n, ok.n_input, ok.n_dropped) == (3, 3, 0)
+
+
+def test_listwise_deletion_is_counted_warned_and_names_the_rows():
+    frame = pd.DataFrame({"q1": [1, None, 3, 4], "q2": [2, 2, " ", 4]})
+    with pytest.warns(DataWarning, match=r"2 of 4 responses.*rows 2, 3"):
+        ok = validate_answers(frame)
+    assert ok.dropped_rows == (2, 3) and ok.n == 2
+    assert ok.kept_rows.tolist() == [1, 4]
+
+
+def test_nullable_integer_columns_with_pd_na_are_missing_answers():
+    frame = pd.DataFrame({"q": pd.array([1, pd.NA, 5], dtype="Int64")})
+    with pytest.warns(DataWarning):
+        assert validate_answers(frame, scale=(1, 5)).data["q"].tolist() == [1.0, 5.0]
+
+
+def test_text_answer_names_column_row_and_fix():
+    with pytest.raises(DataError, match=r"'q2'.*non-numeric.*'very good'.*rows.*: 3\..*Fix: Code text") as err:
+        validate_answers(pd.DataFrame({"q1": [1, 2, 3], "q2": ["1", "2", "very good"]}))
+    assert err.value.column == "q2" and err.value.rows == [3]
+
+
+def test_out_of_scale_and_fractional_answers_are_rejected():
+    with pytest.raises(DataError, match=r"outside the scale 1–5.*rows.*: 2, 4") as err:
+        validate_answers([1, 6, 3, 0], scale=(1, 5))
+    assert err.value.key == "err_sat_out_of_scale"
+    with pytest.raises(DataError, match="non-integer"):
+        validate_answers([1, 2.5], scale=(1, 5), integer=True)
+
+
+def test_per_column_scales():
+    frame = pd.DataFrame({"r": [1, 7], "points": [40, 60]})
+    assert validate_answers(frame, scale={"r": (1, 7), "points": (0, 100)}).n == 2
+    with pytest.raises(DataError, match="'points'"):
+        validate_answers(frame.assign(points=[40, 160]), scale={"r": (1, 7), "points": (0, 100)})
+
+
+def test_missing_column_empty_input_and_no_complete_row():
+    with pytest.raises(DataError, match=r"no column 'q9'.*columns: q1") as err:
+        validate_answers(pd.DataFrame({"q1": [1]}), ["q9"])
+    assert err.value.fix_key == "fix_sat_missing_column"
+    with pytest.raises(DataError, match="no answers"):
+        validate_answers([])
+    with pytest.raises(DataError, match="no complete response"):
+        validate_answers(pd.DataFrame({"a": [1, None], "b": [None, 2]}))
+
+
+def test_wrong_shapes_are_rejected():
+    with pytest.raises(DataError, match=r"wrong shape \(got \(2, 2\)\)"):
+        validate_answers(np.ones((2, 2)))
+    with pytest.raises(DataError, match=r"differ in length \(3 vs 2\)") as err:
+        check_same_length([1, 2, 3], [1, 2], ("functional", "dysfunctional"))
+    assert "functional / dysfunctional" in str(err.value)
+
+
+def test_messages_follow_the_active_language():
+    with language("zh"), pytest.raises(DataError, match="超出量表"):
+        validate_answers([9], scale=(1, 5))
+
+
+def test_reverse_scoring_and_the_callers_frame_is_untouched():
+    frame = pd.DataFrame({"q": [1.0, 2.0, 7.0], "p": [1.0, 1.0, 1.0]})
+    out = reverse_scored(frame, ["q"], (1, 7))
+    assert out["q"].tolist() == [7.0, 6.0, 1.0] and out["p"].tolist() == [1.0, 1.0, 1.0]
+    assert frame["q"].tolist() == [1.0, 2.0, 7.0]
+    with pytest.raises(ValueError, match="low < high"):
+        reverse_scored(frame, ["q"], (7, 1))
