@@ -100,7 +100,8 @@ def pooled_transition_matrix(tx: pd.DataFrame, dates, crm: pd.DataFrame | None =
                              **state_kwargs) -> TransitionMatrix:
     """One matrix from all consecutive pairs of ``dates`` (counts summed; DOMAIN.md §3.3).
 
-    Pooling assumes equally long periods; unequal intervals give a warning.
+    Pooling assumes equally long periods: intervals differing by more than 10 % give a warning
+    (calendar quarters or months, a day or three apart, do not).
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 1.0],
@@ -111,7 +112,7 @@ def pooled_transition_matrix(tx: pd.DataFrame, dates, crm: pd.DataFrame | None =
     """
     days = _snapshot_dates(dates)
     lengths = sorted({(b - a).days for a, b in zip(days, days[1:])})
-    if len(lengths) > 1:
+    if lengths[-1] > 1.1 * lengths[0]:
         warn("lc_warn_unequal_periods", lengths=", ".join(map(str, lengths)))
     states = _states_at(tx, days, crm, state_kwargs)
     counts = sum(_counts(a, b) for a, b in zip(states, states[1:]))
