@@ -25,6 +25,7 @@ import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln, hyp2f1
 
+from helpers.clv import _scalar_or_array as _scalar
 from helpers.errors import DataError, warn
 
 MAX_SPEND_CORRELATION = 0.3   # |corr(x, m_x)| above this casts doubt on Gamma-Gamma's independence
@@ -47,14 +48,15 @@ def _reject(bad: np.ndarray, key: str, column: str, fix_key: str) -> None:
 def summary_arrays(summary: pd.DataFrame, x="x", t_x="t_x", T="T"):
     """The checked ``x, t_x, T`` arrays of a summary; invalid rows raise :class:`DataError`.
 
-    Rules: x ≥ 0; 0 ≤ t_x ≤ T; T > 0; t_x = 0 when x = 0 (no repeat purchase, no recency).
+    Rules: x ≥ 0; T ≥ 0; 0 ≤ t_x ≤ T; t_x = 0 when x = 0 (no repeat purchase, no recency).
+    T = 0 is a customer whose first purchase falls on the last calibration day.
 
     >>> summary_arrays(pd.DataFrame({"x": [2], "t_x": [30.43], "T": [38.86]}))[0].tolist()
     [2.0]
     """
     xs, txs, Ts = (_column(summary, c) for c in (x, t_x, T))
     _reject(xs < 0, "err_btyd_negative_frequency", x, "fix_btyd_frequency")
-    _reject(Ts <= 0, "err_btyd_age", T, "fix_btyd_age")
+    _reject(Ts < 0, "err_btyd_age", T, "fix_btyd_age")
     _reject((txs < 0) | (txs > Ts), "err_btyd_recency_range", t_x, "fix_btyd_recency")
     _reject((xs == 0) & (txs > 0), "err_btyd_recency_without_repeat", t_x, "fix_btyd_recency")
     return xs, txs, Ts
@@ -241,11 +243,6 @@ class GammaGammaModel:
         return _scalar(self.p * (self.gamma + x * m_x) / (self.p * x + self.q - 1))
 
 
-def _scalar(value):
-    value = np.asarray(value, dtype=float)
-    return float(value) if value.ndim == 0 else value
-
-
 def customer_clv(bgnbd: BetaGeoModel, gg: GammaGammaModel, summary: pd.DataFrame, horizon_periods: int,
                  margin: float, discount: float, period_length: float, *, x="x", t_x="t_x", T="T",
                  spend="zbar") -> pd.DataFrame:
@@ -282,19 +279,22 @@ def customer_clv(bgnbd: BetaGeoModel, gg: GammaGammaModel, summary: pd.DataFrame
     return out
 
 
-def holdout_comparison(model: BetaGeoModel, summary: pd.DataFrame, holdout_length: float, *,
-                       holdout="x_holdout", x="x", t_x="t_x", T="T", max_frequency=7) -> pd.DataFrame:
+def holdout_comparison(model: BetaGeoModel, summary: pd.DataFrame, holdout_length=None, *, holdout="x_star",
+                       duration="duration_holdout", x="x", t_x="t_x", T="T", max_frequency=7) -> pd.DataFrame:
     """Predicted vs actual purchases in a holdout period, by calibration frequency (FHL 2005, fig. 4).
 
-    ``holdout`` counts each customer's purchases in the ``holdout_length`` time units after the
-    calibration period; frequencies ≥ ``max_frequency`` share the last bucket ("7+").
-    Columns: ``frequency`` (bucket label), ``customers``, ``actual`` and ``predicted`` (means).
+    ``holdout`` counts each customer's purchases in the holdout period after calibration; its
+    length is ``holdout_length`` time units, or by default each row's ``duration`` column (as
+    written by ``helpers.rfm.btyd_summary(..., observation_end=...)``). Frequencies ≥
+    ``max_frequency`` share the last bucket ("7+"). Columns: ``frequency`` (bucket label),
+    ``customers``, ``actual`` and ``predicted`` (mean purchases per customer).
     """
     xs, txs, Ts = summary_arrays(summary, x, t_x, T)
+    length = _column(summary, duration) if holdout_length is None else holdout_length
     frame = pd.DataFrame({
         "bucket": np.minimum(xs, max_frequency).astype(int),
         "actual": _column(summary, holdout),
-        "predicted": model.conditional_expected_purchases(holdout_length, xs, txs, Ts),
+        "predicted": model.conditional_expected_purchases(length, xs, txs, Ts),
     })
     out = frame.groupby("bucket").agg(customers=("actual", "size"), actual=("actual", "mean"),
                                       predicted=("predicted", "mean")).reset_index()

@@ -130,7 +130,7 @@ def test_gamma_gamma_warns_when_spend_follows_frequency():
     ("x", [2, -1], "cannot be negative"),
     ("t_x", [30.43, 40.0], "between 0 and T"),
     ("t_x", [30.43, 1.0], "x = 0"),
-    ("T", [38.86, 0.0], "greater than 0"),
+    ("T", [38.86, -1.0], "age T .*cannot be negative"),
     ("x", [2, None], "missing or non-numeric"),
 ])
 def test_invalid_summaries_raise_with_rows_and_fix(column, values, message):
@@ -138,6 +138,12 @@ def test_invalid_summaries_raise_with_rows_and_fix(column, values, message):
     frame[column] = values
     with pytest.raises(DataError, match=f"{message}.*rows.*: 2\\..*Fix:"):
         summary_arrays(frame)
+
+
+def test_customer_who_bought_on_the_last_calibration_day_is_valid():
+    xs, t_xs, Ts = summary_arrays(pd.DataFrame({"x": [0], "t_x": [0.0], "T": [0.0]}))
+    assert PUBLISHED_BGNBD.prob_alive(xs, t_xs, Ts) == pytest.approx([1.0])
+    assert PUBLISHED_BGNBD.conditional_expected_purchases(39, xs, t_xs, Ts)[0] > 0
 
 
 def test_missing_column_names_the_column():
@@ -180,16 +186,17 @@ def test_holdout_comparison_on_cdnow(summary, bgnbd):
     holdout = pd.read_csv(CDNOW / "cdnow_holdout.csv")
     frame = summary.merge(holdout, on="ID")
     table = holdout_comparison(bgnbd, frame, holdout_length=39)
+    assert table.equals(holdout_comparison(bgnbd, frame.assign(duration_holdout=39.0)))
     assert table["frequency"].tolist() == ["0", "1", "2", "3", "4", "5", "6", "7+"]
     assert table["customers"].sum() == 2357
     assert table.loc[0, "customers"] == (summary["x"] == 0).sum()
-    assert table.loc[0, "actual"] == pytest.approx(frame.loc[frame["x"] == 0, "x_holdout"].mean())
+    assert table.loc[0, "actual"] == pytest.approx(frame.loc[frame["x"] == 0, "x_star"].mean())
     # the model tracks the holdout (FHL 2005, fig. 4): predictions rise with frequency, the
     # largest group (x = 0) is predicted within 10 % and the total within 15 % (BG/NBD runs low)
     assert table["predicted"].is_monotonic_increasing
     assert table.loc[0, "predicted"] == pytest.approx(table.loc[0, "actual"], rel=0.10)
     total_predicted = (table["predicted"] * table["customers"]).sum()
-    assert total_predicted == pytest.approx(holdout["x_holdout"].sum(), rel=0.15)
+    assert total_predicted == pytest.approx(holdout["x_star"].sum(), rel=0.15)
 
 
 def test_frequency_recency_grid():

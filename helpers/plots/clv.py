@@ -3,8 +3,8 @@
     >>> from helpers.btyd import BetaGeoModel
     >>> from helpers.plots.clv import plot_prob_alive_matrix
     >>> ax = plot_prob_alive_matrix(BetaGeoModel(0.243, 4.414, 0.793, 2.426), T=38.86)
-    >>> ax.get_title()
-    'Probability that the customer is alive P(alive)'
+    >>> ax.get_title() == t("clv_plot_prob_alive_title")
+    True
 """
 from __future__ import annotations
 
