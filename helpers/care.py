@@ -13,6 +13,9 @@ Cadences and channels are design defaults (DOMAIN.md §5 last bullet, §10 point
 """
 from __future__ import annotations
 
+import calendar
+
+import numpy as np
 import pandas as pd
 
 from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
@@ -79,13 +82,14 @@ def revisit_plan(customers: pd.DataFrame, start, end, rules: pd.DataFrame | None
 
 def _cadence(people: pd.DataFrame, rule, start: pd.Timestamp, end: pd.Timestamp, spread: bool) -> pd.DataFrame:
     cycle_days = (start + pd.DateOffset(months=int(rule.every_months)) - start).days
-    offsets = (pd.RangeIndex(len(people)) * cycle_days // max(len(people), 1)) if spread else 0
+    n = len(people)
+    offsets = np.arange(n) * cycle_days // max(n, 1) if spread else np.zeros(n, dtype=int)
     first = start + pd.to_timedelta(offsets, unit="D")
-    visits = []
-    for k in range(0, 12 * (end.year - start.year + 1) + 1, int(rule.every_months)):
-        due = pd.Series(first + pd.DateOffset(months=k), index=people.index)
-        visits.append(people.assign(due_date=due.to_numpy())[(due <= end).to_numpy()])
-    out = pd.concat(visits, ignore_index=True) if visits else people.assign(due_date=pd.NaT)
+    span = (end.year - start.year) * 12 + end.month - start.month + 1
+    due = np.concatenate([(first + pd.DateOffset(months=k)).to_numpy()
+                          for k in range(0, span + 1, int(rule.every_months))])
+    who = np.tile(np.arange(n), len(due) // max(n, 1))
+    out = people.iloc[who].assign(due_date=due)[due <= end.to_datetime64()]
     return out.assign(channel=rule.channel, reason=rule.reason, priority=int(rule.priority))
 
 
@@ -217,7 +221,7 @@ def _holiday_care(people: pd.DataFrame, holidays: pd.DataFrame) -> pd.DataFrame:
 def _birthdays(people: pd.DataFrame, birthdays: pd.Series, year: int) -> pd.DataFrame:
     known = birthdays.notna().to_numpy()
     born = birthdays[known]
-    leap = pd.Timestamp(year, 12, 31).dayofyear == 366
+    leap = calendar.isleap(year)
     day = born.dt.day.where(~((born.dt.month == 2) & (born.dt.day == 29)) | leap, 28)
     due = pd.to_datetime(pd.DataFrame({"year": year, "month": born.dt.month, "day": day}))
     return people[known].assign(due_date=due.to_numpy(), reason="care_birthday", priority=2)

@@ -1,0 +1,147 @@
+"""Revisit plans, event revisits and the care calendar: cadences, merging, determinism, checks."""
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.care import (build_schedule, care_calendar, cn_holidays, default_revisit_rules, event_revisits,
+                          revisit_plan)
+from helpers.errors import DataError
+
+
+@pytest.fixture
+def customers():
+    return pd.DataFrame({"customer_id": ["c1", "c2", "c3", "c4", "c5"],
+                         "tier": ["tier_diamond", "tier_silver", "tier_copper", "tier_iron", "tier_diamond"],
+                         "birthday": ["1992-02-29", "1985-07-01", None, "2000-12-31", "1979-10-01"]})
+
+
+def _per_customer(plan, reason):
+    return plan[plan["reason"].eq(reason) | plan["reasons"].str.contains(reason)].groupby("customer_id").size()
+
+
+def test_default_cadence_per_tier_over_a_year(customers):
+    plan = revisit_plan(customers, "2024-01-01", "2024-12-31", spread=False)
+    per_customer = plan.groupby("customer_id").size()
+    # 金钻: 12 monthly contacts, 4 of them on a visit day (merged into the visit); 白银 6; 铜 4; 铁 2
+    assert per_customer.to_dict() == {"c1": 12, "c2": 6, "c3": 4, "c4": 2, "c5": 12}
+    assert _per_customer(plan, "revisit_visit").to_dict() == {"c1": 4, "c5": 4}
+    visits = plan[plan["reason"] == "revisit_visit"]
+    assert set(visits["reasons"]) == {"revisit_visit+revisit_personal"}
+    assert set(visits["channel"]) == {"contact_visit"}
+    assert plan.loc[plan["customer_id"] == "c4", "due_date"].dt.month.tolist() == [1, 7]
+
+
+def test_spread_staggers_customers_of_a_tier_within_the_first_cycle(customers):
+    plan = revisit_plan(customers, "2024-01-01", "2024-12-31")
+    calls = plan[plan["reasons"].str.contains("revisit_personal")]
+    first = calls.groupby("customer_id")["due_date"].min()
+    assert first.to_dict() == {"c1": pd.Timestamp("2024-01-01"), "c5": pd.Timestamp("2024-01-16")}
+    assert plan["due_date"].between("2024-01-01", "2024-12-31").all()
+
+
+def test_rules_can_be_overridden(customers):
+    rules = default_revisit_rules()
+    rules.loc[rules["tier"] == "tier_iron", ["every_months", "channel"]] = [12, "contact_email"]
+    plan = revisit_plan(customers, "2024-01-01", "2024-12-31", rules=rules)
+    iron = plan[plan["tier"] == "tier_iron"]
+    assert len(iron) == 1 and iron["channel"].item() == "contact_email"
+
+
+def test_event_revisits_after_complaint_and_purchase_merge_on_the_same_day(customers):
+    complaints = pd.DataFrame({"customer_id": ["c1", "c2"], "resolved_at": ["2024-05-02 09:00", None]})
+    orders = pd.DataFrame({"customer_id": ["c1", "c1", "c3"],
+                           "order_date": ["2024-04-26", "2024-04-26 15:00", "2024-03-01"]})
+    plan = event_revisits(complaints, orders, customers)
+    c1 = plan[plan["customer_id"] == "c1"]
+    # complaint closed 05-02 09:00 + 24 h = 05-03, the same day as 7 d after the 04-26 orders
+    assert c1["due_date"].dt.strftime("%m-%d").tolist() == ["05-03", "05-26"]
+    assert c1["reasons"].tolist() == ["revisit_after_complaint+revisit_purchase_7d", "revisit_purchase_30d"]
+    assert c1["tier"].unique().tolist() == ["tier_diamond"]
+    assert set(plan["customer_id"]) == {"c1", "c3"}          # an open complaint triggers nothing yet
+    window = event_revisits(complaints, orders, customers, start="2024-04-01", end="2024-05-10")
+    assert window["due_date"].dt.strftime("%m-%d").tolist() == ["05-03"]
+
+
+def test_build_schedule_merges_across_sources_and_keeps_most_urgent(customers):
+    plan = revisit_plan(customers, "2024-05-01", "2024-05-31", spread=False)
+    events = event_revisits(orders=pd.DataFrame({"customer_id": ["c2"], "order_date": ["2024-04-24"]}))
+    merged = build_schedule(events, plan)
+    day = merged[(merged["customer_id"] == "c2") & (merged["due_date"] == "2024-05-01")]
+    assert day["reason"].item() == "revisit_purchase_7d"          # priority 3 ties routine 3; id order
+    assert day["reasons"].item() == "revisit_purchase_7d+revisit_routine"
+    assert not merged.duplicated(["customer_id", "due_date"]).any()
+
+
+def test_cn_holidays_lunar_and_fixed_dates():
+    days = cn_holidays([2024, 2026]).assign(md=lambda d: d["date"].dt.strftime("%Y-%m-%d"))
+    found = dict(zip(zip(days["holiday"], days["date"].dt.year), days["md"]))
+    assert found[("hol_spring_festival", 2024)] == "2024-02-10"
+    assert found[("hol_mid_autumn", 2026)] == "2026-09-25"
+    assert found[("hol_national_day", 2026)] == "2026-10-01"
+    lantern = days[days["holiday"] == "hol_lantern"]["date"].to_numpy()
+    spring = days[days["holiday"] == "hol_spring_festival"]["date"].to_numpy()
+    assert ((lantern - spring) == pd.Timedelta(days=14)).all()    # 正月十五 is 14 days after 正月初一
+
+
+def test_cn_holidays_outside_the_table_raise_with_a_fix():
+    with pytest.raises(DataError, match="2023–2027.*Fix: Pass your own table"):
+        cn_holidays([2030])
+
+
+def test_care_calendar_birthdays_holidays_and_channels(customers):
+    cal = care_calendar(customers, 2025)
+    birthdays = cal[cal["reasons"].str.contains("care_birthday")].set_index("customer_id")
+    assert birthdays["due_date"].dt.strftime("%m-%d").to_dict() == {
+        "c1": "02-28", "c2": "07-01", "c4": "12-31", "c5": "10-01"}
+    # c5's birthday falls on National Day: one contact, the birthday first
+    assert birthdays.loc["c5", "reasons"] == "care_birthday+hol_national_day"
+    assert set(cal.loc[cal["tier"] == "tier_diamond", "channel"]) == {"contact_gift"}
+    assert set(cal.loc[cal["tier"] == "tier_iron", "channel"]) == {"contact_sms"}
+    assert len(cal) == 5 * 8 + 4 - 1                                 # 8 care days each, 4 birthdays, 1 merged
+    leap = care_calendar(customers, [2024], holidays=None)
+    assert leap.set_index("customer_id").loc["c1", "due_date"] == pd.Timestamp("2024-02-29")
+
+
+def test_care_calendar_with_own_holidays_table(customers):
+    own = pd.DataFrame({"holiday": ["hol_store_anniversary"], "date": ["2025-09-09"]})
+    cal = care_calendar(customers, [2025], holidays=own, birthday_col=None)
+    assert len(cal) == 5 and set(cal["reason"]) == {"hol_store_anniversary"}
+
+
+@pytest.mark.parametrize("change, needle", [
+    (lambda c: c.assign(tier=["tier_diamond", "gold", "tier_copper", None, "tier_diamond"]), "'tier' has unknown"),
+    (lambda c: c.drop(columns="tier"), "'tier' is missing"),
+    (lambda c: c.assign(customer_id=["c1", "c1", "c3", "c4", "c5"]), "'customer_id' repeats"),
+])
+def test_malformed_customers_name_column_rows_and_fix(customers, change, needle):
+    with pytest.raises(DataError, match=needle) as err:
+        revisit_plan(change(customers), "2024-01-01", "2024-03-31")
+    assert "Fix:" in str(err.value)
+
+
+def test_bad_dates_and_window_are_reported(customers):
+    with pytest.raises(DataError, match="'birthday'.*rows.*: 1"):
+        care_calendar(customers.assign(birthday=["1990-02-29"] + [None] * 4), 2025)
+    with pytest.raises(DataError, match="end"):
+        revisit_plan(customers, "2024-05-01", "2024-01-01")
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.permutations(range(5)))
+def test_schedules_do_not_depend_on_row_order(order):
+    customers = pd.DataFrame({"customer_id": ["c1", "c2", "c3", "c4", "c5"],
+                              "tier": ["tier_diamond", "tier_silver", "tier_copper", "tier_iron", "tier_diamond"],
+                              "birthday": ["1992-02-29", "1985-07-01", None, "2000-12-31", "1979-10-01"]})
+    shuffled = customers.iloc[list(order)]
+    pd.testing.assert_frame_equal(revisit_plan(shuffled, "2024-01-01", "2024-12-31"),
+                                  revisit_plan(customers, "2024-01-01", "2024-12-31"))
+    pd.testing.assert_frame_equal(care_calendar(shuffled, 2025), care_calendar(customers, 2025))
+
+
+def test_revisit_calendar_chart(customers):
+    from helpers.plots.service import plot_revisit_calendar
+
+    ax = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"))
+    assert ax.get_title() == "Revisit and care calendar" and ax.get_ylabel() == "Channel"
+    assert "Phone call" in [tick.get_text() for tick in ax.get_yticklabels()]
