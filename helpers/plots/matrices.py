@@ -1,0 +1,95 @@
+"""Chart of any :class:`helpers.matrices.ValueMatrix` result: points, split lines, labelled cells.
+
+    >>> import pandas as pd
+    >>> from helpers.matrices import ipa_matrix
+    >>> from helpers.plots.matrices import plot_value_matrix
+    >>> means = pd.DataFrame({"importance": [6, 6, 2, 2], "performance": [2, 6, 2, 6]}, index=list("abcd"))
+    >>> ax = plot_value_matrix(ipa_matrix(means))
+    >>> len(ax.lines)            # the two split lines
+    2
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.i18n import label, t
+from helpers.plots.base import decorate, get_ax
+
+# entity names are written beside the points only when there are few of them (attributes, styles…)
+MAX_POINT_LABELS = 20
+BUBBLE_AREA = (30, 600)
+PADDING = 0.15
+
+
+def _limits(values: np.ndarray, cuts: list[float]) -> tuple[float, float]:
+    low, high = min(values.min(), *cuts), max(values.max(), *cuts)
+    pad = (high - low) * PADDING or 1.0
+    return low - pad, high + pad
+
+
+def _edges(limits, cuts) -> list[tuple[float, float]]:
+    """The span of every level on an axis, from the lower limit through the cuts to the upper limit."""
+    bounds = [limits[0], *cuts, limits[1]]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _anchor(span, level: int, levels: int, pad: float):
+    """Where to write a cell's note on one axis: at the outer edge for outer cells (away from the
+    crowded split lines), in the middle otherwise; returns the position and its alignment."""
+    low, high = span
+    if level == 0 and levels > 1:
+        return low + pad, "left"
+    if level == levels - 1 and levels > 1:
+        return high - pad, "right"
+    return (low + high) / 2, "center"
+
+
+def _bubble_sizes(values):
+    values = np.asarray(values, dtype=float)
+    top = np.nanmax(np.abs(values)) or 1.0
+    return BUBBLE_AREA[0] + (BUBBLE_AREA[1] - BUBBLE_AREA[0]) * np.abs(values) / top
+
+
+def _point_names(result):
+    column = result.params.get("id_column")
+    return result.table[column] if column else result.table.index
+
+
+def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bool | None = None, **kw):
+    """Scatter of a value-matrix result with its split lines and each cell's label, count and share.
+
+    ``size`` names a column for bubble sizes (e.g. ``"monetary"``); ``point_labels`` writes each
+    entity's id beside its point (default: when there are at most 20 entities).
+    """
+    from matplotlib import colormaps
+
+    matrix, table = result.matrix, result.table
+    x, y = matrix.x.column, matrix.y.column
+    ax = get_ax(ax, figsize=(7, 6))
+    ids = list(result.cell_order)
+    colours = colormaps["Set2"].resampled(max(len(ids), 2))
+    sizes = _bubble_sizes(table[size]) if size else 40
+    cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
+    ax.scatter(table[x], table[y], s=sizes, c=[cell_colour[c] for c in result.classes], alpha=0.75,
+               edgecolors="white", zorder=3, **kw)
+    xlim = _limits(table[x].to_numpy(), result.thresholds[x])
+    ylim = _limits(table[y].to_numpy(), result.thresholds[y])
+    for cut in result.thresholds[x]:
+        ax.axvline(cut, color="grey", linestyle="--", linewidth=1)
+    for cut in result.thresholds[y]:
+        ax.axhline(cut, color="grey", linestyle="--", linewidth=1)
+    summary = result.summary().set_index(result.class_column)
+    for (i, j), cell in matrix.cell_ids().items():
+        tx, ha = _anchor(_edges(xlim, result.thresholds[x])[i], i, matrix.x.n_levels, (xlim[1] - xlim[0]) * 0.01)
+        ty, va = _anchor(_edges(ylim, result.thresholds[y])[j], j, matrix.y.n_levels, (ylim[1] - ylim[0]) * 0.01)
+        va = {"left": "bottom", "right": "top"}.get(va, va)
+        note = t("mat_note_cell", label=label(cell), n=int(summary.loc[cell, "customers"]),
+                 share=f"{summary.loc[cell, 'share']:.0%}")
+        ax.text(tx, ty, note, ha=ha, va=va, fontsize="small", alpha=0.9, zorder=1,
+                bbox={"boxstyle": "round", "facecolor": cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
+    if point_labels if point_labels is not None else len(table) <= MAX_POINT_LABELS:
+        for name, px, py in zip(_point_names(result), table[x], table[y]):
+            ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)

@@ -1,0 +1,65 @@
+"""Charts of tiers, concentration and value matrices: titled, labelled, showing the computed numbers."""
+import pandas as pd
+
+from helpers.i18n import language
+from helpers.matrices import ipa_matrix, marcus_matrix, social_style
+from helpers.plots.matrices import plot_value_matrix
+from helpers.plots.tiers import plot_lorenz, plot_pareto, plot_pyramid, plot_whale
+from helpers.tiers import abc_classify, customer_pyramid
+
+SALES = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
+PROFIT = [500, 300, 200, 100, 50, -20, -50, -80, -100, -150]
+
+
+def _texts(ax):
+    return " ".join(t.get_text() for t in ax.texts)
+
+
+def test_pareto_shows_the_abc_bands_and_cumulative_share():
+    ax = plot_pareto(abc_classify(SALES))
+    assert ax.get_title() == "Pareto chart with ABC classes" and ax.get_xlabel()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Class A · 20%", "Class B · 30%", "Class C · 50%"]
+    assert len(ax.patches) >= 10
+
+
+def test_pareto_draws_an_area_for_many_customers():
+    ax = plot_pareto(list(range(1, 400)))
+    assert ax.collections
+
+
+def test_lorenz_legend_has_the_gini_in_the_active_language():
+    with language("zh"):
+        ax = plot_lorenz(SALES)
+        assert "基尼系数 = 0.699" in ax.get_legend().get_texts()[1].get_text()
+        assert ax.get_title() == "洛伦兹曲线"
+
+
+def test_whale_marks_the_peak():
+    ax = plot_whale(PROFIT)
+    assert "153.3" in ax.get_legend().get_texts()[1].get_text()
+    assert ax.get_ylabel() == "Cumulative profit (% of total)"
+
+
+def test_pyramid_writes_counts_and_value_shares_per_tier():
+    ax = plot_pyramid(customer_pyramid(PROFIT, preset="20_30_30_20"))
+    text = _texts(ax)
+    assert "Platinum (金钻)" in text and "2 customers (20.0%)" in text and len(ax.patches) == 4
+
+
+def test_value_matrix_chart_has_split_lines_and_cell_counts():
+    rfm = pd.DataFrame({"customer_id": list("abcd"), "frequency": [10, 10, 2, 2], "monetary": [2000, 200, 800, 40]})
+    ax = plot_value_matrix(marcus_matrix(rfm), size="monetary")
+    assert ax.get_xlabel() == "Average purchase amount" and ax.get_ylabel() == "Number of purchases"
+    assert "Best customers\n1 (25%)" in _texts(ax)
+    assert len(ax.lines) == 2
+
+
+def test_value_matrix_chart_works_for_ipa_and_social_styles():
+    means = pd.DataFrame({"importance": [6, 6, 2, 2], "performance": [2, 6, 2, 6]}, index=list("abcd"))
+    ax = plot_value_matrix(ipa_matrix(means))
+    assert "I Concentrate here" in _texts(ax) and "a" in _texts(ax)
+    answers = pd.DataFrame({"a1": [5, 2], "r1": [1, 4]})
+    with language("zh"):
+        ax = plot_value_matrix(social_style(answers, ["a1"], ["r1"]))
+        assert "控制型" in _texts(ax) and ax.get_title() == "沟通风格（社交风格）"
