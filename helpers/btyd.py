@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy.optimize import minimize
-from scipy.special import betaln, gammaln, hyp2f1
+from scipy.special import betaln, expit, gammaln, hyp2f1
 
 from helpers.clv import _scalar_or_array as _scalar
 from helpers.errors import DataError, warn
@@ -135,18 +135,28 @@ class BetaGeoModel:
     def expected_purchases(self, t):
         """Unconditional E[X(t)] for a new customer (FHL 2005 eq. 9; DOMAIN.md §3.7).
 
-        E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))]
+        E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))], evaluated as
+        (a+b−1)/(a−1) · [1 − (α/(α+t))^(a−1) · ₂F₁(a+b−1−r, a−1; a+b−1; t/(α+t))] (Euler's
+        transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z): small parameters, no overflow).
+        """
+        t = np.asarray(t, dtype=float)
+        return _scalar(self._purchases_ahead(t, x=0.0, age=0.0))
+
+    def _purchases_ahead(self, t, x, age):
+        """(a+b+x−1)/(a−1) · [1 − ((α+age)/(α+age+t))^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; t/(α+age+t))]:
+
+        the bracket of eqs. 9 (x = 0, age = 0) and 10 (x, age = T) after Euler's transformation.
         """
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        t = np.asarray(t, dtype=float)
-        out = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)))
-        return _scalar(out)
+        horizon = alpha + age + t
+        bracket = 1 - ((alpha + age) / horizon) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, t / horizon)
+        return (a + b + x - 1) / (a - 1) * bracket
 
-    def _dropout_odds(self, x, t_x, T):
-        """1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x): odds that the customer has already dropped out."""
+    def _log_dropout_odds(self, x, t_x, T):
+        """ln of 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x), the odds that the customer has dropped out."""
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        log_ratio = (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
-        return np.where(x > 0, a / (b + np.maximum(x, 1) - 1) * np.exp(log_ratio), 0.0)
+        log_odds = np.log(a) - np.log(b + np.maximum(x, 1) - 1) + (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
+        return np.where(x > 0, log_odds, -np.inf)
 
     def prob_alive(self, x, t_x, T):
         """P(alive | x, t_x, T) = 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) (FHL 2005 eq. 11).
@@ -155,19 +165,17 @@ class BetaGeoModel:
         0.7266
         """
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
-        return _scalar(1 / (1 + self._dropout_odds(x, t_x, T)))
+        return _scalar(expit(-self._log_dropout_odds(x, t_x, T)))
 
     def conditional_expected_purchases(self, t, x, t_x, T):
         """E[Y(t) | x, t_x, T]: expected purchases in the next ``t`` time units (FHL 2005 eq. 10).
 
-        (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
-        / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)). Arrays broadcast.
+        (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] · P(alive),
+        the hypergeometric term evaluated after Euler's transformation (see ``expected_purchases``).
+        Arrays broadcast.
         """
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
         t, x, t_x, T = (np.asarray(v, dtype=float) for v in (t, x, t_x, T))
-        z = t / (alpha + T + t)
-        bracket = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z)
-        return _scalar((a + b + x - 1) / (a - 1) * bracket / (1 + self._dropout_odds(x, t_x, T)))
+        return _scalar(self._purchases_ahead(t, x, T) * expit(-self._log_dropout_odds(x, t_x, T)))
 
 
 @dataclass

@@ -5,6 +5,9 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.special import hyp2f1
 
 from helpers.btyd import (BetaGeoModel, GammaGammaModel, customer_clv, frequency_recency_grid,
                           holdout_comparison, summary_arrays)
@@ -84,6 +87,32 @@ def test_unconditional_expected_purchases_equals_its_series_definition():
     assert np.all(np.diff(values) > 0)
     h = 1e-6
     assert m.expected_purchases(h) / h == pytest.approx(m.r / m.alpha, rel=1e-3)
+
+
+def _eq10_as_printed(m, t, x, t_x, T):
+    """FHL 2005 eq. 10 term by term, as in DOMAIN.md §3.7 (fine for moderate x)."""
+    bracket = 1 - ((m.alpha + T) / (m.alpha + T + t)) ** (m.r + x) * hyp2f1(
+        m.r + x, m.b + x, m.a + m.b + x - 1, t / (m.alpha + T + t))
+    odds = (x > 0) * m.a / (m.b + max(x, 1) - 1) * ((m.alpha + T) / (m.alpha + t_x)) ** (m.r + x)
+    return (m.a + m.b + x - 1) / (m.a - 1) * bracket / (1 + odds)
+
+
+@settings(max_examples=60, deadline=None)
+@given(x=st.integers(0, 30), T=st.floats(1, 80), share=st.floats(0, 1), t=st.floats(0.1, 80))
+def test_stable_form_equals_the_printed_equation_and_stays_in_range(x, T, share, t):
+    t_x = share * T if x > 0 else 0.0
+    m = PUBLISHED_BGNBD
+    value = m.conditional_expected_purchases(t, x, t_x, T)
+    assert value == pytest.approx(_eq10_as_printed(m, t, x, t_x, T), rel=1e-8, abs=1e-12)
+    assert 0 <= m.prob_alive(x, t_x, T) <= 1
+    assert m.conditional_expected_purchases(t + 1, x, t_x, T) >= value
+
+
+def test_extreme_frequencies_stay_finite():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = PUBLISHED_BGNBD.conditional_expected_purchases(520, x=[200, 1000], t_x=[38, 38], T=[39, 39])
+    assert np.all(np.isfinite(values))
 
 
 def test_expected_purchases_on_cdnow_match_the_calibration_total(summary, bgnbd):
