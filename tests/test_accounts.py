@@ -1,0 +1,146 @@
+"""Key accounts: weighted scoring and buying-centre coverage on hand-made fixtures (DOMAIN.md §2.9)."""
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.accounts import buying_centre_coverage, key_account_scores
+from helpers.errors import DataError, DataWarning
+from helpers.result import Classification
+
+
+@pytest.fixture
+def accounts():
+    return pd.DataFrame({"account_id": ["A", "B", "C", "D", "E"],
+                         "revenue": [900, 500, 100, 500, 300],
+                         "growth": [0.1, 0.3, 0.5, 0.3, 0.1],
+                         "cost_to_serve": [40, 20, 10, 20, 30]})
+
+
+CRITERIA = {"revenue": 0.5, "growth": 0.3, "cost_to_serve": 0.2}
+
+
+def _expected_scores(accounts):
+    """Hand computation: min–max normalise, flip cost (lower is better), weight, scale to 0–100."""
+    norm = (accounts[list(CRITERIA)] - accounts[list(CRITERIA)].min()) / (
+        accounts[list(CRITERIA)].max() - accounts[list(CRITERIA)].min())
+    norm["cost_to_serve"] = 1 - norm["cost_to_serve"]
+    return 100 * sum(w * norm[c] for c, w in CRITERIA.items())
+
+
+def test_weighted_scores_follow_min_max_and_directions(accounts):
+    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, top=2)
+    scores = res.table.set_index("account_id")["score"]
+    expected = _expected_scores(accounts).set_axis(accounts["account_id"])
+    pd.testing.assert_series_equal(scores.sort_index(), expected.sort_index(), check_names=False)
+    # A: 0.5·1 + 0 + 0 = 50; B = D: 0.5·0.5 + 0.3·0.5 + 0.2·(2/3) = 53.33; C: 0.3 + 0.2 = 50
+    assert scores["B"] == pytest.approx(53.333, abs=1e-3)
+    assert isinstance(res, Classification)
+
+
+def test_ties_share_rank_and_the_boundary_tie_is_included(accounts):
+    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, top=1)
+    table = res.table
+    assert table["account_id"].tolist()[:2] == ["B", "D"] and table["rank"].tolist()[:2] == [1, 1]
+    assert sorted(table.loc[table["segment"] == "acc_key", "account_id"]) == ["B", "D"]
+    assert res.thresholds["key_score_min"] == pytest.approx(table["score"].max())
+
+
+def test_threshold_and_share_selection(accounts):
+    by_threshold = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, threshold=50)
+    assert (by_threshold.table["segment"] == "acc_key").sum() == 4           # A, B, C, D ≥ 50
+    by_share = key_account_scores(accounts, {"revenue": 1})                   # default: top 20 % = 1 account
+    assert by_share.table.loc[by_share.table["segment"] == "acc_key", "account_id"].tolist() == ["A"]
+    assert by_share.params["weights"] == {"revenue": 1.0}
+
+
+def test_constant_criterion_warns_and_scores_half(accounts):
+    with pytest.warns(DataWarning, match="'region_fit'"):
+        res = key_account_scores(accounts.assign(region_fit=3), {"region_fit": 1, "revenue": 1})
+    assert (res.table["region_fit_norm"] == 0.5).all()
+
+
+@pytest.mark.parametrize("kwargs, needle", [
+    ({"criteria": {"revenue": -1}}, "criteria"),
+    ({"criteria": {"profit": 1}}, "'profit' is missing"),
+    ({"criteria": CRITERIA, "directions": {"growth": "up"}}, "directions"),
+    ({"criteria": CRITERIA, "top": 2, "threshold": 50}, "not both"),
+])
+def test_bad_parameters_are_explained(accounts, kwargs, needle):
+    with pytest.raises(DataError, match=needle) as err:
+        key_account_scores(accounts, **kwargs)
+    assert "Fix:" in str(err.value)
+
+
+def test_non_numeric_criterion_names_rows(accounts):
+    with pytest.raises(DataError, match=r"'revenue'.*not numbers.*: 3.*Fix"):
+        key_account_scores(accounts.assign(revenue=[900, 500, "n/a", 500, 300]), CRITERIA)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(range(5)))
+def test_scores_do_not_depend_on_row_order(order):
+    accounts = pd.DataFrame({"account_id": list("ABCDE"), "revenue": [900, 500, 100, 500, 300],
+                             "growth": [0.1, 0.3, 0.5, 0.3, 0.1], "cost_to_serve": [40, 20, 10, 20, 30]})
+    base = key_account_scores(accounts, CRITERIA, top=2).table
+    pd.testing.assert_frame_equal(key_account_scores(accounts.iloc[list(order)], CRITERIA, top=2).table, base)
+
+
+@pytest.fixture
+def stakeholders():
+    return pd.DataFrame({
+        "account_id": ["A", "A", "A", "A", "B", "B", "C"],
+        "person": ["Wang", "Li", "Zhang", "Zhao", "Chen", "Liu", "Sun"],
+        "role": ["decider", "user, influencer", "buyer; gatekeeper", "approver", "decider", "user", "buyer"],
+        "influence": [5, 3, 2, 4, 4, 1, 3],
+        "attitude": [2, 1, 0, -1, -1, 2, 1],
+        "last_contact": ["2024-06-01", "2024-05-01", "2024-01-15", "2024-06-20", "2024-06-20", "2024-06-25", None],
+    })
+
+
+def test_coverage_support_index_and_risks(stakeholders):
+    res = buying_centre_coverage(stakeholders, as_of="2024-06-30")
+    table = res.table.set_index("account_id")
+    # A: Zhang (buyer, gatekeeper) last contacted 167 days ago → not covered; approver is not a default role
+    assert table.loc["A", "roles_covered"] == 3 and table.loc["A", "coverage"] == pytest.approx(3 / 5)
+    assert table.loc["A", "missing_roles"] == "buyer, gatekeeper"
+    assert table.loc["A", "unstaffed_roles"] == ""
+    assert table.loc["A", "support_index"] == 5 * 2 + 3 * 1 + 2 * 0 + 4 * -1            # 9
+    assert table.loc["B", "support_index"] == 4 * -1 + 1 * 2                            # −2
+    assert table["risk_negative_decider"].to_dict() == {"A": False, "B": True, "C": False}
+    assert table["risk_no_decider_contact"].to_dict() == {"A": False, "B": False, "C": True}
+    assert table["status"].to_dict() == {"A": "acc_gaps", "B": "acc_at_risk", "C": "acc_at_risk"}
+    assert res.params["as_of"] == pd.Timestamp("2024-06-30")
+
+
+def test_roles_and_window_are_parameters(stakeholders):
+    res = buying_centre_coverage(stakeholders, as_of="2024-06-30", within_days=365,
+                                 roles=("decider", "buyer", "approver"))
+    assert res.table.set_index("account_id").loc["A", "coverage"] == 1.0
+    assert res.table.set_index("account_id").loc["A", "status"] == "acc_fully_covered"
+    default = buying_centre_coverage(stakeholders)
+    assert default.params["as_of"] == pd.Timestamp("2024-06-26")       # day after the last contact
+
+
+@pytest.mark.parametrize("column, value, needle", [
+    ("influence", 7, r"'influence' has values outside 1–5.*: 2"),
+    ("attitude", "x", r"'attitude' has values that are not numbers.*: 2"),
+    ("role", "boss", r"'role' has unknown values.*: 2.*Fix: Write roles"),
+    ("last_contact", "yesterday", r"'last_contact' has values that are not dates.*: 2"),
+    ("person", "Wang", r"'account_id \+ person' repeats ids.*: 2"),
+])
+def test_malformed_stakeholders_name_column_rows_and_fix(stakeholders, column, value, needle):
+    stakeholders[column] = stakeholders[column].astype(object)
+    stakeholders.loc[1, column] = value
+    with pytest.raises(DataError, match=needle):
+        buying_centre_coverage(stakeholders, as_of="2024-06-30")
+
+
+def test_charts(accounts, stakeholders):
+    from helpers.plots.accounts import plot_buying_centre, plot_key_account_scores
+
+    ax = plot_buying_centre(buying_centre_coverage(stakeholders, as_of="2024-06-30"))
+    assert ax.get_title() == "Buying-centre coverage"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["User", "Influencer", "Decider", "Buyer", "Gatekeeper"]
+    ax = plot_key_account_scores(key_account_scores(accounts, CRITERIA, top=2))
+    assert ax.get_title() == "Key-account scores" and len(ax.patches) == 5
