@@ -8,3 +8,6 @@ from helpers.plots.clv import (plot_expected_purchases_matrix, plot_holdout_comp
                                plot_prob_alive_matrix, plot_state_projection)
 from helpers.plots.tiers import plot_lorenz, plot_pareto, plot_pyramid, plot_whale
 from helpers.plots.matrices import plot_value_matrix
+from helpers.plots.service import (plot_complaint_pareto, plot_experience_heatmap, plot_journey_line,
+                                   plot_response_times, plot_revisit_calendar)
+from helpers.plots.accounts import plot_buying_centre, plot_key_account_scores
