@@ -44,10 +44,11 @@ def load_cdnow(sample: bool = False):
 def load_online_retail():
     """UCI Online Retail: a UK online gift shop, 2010-12-01 … 2011-12-09 (Chen, Sain & Guo 2012).
 
-    541,909 rows read; 392,692 kept (4,338 customers, 18,532 invoices, 2010-12-01 08:26 …
+    541,909 rows read; 392,732 kept (4,339 customers, 18,536 invoices, 2010-12-01 08:26 …
     2011-12-09 12:50). Excluded: 135,080 without CustomerID, 8,905 cancellations ("C" invoices
-    with a customer id), 5,192 exact duplicates; "A" adjustments and negative quantities all lack a
-    customer id or are cancellations. amount = Quantity × UnitPrice (40 rows of 0, kept).
+    with a customer id; the other 383 lack one), 5,192 exact duplicates. The 3 "A" adjustments and
+    every negative quantity outside "C" invoices lack a customer id. amount = Quantity × UnitPrice
+    (40 kept rows of 0). The bundled Parquet holds CustomerID as text ("17850", not 17850.0).
     Extra columns kept: StockCode, Description, Country.
 
     >>> load_online_retail()[1].rows_read

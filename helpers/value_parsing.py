@@ -76,6 +76,8 @@ def parse_dates(values: pd.Series, date_format: str | None = None, column: str =
     text = _text(values.astype("Int64") if pd.api.types.is_integer_dtype(values) else values)
     # Dates repeat a lot (one per order line): parse each distinct text once.
     codes, uniques = pd.factorize(text)
+    if len(uniques) == 0:
+        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), {}
     dates, marks = _parse_texts(pd.Series(uniques, dtype="str"), date_format)
     rows_with = {name: np.isin(codes, np.flatnonzero(mark.to_numpy())) for name, mark in marks.items()}
     for key in ("err_data_dates_conflicting", "err_data_dates_ambiguous"):
