@@ -30,7 +30,8 @@ def as_value_series(values, column: str | None = None, id_column: str = "custome
     """One number per customer as a float Series indexed by customer id.
 
     ``values`` is a Series (index = ids), a dict, a list (ids 1..n) or a DataFrame with the
-    value ``column`` and an ``id_column`` (or the index as ids). Missing values are a DataError.
+    value ``column`` and an ``id_column`` (or the index as ids). Missing values and repeated ids
+    (e.g. transactions instead of one row per customer) are a DataError.
 
     >>> as_value_series({"a": 3, "b": 1}).tolist()
     [3.0, 1.0]
@@ -54,6 +55,10 @@ def as_value_series(values, column: str | None = None, id_column: str = "custome
     if missing.size:
         raise DataError("err_conc_missing_values", column=str(name), rows=missing + 1,
                         fix_key="fix_conc_fill_or_drop")
+    duplicated = np.flatnonzero(series.index.duplicated(keep="first"))
+    if duplicated.size:
+        raise DataError("err_conc_duplicate_ids", column=id_column, rows=duplicated + 1,
+                        fix_key="fix_conc_one_row_per_customer")
     if series.index.name is None:
         series.index.name = id_column
     return series.rename(name)
@@ -109,7 +114,7 @@ def gini(values, small_sample: bool = False, column: str | None = None) -> float
     g = 2 * np.sum(np.arange(1, n + 1) * x) / (n * x.sum()) - (n + 1) / n
     if small_sample:
         g *= n / (n - 1) if n > 1 else float("nan")
-    return round(float(g), 12)
+    return round(float(g), 12)        # drop float noise so worked examples print as 0.8, not 0.8000000000000003
 
 
 @dataclass
@@ -199,4 +204,4 @@ def cross_subsidy(profit, column: str | None = None) -> float:
     gained = p[p > 0].sum()
     if gained <= 0:
         raise DataError("err_conc_total_not_positive", column=str(p.name), fix_key="fix_conc_positive_total")
-    return round(float(-p[p < 0].sum() / gained), 12)
+    return round(float(-p[p < 0].sum() / gained), 12)      # float noise, as in gini()

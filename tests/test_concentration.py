@@ -89,3 +89,10 @@ def test_gini_is_between_0_and_1_and_ignores_order(values, rnd):
     rnd.shuffle(shuffled)
     g = gini(values)
     assert -1e-9 <= g <= 1 and gini(shuffled) == pytest.approx(g, abs=1e-9)
+
+
+def test_transactions_instead_of_customers_are_rejected_with_the_fix():
+    orders = pd.DataFrame({"customer_id": ["a", "b", "a"], "amount": [5.0, 3.0, 2.0]})
+    with pytest.raises(DataError, match="one row per customer") as err:
+        gini(orders, column="amount")
+    assert err.value.rows == [3]

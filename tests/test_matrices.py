@@ -135,7 +135,7 @@ def test_result_renders_html_with_thresholds():
     assert "Thresholds used" in html and "value_type_iv" in html
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), min_size=1, max_size=30), st.randoms())
 def test_every_row_lands_in_one_cell_whatever_the_row_order(points, rnd):
     data = pd.DataFrame(points, columns=["x", "y"]).assign(customer_id=[f"c{i}" for i in range(len(points))])
