@@ -190,8 +190,13 @@ def customers_and_orders(rng: np.random.Generator, stores: pd.DataFrame):
     people = _people(rng, stores)
     days = pd.date_range(START, END, freq="D")
     season = season_curve(days)
-    orders = [_orders_of(rng, person, season) for person in people.itertuples()]
-    orders = pd.concat([o for o in orders if o is not None], ignore_index=True)
+    buyers = people[people["kind"] != "none"]
+    spells = [_orders_of(rng, person, season) for person in buyers.itertuples()]
+    orders = pd.DataFrame({
+        "customer_id": np.repeat(buyers["customer_id"].to_numpy(), [len(d) for d, _ in spells]),
+        "day": np.concatenate([d for d, _ in spells]),
+        "amount": np.concatenate([a for _, a in spells]),
+    })
     orders = _order_details(rng, orders, people, stores, days)
     customers = _crm_fields(rng, people, orders)
     return customers, orders
@@ -231,9 +236,7 @@ def _spell(rng, first, last_possible, rate, life, season):
 
 
 def _orders_of(rng, person, season):
-    """Order days and amounts of one customer (None for leads who never buy)."""
-    if person.kind == "none":
-        return None
+    """Order days and amounts of one buyer."""
     last_day = len(season) - 1
     first = min(person.signup_day + int(rng.geometric(0.3)) - 1, last_day)
     days = _spell(rng, first, last_day, person.rate, person.life, season)
@@ -243,8 +246,7 @@ def _orders_of(rng, person, season):
         back = _spell(rng, comeback, last_day, person.rate, rng.exponential(200.0), season)
         days = np.concatenate([days, back])
     amounts = rng.gamma(4.0, person.spend / 4.0, len(days))
-    return pd.DataFrame({"customer_id": person.customer_id, "day": days,
-                         "amount": np.maximum(amounts, 9.9).round(2)})
+    return days, np.maximum(amounts, 9.9).round(2)
 
 
 def _order_details(rng, orders, people, stores, days):

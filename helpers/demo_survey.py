@@ -164,9 +164,10 @@ def _with_skipped_items(rng, survey: pd.DataFrame) -> pd.DataFrame:
     items = [c for c in survey.columns
              if c not in ("respondent_id", "customer_id", "survey_date") and not c.startswith("w_")]
     survey = survey.astype({c: "Int64" for c in survey.columns if c not in ("respondent_id", "customer_id", "survey_date")})
+    skipped = np.zeros((len(survey), len(items)), dtype=bool)
     for row in np.flatnonzero(rng.random(len(survey)) < MISSING_SHARE):
-        skipped = rng.choice(items, size=rng.integers(1, 4), replace=False)
-        survey.loc[row, list(skipped)] = pd.NA
+        skipped[row, rng.choice(len(items), size=rng.integers(1, 4), replace=False)] = True
+    survey[items] = survey[items].mask(skipped)
     return survey
 
 
@@ -175,14 +176,14 @@ def brand_choices_table(rng: np.random.Generator, customers: pd.DataFrame) -> pd
     buyers = customers.loc[customers["lead_status"] == "customer", "customer_id"].to_numpy()
     panel = np.sort(rng.choice(buyers, size=N_PANEL, replace=False))
     kinds = rng.choice(list(BRAND_BUYERS), size=N_PANEL, p=list(BRAND_BUYERS.values()))
-    rows = []
-    for customer, kind in zip(panel, kinds):
+    choices = []
+    for kind in kinds:
         shares = _brand_shares(rng, kind)
-        occasions = int(rng.integers(6, 16))
-        brands = rng.choice(BRANDS, size=occasions, p=shares)
-        rows.append(pd.DataFrame({"customer_id": customer, "occasion": np.arange(1, occasions + 1),
-                                  "brand": brands}))
-    return pd.concat(rows, ignore_index=True)
+        choices.append(rng.choice(BRANDS, size=int(rng.integers(6, 16)), p=shares))
+    sizes = [len(c) for c in choices]
+    return pd.DataFrame({"customer_id": np.repeat(panel, sizes),
+                         "occasion": np.concatenate([np.arange(1, k + 1) for k in sizes]),
+                         "brand": np.concatenate(choices)})
 
 
 def _brand_shares(rng, kind: str) -> np.ndarray:
