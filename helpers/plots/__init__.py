@@ -11,3 +11,5 @@ from helpers.plots.matrices import plot_value_matrix
 from helpers.plots.service import (plot_complaint_pareto, plot_experience_heatmap, plot_journey_line,
                                    plot_response_times, plot_revisit_calendar)
 from helpers.plots.accounts import plot_buying_centre, plot_key_account_scores
+from helpers.plots.lifecycle import (plot_cohort_retention, plot_customer_flow, plot_growth_accounting,
+                                     plot_migration_heatmap, plot_state_distribution)
