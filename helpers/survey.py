@@ -15,7 +15,7 @@ Source: DOMAIN.md §4 ("drop non-responses; report n; scale bounds are parameter
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from html import escape
 
 import numpy as np
@@ -156,9 +156,6 @@ def check_same_length(first, second, names: tuple[str, str]) -> None:
 
 class SurveyScore:
     """Readable text and notebook display for the small frozen results of survey measures."""
-
-    def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def _shown(self) -> dict:
         return {k: round(float(v), 4) if isinstance(v, (float, np.floating)) else v for k, v in asdict(self).items()}

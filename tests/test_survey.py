@@ -79,3 +79,36 @@ def test_reverse_scoring_and_the_callers_frame_is_untouched():
     assert frame["q"].tolist() == [1.0, 2.0, 7.0]
     with pytest.raises(ValueError, match="low < high"):
         reverse_scored(frame, ["q"], (7, 1))
+
+
+def _every_measure():
+    """Each public survey function called with answers whose 2nd row holds text instead of a number."""
+    from helpers.kano import kano_category, kano_table
+    from helpers.loyalty import attitude_loyalty
+    from helpers.reliability import cronbach_alpha
+    from helpers.satisfaction import acsi_index, ces, csat, disconfirmation, ipa_table, loyalty_zone, nps
+    from helpers.servqual import servqual
+
+    bad = [1, "x", 2]
+    frame = pd.DataFrame({"a": [1, 2, 3], "b": bad})
+    return {
+        "csat": lambda: csat(bad), "nps": lambda: nps(bad), "ces": lambda: ces(bad),
+        "acsi_index": lambda: acsi_index(frame),
+        "disconfirmation": lambda: disconfirmation(bad, [1, 1, 1]),
+        "loyalty_zone": lambda: loyalty_zone(bad),
+        "ipa_table": lambda: ipa_table(frame, ["a"], ["b"]),
+        "servqual": lambda: servqual(frame.rename(columns={"a": "exp_01", "b": "per_01"}),
+                                     dimensions={"sq_tangibles": (1,)}),
+        "kano_category": lambda: kano_category([1, 1, 1], bad),
+        "kano_table": lambda: kano_table(frame.rename(columns={"a": "kano_x_func", "b": "kano_x_dysf"}), ["x"]),
+        "cronbach_alpha": lambda: cronbach_alpha(frame),
+        "attitude_loyalty": lambda: attitude_loyalty(frame.assign(customer_id="c", brand="k"), weight="b"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_every_measure()))
+def test_every_survey_function_names_column_row_and_fix_for_malformed_answers(name):
+    with pytest.raises(DataError) as err:
+        _every_measure()[name]()
+    assert err.value.key == "err_sat_not_numeric" and err.value.rows == [2]
+    assert err.value.fix_key == "fix_sat_not_numeric" and err.value.column in str(err.value)
