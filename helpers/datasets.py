@@ -1,4 +1,6 @@
-"""The real datasets bundled with the kit, loaded through :func:`helpers.data.load_transactions`.
+"""The datasets bundled with the kit: real ones through :func:`helpers.data.load_transactions`.
+
+``load_demo(table)`` (from :mod:`helpers.demo`) reads a table of the synthetic demo company.
 
 Each loader returns ``(frame, report)``; the counts below are tested (``tests/test_datasets.py``)
 and documented with sources and licences in ``datasets/README.md``. The loaders do not repeat
@@ -15,7 +17,10 @@ import warnings
 from pathlib import Path
 
 from helpers.data import load_transactions
+from helpers.demo import load_demo
 from helpers.errors import DataWarning
+
+__all__ = ["datasets_dir", "load_cdnow", "load_online_retail", "load_demo"]
 
 
 def datasets_dir() -> Path:

@@ -63,3 +63,9 @@ def test_online_retail_types_and_derived_amount(online_retail):
     assert (clean["amount"] == clean["quantity"] * clean["unit_price"]).all()
     assert clean["customer_id"].iloc[0] == "17850" and (clean["amount"] >= 0).all()
 
+
+
+def test_the_demo_company_is_reachable_from_here():
+    from helpers import datasets, demo
+
+    assert datasets.load_demo is demo.load_demo
