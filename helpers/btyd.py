@@ -81,11 +81,34 @@ def _maximise(log_likelihood, start, weights):
 
     result = minimize(loss, np.log(start), method="Nelder-Mead",
                       options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20_000, "maxfev": 20_000})
+    if not result.success:
+        warn("warn_btyd_not_converged", stacklevel=4, message=str(result.message))
     return [float(v) for v in np.exp(result.x)], float(-result.fun * total), bool(result.success)
 
 
+class _FittedModel:
+    """Shared display of a fitted model: its parameters, log-likelihood and customers."""
+
+    def summary(self) -> pd.DataFrame:
+        """One row per parameter plus the log-likelihood and the number of customers fitted.
+
+        >>> GammaGammaModel(6.25, 3.74, 15.44).summary()["name"].tolist()[:3]
+        ['p', 'q', 'gamma']
+        """
+        from helpers.i18n import t
+
+        rows = {**self.params, t("clv_model_log_likelihood"): self.log_likelihood,
+                t("clv_model_customers"): self.n_customers}
+        return pd.DataFrame({"name": list(rows), "value": list(rows.values())})
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<b>{escape(type(self).__name__)}</b>" + self.summary().to_html(index=False)
+
+
 @dataclass
-class BetaGeoModel:
+class BetaGeoModel(_FittedModel):
     """BG/NBD model: Poisson purchases at a gamma(r, α) rate, beta(a, b) dropout after each purchase.
 
     Create with published parameters or fit with :meth:`fit`; times use the summary's unit.
@@ -179,7 +202,7 @@ class BetaGeoModel:
 
 
 @dataclass
-class GammaGammaModel:
+class GammaGammaModel(_FittedModel):
     """Gamma-Gamma spend model: a customer's transaction values are gamma(p, ν), ν ~ gamma(q, γ).
 
     Fitted on repeat customers (x > 0) with positive mean repeat spend m_x; the others are

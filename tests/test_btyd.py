@@ -48,6 +48,28 @@ def test_bgnbd_fit_reproduces_the_published_cdnow_estimates(summary):
     assert model.n_customers == 2357 and model.converged
 
 
+def test_fitted_model_shows_its_parameters(bgnbd):
+    table = bgnbd.summary()
+    assert table["name"].tolist() == ["r", "alpha", "a", "b", "Log-likelihood", "Customers fitted"]
+    assert table["value"].iloc[-1] == 2357
+    assert "BetaGeoModel" in bgnbd._repr_html_() and "0.2425" in bgnbd._repr_html_()
+
+
+def test_a_fit_that_does_not_converge_warns(summary, monkeypatch):
+    import scipy.optimize
+
+    import helpers.btyd
+
+    def give_up_early(*args, **kwargs):
+        kwargs["options"] = {"maxiter": 3}
+        return scipy.optimize.minimize(*args, **kwargs)
+
+    monkeypatch.setattr(helpers.btyd, "minimize", give_up_early)
+    with pytest.warns(DataWarning, match="did not converge"):
+        model = GammaGammaModel.fit(summary)
+    assert not model.converged
+
+
 def test_lifetimes_column_names_give_the_same_fit(bgnbd):
     lifetimes_style = pd.read_csv(CDNOW / "cdnow_customers_summary.csv")
     model = BetaGeoModel.fit(lifetimes_style, x="frequency", t_x="recency")
