@@ -51,14 +51,18 @@ def plot_response_times(table: pd.DataFrame, sla_hours: float = 24, ax=None, **k
     return decorate(ax, "svc_title_response", t("svc_frt_hours"), t("svc_complaints"))
 
 
-def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W-MON", ax=None, **kw):
-    """Heat-map of planned contacts per week (``freq``) and channel from a care / revisit schedule."""
+def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W", ax=None, **kw):
+    """Heat-map of planned contacts per period (``freq``: weeks from Monday; ``"M"`` for months) and channel.
+
+    ``schedule`` is a table of :mod:`helpers.care` (``due_date``, ``channel``); keywords go to ``sns.heatmap``.
+    """
     import seaborn as sns
 
     ax = get_ax(ax, figsize=(10, 3.5))
-    weeks = schedule["due_date"].dt.to_period(freq[0]).dt.start_time.dt.strftime("%Y-%m-%d")
+    weeks = schedule["due_date"].dt.to_period(freq).dt.start_time.dt.strftime("%Y-%m-%d")
     counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
     sns.heatmap(counts, ax=ax, cmap="Blues", cbar_kws={"label": t("svc_contacts")}, **kw)
+    ax.tick_params(axis="y", rotation=0)
     return decorate(ax, "svc_title_calendar", t("svc_week"), t("svc_channel"))
 
 
