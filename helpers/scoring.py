@@ -69,6 +69,9 @@ def _rank_first_bins(values: pd.Series, n: int) -> tuple[pd.Series, pd.DataFrame
 
 
 def _qcut_drop_bins(values: pd.Series, n: int) -> tuple[pd.Series, pd.DataFrame]:
+    if values.nunique() < 2:  # qcut cannot cut a constant; everyone shares the single bin
+        limits = pd.DataFrame({"lower": [values.min()], "upper": [values.max()]})
+        return pd.Series(1, index=values.index, dtype="int64"), limits
     codes, edges = pd.qcut(values, n, labels=False, retbins=True, duplicates="drop")
     return (codes + 1).astype("int64"), pd.DataFrame({"lower": edges[:-1], "upper": edges[1:]})
 

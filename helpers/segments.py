@@ -169,7 +169,7 @@ def _cn8_values(rfm, basis: str, dims) -> tuple[pd.DataFrame, pd.DataFrame]:
     if basis == "score":
         scored = rfm if isinstance(rfm, RFMScores) else rfm_score(rfm)
         return scored.table[list(dims)], scored.table
-    table = rfm.table if isinstance(rfm, Classification) else rfm
+    table = (rfm.table if isinstance(rfm, Classification) else rfm).sort_index(kind="stable")
     columns = {"R": "recency_days", "F": "frequency", "M": "monetary"}
     return table[[columns[d] for d in dims]].set_axis(list(dims), axis=1), table
 
