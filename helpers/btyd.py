@@ -288,12 +288,19 @@ def customer_clv(bgnbd: BetaGeoModel, gg: GammaGammaModel, summary: pd.DataFrame
 
     Returns one row per summary row (same index): ``prob_alive``, ``expected_purchases`` (over
     the horizon), ``expected_spend``, ``spend_basis``, ``clv``; the settings are in ``.attrs``.
+    Customers who never bought are not in a summary and get no row.
+
+    >>> summary = pd.DataFrame({"x": [2, 0], "t_x": [30.43, 0], "T": [38.86, 38.86], "zbar": [22.35, 0]})
+    >>> table = customer_clv(BetaGeoModel(0.243, 4.414, 0.793, 2.426), GammaGammaModel(6.25, 3.74, 15.44),
+    ...                      summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    >>> table["spend_basis"].tolist(), bool(table["clv"].iloc[0] > table["clv"].iloc[1])
+    (['clv_spend_individual', 'clv_spend_population'], True)
     """
     xs, txs, Ts = summary_arrays(summary, x, t_x, T)
     ms = _column(summary, spend)
     times = period_length * np.arange(horizon_periods + 1)
     cumulative = bgnbd.conditional_expected_purchases(times[None, :], xs[:, None], txs[:, None], Ts[:, None])
-    per_period = np.diff(np.atleast_2d(cumulative), axis=1)
+    per_period = np.diff(cumulative, axis=1)
     discounted = per_period @ (1 + discount) ** -np.arange(1, horizon_periods + 1)
     own = (xs > 0) & (ms > 0)
     expected_spend = np.where(own, gg.conditional_expected_spend(xs, np.where(own, ms, 1.0)),
@@ -319,6 +326,10 @@ def holdout_comparison(model: BetaGeoModel, summary: pd.DataFrame, holdout_lengt
     written by ``helpers.rfm.btyd_summary(..., observation_end=...)``). Frequencies ≥
     ``max_frequency`` share the last bucket ("7+"). Columns: ``frequency`` (bucket label),
     ``customers``, ``actual`` and ``predicted`` (mean purchases per customer).
+
+    >>> summary = pd.DataFrame({"x": [0, 1, 9], "t_x": [0, 20, 35], "T": [38] * 3, "x_star": [0, 1, 6]})
+    >>> holdout_comparison(BetaGeoModel(0.243, 4.414, 0.793, 2.426), summary, 39)["frequency"].tolist()
+    ['0', '1', '7+']
     """
     xs, txs, Ts = summary_arrays(summary, x, t_x, T)
     length = _column(summary, duration) if holdout_length is None else holdout_length
