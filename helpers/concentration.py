@@ -155,7 +155,8 @@ def whale_curve(profit, column: str | None = None) -> WhaleCurve:
     ranked = _profit_ranked(profit, column)
     total, n = float(ranked.sum()), len(ranked)
     cumulative = np.concatenate([[0.0], np.cumsum(ranked.to_numpy())]) / total * 100
-    curve = pd.DataFrame({ranked.index.name: pd.Series([None, *ranked.index], dtype=object), "customer_share": np.arange(n + 1) / n,
+    ids = np.concatenate([[None], ranked.index.to_numpy(dtype=object)])      # None: the origin point
+    curve = pd.DataFrame({ranked.index.name: ids, "customer_share": np.arange(n + 1) / n,
                           "profit_pct": cumulative})
     peak = int(np.argmax(cumulative))
     negatives = ranked[ranked < 0]

@@ -196,8 +196,10 @@ class ValueMatrix:
             table[f"{axis.column}_distance"] = distances
             thresholds[axis.column] = cuts
         ids = self.cell_ids()
-        pairs = zip(table[f"{self.x.column}_level"], table[f"{self.y.column}_level"])
-        table[self.class_column] = [ids[(int(i), int(j))] for i, j in pairs]
+        grid = np.empty((self.x.n_levels, self.y.n_levels), dtype=object)
+        for (i, j), cell in ids.items():
+            grid[i, j] = cell
+        table[self.class_column] = grid[table[f"{self.x.column}_level"], table[f"{self.y.column}_level"]]
         params = {"x": {"name": self.x.column, **self.x.describe()},
                   "y": {"name": self.y.column, **self.y.describe()}, "ties": TIE_POLICY}
         if id_column in table.columns:
@@ -220,6 +222,10 @@ def customer_value_matrix(data: pd.DataFrame, current: str = "current_value", po
     """Current value × potential value → types I–IV (DOMAIN.md §2.1); split at the mean by default.
 
     IV high/high (keep at all costs), III high current (maintain), II high potential (develop), I low/low.
+
+    >>> df = pd.DataFrame({"current_value": [900, 100], "potential_value": [50, 800]})
+    >>> customer_value_matrix(df).classes.tolist()
+    ['value_type_iii', 'value_type_ii']
     """
     x = Axis(current, split, at, name="current_value", label="mat_axis_current_value")
     y = Axis(potential, split, at, name="potential_value", label="mat_axis_potential_value")
@@ -249,6 +255,9 @@ def marcus_matrix(data: pd.DataFrame, frequency: str = "frequency", monetary: st
     """Marcus (1998) matrix: purchase frequency × average purchase (= monetary / frequency), DOMAIN.md §2.3.
 
     ``average`` names a column that already holds the average purchase; otherwise it is computed.
+
+    >>> marcus_matrix(pd.DataFrame({"frequency": [12, 1], "monetary": [1200, 40]})).classes.tolist()
+    ['marcus_best', 'marcus_uncertain']
     """
     table = data
     if average is None:
@@ -305,7 +314,15 @@ def social_style(data: pd.DataFrame, assertiveness, responsiveness, scale=(1, 5)
 
 def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", patronage: str = "repeat_patronage",
                       split: str = "mean", at=None) -> MatrixClassification:
-    """Dick & Basu (1994): relative attitude × repeat patronage → 忠诚型 / 潜伏忠诚型 / 伪忠诚型 / 不忠诚型 (§3.9)."""
+    """Dick & Basu (1994): relative attitude × repeat patronage → loyalty types (DOMAIN.md §3.9).
+
+    忠诚型 ``loyalty_true`` (high, high), 潜伏忠诚型 ``loyalty_latent`` (high attitude, low repeat),
+    伪忠诚型 ``loyalty_spurious`` (low attitude, high repeat), 不忠诚型 ``loyalty_none``.
+
+    >>> df = pd.DataFrame({"relative_attitude": [5, 1], "repeat_patronage": [0.2, 0.9]})
+    >>> dick_basu_loyalty(df).classes.tolist()
+    ['loyalty_latent', 'loyalty_spurious']
+    """
     x = Axis(patronage, split, at, name="repeat_patronage", label="mat_axis_repeat_patronage")
     y = Axis(attitude, split, at, name="relative_attitude", label="mat_axis_relative_attitude")
     return _two_by_two(x, y, "loyalty_true", "loyalty_spurious", "loyalty_latent", "loyalty_none",
@@ -314,7 +331,15 @@ def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", p
 
 def apostle_model(data: pd.DataFrame, satisfaction: str = "satisfaction", loyalty: str = "loyalty",
                   split: str = "mean", at=None) -> MatrixClassification:
-    """Jones & Sasser (1995) apostle model: satisfaction × loyalty → apostle / mercenary / hostage / defector (§3.9)."""
+    """Jones & Sasser (1995) apostle model: satisfaction × loyalty (DOMAIN.md §3.9).
+
+    ``apostle`` (high, high), ``mercenary`` (satisfied, not loyal), ``hostage`` (loyal, not
+    satisfied), ``defector`` (low, low).
+
+    >>> df = pd.DataFrame({"satisfaction": [5, 2], "loyalty": [0.3, 0.9]})
+    >>> apostle_model(df).classes.tolist()
+    ['mercenary', 'hostage']
+    """
     x = Axis(satisfaction, split, at, name="satisfaction", label="mat_axis_satisfaction")
     y = Axis(loyalty, split, at, name="loyalty", label="mat_axis_loyalty")
     return _two_by_two(x, y, "apostle", "mercenary", "hostage", "defector", "mat_title_apostle").classify(data)

@@ -26,12 +26,16 @@ def _percent_axis(axis, xmax: float = 1.0):
     axis.set_major_formatter(PercentFormatter(xmax=xmax, decimals=0))
 
 
+def _is_result(data, class_column: str) -> bool:
+    return isinstance(data, TierClassification) and data.class_column == class_column
+
+
 def plot_pareto(data, ax=None, **kw):
     """Pareto chart: values ranked from largest, cumulative share line and shaded ABC bands.
 
     ``data`` is an :func:`helpers.tiers.abc_classify` result, or values passed to it with ``**kw``.
     """
-    res = data if isinstance(data, TierClassification) and data.class_column == "abc_class" else abc_classify(data, **kw)
+    res = data if _is_result(data, "abc_class") else abc_classify(data, **kw)
     table = res.table
     ax = get_ax(ax)
     rank = table["rank"].to_numpy()
@@ -99,7 +103,7 @@ def plot_pyramid(data, ax=None, **kw):
     """
     from matplotlib.patches import Polygon
 
-    res = data if isinstance(data, TierClassification) and data.class_column == "tier" else customer_pyramid(data, **kw)
+    res = data if _is_result(data, "tier") else customer_pyramid(data, **kw)
     summary = res.summary()
     ax = get_ax(ax, figsize=(8, 4.5))
     levels = len(summary)
