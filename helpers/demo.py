@@ -46,7 +46,7 @@ import pandas as pd
 
 from helpers.demo_service import (complaints_table, contacts_table, key_accounts_table,
                                   stakeholders_table, touchpoint_tables)
-from helpers.demo_survey import brand_choices_table, survey_table
+from helpers.demo_survey import SURVEY_ID_COLUMNS, brand_choices_table, survey_table
 from helpers.i18n import label
 
 START, END = pd.Timestamp("2023-01-01"), pd.Timestamp("2025-12-31")
@@ -58,8 +58,6 @@ DATE_COLUMNS = {
     "survey": ["survey_date"], "complaints": ["received_at", "first_response_at", "resolved_at"],
     "contacts": ["contacted_at"], "stakeholders": ["last_contact"],
 }
-# Survey answers are whole numbers with a few skipped items, hence pandas' nullable Int64.
-SURVEY_TEXT_COLUMNS = ("respondent_id", "customer_id", "survey_date")
 
 # city id -> (city tier, number of stores); customers live where the stores are.
 CITIES = {
@@ -149,7 +147,7 @@ def demo_label(ids, column: str):
 def _read_dtypes(table: str, columns) -> dict:
     if table != "survey":
         return {}
-    return {c: "Int64" for c in columns if c not in SURVEY_TEXT_COLUMNS}
+    return {c: "Int64" for c in columns if c not in SURVEY_ID_COLUMNS}
 
 
 def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:

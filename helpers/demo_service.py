@@ -91,7 +91,8 @@ def complaints_table(rng, customers, orders, stores, end) -> pd.DataFrame:
     table = pd.DataFrame({
         "customer_id": source["customer_id"].to_numpy(), "order_id": source["order_id"].to_numpy(),
         "received_at": received, "first_response_at": first_response, "resolved_at": resolved,
-        "category": category, "channel": channel, "store_id": _complaint_store(rng, source, channel, customers, stores),
+        "category": category, "channel": channel,
+        "store_id": _complaint_store(rng, source, channel, customers, stores),
         "first_contact_resolution": fcr & is_resolved & ~reopened,
         "reopened": reopened, "escalated": escalated,
     }).sort_values(["received_at", "customer_id"], kind="stable")

@@ -23,6 +23,8 @@ import pandas as pd
 
 N_RESPONDENTS, SURVEY_START, SURVEY_DAYS = 400, pd.Timestamp("2025-09-01"), 91
 MISSING_SHARE = 0.08  # respondents who skip one to three items (listwise deletion exercises)
+# Every other survey column is a whole-number answer with a few skipped items: pandas' nullable Int64.
+SURVEY_ID_COLUMNS = ("respondent_id", "customer_id", "survey_date")
 
 # SERVQUAL dimension -> (items, mean expectation, mean perception) on 1–7 (PZB 1988 item ranges)
 SERVQUAL = {
@@ -161,9 +163,9 @@ def _ipa(rng, sat) -> pd.DataFrame:
 
 def _with_skipped_items(rng, survey: pd.DataFrame) -> pd.DataFrame:
     """Blank one to three rating items for a few respondents; ids, dates and points stay complete."""
-    items = [c for c in survey.columns
-             if c not in ("respondent_id", "customer_id", "survey_date") and not c.startswith("w_")]
-    survey = survey.astype({c: "Int64" for c in survey.columns if c not in ("respondent_id", "customer_id", "survey_date")})
+    answers = [c for c in survey.columns if c not in SURVEY_ID_COLUMNS]
+    items = [c for c in answers if not c.startswith("w_")]
+    survey = survey.astype(dict.fromkeys(answers, "Int64"))
     skipped = np.zeros((len(survey), len(items)), dtype=bool)
     for row in np.flatnonzero(rng.random(len(survey)) < MISSING_SHARE):
         skipped[row, rng.choice(len(items), size=rng.integers(1, 4), replace=False)] = True
@@ -194,7 +196,8 @@ def _brand_shares(rng, kind: str) -> np.ndarray:
         shares = np.r_[top, np.full(len(BRANDS) - 1, (1 - top) / (len(BRANDS) - 1))]
     elif kind == "split":
         k = int(rng.integers(2, 4))
-        shares = np.r_[rng.dirichlet(np.full(k, 6.0)) * 0.97, np.full(len(BRANDS) - k, 0.03 / (len(BRANDS) - k))]
+        others = len(BRANDS) - k
+        shares = np.r_[rng.dirichlet(np.full(k, 6.0)) * 0.97, np.full(others, 0.03 / others)]
     else:
         shares = rng.dirichlet(np.full(len(BRANDS), 3.0))
     return shares[np.argsort(order)]
