@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.errors import format_rows, warn
 from helpers.result import Classification
-from helpers.survey import as_frame, data_rows, validate_answers
+from helpers.survey import as_frame, caller_stacklevel, data_rows, validate_answers
 
 ATTITUDE_CLASSES = ("brand_loyal", "brand_shifting", "brand_switcher")
 
@@ -62,7 +62,8 @@ def attitude_loyalty(brand_choices: pd.DataFrame, customer: str = "customer_id",
         frame = frame.assign(**{weight: 1.0})
     incomplete = frame[[customer, brand]].isna().any(axis=1).to_numpy()
     if incomplete.any():
-        warn("warn_sat_dropped", n=int(incomplete.sum()), total=len(frame), rows=format_rows(data_rows(incomplete)))
+        warn("warn_brand_dropped", stacklevel=caller_stacklevel(), n=int(incomplete.sum()), total=len(frame),
+             rows=format_rows(data_rows(incomplete)), customer=customer, brand=brand)
     frame = frame[~incomplete]
     table = _customer_table(_brand_shares(frame, customer, brand, weight), customer, brand, weight, split_brands)
     table["attitude"] = np.select(

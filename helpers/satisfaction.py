@@ -56,7 +56,7 @@ def disconfirmation(perceived, expected, mode: str = "diff", tol: float = 0) -> 
     p, e = answers.data["perceived"], answers.data["expected"]
     if mode == "ratio":
         if (e <= 0).any():
-            raise DataError("err_sat_ratio_expected", column="expected", rows=(e[e <= 0].index + 1).tolist(),
+            raise DataError("err_sat_ratio_expected", column="expected", rows=answers.kept_rows[(e <= 0).to_numpy()].tolist(),
                             fix_key="fix_sat_ratio_expected")
         d, centre = p / e, 1.0
     else:
@@ -250,8 +250,8 @@ def ipa_table(survey: pd.DataFrame, importance_cols: Sequence[str], performance_
     that attribute only (counted in ``n_dropped``). The result feeds ``helpers.matrices.ipa_matrix``.
 
     >>> df = pd.DataFrame({"imp_a": [5, 4], "perf_a": [3, 3]})
-    >>> ipa_table(df, ["imp_a"], ["perf_a"], attributes=["a"]).loc["a", "gap"]
-    np.float64(-1.5)
+    >>> ipa_table(df, ["imp_a"], ["perf_a"], attributes=["a"])["gap"].tolist()
+    [-1.5]
     """
     check_same_length(list(importance_cols), list(performance_cols), ("importance_cols", "performance_cols"))
     attributes = list(importance_cols) if attributes is None else list(attributes)

@@ -14,15 +14,19 @@ Source: DOMAIN.md §4 ("drop non-responses; report n; scale bounds are parameter
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from html import escape
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.errors import DataError, format_rows, warn
 from helpers.i18n import has, t
+
+_KIT = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,18 @@ class Responses:
 def data_rows(mask) -> list[int]:
     """1-based data-row numbers where ``mask`` is true (the numbers a DataError shows)."""
     return (np.flatnonzero(np.asarray(mask, dtype=bool)) + 1).tolist()
+
+
+def caller_stacklevel() -> int:
+    """The ``stacklevel`` for :func:`helpers.errors.warn` that points at the first caller outside the kit.
+
+    Counted for a ``warn`` called by the function that calls this one, so a notebook user sees
+    the warning at their own line, however deep inside ``helpers`` it was raised.
+    """
+    frame, level = sys._getframe(1), 2
+    while frame is not None and Path(frame.f_code.co_filename).resolve().is_relative_to(_KIT):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def check_scale(scale) -> tuple[float, float]:
@@ -129,7 +145,8 @@ def validate_answers(data, columns: Sequence[str] | None = None, scale=None, *, 
         raise DataError("err_sat_no_complete_rows", column=", ".join(map(str, frame.columns)),
                         fix_key="fix_sat_empty")
     if dropped:
-        warn("warn_sat_dropped", n=len(dropped), total=len(numeric), rows=format_rows(dropped))
+        warn("warn_sat_dropped", stacklevel=caller_stacklevel(), n=len(dropped), total=len(numeric),
+             rows=format_rows(dropped))
     kept = numeric[~incomplete].reset_index(drop=True)
     return Responses(kept, n_input=len(numeric), dropped_rows=tuple(dropped))
 

@@ -63,7 +63,7 @@ def test_row_order_does_not_change_the_result(rnd):
 def test_missing_values_are_counted_and_bad_input_rejected():
     frame = choices(PANEL)
     frame.loc[0, "brand"] = None
-    with pytest.warns(DataWarning, match="1 of 38"):
+    with pytest.warns(DataWarning, match="1 of 38 purchase rows without .customer_id. or .brand."):
         assert attitude_loyalty(frame).table.loc["loyal", "purchases"] == 7
     with pytest.raises(DataError, match="no column 'brand_name'"):
         attitude_loyalty(choices(PANEL), brand="brand_name")

@@ -112,3 +112,11 @@ def test_every_survey_function_names_column_row_and_fix_for_malformed_answers(na
         _every_measure()[name]()
     assert err.value.key == "err_sat_not_numeric" and err.value.rows == [2]
     assert err.value.fix_key == "fix_sat_not_numeric" and err.value.column in str(err.value)
+
+
+def test_dropped_answers_warning_points_at_the_callers_line():
+    from helpers.satisfaction import nps
+
+    with pytest.warns(DataWarning) as record:
+        nps([10, None])
+    assert record[0].filename == __file__
