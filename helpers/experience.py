@@ -78,27 +78,32 @@ class ExperienceAudit:
 
 
 def experience_audit(scores: pd.DataFrame, target=None, *, touchpoint_col: str = "touchpoint",
-                     sem_col: str = "sem", score_col: str = "score", journey=None) -> ExperienceAudit:
+                     sem_col: str = "sem", score_col: str = "score", step_col: str = "step",
+                     journey=None) -> ExperienceAudit:
     """Audit touchpoint × SEM scores (0–5) against a ``target`` profile.
 
     ``scores``: wide (a touchpoint column and one column per module ``sense … relate``) or long
     (``touchpoint_col, sem_col, score_col``; several ratings of a cell are averaged).
     ``target``: a number, a mapping module → score, or a touchpoint × module table; by default the
-    scale maximum 5. Touchpoints keep the ``journey`` order when given, else first appearance.
+    scale maximum 5; a table may hold the touchpoints in ``touchpoint_col`` or as its index.
+    Touchpoints follow ``journey`` when given, else ``step_col`` when present, else first appearance.
     Source: DOMAIN.md §6 (design on Schmitt 1999).
 
     >>> audit = experience_audit(scores, target={"sense": 4, "feel": 4, "think": 3, "act": 3, "relate": 3})   # doctest: +SKIP
     >>> audit.weakest(3)   # doctest: +SKIP
     """
     matrix = _matrix(scores, touchpoint_col, sem_col, score_col)
+    journey = _steps(scores, touchpoint_col, step_col) if journey is None else journey
     matrix = matrix.loc[_journey_order(matrix.index, journey, touchpoint_col)]
+    if isinstance(target, pd.DataFrame) and touchpoint_col in target.columns:
+        target = target.set_index(target[touchpoint_col].astype("string").to_numpy())
     target_matrix = _target(target, matrix)
     params = {"target": target if target is not None else SCALE[1], "scale": SCALE}
     return ExperienceAudit(matrix, target_matrix, params)
 
 
 def journey_line(data, journey=None, target=None, *, touchpoint_col: str = "touchpoint",
-                 score_col: str = "satisfaction") -> pd.DataFrame:
+                 score_col: str = "satisfaction", step_col: str = "step") -> pd.DataFrame:
     """Satisfaction per touchpoint in journey order, with the target and the gap.
 
     ``data``: an :class:`ExperienceAudit` (uses each touchpoint's mean over the modules and mean
@@ -114,6 +119,7 @@ def journey_line(data, journey=None, target=None, *, touchpoint_col: str = "touc
         line = line.set_index("touchpoint").loc[order].reset_index()
     else:
         check_columns(data, [touchpoint_col, score_col])
+        journey = _steps(data, touchpoint_col, step_col) if journey is None else journey
         values = parse_numbers(data, score_col)
         points = pd.Series(data[touchpoint_col].astype("string").to_numpy(), name="touchpoint")
         means = values.groupby(points, sort=False).mean()
@@ -145,6 +151,15 @@ def _matrix(scores: pd.DataFrame, touchpoint_col: str, sem_col: str, score_col: 
         matrix = matrix.reindex(columns=list(SEMS))
     matrix.columns.name = "sem"
     return matrix.astype("float64")
+
+
+def _steps(table: pd.DataFrame, touchpoint_col: str, step_col: str):
+    """Touchpoints ordered by ``step_col`` (ties by name), or None when the table has no steps."""
+    if step_col not in table.columns:
+        return None
+    steps = pd.DataFrame({"step": parse_numbers(table, step_col),
+                          "touchpoint": table[touchpoint_col].astype("string").to_numpy()})
+    return steps.sort_values(["step", "touchpoint"])["touchpoint"].drop_duplicates().tolist()
 
 
 def _journey_order(found, journey, column: str) -> list:

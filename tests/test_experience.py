@@ -111,3 +111,13 @@ def test_summary_html_and_charts(wide):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Sense", "Feel", "Think", "Act", "Relate"]
     ax = plot_journey_line(journey_line(audit))
     assert ax.get_title() == "Customer journey line" and ax.get_ylabel() == "Satisfaction"
+
+
+def test_step_column_orders_the_journey_and_target_table_may_name_touchpoints(wide):
+    steps = wide.assign(step=[1, 2, 3, 4]).iloc[[3, 1, 0, 2]]
+    target = steps[["touchpoint", *SEMS]].assign(**{s: 4.0 for s in SEMS})
+    audit = experience_audit(steps, target=target)
+    assert audit.scores.index.tolist() == list(AUDIT)
+    assert audit.target.eq(4.0).all().all()
+    ratings = pd.DataFrame({"step": [2, 1, 2], "touchpoint": ["store", "advert", "store"], "satisfaction": [4, 3, 5]})
+    assert journey_line(ratings)["touchpoint"].tolist() == ["advert", "store"]
