@@ -53,6 +53,7 @@ def plot_state_distribution(states, ax=None, **kw):
     colours = [STATE_COLOURS[s] for s in counts.index]
     bars = ax.barh(state_labels(list(counts.index)), counts.to_numpy(), color=colours, edgecolor="grey", **kw)
     ax.bar_label(bars, padding=3)
+    ax.margins(x=0.12)                 # room for the count labels
     ax.invert_yaxis()
     _integer_ticks(ax.xaxis)
     as_of = getattr(states, "params", {}).get("as_of", "")
