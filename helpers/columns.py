@@ -14,22 +14,22 @@ import re
 
 from helpers.errors import DataError
 
-#: Synonyms per role, in the normalised form of :func:`normalize_header` (DESIGN.md §4).
+#: Accepted headers per role, as people write them; compared in :func:`normalize_header` form.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "customer_id": ("customerid", "customer", "custid", "customerno", "customernumber", "clientid",
-                    "memberid", "userid", "masterid",
-                    "客户id", "客户编号", "客户号", "客户代码", "会员号", "会员id", "会员编号", "用户id",
-                    "用户编号", "顾客id", "顾客编号"),
-    "order_date": ("orderdate", "invoicedate", "date", "transactiondate", "purchasedate", "orderdatetime",
-                   "ordertime", "timestamp",
+    "customer_id": ("customer_id", "CustomerID", "Customer ID", "customer", "cust_id", "customer_no",
+                    "client_id", "member_id", "user_id",
+                    "客户ID", "客户编号", "客户号", "客户代码", "会员号", "会员ID", "会员编号", "用户ID",
+                    "用户编号", "顾客ID", "顾客编号"),
+    "order_date": ("order_date", "InvoiceDate", "date", "transaction_date", "purchase_date", "order_time",
+                   "timestamp",
                    "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "日期"),
-    "amount": ("amount", "revenue", "sales", "dollarvalue", "dollars", "ordervalue", "orderamount",
-               "totalamount", "spend", "monetary",
+    "amount": ("amount", "revenue", "sales", "dollar_value", "dollars", "order_value", "order_amount",
+               "total_amount", "spend", "monetary",
                "金额", "实付金额", "销售额", "订单金额", "消费金额", "交易金额", "支付金额"),
-    "order_id": ("orderid", "invoiceno", "invoice", "invoiceid", "orderno", "ordernumber", "transactionid",
-                 "订单号", "订单编号", "订单id", "交易号", "发票号"),
-    "quantity": ("quantity", "qty", "numberofcds", "ncds", "units", "数量", "购买数量"),
-    "unit_price": ("unitprice", "price", "单价", "价格"),
+    "order_id": ("order_id", "InvoiceNo", "Invoice", "invoice_id", "order_no", "order_number", "transaction_id",
+                 "订单号", "订单编号", "订单ID", "交易号", "发票号"),
+    "quantity": ("quantity", "qty", "number_of_cds", "n_cds", "units", "数量", "购买数量"),
+    "unit_price": ("unit_price", "UnitPrice", "price", "单价", "价格"),
 }
 REQUIRED = ("customer_id", "order_date", "amount")
 
@@ -49,8 +49,7 @@ def role_of(header) -> str | None:
     >>> role_of("实付金额"), role_of("Description")
     ('amount', None)
     """
-    key = normalize_header(header)
-    return next((role for role, names in SYNONYMS.items() if key in names), None)
+    return _ROLE_OF.get(normalize_header(header))
 
 
 def map_columns(headers, columns: dict | None = None) -> dict[str, str]:
@@ -89,6 +88,9 @@ def require_roles(mapping: dict, headers, roles=REQUIRED) -> None:
         if role not in mapping:
             raise DataError("err_data_missing_column", column=role, found=_listing(headers),
                             accepted=", ".join(SYNONYMS[role]), fix_key="fix_data_missing_column")
+
+
+_ROLE_OF = {normalize_header(name): role for role, names in SYNONYMS.items() for name in names}
 
 
 def _listing(headers) -> str:

@@ -82,8 +82,8 @@ class DataReport:
         lines = [f"{k}: {v}" for k, v in self.facts().items()]
         table = self.to_frame()
         shown = table[(table["rows"] > 0) | table["reason"].isin(["kept", "total"])]
-        width = max(len(s) for s in shown["label"])
-        lines += [f"  {lbl:<{width}}  {n:>10,}  {first}".rstrip()
+        width = max(_width(s) for s in shown["label"])
+        lines += [f"  {lbl}{' ' * (width - _width(lbl))}  {n:>10,}  {first}".rstrip()
                   for lbl, n, first in zip(shown["label"], shown["rows"], shown["first_rows"])]
         lines += [f"* {note}" for note in self.note_texts()]
         return "\n".join(lines)
@@ -99,4 +99,15 @@ class DataReport:
 
 
 def _day(value) -> str:
-    return "—" if value is None else str(value)[:19]
+    """A timestamp as text, without the time when it is midnight."""
+    if value is None or value != value:
+        return "—"
+    text = str(value)[:19]
+    return text[:10] if text.endswith("00:00:00") else text
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: East Asian wide characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -36,7 +36,7 @@ def test_corpus_has_at_least_twenty_files():
     ("not_a_table.json", ["is not a table (JSON)", "Fix: give a CSV"]),
     ("undecodable.csv", ["Could not decode", "utf-8, gb18030", 'encoding="gbk"']),
     ("missing_customer_column.csv", ["No customer_id column", "Headers found: 'order_date', 'amount'",
-                                     "客户编号", "customerid", 'columns={"customer_id": "your header"}']),
+                                     "客户编号", "Customer ID", 'columns={"customer_id": "your header"}']),
     ("ambiguous_headers.csv", ["Both '客户ID' and 'CustomerID' look like customer_id",
                                'columns={"customer_id": "客户ID"}']),
     ("all_dates_bad.csv", ["column 'order_date' could be read as a date", "rows", "1, 2", "date_format="]),
@@ -102,6 +102,11 @@ def test_excel_file_with_chinese_headers_and_a_return():
     assert report.encoding is None and report.columns["customer_id"] == "客户号"
     assert report.excluded == {"excl_return": 1} and report.first_rows == {"excl_return": [3]}
     assert clean["amount"].tolist() == [100.0, 250.0]
+
+
+def test_excel_sheet_by_name_and_a_missing_sheet():
+    assert load("orders.xlsx", sheet="订单")[1].rows_kept == 2
+    assert "Fix: give a CSV, Excel" in str(error_of("orders.xlsx", sheet="Sheet9"))
 
 
 def test_parquet_file_with_time_zone_keeps_local_wall_time():
