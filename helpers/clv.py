@@ -28,11 +28,12 @@ def _scalar_or_array(value):
     return float(value) if value.ndim == 0 else value
 
 
-def _check_rates(retention, discount, horizon):
+def _check_rates(retention, discount, infinite: bool):
+    """Retention in [0, 1], discount > −1; an infinite discounted sum also needs r < 1 + i."""
     r, i = np.asarray(retention, dtype=float), np.asarray(discount, dtype=float)
     if np.any((r < 0) | (r > 1)):
         raise DataError("err_clv_retention_range", column="retention", fix_key="fix_clv_retention_range")
-    if np.any(i <= -1) or (horizon is None and np.any(r >= 1 + i)):
+    if np.any(i <= -1) or (infinite and np.any(r >= 1 + i)):
         raise DataError("err_clv_discount_range", column="discount", fix_key="fix_clv_discount_range")
     return r, i
 
@@ -46,7 +47,7 @@ def margin_multiple(retention, discount):
     >>> round(margin_multiple(0.8, 0.10), 3)
     2.667
     """
-    r, i = _check_rates(retention, discount, None)
+    r, i = _check_rates(retention, discount, infinite=True)
     return _scalar_or_array(r / (1 + i - r))
 
 
@@ -63,7 +64,7 @@ def simple_clv(margin, retention, discount, horizon=None, include_current=False,
     >>> round(simple_clv(100, 0.8, 0.10, horizon=1), 2)
     72.73
     """
-    r, i = _check_rates(retention, discount, horizon)
+    r, i = _check_rates(retention, discount, infinite=horizon is None)
     m = np.asarray(margin, dtype=float)
     if horizon is None:
         future = m * r / (1 + i - r)
@@ -83,7 +84,7 @@ def expected_lifetime(retention):
     >>> round(expected_lifetime(0.8), 6)
     5.0
     """
-    r, _ = _check_rates(retention, 0.0, horizon=0)
+    r, _ = _check_rates(retention, 0.0, infinite=False)
     with np.errstate(divide="ignore"):
         return _scalar_or_array(1 / (1 - r))
 
