@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.errors import format_rows, warn
 from helpers.result import Classification
-from helpers.survey import as_frame, caller_stacklevel, data_rows, validate_answers
+from helpers.survey import as_frame, caller_stacklevel, validate_answers
 
 ATTITUDE_CLASSES = ("brand_loyal", "brand_shifting", "brand_switcher")
 
@@ -54,16 +54,17 @@ def attitude_loyalty(brand_choices: pd.DataFrame, customer: str = "customer_id",
     """
     columns = [customer, brand] + ([weight] if weight else [])
     frame = as_frame(brand_choices, columns)
+    params = {"customer": customer, "brand": brand, "weight": weight}
     if weight:
         weights = validate_answers(frame, [weight], scale=(0, np.inf))   # rejects text and negatives
         frame = frame.iloc[weights.kept_rows - 1].assign(**{weight: weights.data[weight].to_numpy()})
     else:
         weight = "_occasions"
         frame = frame.assign(**{weight: 1.0})
-    incomplete = frame[[customer, brand]].isna().any(axis=1).to_numpy()
+    incomplete = frame[[customer, brand]].isna().any(axis=1).to_numpy()     # index = input row − 1
     if incomplete.any():
         warn("warn_brand_dropped", stacklevel=caller_stacklevel(), n=int(incomplete.sum()), total=len(frame),
-             rows=format_rows(data_rows(incomplete)), customer=customer, brand=brand)
+             rows=format_rows((frame.index[incomplete] + 1).tolist()), customer=customer, brand=brand)
     frame = frame[~incomplete]
     table = _customer_table(_brand_shares(frame, customer, brand, weight), customer, brand, weight, split_brands)
     table["attitude"] = np.select(
@@ -71,5 +72,5 @@ def attitude_loyalty(brand_choices: pd.DataFrame, customer: str = "customer_id",
         ATTITUDE_CLASSES[:2], ATTITUDE_CLASSES[2])
     return Classification(table, {"loyal_share": loyal_share, "split_brands": split_brands,
                                   "split_cover": split_cover},
-                          {"customer": customer, "brand": brand, "weight": None if weight == "_occasions" else weight},
+                          params,
                           class_column="attitude")

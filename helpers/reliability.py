@@ -64,7 +64,8 @@ class AlphaResult:
     def _repr_html_(self) -> str:
         head = t("rel_summary", alpha=f"{self.alpha:.3f}", std=f"{self.standardized_alpha:.3f}",
                  k=self.k, n=self.n, dropped=self.n_dropped)
-        return f"<div><b>{escape(t('sat_title_alpharesult'))}</b> — {escape(head)}{self.items.round(3).to_html()}</div>"
+        title = escape(t("sat_title_alpharesult"))
+        return f"<div><b>{title}</b> — {escape(head)}{self.items.round(3).to_html()}</div>"
 
 
 def _item_table(items: pd.DataFrame) -> pd.DataFrame:

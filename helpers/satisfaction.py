@@ -55,8 +55,9 @@ def disconfirmation(perceived, expected, mode: str = "diff", tol: float = 0) -> 
     answers = validate_answers(pd.DataFrame({"perceived": perceived, "expected": expected}))
     p, e = answers.data["perceived"], answers.data["expected"]
     if mode == "ratio":
-        if (e <= 0).any():
-            raise DataError("err_sat_ratio_expected", column="expected", rows=answers.kept_rows[(e <= 0).to_numpy()].tolist(),
+        not_positive = (e <= 0).to_numpy()
+        if not_positive.any():
+            raise DataError("err_sat_ratio_expected", column="expected", rows=answers.kept_rows[not_positive].tolist(),
                             fix_key="fix_sat_ratio_expected")
         d, centre = p / e, 1.0
     else:

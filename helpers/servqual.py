@@ -71,8 +71,9 @@ class ServqualResult:
         dims = self.dimensions.copy()
         dims.index = label(dims.index)
         weighted = "–" if self.weighted is None else f"{self.weighted:.2f}"
-        return (f"<div><b>{escape(t('sq_title'))}</b> — {escape(t('sq_scores', unweighted=f'{self.unweighted:.2f}', weighted=weighted, n=self.n, dropped=self.n_dropped))}"
-                f"{dims.round(3).to_html()}</div>")
+        scores = t("sq_scores", unweighted=f"{self.unweighted:.2f}", weighted=weighted, n=self.n,
+                   dropped=self.n_dropped)
+        return f"<div><b>{escape(t('sq_title'))}</b> — {escape(scores)}{dims.round(3).to_html()}</div>"
 
 
 def _item_columns(template: str, dimensions: Mapping[str, Sequence[int]]) -> dict[int, str]:

@@ -175,7 +175,10 @@ class SurveyScore:
     """Readable text and notebook display for the small frozen results of survey measures."""
 
     def _shown(self) -> dict:
-        return {k: round(float(v), 4) if isinstance(v, (float, np.floating)) else v for k, v in asdict(self).items()}
+        def short(v):
+            return round(float(v), 4) if isinstance(v, (float, np.floating)) else v
+
+        return {k: short(v) for k, v in asdict(self).items()}
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{k}={v!r}" for k, v in self._shown().items())

@@ -28,7 +28,8 @@ def test_classes_follow_share_of_category_requirements():
     assert res.classes.to_dict() == {"at_cut": "brand_loyal", "loyal": "brand_loyal",
                                      "split": "brand_shifting", "switch": "brand_switcher"}
     assert res.table.loc["loyal", "top_share"] == pytest.approx(0.875)
-    assert res.table.loc["split", ["n_brands", "top_brand", "top_k_cover"]].tolist() == [4, "a", pytest.approx(0.9)]
+    split = res.table.loc["split"]
+    assert (split["n_brands"], split["top_brand"], split["top_k_cover"]) == (4, "a", pytest.approx(0.9))
     assert res.thresholds == {"loyal_share": 0.7, "split_brands": 3, "split_cover": 0.9}
 
 

@@ -50,7 +50,8 @@ def test_item_diagnostics_match_independent_computations():
         row = res.items.loc[name]
         assert row["alpha_if_deleted"] == pytest.approx(alpha_from_covariance(rest), abs=1e-9)
         assert row["item_total_r"] == pytest.approx(np.corrcoef(x[:, j], x.sum(axis=1))[0, 1], abs=1e-9)
-        assert row["corrected_item_total_r"] == pytest.approx(np.corrcoef(x[:, j], rest.sum(axis=1))[0, 1], abs=1e-9)
+        corrected = np.corrcoef(x[:, j], rest.sum(axis=1))[0, 1]
+        assert row["corrected_item_total_r"] == pytest.approx(corrected, abs=1e-9)
 
 
 def test_deleting_a_pure_noise_item_raises_alpha():

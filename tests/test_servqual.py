@@ -48,7 +48,8 @@ def test_item_gaps_and_mean_of_items_alternative(survey):
     r = servqual(survey, average="items")
     assert len(r.items) == 22 and r.items.loc[5, "dimension"] == "sq_reliability"
     assert r.items.loc[5, "gap"] == pytest.approx(-1.1)
-    item_mean = sum(len(its) * (p - e) for its, e, p in zip(SERVQUAL_DIMENSIONS.values(), EXPECTATION, PERCEPTION)) / 22
+    sizes = [len(items) for items in SERVQUAL_DIMENSIONS.values()]
+    item_mean = sum(k * (p - e) for k, e, p in zip(sizes, EXPECTATION, PERCEPTION)) / 22
     assert r.unweighted == pytest.approx(item_mean) and r.weighted is None
 
 

@@ -52,7 +52,10 @@ def plot_nps(data, ax=None, **kw):
     ax.set_xlim(0, 118)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
     only = next(iter(results.values()))
-    title = t("sat_nps_title", nps=f"{only.nps:+.1f}", n=only.n) if len(results) == 1 else t("sat_nps_title_groups")
+    if len(results) == 1:
+        title = t("sat_nps_title", nps=f"{only.nps:+.1f}", n=only.n)
+    else:
+        title = t("sat_nps_title_groups")
     ax.set_title(title, pad=28)
     return decorate(ax, xlabel="sat_share_axis")
 
