@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.errors import DataError
-from helpers.i18n import label
+from helpers.i18n import has, label, t
 from helpers.result import Classification
 
 SPLIT_RULES = ("mean", "median", "quantile", "midpoint", "value")
@@ -142,11 +142,12 @@ class MatrixClassification(Classification):
     cell_order: tuple = field(default_factory=tuple)
 
     def summary(self) -> pd.DataFrame:
-        """Rows and share per cell, every cell listed (empty ones with 0), in the matrix's order."""
-        counts = self.classes.value_counts().reindex(list(self.cell_order), fill_value=0)
-        return pd.DataFrame({self.class_column: list(self.cell_order), "label": label(list(self.cell_order)),
-                             "customers": counts.to_numpy(),
-                             "share": counts.to_numpy() / max(int(counts.sum()), 1)})
+        """Rows, share and strategy per cell, every cell listed (empty ones with 0), in the matrix's order."""
+        cells = list(self.cell_order)
+        counts = self.classes.value_counts().reindex(cells, fill_value=0)
+        return pd.DataFrame({self.class_column: cells, "label": label(cells), "customers": counts.to_numpy(),
+                             "share": counts.to_numpy() / max(int(counts.sum()), 1),
+                             "strategy": [t(f"{c}.strategy") if has(f"{c}.strategy") else "" for c in cells]})
 
     def grid(self) -> pd.DataFrame:
         """Counts per cell laid out like the chart: y levels from high (top) to low, x from low to high."""
@@ -208,12 +209,14 @@ class ValueMatrix:
                                     matrix=self, cell_order=tuple(ids.values()))
 
 
-def _two_by_two(x: Axis, y: Axis, high_high: str, high_x: str, high_y: str, low_low: str,
-                title: str) -> ValueMatrix:
-    """A 2×2 matrix from its four cell ids, named by which axis is high."""
+# (x_level, y_level) of the four cells of a 2×2 matrix
+HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW = (1, 1), (1, 0), (0, 1), (0, 0)
+
+
+def _two_by_two(x: Axis, y: Axis, cells: dict, title: str) -> ValueMatrix:
+    """A 2×2 matrix; ``cells`` maps HIGH_HIGH / HIGH_X / HIGH_Y / LOW_LOW to ids in display order."""
     if x.n_levels != 2 or y.n_levels != 2:
         raise ValueError("this preset is a 2×2 matrix: give one cut per axis (use ValueMatrix for n×m)")
-    cells = {(1, 1): high_high, (1, 0): high_x, (0, 1): high_y, (0, 0): low_low}
     return ValueMatrix(x, y, cells, title=title)
 
 
@@ -229,8 +232,8 @@ def customer_value_matrix(data: pd.DataFrame, current: str = "current_value", po
     """
     x = Axis(current, split, at, name="current_value", label="mat_axis_current_value")
     y = Axis(potential, split, at, name="potential_value", label="mat_axis_potential_value")
-    return _two_by_two(x, y, "value_type_iv", "value_type_iii", "value_type_ii", "value_type_i",
-                       "mat_title_customer_value").classify(data)
+    return _two_by_two(x, y, {HIGH_HIGH: "value_type_iv", HIGH_X: "value_type_iii", HIGH_Y: "value_type_ii",
+                           LOW_LOW: "value_type_i"}, "mat_title_customer_value").classify(data)
 
 
 def target_selection_matrix(data: pd.DataFrame, value, capability, split: str = "midpoint",
@@ -246,8 +249,8 @@ def target_selection_matrix(data: pd.DataFrame, value, capability, split: str = 
     """
     x = Axis(capability, split, at, name="capability", label="mat_axis_capability")
     y = Axis(value, split, at, name="customer_value", label="mat_axis_customer_value")
-    return _two_by_two(x, y, "q_focus", "q_passive", "q_opportunistic", "q_abandon",
-                       "mat_title_target_selection").classify(data)
+    return _two_by_two(x, y, {HIGH_HIGH: "q_focus", HIGH_Y: "q_opportunistic", HIGH_X: "q_passive",
+                           LOW_LOW: "q_abandon"}, "mat_title_target_selection").classify(data)
 
 
 def marcus_matrix(data: pd.DataFrame, frequency: str = "frequency", monetary: str = "monetary",
@@ -269,8 +272,8 @@ def marcus_matrix(data: pd.DataFrame, frequency: str = "frequency", monetary: st
         table = data.assign(**{average: pd.to_numeric(data[monetary]) / pd.to_numeric(data[frequency])})
     x = Axis(average, split, at, name="average_purchase", label="mat_axis_average_purchase")
     y = Axis(frequency, split, at, name="purchase_frequency", label="mat_axis_frequency")
-    return _two_by_two(x, y, "marcus_best", "marcus_spenders", "marcus_frequent", "marcus_uncertain",
-                       "mat_title_marcus").classify(table)
+    return _two_by_two(x, y, {HIGH_HIGH: "marcus_best", HIGH_Y: "marcus_frequent", HIGH_X: "marcus_spenders",
+                           LOW_LOW: "marcus_uncertain"}, "mat_title_marcus").classify(table)
 
 
 def ipa_matrix(table: pd.DataFrame, importance: str = "importance", performance: str = "performance",
@@ -289,8 +292,8 @@ def ipa_matrix(table: pd.DataFrame, importance: str = "importance", performance:
     split, at = ("mean", None) if centre == "data" else ("midpoint", scale)
     x = Axis(performance, split, at, name="performance", label="mat_axis_performance")
     y = Axis(importance, split, at, name="importance", label="mat_axis_importance")
-    result = _two_by_two(x, y, "ipa_keep_up", "ipa_overkill", "ipa_concentrate", "ipa_low_priority",
-                         "mat_title_ipa").classify(table)
+    result = _two_by_two(x, y, {HIGH_Y: "ipa_concentrate", HIGH_HIGH: "ipa_keep_up", LOW_LOW: "ipa_low_priority",
+                             HIGH_X: "ipa_overkill"}, "mat_title_ipa").classify(table)
     if "gap" not in result.table.columns:
         result.table["gap"] = result.table["performance"] - result.table["importance"]
     return result
@@ -308,8 +311,8 @@ def social_style(data: pd.DataFrame, assertiveness, responsiveness, scale=(1, 5)
     """
     x = Axis(assertiveness, "midpoint", scale, name="assertiveness", label="mat_axis_assertiveness")
     y = Axis(responsiveness, "midpoint", scale, name="responsiveness", label="mat_axis_responsiveness")
-    return _two_by_two(x, y, "style_expressive", "style_driver", "style_amiable", "style_analytical",
-                       "mat_title_social_style").classify(data)
+    return _two_by_two(x, y, {HIGH_X: "style_driver", HIGH_HIGH: "style_expressive", HIGH_Y: "style_amiable",
+                           LOW_LOW: "style_analytical"}, "mat_title_social_style").classify(data)
 
 
 def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", patronage: str = "repeat_patronage",
@@ -325,8 +328,8 @@ def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", p
     """
     x = Axis(patronage, split, at, name="repeat_patronage", label="mat_axis_repeat_patronage")
     y = Axis(attitude, split, at, name="relative_attitude", label="mat_axis_relative_attitude")
-    return _two_by_two(x, y, "loyalty_true", "loyalty_spurious", "loyalty_latent", "loyalty_none",
-                       "mat_title_dick_basu").classify(data)
+    return _two_by_two(x, y, {HIGH_HIGH: "loyalty_true", HIGH_Y: "loyalty_latent", HIGH_X: "loyalty_spurious",
+                           LOW_LOW: "loyalty_none"}, "mat_title_dick_basu").classify(data)
 
 
 def apostle_model(data: pd.DataFrame, satisfaction: str = "satisfaction", loyalty: str = "loyalty",
@@ -342,4 +345,5 @@ def apostle_model(data: pd.DataFrame, satisfaction: str = "satisfaction", loyalt
     """
     x = Axis(satisfaction, split, at, name="satisfaction", label="mat_axis_satisfaction")
     y = Axis(loyalty, split, at, name="loyalty", label="mat_axis_loyalty")
-    return _two_by_two(x, y, "apostle", "mercenary", "hostage", "defector", "mat_title_apostle").classify(data)
+    return _two_by_two(x, y, {HIGH_HIGH: "apostle", HIGH_X: "mercenary", HIGH_Y: "hostage", LOW_LOW: "defector"},
+                       "mat_title_apostle").classify(data)

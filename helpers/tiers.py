@@ -41,7 +41,7 @@ class TierClassification(Classification):
     order: tuple = field(default_factory=tuple)
 
     def summary(self) -> pd.DataFrame:
-        """Customers, share of customers, value and share of value per class; every class listed.
+        """Customers, share of customers, value, share of value and strategy per class; every class listed.
 
         A class's value share uses the sum of the *positive* values when some are negative, so
         the shares of profitable classes are not inflated by losses elsewhere.
@@ -52,7 +52,8 @@ class TierClassification(Classification):
         total = self.table[self.value_column].clip(lower=0).sum()
         out = pd.DataFrame({self.class_column: list(self.order), "label": label(list(self.order)),
                             "customers": counts.to_numpy(), "customer_share": counts.to_numpy() / counts.sum(),
-                            "value": values.to_numpy(), "value_share": values.to_numpy() / total})
+                            "value": values.to_numpy(), "value_share": values.to_numpy() / total,
+                            "strategy": label(list(self.order), field="strategy")})
         return out
 
 

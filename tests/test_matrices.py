@@ -95,6 +95,15 @@ def test_summary_lists_every_cell_with_zeros():
     summary = customer_value_matrix(data, current="x", potential="y", split="value", at=50).summary()
     assert summary["cell"].tolist() == ["value_type_iv", "value_type_iii", "value_type_ii", "value_type_i"]
     assert summary["customers"].tolist() == [0, 0, 1, 1] and summary["share"].sum() == 1
+    assert summary["strategy"].str.len().gt(0).all()
+
+
+def test_cells_are_listed_in_the_order_of_the_source_tables():
+    means = pd.DataFrame({"importance": [1.0, 2.0], "performance": [1.0, 2.0]})
+    assert ipa_matrix(means).summary()["cell"].tolist() == ["ipa_concentrate", "ipa_keep_up", "ipa_low_priority",
+                                                             "ipa_overkill"]
+    assert target_selection_matrix(means, "importance", "performance").summary()["cell"].tolist() == \
+        ["q_focus", "q_opportunistic", "q_passive", "q_abandon"]
 
 
 def test_n_by_m_matrix_with_quantile_and_value_splits():
