@@ -47,7 +47,7 @@ import pandas as pd
 from helpers.demo_service import (complaints_table, contacts_table, key_accounts_table,
                                   stakeholders_table, touchpoint_tables)
 from helpers.demo_survey import SURVEY_ID_COLUMNS, brand_choices_table, survey_table
-from helpers.i18n import label
+from helpers.i18n import has, t
 
 START, END = pd.Timestamp("2023-01-01"), pd.Timestamp("2025-12-31")
 DEMO_DIR = Path(__file__).resolve().parent.parent / "datasets" / "demo"
@@ -136,12 +136,12 @@ def demo_label(ids, column: str):
     ...     demo_label(["shanghai", "tmall"], "city")[0]
     'Shanghai'
     """
-    group = f"demo_{column}"
-    if isinstance(ids, str):
-        return label(f"{group}.{ids}").rsplit(".", 1)[-1]
     if hasattr(ids, "map"):
         return ids.map(lambda i: demo_label(i, column))
-    return [demo_label(i, column) for i in ids]
+    if isinstance(ids, (list, tuple)):
+        return [demo_label(i, column) for i in ids]
+    key = f"demo_{column}.{ids}"
+    return t(key) if isinstance(ids, str) and has(key) else ids   # missing values stay missing
 
 
 def _read_dtypes(table: str, columns) -> dict:
