@@ -30,12 +30,13 @@ def activity(tx: pd.DataFrame, freq: str = "Q", as_of=None, *, customer: str = "
     Columns run over every period from the first purchase to the end period (see module docs).
     """
     end = None if as_of is None else pd.Timestamp(as_of).to_period(freq)
-    orders = purchases(orders_table(tx, resolve_as_of(tx, as_of, date=date), customer=customer,
-                                    date=date, amount=amount, order=order))
+    day = resolve_as_of(tx, as_of, date=date)
+    orders = purchases(orders_table(tx, day, customer=customer, date=date, amount=amount, order=order))
     period = orders["day"].dt.to_period(freq)
     periods = pd.period_range(period.min(), period.max() if end is None else end, freq=freq, name="period")
     active = pd.crosstab(orders["customer_id"], period).reindex(columns=periods, fill_value=0) > 0
     active.index.name = "customer_id"
+    active.attrs["as_of"] = day.date().isoformat()
     return active
 
 
@@ -67,7 +68,7 @@ def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) 
     with np.errstate(divide="ignore", invalid="ignore"):
         out["quick_ratio"] = (out["new"] + out["resurrected"]) / out["churned"].astype(float)
     out.index.name = "period"
-    out.attrs["freq"] = freq
+    out.attrs.update(freq=freq, as_of=active.attrs["as_of"])
     return out
 
 
@@ -121,5 +122,6 @@ def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False,
     counts = counts.astype("Int64").where(observed)
     sizes = counts[0].astype(int).rename("customers")
     rates = counts.astype(float).div(sizes, axis=0)
-    params = {"freq": freq, "unbounded": unbounded, "through": str(active.columns[-1])}
+    params = {"freq": freq, "unbounded": unbounded, "as_of": active.attrs["as_of"],
+              "through": str(active.columns[-1])}
     return CohortRetention(counts, rates, sizes, params)

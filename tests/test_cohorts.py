@@ -32,6 +32,8 @@ def test_every_period_is_listed_with_explicit_zeros():
 def test_as_of_cuts_later_transactions_and_extends_periods():
     g = growth_accounting(domain_tx(), freq="Q", as_of="2024-09-30")
     assert str(g.index[-1]) == "2024Q3" and g.iloc[-1]["churned"] == 4
+    assert g.attrs["as_of"] == "2024-09-30"
+    assert growth_accounting(domain_tx()).attrs["as_of"] == "2024-06-29"     # day after the last order
     cut = growth_accounting(domain_tx(), freq="Q", as_of="2024-03-31")
     assert str(cut.index[-1]) == "2024Q1" and cut["new"].sum() == 4
 
@@ -51,7 +53,7 @@ def test_cohort_counts_and_retention():
 def test_unbounded_retention_counts_active_at_k_or_later():
     c = cohort_retention(domain_tx(), freq="Q", unbounded=True)
     assert c.rates.rename(index=str).loc["2023Q2"].tolist() == [1.0, 1.0, 0.5, 0.5, 0.5]
-    assert c.params["unbounded"] is True
+    assert c.params["unbounded"] is True and c.params["through"] == "2024Q2"
 
 
 def test_monthly_triangle_has_no_missing_k_columns():
