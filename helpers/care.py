@@ -111,7 +111,7 @@ def event_revisits(complaints: pd.DataFrame | None = None, orders: pd.DataFrame 
         frame, when_col = sources.get(rule.event, (None, None))
         if frame is None:
             continue
-        check_columns(frame, [id_col, when_col])
+        check_columns(frame, [id_col, when_col], allow_empty=True)
         when = parse_timestamps(frame, when_col)
         due = (when + pd.Timedelta(hours=float(rule.delay_hours))).dt.normalize()
         parts.append(pd.DataFrame({"customer_id": frame[id_col].astype("string").to_numpy(), "due_date": due,
@@ -208,7 +208,7 @@ def _holiday_table(holidays, years) -> pd.DataFrame:
             raise DataError("svc_err_bad_parameter", column="holidays", got=holidays,
                             fix_key="svc_fix_parameter", expected='"cn", None, a table (holiday, date)')
         return cn_holidays(years)
-    check_columns(holidays, ["holiday", "date"])
+    check_columns(holidays, ["holiday", "date"], allow_empty=True)
     return pd.DataFrame({"holiday": holidays["holiday"].astype("string").to_numpy(),
                          "date": parse_timestamps(holidays, "date")})
 
@@ -230,7 +230,7 @@ def _birthdays(people: pd.DataFrame, birthdays: pd.Series, year: int) -> pd.Data
 def _tiers_of(ids: pd.Series, customers, id_col: str, tier_col: str) -> pd.Series:
     if customers is None:
         return pd.Series(pd.NA, index=ids.index, dtype="string")
-    check_columns(customers, [id_col, tier_col])
+    check_columns(customers, [id_col, tier_col], allow_empty=True)
     lookup = pd.Series(customers[tier_col].astype("string").to_numpy(),
                        index=customers[id_col].astype("string").to_numpy())
     return ids.map(lookup[~lookup.index.duplicated()]).astype("string")

@@ -210,14 +210,16 @@ def _count_orders(orders) -> int | None:
 
 # ---- input checks shared by the service modules -------------------------------------------------
 
-def check_columns(df: pd.DataFrame, columns) -> None:
-    """Raise a DataError naming the first required column that ``df`` lacks."""
+def check_columns(df: pd.DataFrame, columns, allow_empty: bool = False) -> None:
+    """Raise a DataError when ``df`` is not a table, has no rows, or lacks a required column."""
     if not isinstance(df, pd.DataFrame):
         raise DataError("svc_err_not_a_table", fix_key="svc_fix_not_a_table", got=type(df).__name__)
     for col in columns:
         if col not in df.columns:
             raise DataError("svc_err_missing_column", column=col, fix_key="svc_fix_map_column",
                             found=", ".join(map(str, df.columns)))
+    if df.empty and not allow_empty:
+        raise DataError("svc_err_empty_table", fix_key="svc_fix_empty_table")
 
 
 def bad_rows(mask: pd.Series) -> list[int]:

@@ -171,3 +171,10 @@ def test_charts_are_titled_and_labelled(complaints):
     ax = plot_response_times(complaint_metrics(complaints, as_of=AS_OF).table)
     assert ax.get_title() == "First-response time" and ax.get_xlabel() == "First response (hours)"
     assert any(line.get_xdata()[0] == 24 for line in ax.get_lines())
+
+
+def test_empty_or_non_table_input_is_explained(complaints):
+    with pytest.raises(DataError, match="no rows.*Fix"):
+        complaint_metrics(complaints.iloc[:0])
+    with pytest.raises(DataError, match="Expected a table.*list"):
+        complaint_pareto([1, 2])
