@@ -13,3 +13,4 @@ from helpers.plots.service import (plot_complaint_pareto, plot_experience_heatma
 from helpers.plots.accounts import plot_buying_centre, plot_key_account_scores
 from helpers.plots.lifecycle import (plot_cohort_retention, plot_customer_flow, plot_growth_accounting,
                                      plot_migration_heatmap, plot_state_distribution)
+from helpers.plots.rfm import plot_rfm_heatmap, plot_score_distribution, plot_segment_sizes

@@ -1,0 +1,72 @@
+"""RFM charts: R×F heatmap, segment sizes with revenue share, score distributions.
+
+    >>> import pandas as pd
+    >>> from helpers.scoring import rfm_score
+    >>> from helpers.plots.rfm import plot_rfm_heatmap
+    >>> rfm = pd.DataFrame({"recency_days": [3, 40, 200], "frequency": [6, 2, 1],
+    ...                     "monetary": [600.0, 90.0, 20.0]}, index=["a", "b", "c"])
+    >>> ax = plot_rfm_heatmap(rfm_score(rfm, bins=3, method="rank_first"))
+    >>> ax.get_xlabel()
+    'F score (frequency)'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.i18n import t
+from helpers.plots.base import decorate, get_ax
+
+_VALUE_LABELS = {"monetary": "rfm_monetary", "frequency": "rfm_frequency",
+                 "recency_days": "rfm_recency_days"}
+
+
+def plot_rfm_heatmap(scored, value: str = "monetary", ax=None, **kw):
+    """Mean ``value`` of the customers in each R score × F score cell (R ``rfm_heatmap``).
+
+    ``scored`` is an :class:`~helpers.scoring.RFMScores` (or its table); ``kw`` go to
+    ``seaborn.heatmap`` (e.g. ``cmap``, ``fmt``).
+    """
+    import seaborn as sns
+
+    table = getattr(scored, "table", scored)
+    bins = range(1, int(table[["R", "F"]].max().max()) + 1)
+    grid = (table.pivot_table(index="R", columns="F", values=value, aggfunc="mean")
+            .reindex(index=list(bins)[::-1], columns=list(bins)))
+    ax = get_ax(ax)
+    options = {"annot": True, "fmt": ".0f", "cmap": "Blues", "linewidths": 0.5,
+               "cbar_kws": {"label": t(_VALUE_LABELS.get(value, value))}
+               if value in _VALUE_LABELS else {}}
+    sns.heatmap(grid, ax=ax, **{**options, **kw})
+    value_text = t(_VALUE_LABELS[value]) if value in _VALUE_LABELS else value
+    return decorate(ax, title=t("rfm_heatmap_title", value=value_text),
+                    xlabel="rfm_f_score", ylabel="rfm_r_score")
+
+
+def plot_segment_sizes(segmented, ax=None, **kw):
+    """Share of customers and share of revenue per segment, as paired horizontal bars.
+
+    ``segmented`` is a segmentation result (summarised with
+    :func:`helpers.segments.segment_summary`) or such a summary table.
+    """
+    from helpers.segments import segment_summary
+
+    summary = segmented if isinstance(segmented, pd.DataFrame) else segment_summary(segmented)
+    shares = summary.set_index("label")[["customer_share", "revenue_share"]]
+    shares = shares.set_axis([t("seg_customer_share"), t("seg_revenue_share")], axis=1)
+    ax = get_ax(ax, figsize=(7, 0.45 * len(shares) + 1.5))
+    shares.iloc[::-1].plot.barh(ax=ax, width=0.8, **kw)
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.legend(loc="lower right")
+    return decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
+
+
+def plot_score_distribution(scored, ax=None, **kw):
+    """Customers per score (1…n) for R, F and M side by side; shows empty or crowded bins."""
+    table = getattr(scored, "table", scored)
+    counts = pd.DataFrame({dim: table[dim].value_counts() for dim in ("R", "F", "M")})
+    counts = counts.reindex(range(1, int(counts.index.max()) + 1)).fillna(0).astype(int)
+    counts.index.name = t("rfm_score_value")
+    ax = get_ax(ax)
+    counts.plot.bar(ax=ax, rot=0, **kw)
+    ax.legend(title=t("rfm_dimension"))
+    return decorate(ax, title="rfm_score_dist_title", xlabel="rfm_score_value", ylabel="rfm_customers")
