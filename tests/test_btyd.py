@@ -99,15 +99,14 @@ def test_one_time_buyers_are_alive_and_predictions_vectorise():
     assert out.shape == (2,) and out[0] == pytest.approx(1.226, abs=5e-4) and out[1] < out[0]
 
 
-def test_unconditional_expected_purchases_equals_its_series_definition():
-    # E[X(t)] by numerical integration of the conditional-on-parameters mean over the mixing
-    # distributions would be slow; check the closed form's known properties instead:
-    # E[X(0)] = 0, increasing in t, and the derivative at 0 equals the mean rate r/α.
+def test_unconditional_expected_purchases_follow_equation_9():
     m = PUBLISHED_BGNBD
-    assert m.expected_purchases(0) == 0
-    values = m.expected_purchases(np.array([1, 10, 39, 78]))
-    assert np.all(np.diff(values) > 0)
-    h = 1e-6
+    t = np.array([1.0, 10, 39, 78])
+    printed = (m.a + m.b - 1) / (m.a - 1) * (
+        1 - (m.alpha / (m.alpha + t)) ** m.r * hyp2f1(m.r, m.b, m.a + m.b - 1, t / (m.alpha + t)))
+    assert m.expected_purchases(t) == pytest.approx(printed, rel=1e-10)
+    assert m.expected_purchases(0) == 0 and np.all(np.diff(printed) > 0)
+    h = 1e-6     # at the start every customer is alive: purchase rate = mean gamma rate r/α
     assert m.expected_purchases(h) / h == pytest.approx(m.r / m.alpha, rel=1e-3)
 
 
