@@ -157,3 +157,11 @@ def test_results_have_a_readable_repr_and_html():
     r = nps([10, 9, 0])
     assert repr(r).startswith("NpsResult(nps=33.3333")
     assert "Net Promoter Score" in r._repr_html_() and "Responses used" in r._repr_html_()
+
+
+def test_ipa_table_feeds_the_ipa_matrix():
+    from helpers.matrices import ipa_matrix
+
+    survey = pd.DataFrame({"imp_a": [7, 6], "perf_a": [2, 3], "imp_b": [2, 3], "perf_b": [6, 7]})
+    table = ipa_table(survey, ["imp_a", "imp_b"], ["perf_a", "perf_b"], ["a", "b"])
+    assert ipa_matrix(table, scale=(1, 7)).classes.to_dict() == {"a": "ipa_concentrate", "b": "ipa_overkill"}

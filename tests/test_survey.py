@@ -120,3 +120,13 @@ def test_dropped_answers_warning_points_at_the_callers_line():
     with pytest.warns(DataWarning) as record:
         nps([10, None])
     assert record[0].filename == __file__
+
+
+def test_survey_modules_do_not_import_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys, helpers.survey, helpers.satisfaction, helpers.servqual, helpers.kano, "
+            "helpers.reliability, helpers.loyalty; print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
