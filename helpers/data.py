@@ -73,7 +73,7 @@ def load_transactions(source, columns: dict | None = None, *, returns: str = "dr
     frame, notes = _typed(raw, mapping, derived, date_format)
     reason = _reasons(frame, raw, returns, duplicates)
     _refuse_useless(frame, reason, mapping)
-    notes += _policy_notes(frame, reason, returns, duplicates)
+    notes += _policy_notes(frame, raw, reason, returns, duplicates)
     kept = frame[reason.isna()].reset_index(drop=True)
     report = _report(info, mapping, raw, kept, reason, notes)
     for r, n in report.excluded.items():
@@ -166,7 +166,7 @@ def _refuse_useless(frame, reason, mapping: dict) -> None:
     """A DataError when a required column has no usable value at all (a wrong column or format)."""
     checks = (("order_date", "excl_bad_date", "err_data_no_dates", "fix_data_date_format"),
               ("amount", "excl_bad_amount", "err_data_no_amounts", "fix_data_amount_format"))
-    reached = reason.isna() | ~reason.isin(["excl_missing_customer"])
+    reached = reason.ne("excl_missing_customer")  # rows whose values were looked at
     for role, why, key, fix in checks:
         if reached.any() and (reason[reached] == why).all():
             rows = (reason.index[reached] + 1).tolist()
@@ -175,7 +175,8 @@ def _refuse_useless(frame, reason, mapping: dict) -> None:
         raise DataError("err_data_nothing_kept", rows=(reason.index + 1).tolist(), fix_key="fix_data_nothing_kept")
 
 
-def _policy_notes(frame, reason, returns: str, duplicates: str) -> list:
+def _policy_notes(frame, raw, reason, returns: str, duplicates: str) -> list:
+    """Notes on kept rows a reader should know about: zero amounts, kept returns, kept copies."""
     kept = reason.isna()
     notes = []
     zero = int((frame["amount"][kept] == 0).sum())
@@ -185,7 +186,7 @@ def _policy_notes(frame, reason, returns: str, duplicates: str) -> list:
         negative = int((frame["amount"][kept] < 0).sum())
         notes.append(("note_data_returns_kept", {"n": negative}))
     if duplicates == "keep":
-        notes.append(("note_data_duplicates_kept", {"n": int(frame[kept].duplicated().sum())}))
+        notes.append(("note_data_duplicates_kept", {"n": int(raw[kept].duplicated().sum())}))
     return notes
 
 
