@@ -51,6 +51,8 @@ def as_value_series(values, column: str | None = None, id_column: str = "custome
         series = pd.Series(values, index=pd.RangeIndex(1, len(values) + 1))
     series = pd.to_numeric(series, errors="coerce").astype(float)
     name = column or series.name or "value"
+    if series.empty:
+        raise DataError("err_conc_empty", column=str(name), fix_key="fix_conc_empty")
     missing = np.flatnonzero(series.isna().to_numpy())
     if missing.size:
         raise DataError("err_conc_missing_values", column=str(name), rows=missing + 1,

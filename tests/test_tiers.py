@@ -91,3 +91,10 @@ def test_every_customer_gets_one_class_whatever_the_row_order(values, rnd):
         a, b = classify(values).table, classify(dict(items)).table
         pd.testing.assert_frame_equal(a, b)
         assert len(a) == len(values) and a["customer_id"].is_unique
+
+
+def test_no_customers_is_a_data_error():
+    from helpers.errors import DataError
+
+    with pytest.raises(DataError, match="no customers"):
+        abc_classify([])
