@@ -145,3 +145,15 @@ def test_revisit_calendar_chart(customers):
     ax = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"))
     assert ax.get_title() == "Revisit and care calendar" and ax.get_ylabel() == "Channel"
     assert "Phone call" in [tick.get_text() for tick in ax.get_yticklabels()]
+
+
+def test_event_inputs_and_rules_are_checked(customers):
+    with pytest.raises(DataError, match="'order_date' is missing.*Fix: Rename"):
+        event_revisits(orders=pd.DataFrame({"customer_id": ["c1"], "date": ["2024-01-01"]}))
+    with pytest.raises(DataError, match="'resolved_at'.*not dates.*: 1"):
+        event_revisits(complaints=pd.DataFrame({"customer_id": ["c1"], "resolved_at": ["later"]}))
+    rules = default_revisit_rules().assign(every_months=[3, 1, 0, 3, 6])
+    with pytest.raises(DataError, match="'every_months' has values outside.*: 3"):
+        revisit_plan(customers, "2024-01-01", "2024-12-31", rules=rules)
+    with pytest.raises(DataError, match="holidays"):
+        care_calendar(customers, 2025, holidays="us")

@@ -121,3 +121,10 @@ def test_step_column_orders_the_journey_and_target_table_may_name_touchpoints(wi
     assert audit.target.eq(4.0).all().all()
     ratings = pd.DataFrame({"step": [2, 1, 2], "touchpoint": ["store", "advert", "store"], "satisfaction": [4, 3, 5]})
     assert journey_line(ratings)["touchpoint"].tolist() == ["advert", "store"]
+
+
+def test_journey_line_checks_its_ratings():
+    with pytest.raises(DataError, match="'satisfaction' is missing"):
+        journey_line(pd.DataFrame({"touchpoint": ["a"], "rating": [4]}))
+    with pytest.raises(DataError, match=r"'satisfaction'.*not numbers.*: 2.*Fix"):
+        journey_line(pd.DataFrame({"touchpoint": ["a", "b"], "satisfaction": [4, "good"]}))
