@@ -33,7 +33,11 @@ def z_value(confidence: float) -> float:
 
 
 def proportion_moe(p: float, n: int, confidence: float = 0.95) -> float:
-    """Margin of error, in percentage points, of a share ``p`` (0–1) from ``n`` answers (normal approx.)."""
+    """Margin of error, in percentage points, of a share ``p`` (0–1) from ``n`` answers (normal approx.).
+
+    >>> round(proportion_moe(0.5, 100), 2)
+    9.8
+    """
     return 100 * z_value(confidence) * math.sqrt(p * (1 - p) / n)
 
 
@@ -120,7 +124,11 @@ class NpsResult(SurveyScore):
 
 
 def nps_group(scores) -> pd.Series:
-    """detractors (0–6) / passives (7–8) / promoters (9–10) for each 0–10 score (Reichheld 2003)."""
+    """detractors (0–6) / passives (7–8) / promoters (9–10) for each 0–10 score (Reichheld 2003).
+
+    >>> nps_group([6, 7, 9]).tolist()
+    ['detractors', 'passives', 'promoters']
+    """
     s = pd.Series(np.asarray(scores, dtype=float))
     return pd.Series(np.select([s >= 9, s >= 7], ["promoters", "passives"], "detractors"), name="nps_group")
 
