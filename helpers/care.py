@@ -22,7 +22,6 @@ from helpers.complaints import check_columns, check_known, check_unique, parse_n
 from helpers.errors import DataError
 
 SCHEDULE_COLUMNS = ["customer_id", "tier", "due_date", "channel", "reason", "priority", "reasons"]
-TIERS = ("tier_diamond", "tier_silver", "tier_copper", "tier_iron")
 RULE_COLUMNS = ["tier", "reason", "channel", "every_months", "priority"]
 EVENT_RULE_COLUMNS = ["event", "delay_hours", "reason", "channel", "priority"]
 CARE_CHANNELS = {"tier_diamond": "contact_gift", "tier_silver": "contact_phone",
