@@ -98,3 +98,13 @@ def test_no_customers_is_a_data_error():
 
     with pytest.raises(DataError, match="no customers"):
         abc_classify([])
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.integers(0, 20), min_size=1, max_size=40))
+def test_equal_values_never_straddle_a_tier_and_crossing_a_reaches_its_cut(values):
+    tiers = customer_pyramid(values, preset="20_30_30_20").table
+    assert (tiers.groupby("value")["tier"].nunique() == 1).all()
+    if sum(values) > 0:
+        summary = abc_classify(values).summary()
+        assert summary["value_share"].iloc[0] >= 0.8 - 1e-9
