@@ -1,9 +1,9 @@
 """The demo company's service desk, key accounts and experience audit (story: :mod:`helpers.demo`).
 
 * **Complaints** come from real demo orders (a few days after delivery), with a Pareto mix of
-  categories. Most get a first response within hours; about one in eight waits more than 24 h.
-  About half are solved at first contact; the rest take a day or two. Complaints still unanswered
-  or unresolved on 2025-12-31 stay open (NaT).
+  categories. Most get a first response within hours; about one in ten waits more than 24 h.
+  About half are solved at first contact; the rest take a day or two. Some recent complaints are
+  still unanswered or unresolved on 2025-12-31 (NaT): the backlog.
 * **Contacts** (回访 / care log): follow-ups after resolved complaints, revisits 7 or 30 days after
   orders of gold and platinum members, quarterly care calls, birthday greetings and holiday care
   (春节, 中秋).
@@ -36,13 +36,13 @@ INDUSTRY_WORDS = {"manufacturing": "精密机械", "finance": "银行", "it": "�
 N_ACCOUNTS = 40
 # role -> (chance an account has a contact in that role, possible titles, typical influence)
 ROLES = {
-    "initiator": (0.60, ("hr_manager", "admin_manager"), 3),
+    "initiator": (0.75, ("hr_manager", "admin_manager"), 3),
     "user": (1.00, ("employee_rep", "admin_staff"), 1),
-    "influencer": (0.70, ("union_chair", "marketing_manager"), 3),
-    "decider": (0.75, ("general_manager", "hr_director"), 5),
+    "influencer": (0.80, ("union_chair", "marketing_manager"), 3),
+    "decider": (0.80, ("general_manager", "hr_director"), 5),
     "buyer": (1.00, ("procurement_manager",), 3),
-    "gatekeeper": (0.50, ("assistant",), 2),
-    "approver": (0.40, ("finance_director", "ceo"), 4),
+    "gatekeeper": (0.70, ("assistant",), 2),
+    "approver": (0.60, ("finance_director", "ceo"), 4),
 }
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马胡朱郭何林高罗"
 GIVEN = "伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚华玲婷晨宇浩凯雪琳欣然佳斌峰蕾"
@@ -80,8 +80,10 @@ def complaints_table(rng, customers, orders, stores, end) -> pd.DataFrame:
     fcr = rng.random(n) < FIRST_CONTACT_SHARE
     fix_hours = np.where(fcr, rng.uniform(0.1, 1.0, n), rng.lognormal(np.log(30), 0.9, n))
     resolved = _minutes(first_response + pd.to_timedelta(fix_hours, unit="h"))
-    # a few complaints fall through the cracks: never answered, or answered but never resolved
-    unanswered, stuck = rng.random(n) < 0.02, rng.random(n) < 0.04
+    # a backlog at the end of the data: some recent complaints are not yet answered or resolved
+    days_before_end = (last - received).days.to_numpy()
+    unanswered = (days_before_end < 14) & (rng.random(n) < 0.3)
+    stuck = (days_before_end < 60) & (rng.random(n) < 0.35)
     first_response = first_response.where((first_response <= last) & ~unanswered)
     resolved = resolved.where((resolved <= last) & ~stuck & first_response.notna())
     is_resolved = resolved.notna().to_numpy()
@@ -219,7 +221,7 @@ def stakeholders_table(rng, accounts, end) -> pd.DataFrame:
     n = len(rows)
     account, role, title, influence = (list(col) for col in zip(*rows))
     stale = rng.random(n) < 0.15
-    age_days = np.where(stale, rng.integers(181, 540, n), rng.integers(1, 120, n))
+    age_days = np.where(stale, rng.integers(181, 540, n), rng.integers(1, 76, n))
     table = pd.DataFrame({
         "account_id": account, "person": chinese_names(rng, n), "title": title, "role": role,
         "influence": np.clip(np.array(influence) + rng.integers(-1, 2, n), 1, 5),
