@@ -78,6 +78,10 @@ class DataReport:
                 t("data_report_columns"): mapping, t("data_report_dates"): span,
                 t("data_report_customers"): f"{self.customers:,}", t("data_report_orders"): f"{self.orders:,}"}
 
+    def __repr__(self) -> str:
+        return (f"DataReport({self.source!r}: {self.rows_read:,} read, {self.rows_kept:,} kept, "
+                f"{self.rows_excluded:,} excluded)")
+
     def __str__(self) -> str:
         lines = [f"{k}: {v}" for k, v in self.facts().items()]
         table = self.to_frame()

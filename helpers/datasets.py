@@ -14,6 +14,7 @@ the DataWarnings of these well-known quirks: the report states them.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from helpers.data import load_transactions
@@ -63,6 +64,8 @@ def load_online_retail():
 
 
 def _quietly(path: Path, **kw):
+    """Load a bundled file; the report names it relative to the repository (same on every machine)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)
-        return load_transactions(path, **kw)
+        frame, report = load_transactions(path, **kw)
+    return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())

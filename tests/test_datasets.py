@@ -69,3 +69,8 @@ def test_the_demo_company_is_reachable_from_here():
     from helpers import datasets, demo
 
     assert datasets.load_demo is demo.load_demo
+
+
+def test_reports_name_the_bundled_file_the_same_way_everywhere(cdnow):
+    assert cdnow[1].source == "datasets/cdnow/cdnow_master.csv.gz"
+    assert repr(cdnow[1]) == "DataReport('datasets/cdnow/cdnow_master.csv.gz': 69,659 read, 69,659 kept, 0 excluded)"
