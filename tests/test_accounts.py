@@ -144,3 +144,15 @@ def test_charts(accounts, stakeholders):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["User", "Influencer", "Decider", "Buyer", "Gatekeeper"]
     ax = plot_key_account_scores(key_account_scores(accounts, CRITERIA, top=2))
     assert ax.get_title() == "Key-account scores" and len(ax.patches) == 5
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.permutations(range(7)))
+def test_coverage_does_not_depend_on_row_order(order):
+    people = pd.DataFrame({
+        "account_id": ["A", "A", "A", "A", "B", "B", "C"], "person": ["p1", "p2", "p3", "p4", "q1", "q2", "r1"],
+        "role": ["decider", "user, influencer", "buyer", "approver", "decider", "user", "buyer"],
+        "influence": [5, 3, 2, 4, 4, 1, 3], "attitude": [2, 1, 0, -1, -1, 2, 1],
+        "last_contact": ["2024-06-01", "2024-05-01", "2024-01-15", "2024-06-20", "2024-06-20", "2024-06-25", None]})
+    base = buying_centre_coverage(people, as_of="2024-06-30").table
+    pd.testing.assert_frame_equal(buying_centre_coverage(people.iloc[list(order)], as_of="2024-06-30").table, base)
