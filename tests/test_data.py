@@ -32,6 +32,17 @@ def test_the_callers_frame_is_not_modified():
     pd.testing.assert_frame_equal(frame, before)
 
 
+def test_a_typed_frame_is_not_modified_either():
+    frame = pd.DataFrame({"CustomerID": [17850.0, None, 13047.0],
+                          "InvoiceDate": pd.to_datetime(["2024-01-05 10:00"] * 3).tz_localize("Asia/Shanghai"),
+                          "Quantity": [2, -1, 3], "UnitPrice": [1.5, 2.0, 0.5]})
+    before = frame.copy()
+    clean, report = load_transactions(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert clean["customer_id"].tolist() == ["17850", "13047"] and clean["amount"].tolist() == [3.0, 1.5]
+    assert clean["order_date"].iloc[0] == pd.Timestamp("2024-01-05 10:00")
+
+
 def test_every_row_is_accounted_for_with_first_rows():
     clean, report = load_transactions(orders())
     assert report.excluded == {"excl_missing_customer": 1, "excl_bad_date": 1, "excl_return": 1, "excl_duplicate": 1}
