@@ -200,6 +200,8 @@ class ValueMatrix:
         grid = np.empty((self.x.n_levels, self.y.n_levels), dtype=object)
         for (i, j), cell in ids.items():
             grid[i, j] = cell
+        if any(cell is None for cell in grid.flat):
+            raise ValueError(f"cells must name every (x_level, y_level) of a {grid.shape[0]}×{grid.shape[1]} grid")
         table[self.class_column] = grid[table[f"{self.x.column}_level"], table[f"{self.y.column}_level"]]
         params = {"x": {"name": self.x.column, **self.x.describe()},
                   "y": {"name": self.y.column, **self.y.describe()}, "ties": TIE_POLICY}

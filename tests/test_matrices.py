@@ -135,6 +135,8 @@ def test_bad_split_settings_are_explained():
         Axis("x", split="mode")
     with pytest.raises(ValueError, match="needs at="):
         Axis("x", split="value")
+    with pytest.raises(ValueError, match="every"):
+        ValueMatrix(Axis("x"), Axis("y"), cells={(0, 0): "a"}).classify(QUADRANTS)
     with pytest.raises(ValueError, match="2×2"):
         customer_value_matrix(QUADRANTS, current="x", potential="y", split="quantile", at=[0.3, 0.6])
 
