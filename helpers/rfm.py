@@ -48,29 +48,33 @@ def _as_day(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()
 
 
-def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str | None) -> pd.DataFrame:
-    """One row per customer: first/last purchase, rows, orders, purchase days, revenue (one pass)."""
+def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str | None,
+                         days: bool) -> pd.DataFrame:
+    """One row per customer: first/last purchase, revenue, and distinct orders and/or days.
+
+    One pass over the data; distinct purchase days (the costliest part) only when ``days``.
+    """
     frame = _lazy(tx)
     _require(frame, [customer, date, amount] + ([order] if order else []))
-    # the day column is added first so every aggregation stays simple on every engine
-    frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
     aggregations = [
         nw.col(date).min().alias("first_purchase"),
         nw.col(date).max().alias("last_purchase"),
-        nw.col(_DAY).n_unique().alias("purchase_days"),
         nw.col(amount).sum().alias("revenue"),
     ]
     if order:
         aggregations.append(nw.col(order).n_unique().alias("orders"))
+    if days:
+        # the day column is added first so every aggregation stays simple on every engine
+        frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
+        aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
     out = _to_pandas(frame.group_by(customer).agg(*aggregations))
     out = out.rename(columns={customer: "customer_id"})
     out["customer_id"] = out["customer_id"].astype("string")
-    if not order:
-        out["orders"] = out["purchase_days"]
     for column in ("first_purchase", "last_purchase"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
     for column in ("orders", "purchase_days"):
-        out[column] = out[column].astype("int64")
+        if column in out:
+            out[column] = out[column].astype("int64")
     out["revenue"] = out["revenue"].astype("float64")
     return out.sort_values("customer_id").set_index("customer_id")
 
@@ -90,7 +94,8 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
     ``tx`` may be pandas, Polars (eager or lazy), a DuckDB relation, or anything narwhals reads.
     ``frequency="orders"`` counts distinct ``order`` ids when that column exists, else distinct
     purchase days (``"days"`` always counts days); ``monetary="sum"`` is total spend, ``"mean"``
-    spend per counted order/day. Recency is whole days from the last purchase day to ``as_of``
+    spend per counted order/day. Also returned: ``first_purchase``, ``last_purchase``,
+    ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days from the last purchase day to ``as_of``
     (default: the day after the last purchase). ``.attrs`` records ``as_of`` and what was counted.
 
     >>> import pandas as pd
@@ -107,15 +112,17 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
         raise ValueError(f"monetary must be one of {_MONETARIES}, got {monetary!r}")
     names = _lazy(tx).collect_schema().names()
     order_used = order if order and order in names else None
-    table = _customer_aggregates(tx, customer, date, amount, order_used)
-    as_of_day = _resolve_as_of(as_of, table["last_purchase"])
     counted_by = "orders" if frequency == "orders" and order_used else "days"
+    table = _customer_aggregates(tx, customer, date, amount, order_used, days=counted_by == "days")
+    if not order_used:  # without order ids every purchase day counts as one order
+        table["orders"] = table["purchase_days"]
+    as_of_day = _resolve_as_of(as_of, table["last_purchase"])
     count = table["orders"] if counted_by == "orders" else table["purchase_days"]
     out = pd.DataFrame(index=table.index)
     out["recency_days"] = (as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64")
     out["frequency"] = count
     out["monetary"] = table["revenue"] / count if monetary == "mean" else table["revenue"]
-    out = out.join(table[["first_purchase", "last_purchase", "orders", "purchase_days", "revenue"]])
+    out = out.join(table)
     out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
                      order_column=order_used)
     return out
