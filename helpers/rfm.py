@@ -19,7 +19,7 @@ from __future__ import annotations
 import narwhals as nw
 import pandas as pd
 
-from helpers.errors import DataError
+from helpers.errors import DataError, warn
 
 _DAY = "__purchase_day"
 _FREQUENCIES = ("orders", "days")
@@ -60,6 +60,7 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
         nw.col(date).min().alias("first_purchase"),
         nw.col(date).max().alias("last_purchase"),
         nw.col(amount).sum().alias("revenue"),
+        nw.col(amount).min().alias("_min_amount"),
     ]
     if order:
         aggregations.append(nw.col(order).n_unique().alias("orders"))
@@ -76,6 +77,9 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
         if column in out:
             out[column] = out[column].astype("int64")
     out["revenue"] = out["revenue"].astype("float64")
+    negative = int((out.pop("_min_amount") < 0).sum())
+    if negative:
+        warn("warn_rfm_negative_amounts", n=negative, column=amount)
     return out.sort_values("customer_id").set_index("customer_id")
 
 

@@ -149,3 +149,13 @@ def test_btyd_summary_in_days_and_same_day_orders_count_once():
                        "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-11"])})
     out = btyd_summary(tx, "2024-01-21", freq="D")
     assert out.loc["a"].to_dict() == {"x": 1, "t_x": 10.0, "T": 20.0, "zbar": 7.0}
+
+
+def test_negative_amounts_are_warned_about():
+    from helpers.errors import DataWarning
+
+    tx = small_tx()
+    tx.loc[0, "amount"] = -50.0
+    with pytest.warns(DataWarning, match="1 customers have negative values in 'amount'"):
+        out = rfm_table(tx)
+    assert out.loc["b", "monetary"] == -50.0
