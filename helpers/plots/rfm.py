@@ -2,12 +2,13 @@
 
     >>> import pandas as pd
     >>> from helpers.scoring import rfm_score
+    >>> from helpers.i18n import t
     >>> from helpers.plots.rfm import plot_rfm_heatmap
     >>> rfm = pd.DataFrame({"recency_days": [3, 40, 200], "frequency": [6, 2, 1],
     ...                     "monetary": [600.0, 90.0, 20.0]}, index=["a", "b", "c"])
     >>> ax = plot_rfm_heatmap(rfm_score(rfm, bins=3, method="rank_first"))
-    >>> ax.get_xlabel()
-    'F score (frequency)'
+    >>> ax.get_xlabel() == t("rfm_f_score")
+    True
 """
 from __future__ import annotations
 
