@@ -122,11 +122,11 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
         table["orders"] = table["purchase_days"]
     as_of_day = _resolve_as_of(as_of, table["last_purchase"])
     count = table["orders"] if counted_by == "orders" else table["purchase_days"]
-    out = pd.DataFrame(index=table.index)
-    out["recency_days"] = (as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64")
-    out["frequency"] = count
-    out["monetary"] = table["revenue"] / count if monetary == "mean" else table["revenue"]
-    out = out.join(table)
+    out = table.assign(
+        recency_days=(as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64"),
+        frequency=count,
+        monetary=table["revenue"] / count if monetary == "mean" else table["revenue"])
+    out = out[["recency_days", "frequency", "monetary", *table.columns]]
     out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
                      order_column=order_used)
     return out

@@ -100,9 +100,11 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     empty = sorted(set(limits["score"]) - set(scores))
     if empty:
         warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
-    top_share = values.value_counts(normalize=True).iloc[0] if len(values) else 0.0
+    # a value held by more than half the customers is necessarily the median: no full count needed
+    median = values.median()
+    top_share = (values == median).mean() if len(values) else 0.0
     if top_share > TIE_SHARE_WARNING:
-        warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=values.mode().iloc[0])
+        warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=median)
 
 
 def _score_dimension(values, n, method, breaks, higher_is_better, dim, check=True):
@@ -151,8 +153,8 @@ def rfm_score(rfm: pd.DataFrame, bins: int = 5, method: str = "r_rfm", breaks: d
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-    table = rfm.sort_index(kind="stable")
-    out = table.copy()
+    table = rfm if rfm.index.is_monotonic_increasing else rfm.sort_index(kind="stable")
+    out = table.copy(deep=False)
     thresholds = {}
     for dim, (column, higher_is_better) in DIMENSIONS.items():
         values = table[column]
@@ -163,8 +165,9 @@ def rfm_score(rfm: pd.DataFrame, bins: int = 5, method: str = "r_rfm", breaks: d
         else:
             out[dim], thresholds[dim] = _score_dimension(values, bins, method, dim_breaks,
                                                          higher_is_better, dim)
-    out["rfm_cell"] = out["R"].astype(str) + out["F"].astype(str) + out["M"].astype(str)
     out["rfm_score"] = 100 * out["R"] + 10 * out["F"] + out["M"]
+    out["rfm_cell"] = (out["rfm_score"].astype(str) if bins <= 9 else
+                       out["R"].astype(str) + "-" + out["F"].astype(str) + "-" + out["M"].astype(str))
     wr, wf, wm = weights
     out["rfm_sum"] = wr * out["R"] + wf * out["F"] + wm * out["M"]
     params = {"bins": bins, "method": method if breaks is None else f"{method}+breaks",

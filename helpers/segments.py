@@ -53,10 +53,6 @@ class Segmentation(Classification):
                              "strategy": label(ids, "strategy")})
 
 
-def _cells(scored: RFMScores) -> pd.Series:
-    return scored.table["rfm_cell"]
-
-
 def _rf_grid_cells(bins: int) -> dict[str, str]:
     def first(key):
         return next(seg for pattern, seg in RF_GRID if re.fullmatch(pattern, key))
@@ -99,8 +95,9 @@ def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
 
 
 def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: str) -> Segmentation:
-    table = scored.table.copy()
-    table["segment"] = _cells(scored).map(cells).fillna(default).astype("string")
+    by_score = {int(cell): seg for cell, seg in cells.items()}  # integer keys map faster
+    segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("string")
+    table = scored.table.assign(segment=segment)
     return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
 
 
