@@ -37,6 +37,9 @@ from helpers.result import Classification
 STATES = ("non_customer", "prospect", "target", "new", "repeat", "loyal", "at_risk", "lost",
           "reactivated")
 NO_PURCHASE_STATES = ("non_customer", "prospect", "target")
+#: ``lead_status`` values a CRM table may hold; ``customer`` marks buyers (classified by their purchases).
+BUYER_STATUS = "customer"
+LEAD_STATUSES = NO_PURCHASE_STATES + (BUYER_STATUS,)
 
 #: Threshold presets (DOMAIN.md §3.2). "annual" follows De Bruyn's managerial segmentation:
 #: active <= 1 year, warm/cold 1–3 years (at risk), inactive > 3 years (lost); its loyalty rule
@@ -197,11 +200,12 @@ def _crm_states(crm: pd.DataFrame, customer: str, buyers: pd.Index) -> pd.DataFr
     state = pd.Series("prospect", index=crm.index, dtype=object)
     if "lead_status" in crm.columns:
         status = crm["lead_status"].astype("string").str.strip().str.lower().replace("", pd.NA).fillna("prospect")
-        bad = ~status.isin(NO_PURCHASE_STATES)
+        bad = ~status.isin(LEAD_STATUSES)
         if bad.any():
             raise DataError("lc_err_lead_status", column="lead_status", fix_key="lc_fix_lead_status",
-                            rows=np.flatnonzero(bad.to_numpy()) + 1, allowed=", ".join(NO_PURCHASE_STATES))
-        state = status.astype(object)
+                            rows=np.flatnonzero(bad.to_numpy()) + 1, allowed=", ".join(LEAD_STATUSES))
+        # A CRM "customer" without a purchase by as_of (e.g. an earlier snapshot) is still a prospect.
+        state = status.replace(BUYER_STATUS, "prospect").astype(object)
     if "is_target" in crm.columns:
         state = state.where(~crm["is_target"].fillna(False).astype(bool), "target")
     out = pd.DataFrame({"customer_id": ids, "state": state.to_numpy()}).drop_duplicates("customer_id")
@@ -220,8 +224,9 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     """The relationship state of every customer at ``as_of`` (DOMAIN.md §3.2), class column ``state``.
 
     ``crm`` (optional) lists known people: ``customer_id`` plus optional ``is_target`` (bool) and
-    ``lead_status`` (``prospect`` / ``target`` / ``non_customer``); those without purchases get
-    rule 0. ``individual=True`` replaces churn_days per customer by ``churn_k`` × their median
+    ``lead_status`` (``prospect`` / ``target`` / ``non_customer`` / ``customer``); those without
+    purchases by ``as_of`` get rule 0 (a ``customer`` who has not bought yet counts as a
+    prospect). ``individual=True`` replaces churn_days per customer by ``churn_k`` × their median
     days between purchases, at least ``churn_floor`` (default ``active_days``).
 
     >>> import pandas as pd

@@ -94,6 +94,15 @@ def test_crm_people_without_purchases_become_prospects_targets_or_non_customers(
     assert len(res.table) == res.table["customer_id"].nunique() == 10
 
 
+def test_crm_customers_are_classified_by_purchases_and_are_prospects_before_their_first():
+    crm = pd.DataFrame({"customer_id": ["C1", "C5", "P1"], "lead_status": ["customer", "Customer", "customer"],
+                        "is_target": [False, True, True]})
+    states = states_of(relationship_states(domain_tx(), "2024-06-30", crm=crm))
+    assert (states["C1"], states["C5"], states["P1"]) == ("loyal", "reactivated", "target")
+    before_first_order = states_of(relationship_states(domain_tx(), "2023-12-31", crm=crm))
+    assert before_first_order["C1"] == "prospect"       # C1 buys first on 2024-01-05
+
+
 def test_unknown_lead_status_names_column_rows_and_fix():
     crm = pd.DataFrame({"customer_id": ["P1", "P2", "P3"], "lead_status": ["prospect", "hot", "cold"]})
     with pytest.raises(DataError) as err:
