@@ -79,6 +79,39 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
     return Classification(table, {"key_score_min": cutoff}, params, class_column="segment")
 
 
+ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
+
+
+def account_types(accounts: pd.DataFrame, cuts=(0.3, 0.6), *, share_col: str = "share_of_wallet",
+                  id_col: str = "account_id") -> Classification:
+    """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).
+
+    The course names the three types without a public definition (DOMAIN.md §2.9, §10 point 4);
+    this reading uses our supplier position: share ≥ ``cuts[1]`` → ``acc_type_monopoly`` (we are
+    the client's main supplier), ≥ ``cuts[0]`` → ``acc_type_selective`` (the client splits its
+    budget among a few suppliers), else ``acc_type_intensive`` (one of many suppliers in a crowded
+    field). A share exactly on a cut goes to the higher type. Source: design proxy.
+
+    >>> acc = pd.DataFrame({"account_id": ["A", "B", "C"], "share_of_wallet": [0.7, 0.3, 0.1]})
+    >>> account_types(acc).classes.tolist()
+    ['acc_type_monopoly', 'acc_type_selective', 'acc_type_intensive']
+    """
+    low, high = cuts
+    if not 0 < low < high <= 1:
+        raise DataError("svc_err_bad_parameter", column="cuts", got=cuts, fix_key="svc_fix_parameter",
+                        expected="(low, high) with 0 < low < high ≤ 1")
+    check_columns(accounts, [id_col, share_col])
+    check_unique(accounts, id_col)
+    share = parse_numbers(accounts, share_col, 0, 1)
+    level = np.searchsorted([low, high], share.to_numpy(), side="right")
+    table = pd.DataFrame({"account_id": accounts[id_col].astype("string").to_numpy(),
+                          "share_of_wallet": share.to_numpy(),
+                          "account_type": np.asarray(ACCOUNT_TYPES[::-1])[level]})
+    return Classification(table.sort_values("account_id", ignore_index=True),
+                          {"selective_min": low, "monopoly_min": high}, {"share_col": share_col},
+                          class_column="account_type")
+
+
 def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, within_days: int = 90, *,
                            account_col: str = "account_id", person_col: str = "person", role_col: str = "role",
                            influence_col: str = "influence", attitude_col: str = "attitude",

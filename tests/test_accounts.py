@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.accounts import buying_centre_coverage, key_account_scores
+from helpers.accounts import account_types, buying_centre_coverage, key_account_scores
 from helpers.errors import DataError, DataWarning
 from helpers.result import Classification
 
@@ -156,3 +156,25 @@ def test_coverage_does_not_depend_on_row_order(order):
         "last_contact": ["2024-06-01", "2024-05-01", "2024-01-15", "2024-06-20", "2024-06-20", "2024-06-25", None]})
     base = buying_centre_coverage(people, as_of="2024-06-30").table
     pd.testing.assert_frame_equal(buying_centre_coverage(people.iloc[list(order)], as_of="2024-06-30").table, base)
+
+
+def test_account_types_by_share_of_wallet_with_cuts_to_the_higher_type():
+    acc = pd.DataFrame({"account_id": ["D", "C", "B", "A"], "share_of_wallet": [0.05, 0.3, 0.59, 0.6]})
+    res = account_types(acc)
+    assert dict(zip(res.table["account_id"], res.classes)) == {
+        "A": "acc_type_monopoly", "B": "acc_type_selective", "C": "acc_type_selective", "D": "acc_type_intensive"}
+    assert res.thresholds == {"selective_min": 0.3, "monopoly_min": 0.6}
+    moved = account_types(acc, cuts=(0.1, 0.5))
+    assert moved.table.set_index("account_id")["account_type"]["B"] == "acc_type_monopoly"
+
+
+@pytest.mark.parametrize("kwargs, needle", [({"cuts": (0.6, 0.3)}, "cuts"), ({"share_col": "wallet"}, "wallet")])
+def test_account_types_explain_bad_input(kwargs, needle):
+    acc = pd.DataFrame({"account_id": ["A"], "share_of_wallet": [0.5]})
+    with pytest.raises(DataError, match=needle):
+        account_types(acc, **kwargs)
+
+
+def test_account_types_reject_shares_outside_0_1():
+    with pytest.raises(DataError, match="share_of_wallet"):
+        account_types(pd.DataFrame({"account_id": ["A", "B"], "share_of_wallet": [0.5, 45]}))
