@@ -10,6 +10,7 @@ A :class:`DataError` names the column, the first offending rows and the fix::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from helpers.i18n import t
 
@@ -57,3 +58,41 @@ def warn(key: str, stacklevel: int = 3, **values) -> None:
     import warnings
 
     warnings.warn(t(key, **values), DataWarning, stacklevel=stacklevel)
+
+
+class WarningNotes(list):
+    """The DataWarning messages :func:`collect_warnings` kept; a notebook shows them as notes."""
+
+    def __repr__(self) -> str:
+        return "\n".join(f"⚠ {message}" for message in self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(f"<li>{escape(message)}</li>" for message in self)
+        return f'<ul style="color:#9a6700;margin:0">{items}</ul>'
+
+
+@contextmanager
+def collect_warnings():
+    """Keep the kit's DataWarnings raised inside the block as a list instead of printing them.
+
+    For a notebook that discusses a warning (e.g. heavy ties in RFM scores): display the list to
+    show the messages. Other warnings are shown as usual.
+
+    >>> with collect_warnings() as notes:
+    ...     warn("warn_rfm_empty_bins", dim="F", scores="2")
+    >>> len(notes)
+    1
+    """
+    import warnings
+
+    notes = WarningNotes()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DataWarning)
+        yield notes
+    for item in caught:
+        if issubclass(item.category, DataWarning):
+            notes.append(str(item.message))
+        else:  # not ours to keep: show it as Python would have
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
