@@ -5,5 +5,6 @@
     True
 """
 from helpers.widgets.clv import ClvCalculator
+from helpers.widgets.quiz import ClassificationQuiz
 
-__all__ = ["ClvCalculator"]
+__all__ = ["ClassificationQuiz", "ClvCalculator"]

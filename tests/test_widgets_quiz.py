@@ -1,0 +1,58 @@
+"""Classification quiz: picking classes and pressing Check gives per-card feedback (no browser)."""
+import pandas as pd
+
+from helpers.exercises.core import ChoiceProblem
+from helpers.i18n import language
+from helpers.widgets import ClassificationQuiz
+
+CARDS = pd.DataFrame({"recency_days": [3, 400, 20], "frequency": [12, 1, 2], "monetary": [9000.0, 30.0, 150.0]},
+                     index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
+KEY = {"C1": "champions", "C2": "lost", "C3": "promising"}
+CLASSES = ["champions", "promising", "lost"]
+
+
+def test_answers_and_check_mark_each_card():
+    quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
+    assert quiz.answers == {}
+    quiz.dropdowns["C1"].value = "champions"
+    quiz.dropdowns["C2"].value = "promising"
+    feedback = quiz.check()
+    assert quiz.answers == {"C1": "champions", "C2": "promising"}
+    assert feedback.marks == {"C1": True, "C2": False, "C3": None}
+    assert (feedback.score, feedback.total, feedback.outcome.status) == (1, 3, "incorrect")
+    assert "✔" in quiz.marks["C1"].value and "✘" in quiz.marks["C2"].value and quiz.marks["C3"].value == ""
+    assert "1 of 3 right" in quiz.feedback.value
+
+
+def test_button_checks_and_all_right_passes():
+    quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
+    for card, cls in KEY.items():
+        quiz.dropdowns[card].value = cls
+    quiz.button.click()
+    assert quiz.result.outcome.passed and quiz.result.score == 3
+
+
+def test_linked_problem_judges_the_same_answers():
+    problem = ChoiceProblem(var="rfm_quiz", expected=lambda: KEY)
+    quiz = ClassificationQuiz(CARDS, CLASSES, problem=problem)
+    quiz.dropdowns["C3"].value = "lost"
+    assert problem.outcome(quiz.answers).status == "incorrect"
+    assert quiz.check().outcome == problem.outcome(quiz.answers)
+
+
+def test_unanswered_and_keyless_quizzes_do_not_raise():
+    quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
+    assert quiz.check().outcome.status == "unattempted"
+    open_quiz = ClassificationQuiz(CARDS, CLASSES)
+    assert open_quiz.check() is None and "no answer key" in open_quiz.feedback.value
+
+
+def test_case_text_cards_show_the_active_language():
+    cards = [{"text": {"zh": "说话直接，注重结果", "en": "Direct, wants results"}},
+             {"id": "B", "text": "Asks many detailed questions"}]
+    with language("zh"):
+        quiz = ClassificationQuiz(cards, ["style_driver", "style_analytical"], expected={"1": "style_driver", "B": "style_analytical"})
+        html = quiz.view.children[0].children[0].children[0].value
+        assert "说话直接" in html
+        assert ("控制型", "style_driver") in quiz.dropdowns["1"].options
+    assert set(quiz.cards) == {"1", "B"}
