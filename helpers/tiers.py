@@ -162,3 +162,45 @@ def customer_pyramid(values, preset: str = "cn_1_4_15_80", shares=None, threshol
     cut_info = {"lower_bounds": tuple(thresholds)} if thresholds is not None else {}
     return TierClassification(table, {**cut_info, **_lowest_values(table, "tier", TIERS)}, params,
                               class_column="tier", order=TIERS)
+
+
+def cross_classes(first: TierClassification, second: TierClassification, id_column: str = "customer_id") -> pd.DataFrame:
+    """Customers per pair of classes of two classifications of the same customers (e.g. ABC × pyramid).
+
+    Rows are ``first``'s classes, columns ``second``'s, both in their own order and labelled in the
+    active language; customers are matched by id, so the two tables may be in any order.
+
+    >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
+    >>> cross_classes(abc_classify(values), customer_pyramid(values, preset="20_30_30_20")).to_numpy().tolist()
+    [[2, 0, 0, 0], [0, 3, 0, 0], [0, 0, 3, 2]]
+    """
+    pairs = pd.DataFrame({"first": first.table.set_index(id_column)[first.class_column]}).join(
+        second.table.set_index(id_column)[second.class_column].rename("second"), how="inner")
+    counts = pd.crosstab(pairs["first"], pairs["second"]).reindex(
+        index=list(first.order), columns=list(second.order), fill_value=0)
+    counts.index, counts.columns = label(list(first.order)), label(list(second.order))
+    return counts
+
+
+def upgrade_candidates(pyramid: TierClassification, within: float = 0.2) -> pd.DataFrame:
+    """Customers close to the next tier up: value within ``within`` (a fraction) below its entry value.
+
+    The entry value of a tier is its absolute lower bound when the pyramid was built with
+    ``thresholds``, else the lowest value that reached it (``min_value_<tier>``), so ``gap`` is how much more a customer must buy (or earn us) to move up — the
+    list a team works through to push customers up the pyramid (DOMAIN.md §2.4). Sorted by gap.
+
+    >>> res = customer_pyramid({"a": 100, "b": 90, "c": 50, "d": 10}, shares=(0.25, 0.25, 0.25, 0.25))
+    >>> upgrade_candidates(res)[["customer_id", "next_tier", "gap"]].values.tolist()
+    [['b', 'tier_diamond', 10.0]]
+    """
+    order = list(pyramid.order)
+    bounds = pyramid.thresholds.get("lower_bounds")
+    entry = (dict(zip(order, map(float, bounds))) if bounds is not None
+             else {tier: pyramid.thresholds.get(f"min_value_{tier}") for tier in order})
+    table = pyramid.table
+    next_tier = table[pyramid.class_column].map(lambda tier: order[order.index(tier) - 1] if order.index(tier) else None)
+    target = next_tier.map(lambda tier: entry.get(tier) if tier else None).astype(float)
+    out = table.assign(next_tier=next_tier, next_entry_value=target, gap=target - table["value"])
+    close = out["gap"].gt(0) & out["gap"].le(within * out["next_entry_value"].abs())
+    columns = [table.columns[0], "value", pyramid.class_column, "next_tier", "next_entry_value", "gap"]
+    return out.loc[close, columns].sort_values(["gap", table.columns[0]], kind="mergesort").reset_index(drop=True)
