@@ -33,11 +33,18 @@ def _lazy(tx) -> nw.LazyFrame:
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
 
 
-def _require(frame: nw.LazyFrame, columns) -> None:
-    names = frame.collect_schema().names()
+def _require(frame: nw.LazyFrame, columns, date: str, amount: str) -> None:
+    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix)."""
+    schema = frame.collect_schema()
     for column in columns:
-        if column not in names:
+        if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
+    if not (schema[date] == nw.Datetime or schema[date] == nw.Date):
+        raise DataError("err_rfm_column_type", column=date, kind=str(schema[date]),
+                        fix_key="fix_rfm_column_type")
+    if not schema[amount].is_numeric():
+        raise DataError("err_rfm_column_type", column=amount, kind=str(schema[amount]),
+                        fix_key="fix_rfm_column_type")
 
 
 def _to_pandas(frame: nw.LazyFrame) -> pd.DataFrame:
@@ -55,7 +62,7 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
     One pass over the data; distinct purchase days (the costliest part) only when ``days``.
     """
     frame = _lazy(tx)
-    _require(frame, [customer, date, amount] + ([order] if order else []))
+    _require(frame, [customer, date, amount] + ([order] if order else []), date, amount)
     aggregations = [
         nw.col(date).min().alias("first_purchase"),
         nw.col(date).max().alias("last_purchase"),
@@ -135,7 +142,7 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
 def _daily_spend(tx, customer: str, date: str, amount: str) -> pd.DataFrame:
     """Spend per customer and purchase day (several orders on one day are one purchase)."""
     frame = _lazy(tx)
-    _require(frame, [customer, date, amount])
+    _require(frame, [customer, date, amount], date, amount)
     frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
     out = _to_pandas(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend")))
     out = out.rename(columns={customer: "customer_id", _DAY: "day"})
