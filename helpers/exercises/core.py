@@ -19,6 +19,7 @@ Expected values are callables, evaluated on first use, so importing a chapter lo
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -145,6 +146,11 @@ class Problem:
         assert self.outcome(____).status == "unattempted"
 
 
+def _is_number(value) -> bool:
+    """A real number, NumPy scalars included (``series.sum()`` gives ``numpy.int64``); not a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 @dataclass
 class ValueProblem(Problem):
     """A number (with relative/absolute tolerance) or any value compared with ``==``."""
@@ -155,8 +161,8 @@ class ValueProblem(Problem):
 
     def judge(self, answer):
         want = self.expected()
-        if isinstance(want, (int, float)) and not isinstance(want, bool):
-            if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+        if _is_number(want):
+            if not _is_number(answer):
                 return t("ex_want_number", got=type(answer).__name__)
             if math.isclose(float(answer), float(want), rel_tol=self.rel_tol, abs_tol=self.abs_tol):
                 return None
