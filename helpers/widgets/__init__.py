@@ -6,5 +6,6 @@
 """
 from helpers.widgets.clv import ClvCalculator
 from helpers.widgets.quiz import ClassificationQuiz
+from helpers.widgets.rfm import RfmExplorer
 
-__all__ = ["ClassificationQuiz", "ClvCalculator"]
+__all__ = ["ClassificationQuiz", "ClvCalculator", "RfmExplorer"]

@@ -1,0 +1,63 @@
+"""RFM explorer: changing tie policy, bins or scheme re-segments the RFM table (no browser)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.i18n import label, language
+from helpers.scoring import rfm_score
+from helpers.segments import cn8_classify, rfm_segment, segment_summary
+from helpers.widgets import RfmExplorer
+
+
+@pytest.fixture(scope="module")
+def rfm():
+    rng = np.random.default_rng(7)
+    n = 300
+    frequency = rng.integers(1, 15, n)
+    revenue = np.round(rng.gamma(2.0, 60.0, n) * frequency, 2)
+    return pd.DataFrame({"recency_days": rng.integers(1, 500, n), "frequency": frequency, "monetary": revenue,
+                         "orders": frequency, "revenue": revenue},
+                        index=pd.Index([f"c{i:03d}" for i in range(n)], name="customer_id"))
+
+
+def test_default_matches_the_library(rfm):
+    explorer = RfmExplorer(rfm, chart=False)
+    want = segment_summary(rfm_segment(rfm_score(rfm, bins=5, method="r_rfm"), "r_rfm10"), data=rfm)
+    pd.testing.assert_frame_equal(explorer.result.summary, want)
+    assert explorer.result.summary["customers"].sum() == len(rfm)
+    assert explorer.result.summary["revenue_share"].sum() == pytest.approx(1.0)
+    assert label(want["segment"].iloc[0]) in explorer.summary.value
+
+
+def test_moving_controls_resegments(rfm):
+    explorer = RfmExplorer(rfm, chart=False)
+    explorer.controls["scheme"].value = "cn8"
+    want = segment_summary(cn8_classify(rfm), data=rfm)
+    pd.testing.assert_frame_equal(explorer.result.summary, want)
+    explorer.controls["bins"].value = 4
+    explorer.controls["method"].value = "qcut_drop"
+    explorer.controls["scheme"].value = "pymc"
+    want = segment_summary(rfm_segment(rfm_score(rfm, bins=4, method="qcut_drop"), "pymc"), data=rfm)
+    assert explorer.result.summary["segment"].tolist() == want["segment"].tolist()
+    assert explorer.result.segmentation.params["method"] == "qcut_drop"
+
+
+def test_unusable_setting_shows_the_library_message(rfm):
+    explorer = RfmExplorer(rfm, chart=False, bins=3)
+    assert explorer.result.summary is None and explorer.result.error
+    assert explorer.result.error.split("\n")[0] in explorer.summary.value.replace("&#x27;", "'")
+
+
+def test_labels_follow_the_language_and_chart_redraws_silently(rfm, capsys):
+    with language("zh"):
+        assert "销售额占比" in RfmExplorer(rfm, chart=False).summary.value
+    explorer = RfmExplorer(rfm, chart=True)
+    explorer.controls["method"].value = "rank_first"
+    assert explorer.output is not None and capsys.readouterr().out == ""
+
+
+def test_caller_table_is_not_changed(rfm):
+    before = rfm.copy()
+    explorer = RfmExplorer(rfm, chart=False)
+    explorer.controls["method"].value = "rank_first"
+    pd.testing.assert_frame_equal(rfm, before)
