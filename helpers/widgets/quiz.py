@@ -65,11 +65,13 @@ def card_html(card_id: str, fields: dict) -> str:
 class ClassificationQuiz:
     """Pick a class for every card, then press Check (or call :meth:`check`).
 
-    ``classes`` are class ids (labels in the active language are shown); ``expected`` maps card
+    ``classes`` are class ids (labels in the active language are shown, or ``labels`` when given,
+    e.g. ``state_labels(classes)`` for ids kept under a catalogue prefix); ``expected`` maps card
     id → class id, or ``problem`` (a ChoiceProblem whose expected value is that mapping) gives it.
     """
 
-    def __init__(self, cards, classes, expected: dict | None = None, problem: ChoiceProblem | None = None):
+    def __init__(self, cards, classes, expected: dict | None = None, problem: ChoiceProblem | None = None,
+                 labels=None):
         import ipywidgets as w
 
         self.cards = _card_items(cards)
@@ -77,7 +79,8 @@ class ClassificationQuiz:
         if problem is None and expected is not None:
             problem = ChoiceProblem(var="answers", expected=lambda: dict(expected))
         self.problem = problem
-        options = [(t("wd_quiz_choose"), None)] + list(zip(label(self.classes), self.classes))
+        shown = label(self.classes) if labels is None else list(labels)
+        options = [(t("wd_quiz_choose"), None)] + list(zip(shown, self.classes))
         self.dropdowns = {cid: w.Dropdown(options=options, value=None, layout=w.Layout(width="180px"))
                           for cid in self.cards}
         self.marks = {cid: w.HTML() for cid in self.cards}
