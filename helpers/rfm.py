@@ -77,7 +77,7 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
         aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
     out = _to_pandas(frame.group_by(customer).agg(*aggregations))
     out = out.rename(columns={customer: "customer_id"})
-    out["customer_id"] = out["customer_id"].astype("string")
+    out["customer_id"] = out["customer_id"].astype("str")
     for column in ("first_purchase", "last_purchase"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
     for column in ("orders", "purchase_days"):
@@ -106,8 +106,9 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
     ``frequency="orders"`` counts distinct ``order`` ids when that column exists, else distinct
     purchase days (``"days"`` always counts days); ``monetary="sum"`` is total spend, ``"mean"``
     spend per counted order/day. Also returned: ``first_purchase``, ``last_purchase``,
-    ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days from the last purchase day to ``as_of``
-    (default: the day after the last purchase). ``.attrs`` records ``as_of`` and what was counted.
+    ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days
+    from the last purchase day to ``as_of`` (default: the day after the last purchase);
+    ``.attrs`` records ``as_of`` and what was counted.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
@@ -146,7 +147,7 @@ def _daily_spend(tx, customer: str, date: str, amount: str) -> pd.DataFrame:
     frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
     out = _to_pandas(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend")))
     out = out.rename(columns={customer: "customer_id", _DAY: "day"})
-    out["customer_id"] = out["customer_id"].astype("string")
+    out["customer_id"] = out["customer_id"].astype("str")
     out["day"] = _as_day(out["day"])
     return out.sort_values(["customer_id", "day"], ignore_index=True)
 

@@ -96,7 +96,7 @@ def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
 
 def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: str) -> Segmentation:
     by_score = {int(cell): seg for cell, seg in cells.items()}  # integer keys map faster
-    segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("string")
+    segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("str")
     table = scored.table.assign(segment=segment)
     return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
 
@@ -205,7 +205,7 @@ def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M")
     code = flags.astype(int).astype(str).agg("".join, axis=1)
     out = table.drop(columns=flags.columns, errors="ignore").join(flags)
     out["cn8_code"] = code
-    out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("string")
+    out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("str")
     params = {"scheme": "cn8", "basis": basis, "threshold": threshold if isinstance(threshold, str)
               else "custom", "dims": "".join(dims), "labels": labels}
     return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)

@@ -19,8 +19,8 @@ def cdnow_sample() -> pd.DataFrame:
     """The CDNOW 1/10 sample as a clean transactions frame (customer_id = sample id)."""
     raw = pd.read_csv(CDNOW / "CDNOW_sample.txt", sep=r"\s+", header=None,
                       names=["master_id", "customer_id", "date", "cds", "amount"],
-                      dtype={"customer_id": "string", "date": "string"})
-    raw["customer_id"] = raw["customer_id"].astype(int).astype("string")
+                      dtype={"customer_id": "str", "date": "str"})
+    raw["customer_id"] = raw["customer_id"].astype(int).astype("str")
     raw["order_date"] = pd.to_datetime(raw["date"], format="%Y%m%d")
     return raw[["customer_id", "order_date", "amount"]]
 
@@ -97,8 +97,8 @@ transactions = st.lists(
               st.floats(0, 500, allow_nan=False).map(lambda v: round(v, 2))),
     min_size=1, max_size=30,
 ).map(lambda rows: pd.DataFrame({
-    "customer_id": pd.array([r[0] for r in rows], dtype="string"),
-    "order_id": pd.array([f"o{i}" for i in range(len(rows))], dtype="string"),
+    "customer_id": pd.array([r[0] for r in rows], dtype="str"),
+    "order_id": pd.array([f"o{i}" for i in range(len(rows))], dtype="str"),
     "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta([r[1] for r in rows], unit="D"),
     "amount": [r[2] for r in rows],
 }))

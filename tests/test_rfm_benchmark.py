@@ -22,5 +22,5 @@ def test_kit_polars_and_pandas_pipelines_agree(tmp_path):
         assert list(other.index) == list(kit.index)
         assert (other["recency_days"].to_numpy() == kit["recency_days"].to_numpy()).all()
         assert (other["rfm_cell"].astype(str).to_numpy() == kit["rfm_cell"].to_numpy()).all()
-        pd.testing.assert_series_equal(other["segment"].astype("string"), kit["segment"],
+        pd.testing.assert_series_equal(other["segment"].astype("str"), kit["segment"],
                                        check_names=False, check_index=False)
