@@ -6,9 +6,10 @@ from helpers.i18n import t
 
 def get_ax(ax=None, figsize=(7, 4.5)):
     """Return ``ax`` or a new Axes, with the kit font registered."""
-    from helpers.plots.theme import register_font
+    from helpers.plots.theme import quiet_known_library_warnings, register_font
 
     register_font()
+    quiet_known_library_warnings()
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt

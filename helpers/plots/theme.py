@@ -28,6 +28,18 @@ def register_font() -> str:
     return CJK_FAMILY
 
 
+def quiet_known_library_warnings() -> None:
+    """Silence one warning the kit's users cannot act on.
+
+    seaborn 0.13's ``heatmap`` calls ``Colormap.set_bad``, which matplotlib ≥ 3.11 marks as
+    pending deprecation; every heatmap would print it into the notebook.
+    """
+    import warnings
+
+    warnings.filterwarnings("ignore", message="The set_bad function", category=PendingDeprecationWarning,
+                            module="seaborn")
+
+
 def apply_theme() -> None:
     """seaborn's whitegrid theme with the kit palette, then the CJK-capable font families.
 
@@ -37,6 +49,7 @@ def apply_theme() -> None:
     import seaborn as sns
 
     register_font()
+    quiet_known_library_warnings()
     sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
     mpl.rcParams["font.family"] = FONT_FAMILIES
     mpl.rcParams["axes.unicode_minus"] = False      # the ASCII minus renders in every font
