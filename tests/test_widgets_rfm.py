@@ -1,8 +1,10 @@
 """RFM explorer: changing tie policy, bins or scheme re-segments the RFM table (no browser)."""
 import numpy as np
+import matplotlib as mpl
 import pandas as pd
 import pytest
 
+from helpers.plots.theme import apply_theme
 from helpers.i18n import label, language
 from helpers.scoring import rfm_score
 from helpers.segments import cn8_classify, rfm_segment, segment_summary
@@ -49,10 +51,11 @@ def test_unusable_setting_shows_the_library_message(rfm):
 
 
 def test_labels_follow_the_language_and_chart_redraws_silently(rfm, capsys):
-    with language("zh"):
-        assert "销售额占比" in RfmExplorer(rfm, chart=False).summary.value
-    explorer = RfmExplorer(rfm, chart=True)
-    explorer.controls["method"].value = "rank_first"
+    with mpl.rc_context(), language("zh"):
+        apply_theme()                      # the kit's CJK font for the Chinese chart
+        explorer = RfmExplorer(rfm, chart=True)
+        assert "销售额占比" in explorer.summary.value
+        explorer.controls["method"].value = "rank_first"
     assert explorer.output is not None and capsys.readouterr().out == ""
 
 

@@ -7,5 +7,6 @@
 from helpers.widgets.clv import ClvCalculator
 from helpers.widgets.quiz import ClassificationQuiz
 from helpers.widgets.rfm import RfmExplorer
+from helpers.widgets.tiers import TierExplorer
 
-__all__ = ["ClassificationQuiz", "ClvCalculator", "RfmExplorer"]
+__all__ = ["ClassificationQuiz", "ClvCalculator", "RfmExplorer", "TierExplorer"]
