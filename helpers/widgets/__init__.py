@@ -8,6 +8,7 @@ from helpers.widgets.clv import ClvCalculator
 from helpers.widgets.matrix import MatrixExplorer
 from helpers.widgets.quiz import ClassificationQuiz
 from helpers.widgets.rfm import RfmExplorer
+from helpers.widgets.survey import SurveySimulator
 from helpers.widgets.tiers import TierExplorer
 
-__all__ = ["ClassificationQuiz", "ClvCalculator", "MatrixExplorer", "RfmExplorer", "TierExplorer"]
+__all__ = ["ClassificationQuiz", "ClvCalculator", "MatrixExplorer", "RfmExplorer", "SurveySimulator", "TierExplorer"]
