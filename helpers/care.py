@@ -20,6 +20,7 @@ import pandas as pd
 
 from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
 from helpers.errors import DataError
+from helpers.i18n import has, label, t
 
 SCHEDULE_COLUMNS = ["customer_id", "tier", "due_date", "channel", "reason", "priority", "reasons"]
 RULE_COLUMNS = ["tier", "reason", "channel", "every_months", "priority"]
@@ -187,6 +188,38 @@ def build_schedule(*parts: pd.DataFrame) -> pd.DataFrame:
     text = ["customer_id", "tier", "channel", "reason"]
     merged = merged.astype({**dict.fromkeys(text, "string"), "priority": "int64"})
     return merged.sort_values(["due_date", "priority", "customer_id", "reason"], ignore_index=True)[SCHEDULE_COLUMNS]
+
+
+def call_list(schedule: pd.DataFrame, start, end, channels=None, details: pd.DataFrame | None = None, *,
+              id_col: str = "customer_id") -> pd.DataFrame:
+    """The contacts due from ``start`` to ``end`` (inclusive) as a list the team can work through.
+
+    Keeps the ``channels`` given (default: all), turns tier, channel and reason ids into labels of
+    the active language, appends the columns of ``details`` (one row per ``id_col``) and two empty
+    columns for the caller to fill in, outcome and notes. Headers are in the active language; rows
+    are in schedule order (day, priority, customer).
+
+    >>> plan = revisit_plan(customers, "2024-01-01", "2024-03-31")   # doctest: +SKIP
+    >>> call_list(plan, "2024-01-01", "2024-01-07", channels=["contact_phone"])   # doctest: +SKIP
+    """
+    start, end = _window(start, end)
+    check_columns(schedule, SCHEDULE_COLUMNS, allow_empty=True)
+    rows = schedule[schedule["due_date"].between(start, end)]
+    if channels is not None:
+        rows = rows[rows["channel"].isin(list(channels))]
+    out = pd.DataFrame({"due_date": rows["due_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+                        "customer_id": rows["customer_id"].to_numpy(),
+                        "tier": label(rows["tier"].fillna("").astype(str)).to_numpy(),
+                        "channel": label(rows["channel"].astype(str)).to_numpy(),
+                        "reason": rows["reasons"].map(lambda r: " + ".join(label(r.split("+")))).to_numpy(),
+                        "priority": rows["priority"].to_numpy()})
+    if details is not None:
+        check_columns(details, [id_col], allow_empty=True)
+        check_unique(details, id_col)
+        extra = details.rename(columns={id_col: "customer_id"}).astype({"customer_id": "string"})
+        out = out.astype({"customer_id": "string"}).merge(extra, on="customer_id", how="left")
+    out = out.assign(outcome="", notes="")
+    return out.rename(columns=lambda c: t(f"care_col_{c}") if has(f"care_col_{c}") else c)
 
 
 def _join_reasons(reasons: pd.Series) -> str:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.care import (build_schedule, care_calendar, cn_holidays, default_revisit_rules, event_revisits,
+from helpers.care import (build_schedule, call_list, care_calendar, cn_holidays, default_revisit_rules, event_revisits,
                           revisit_plan)
 from helpers.errors import DataError
 
@@ -157,3 +157,23 @@ def test_event_inputs_and_rules_are_checked(customers):
         revisit_plan(customers, "2024-01-01", "2024-12-31", rules=rules)
     with pytest.raises(DataError, match="holidays"):
         care_calendar(customers, 2025, holidays="us")
+
+
+def test_call_list_keeps_window_and_channels_with_labels_and_details(customers):
+    plan = revisit_plan(customers, "2024-01-01", "2024-03-31", spread=False)
+    details = pd.DataFrame({"customer_id": ["c1", "c2", "c9"], "city": ["Shanghai", "Beijing", "Wuhan"]})
+    calls = call_list(plan, "2024-01-01", "2024-01-31", channels=["contact_visit", "contact_phone"], details=details)
+    # January, no spread: c1 and c5 (金钻) on a visit day with the monthly call merged in, c2 (白银) by phone
+    assert calls["Customer"].tolist() == ["c1", "c5", "c2"]
+    assert calls["Reason"].tolist()[0] == "Quarterly visit + Monthly personal contact"
+    assert calls["Channel"].tolist() == ["Visit", "Visit", "Phone call"]
+    assert calls["Tier"].tolist() == ["Platinum (金钻)", "Platinum (金钻)", "Gold (白银)"]
+    assert calls["city"].isna().tolist() == [False, True, False] and calls["city"][2] == "Beijing"
+    assert calls["Priority"].tolist() == [1, 1, 3]
+    assert list(calls.columns[-2:]) == ["Outcome (fill in)", "Notes"]
+    assert (calls["Due date"] == "2024-01-01").all()
+
+
+def test_call_list_of_an_empty_window_is_empty(customers):
+    plan = revisit_plan(customers, "2024-01-01", "2024-03-31")
+    assert call_list(plan, "2025-01-01", "2025-01-31").empty

@@ -39,11 +39,14 @@ def plot_buying_centre(coverage, ax=None, **kw):
 
 
 def plot_key_account_scores(scores, ax=None, **kw):
-    """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line."""
+    """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line.
+
+    A new figure grows with the number of accounts so every account name stays readable.
+    """
     import seaborn as sns
 
-    ax = get_ax(ax)
     table = scores.table.sort_values(["rank", "account_id"])
+    ax = get_ax(ax, figsize=(7, max(4.5, 0.2 * len(table) + 1)))
     palette = sns.color_palette()
     colours = [palette[1] if s == "acc_key" else palette[7] for s in table["segment"]]
     ax.barh(table["account_id"].astype(str), table["score"], color=colours, **kw)
