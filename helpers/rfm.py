@@ -48,6 +48,12 @@ def _require(frame: nw.LazyFrame, columns, date: str, amount: str) -> None:
 
 
 def _to_pandas(frame: nw.LazyFrame) -> pd.DataFrame:
+    """Run the lazy query where the data lives and bring the (small) result into pandas.
+
+    Polars runs it on its streaming engine, which reads a file larger than memory in batches.
+    """
+    if frame.implementation is nw.Implementation.POLARS:
+        return frame.collect(backend="pandas", engine="streaming").to_native()
     return frame.collect(backend="pandas").to_native()
 
 
