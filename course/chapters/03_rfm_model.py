@@ -384,7 +384,8 @@ Hibernating（沉睡）、Lost（流失）……它们在 1–5 分的基础上�
 | `rfm11` | 从业者常用的 R × FM 网格 | R 与 FM = ⌈(F+M)/2⌉ | 11 类，覆盖全部格子 |
 | `pymc` | PyMC-Marketing | 四分位（1–4 分） | 优质、复购、高消费、风险、不活跃 |
 
-先看 `r_rfm10` 的规则表——顺序很重要：`544` 同时满足第 2 条（潜在忠诚）和第 3 条（忠诚），按第一条匹配归为**潜在忠诚客户**。
+先看 `r_rfm10` 的规则表——顺序很重要：`444` 同时满足第 2 条（潜在忠诚）和第 3 条（忠诚），按第一条匹配归为**潜在忠诚客户**；
+`333` 甚至同时满足 5 条规则，结果也是潜在忠诚客户。
 """, en="""
 ## 6 · English segment schemes
 
@@ -398,8 +399,9 @@ Lost… Built on the 1–5 scores, a **rule table** maps the 125 RFM codes to ab
 | `rfm11` | a practitioners' R × FM grid | R and FM = ⌈(F+M)/2⌉ | 11 segments, every cell covered |
 | `pymc` | PyMC-Marketing | quartiles (scores 1–4) | Premium, Repeat, Top Spender, At Risk, Inactive |
 
-First the rule table of `r_rfm10` — order matters: `544` matches rule 2 (Potential Loyalist) and rule 3 (Loyal
-Customers); the first match wins, so it is a **Potential Loyalist**.
+First the rule table of `r_rfm10` — order matters: `444` matches rule 2 (Potential Loyalist) and rule 3 (Loyal
+Customers); the first match wins, so it is a **Potential Loyalist**. `333` even matches five rules — and is a
+Potential Loyalist too.
 """)
 ch.code("R_RFM10")
 ch.code("seg10 = rfm_segment(scores, 'r_rfm10')\nsegment_summary(seg10).round(3)")
@@ -444,7 +446,8 @@ ch.md(zh="""
 2. **右下角**（F 高、R 低）：过去常来、最近没来——“不能失去”“重要保持”客户，平均金额也高，是**挽回**的重点；
 3. **左下角**（R、F 都低）：一次性、很久没来的客户，平均金额低——沉睡/流失客户，只做低成本触达。
 
-颜色沿 F 方向（从左到右）明显加深：在这家店，**频率是金额最好的预测指标**。
+颜色沿 F 方向（从左到右）明显加深，沿 R 方向（上下）变化小得多：在这家店，消费总额主要取决于**买了几次**。
+（M 是总额，本来就随单数增加；想看每单花多少，可以用 `rfm_table(tx, monetary="mean")`。）
 
 热力图还能暴露评分问题和数据的特点。看 CDNOW 按 `r_rfm` 评分的热力图：
 - F = 2 整列**空白**——正是上一节的空档；
@@ -457,7 +460,9 @@ ch.md(zh="""
    also high spenders: the priority for **win-back**;
 3. **Bottom left** (low R and F): one-off customers, long gone, low spend — hibernating / lost: low-cost contact only.
 
-The colour darkens clearly along F (left to right): in this shop **frequency is the best predictor of spend**.
+The colour darkens clearly along F (left to right) and changes much less along R (up and down): in this shop total
+spend depends mainly on **how many times** a customer bought. (M is a total, so it grows with the number of orders by
+construction; for spend per order use `rfm_table(tx, monetary="mean")`.)
 
 A heatmap also exposes scoring problems and features of the data. Look at CDNOW scored with `r_rfm`:
 - the whole F = 2 column is **blank** — the empty bin of section 4;
