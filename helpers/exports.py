@@ -72,7 +72,9 @@ def write_csv(frame: pd.DataFrame, path) -> Path:
 def write_parquet(frame: pd.DataFrame, path) -> Path:
     """``frame`` as Parquet, values unchanged (a data format, never opened as a spreadsheet)."""
     path = Path(path)
-    frame.to_parquet(path, index=False)
+    plain = frame.copy(deep=False)
+    plain.attrs = {}  # pandas stores attrs as JSON metadata; the kit's attrs hold Timestamps
+    plain.to_parquet(path, index=False)
     return path
 
 

@@ -1,0 +1,75 @@
+"""Exports: formula-injection neutralising (OWASP), Excel workbook, CSV and Parquet files."""
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.errors import DataWarning
+from helpers.exports import (FORMULA_STARTS, neutralise, neutralise_frame, sheet_name, write_csv,
+                             write_parquet, write_workbook)
+import helpers.exports
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_each_formula_start_gets_an_apostrophe(start):
+    assert neutralise(start + "cmd|' /C calc'!A0") == "'" + start + "cmd|' /C calc'!A0"
+
+
+@given(st.text())
+def test_neutralised_text_never_starts_a_formula_and_keeps_its_content(text):
+    out = neutralise(text)
+    assert not out.startswith(FORMULA_STARTS)
+    assert out in (text, "'" + text)
+    assert neutralise(out) == out
+
+
+def test_numbers_and_missing_values_are_left_alone():
+    frame = pd.DataFrame({"id": ["-7", None, "ok"], "amount": [-7.0, 1.0, None], "n": [-1, 2, 3]})
+    out = neutralise_frame(frame)
+    assert out["id"].tolist()[0] == "'-7" and pd.isna(out["id"][1])
+    pd.testing.assert_series_equal(out["amount"], frame["amount"])
+    assert frame["id"][0] == "-7"                                  # the caller's frame is unchanged
+
+
+def test_sheet_names_are_valid_and_unique():
+    assert sheet_name("a/b:c*d?[e]") == "a_b_c_d__e_"
+    assert len(sheet_name("客户" * 30)) == 31
+    assert sheet_name("Customers", taken=["customers"]) == "Customers_2"
+
+
+def test_workbook_stores_hostile_text_as_text(tmp_path):
+    frame = pd.DataFrame({"customer_id": ['=HYPERLINK("http://x","y")', "+1", "@A1", "\tx", "ok\x07"],
+                          "when": pd.to_datetime(["2024-01-01"] * 5), "amount": [1.5, -2.0, 0.0, None, 3.0]})
+    path = write_workbook({"ids": frame, "IDS": frame.head(1)}, tmp_path / "x.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["ids", "IDS_2"]
+    cells = list(book["ids"].iter_rows(min_row=2, values_only=False))
+    assert [row[0].value for row in cells] == ['\'=HYPERLINK("http://x","y")', "'+1", "'@A1", "'\tx", "ok"]
+    assert all(row[0].data_type == "s" for row in cells)
+    assert cells[1][2].value == -2.0 and cells[3][2].value is None
+    assert cells[0][1].value == pd.Timestamp("2024-01-01").to_pydatetime()
+
+
+def test_a_sheet_too_long_for_excel_is_cut_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(helpers.exports, "EXCEL_MAX_ROWS", 4)
+    with pytest.warns(DataWarning, match="first 3"):
+        path = write_workbook({"big": pd.DataFrame({"x": range(10)})}, tmp_path / "big.xlsx")
+    assert openpyxl.load_workbook(path)["big"].max_row == 4
+
+
+def test_csv_has_a_bom_for_excel_and_neutralised_text(tmp_path):
+    frame = pd.DataFrame({"客户": ["张三", "=1+1"], "金额": [-5.0, 2.0]})
+    path = write_csv(frame, tmp_path / "x.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(path, encoding="utf-8-sig")
+    assert back["客户"].tolist() == ["张三", "'=1+1"] and back["金额"].tolist() == [-5.0, 2.0]
+
+
+def test_parquet_keeps_values_unchanged(tmp_path):
+    frame = pd.DataFrame({"id": ["=1+1", "a"], "day": pd.to_datetime(["2024-01-01", "2024-02-01"])})
+    frame.attrs["as_of"] = pd.Timestamp("2024-03-01")
+    back = pd.read_parquet(write_parquet(frame, tmp_path / "x.parquet"))
+    assert back["id"].tolist() == ["=1+1", "a"]
+    assert back["day"].tolist() == frame["day"].tolist()
+    assert frame.attrs                                             # the caller's attrs are kept
