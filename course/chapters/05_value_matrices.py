@@ -180,7 +180,7 @@ ch.md(zh="""
 
 ### 案例：云雀航空——低成本航空公司如何选择客户
 
-请先阅读案例 `course/cases/low_cost_airline.zh.md`。云雀航空把潜在客户分为 8 个细分，由管理层按 1–5 分打分。
+请先阅读案例 [`course/cases/low_cost_airline.zh.md`](../../course/cases/low_cost_airline.zh.md)。云雀航空把潜在客户分为 8 个细分，由管理层按 1–5 分打分。
 客户综合价值 = 0.4 × 规模 + 0.3 × 单位利润 + 0.3 × 增长；企业满足能力 = 契合度、服务成本低、直销触达三项的平均分。
 分界线是量表中点 3 分。
 """, en="""
@@ -198,7 +198,7 @@ to serve, channels…):
 
 ### Case: Skylark Air — how a low-cost airline chooses its customers
 
-Read the case `course/cases/low_cost_airline.en.md` first. Skylark Air splits its potential market into 8
+Read the case [`course/cases/low_cost_airline.en.md`](../../course/cases/low_cost_airline.en.md) first. Skylark Air splits its potential market into 8
 segments, rated 1–5 by its managers. Customer value = 0.4 × size + 0.3 × profit per passenger + 0.3 × growth; the
 ability to satisfy = the mean of fit, low cost to serve and direct reach. The split is the scale midpoint, 3.
 """)

@@ -45,7 +45,7 @@ of the demo company's key-account contacts → preparing a visit → case quiz �
 ch.md(zh="""
 ## 1. 案例：同一套说辞，两种结果
 
-请先阅读案例 `course/cases/two_executives.zh.md`。新任大客户经理小周带着同一套 40 页的材料拜访了两位客户：
+请先阅读案例 [`course/cases/two_executives.zh.md`](../../course/cases/two_executives.zh.md)。新任大客户经理小周带着同一套 40 页的材料拜访了两位客户：
 
 - **王总**只给 20 分钟，第三页就打断她“直接说好在哪儿”，当场圈出两个方案要报价——小周觉得谈得不愉快，他却在周五当天就签了；
 - **陈总**亲手倒茶、微笑点头、很少表态，关心员工的感受，说“再和同事们商量一下”——小周三次催促之后，订单给了别人。
@@ -54,7 +54,7 @@ ch.md(zh="""
 """, en="""
 ## 1. Case: one pitch, two outcomes
 
-Read the case `course/cases/two_executives.en.md` first. Xiao Zhou, a new key account manager, took the same
+Read the case [`course/cases/two_executives.en.md`](../../course/cases/two_executives.en.md) first. Xiao Zhou, a new key account manager, took the same
 40-page presentation to two clients:
 
 - **Mr Wang** gave her 20 minutes, cut in at page three ("just tell me why you are better") and circled two
