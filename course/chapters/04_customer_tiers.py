@@ -1,0 +1,408 @@
+"""Chapter 04 · Customer tiers 金钻/白银/铜/铁: the pyramid, thresholds, ABC vs pyramid, strategy, moving customers up."""
+from helpers.authoring import Chapter
+
+ch = Chapter("04_customer_tiers", setup_extra="""
+from helpers.exercises import ch04, ____
+from helpers.datasets import load_online_retail
+from helpers.demo import load_demo
+from helpers.rfm import rfm_table
+from helpers.tiers import abc_classify, customer_pyramid, cross_classes, upgrade_candidates
+from helpers.profitability import customer_profit
+from helpers.plots import plot_pyramid
+from helpers.widgets import TierExplorer
+""")
+
+ch.md(zh="""
+# 第 4 章 · 客户分层：金钻·白银·铜·铁
+
+第 1 章用 ABC 分类把客户分成三组，回答了“谁最有价值”。本章的**客户金字塔**把客户分成四层，
+并为每一层规定服务标准：谁有专属客户经理，谁用自助渠道，谁值得推动升级，谁的服务成本需要压下来。
+
+**本章目标**
+- 能按预设比例或课程（企业）给定的阈值划分客户层级；
+- 能为每一层制定服务策略，并找出可以推动升级的客户。
+
+**在课程中的位置**：第 2 天上午。前面学过 ABC（第 1 章）和 RFM（第 3 章）；本章的分层结果会用在
+价值矩阵（第 5 章）和关怀回访计划（第 11 章）中。
+
+| 小节 | 内容 |
+|---|---|
+| 1 | 客户金字塔：四个层级 |
+| 2 | 分层阈值：预设比例、绝对门槛、按盈亏分层 |
+| 3 | ABC 与金字塔的比较 |
+| 4 | 各层策略 |
+| 5 | 推动客户升级 |
+""", en="""
+# Chapter 4 · Customer tiers: diamond, silver, copper, iron
+
+Chapter 1 split customers into three ABC classes to find out who matters most. The **customer pyramid** of this
+chapter uses four tiers and sets a service standard for each: who gets a dedicated account manager, who is served
+through self-service, who is worth pushing up, and whose cost to serve must come down.
+
+**Objectives**
+- tier customers by a preset or by the thresholds the course (or the company) gives;
+- set a service strategy per tier and find the customers who can be moved up.
+
+**Where this sits**: day 2, morning. ABC (chapter 1) and RFM (chapter 3) come before; the tiers feed the value
+matrices (chapter 5) and the care and revisit plans (chapter 11).
+
+| section | content |
+|---|---|
+| 1 | the customer pyramid: four tiers |
+| 2 | tier thresholds: preset shares, absolute thresholds, profit and loss |
+| 3 | ABC versus the pyramid |
+| 4 | strategy per tier |
+| 5 | moving customers up |
+""")
+
+ch.md(zh="""
+## 1 · 客户金字塔
+
+Zeithaml、Rust 和 Lemon（2001，《加州管理评论》）提出**客户金字塔**：按**盈利能力**从高到低把客户分成四层。
+中文课程常用金属命名，本课程的对应关系是按层级顺序：
+
+| 层级 | 英文原名 | 特征 | 经营重点 |
+|---|---|---|---|
+| **金钻客户** | Platinum | 利润最高；购买量大、对价格不太敏感、忠诚，愿意尝试新产品 | 全力保持，专属服务 |
+| **白银客户** | Gold | 利润较高，但看重折扣、忠诚度较低，可能同时在多家采购 | 提高钱包份额，推动升入金钻 |
+| **铜客户** | Iron | 提供销量、帮助企业利用产能，但消费、忠诚度和利润都不足以享受特殊待遇 | 标准化、高效率服务 |
+| **铁客户** | Lead | 让企业亏钱：要求的关注超过其消费，有时还是问题客户 | 降低服务成本、调价，必要时放弃 |
+
+金字塔与 ABC 的出发点相同——客户价值差别很大；区别在于金字塔**层数更多**，而且通常**按客户人数比例**切分，
+每一层的人数稳定，方便据此配置客户经理和服务预算。
+""", en="""
+## 1 · The customer pyramid
+
+Zeithaml, Rust and Lemon (2001, *California Management Review*) proposed the **customer pyramid**: customers in four
+tiers by **profitability**, highest first. Chinese courses name the tiers after metals — 金钻 (diamond), 白银 (silver),
+铜 (copper), 铁 (iron); the English edition uses the paper's names, matched by rank, as the tables and charts do.
+Mind the false friend: 铁 (iron) is the **Lead** tier, and the **Iron** tier is 铜.
+
+| tier | course name | profile | focus |
+|---|---|---|---|
+| **Platinum** | 金钻 | most profitable; heavy users, not very price-sensitive, committed, try new offerings | keep them at all costs, dedicated service |
+| **Gold** | 白银 | profitable, but want discounts, less loyal, may buy from several suppliers | grow share of wallet, move them up |
+| **Iron** | 铜 | bring volume and fill capacity, but spending, loyalty and profit do not earn special treatment | standard, efficient service |
+| **Lead** | 铁 | cost the company money: demand more attention than their spending warrants, sometimes problem customers | cut the cost to serve, reprice, let go if needed |
+
+The pyramid starts from the same fact as ABC — customers differ hugely in value. It has **more levels** and is usually
+cut by **shares of customers**, so each tier has a stable head count to plan account managers and service budgets around.
+""")
+
+ch.md(zh="""
+## 2 · 分层阈值
+
+论文没有规定各层的比例，实践中有三种定阈值的方法（DOMAIN §2.4）：
+
+1. **预设比例**：按价值排序后，按人数切分。`cn_1_4_15_80` 是国内 CRM 实践常用的 1% / 4% / 15% / 80%；
+   `20_30_30_20` 是另一种常见读法。
+2. **绝对门槛**：企业或课程给定的金额，例如“累计消费满 8,000 元为金钻”。门槛一经给出就**优先于预设比例**。
+3. **按盈亏分层**（`profit_sign`）：利润为负的客户直接归入铁层，其余按 20% / 30% / 50% 切分——最接近论文中“铁客户让企业亏钱”的定义。
+
+**并列规则**：价值相同的客户若正好落在分界线两侧，全部归入较高的一层，结果不受数据行顺序影响。
+
+先用预设比例给 Online Retail 的 4,339 位客户分层：
+""", en="""
+## 2 · Tier thresholds
+
+The paper fixes no shares; practice uses three ways to set the thresholds (DOMAIN §2.4):
+
+1. **preset shares**: rank by value, then cut by head count. `cn_1_4_15_80` — 1 % / 4 % / 15 % / 80 % — is common in
+   Chinese CRM practice; `20_30_30_20` is another common reading.
+2. **absolute thresholds** given by the company or the course, e.g. "8,000 yuan cumulative spend for Platinum". Given
+   thresholds **override the preset shares**.
+3. **by profit and loss** (`profit_sign`): every customer with negative profit is Lead, the others split 20 % / 30 % / 50 %
+   — the closest to the paper's definition of Lead as customers who cost money.
+
+**Tie rule**: customers with equal value on both sides of a boundary all go to the higher tier, so the result does
+not depend on the order of the rows.
+
+First the preset shares on the 4,339 customers of Online Retail:
+""")
+ch.code("""
+tx, report = load_online_retail()
+sales = rfm_table(tx)["monetary"]
+pyramid = customer_pyramid(sales, preset="cn_1_4_15_80")
+pyramid
+""")
+ch.checked("pyramid.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.code("plot_pyramid(pyramid);")
+ch.checked("pyramid.thresholds")
+
+ch.md(zh="""
+**怎么读？** 最上面 1% 的客户（44 位）贡献了 32.1% 的销售额，前 5%（金钻 + 白银）合计超过一半；
+底层 80% 的客户只贡献四分之一。`thresholds` 中的 `min_value_*` 是实际进入每一层所需的最低销售额：
+金钻约 19,789 英镑，白银约 5,837 英镑，铜约 2,056 英镑——可以直接写进销售团队的客户分级标准。
+
+4,339 的 1% 是 43.39，为什么金钻层是 44 位？答案在练习 1 里。
+""", en="""
+**How to read it.** The top 1 % (44 customers) bring 32.1 % of sales; the top 5 % (Platinum + Gold) more than half;
+the bottom 80 % a quarter. The `min_value_*` entries of `thresholds` are the lowest sales that actually reached each
+tier: about £19,789 for Platinum, £5,837 for Gold, £2,056 for Iron — numbers that can go straight into the sales
+team's customer grading rules.
+
+1 % of 4,339 is 43.39, so why does the Platinum tier hold 44 customers? Exercise 1 asks.
+""")
+ch.exercise("ch04", "q1", placeholder="n_diamond = ____", solution="n_diamond = int((pyramid.classes == 'tier_diamond').sum())")
+
+ch.md(zh="""
+### 绝对门槛：演示公司的会员等级
+
+演示公司“悦家生活”按三年累计消费给会员定级：满 1,000 元为银卡、满 3,000 元为金卡、满 8,000 元为白金卡。
+把这三个门槛作为 `thresholds`（从高到低），四个会员等级正好对应金字塔的四层：白金卡 = 金钻，金卡 = 白银，银卡 = 铜，普通会员 = 铁。
+""", en="""
+### Absolute thresholds: the demo company's member levels
+
+The demo company 悦家生活 (Yuejia Living) grades members by cumulative spend over the three years: silver card from
+1,000 yuan, gold from 3,000, platinum from 8,000. Passed as `thresholds` (highest first), the three cut-offs give the
+four pyramid tiers, one per member level: platinum card = Platinum (金钻), gold card = Gold (白银), silver card = Iron (铜), regular = Lead (铁).
+""")
+ch.code("""
+orders = load_demo("orders")
+tiers_demo = customer_pyramid(rfm_table(orders)["monetary"], thresholds=(8000, 3000, 1000))
+""")
+ch.checked("tiers_demo.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
+
+ch.md(zh="""
+按绝对门槛分层时，各层人数不是固定比例，而是由客户的实际消费决定：演示公司的金钻层占 2.5% 的客户、27.1% 的销售额。
+门槛固定的好处是客户能看懂、能追求（会员卡就是这样）；缺点是企业增长或涨价后，越来越多的客户会“自动”升级，
+门槛需要定期复核。
+
+### 按盈亏分层
+
+金字塔的本义是按**利润**分层。沿用第 1 章的利润估算（毛利率 35%、每单服务成本 25 元、每位客户 80 元），
+用 `profit_sign` 预设：亏损客户全部归入铁层。
+""", en="""
+With absolute thresholds the tier sizes are not fixed shares but follow what customers actually spend: the demo
+company's Platinum tier is 2.5 % of customers with 27.1 % of sales. Fixed thresholds are easy for customers to
+understand and aim for (that is how membership cards work); but as the company grows or raises prices, more and more
+customers move up "by themselves", so the thresholds need a regular review.
+
+### Tiers by profit and loss
+
+The pyramid is meant to rank by **profit**. With chapter 1's profit estimate (35 % margin, 25 yuan per order,
+80 yuan per customer) and the `profit_sign` preset, every loss-making customer is Lead:
+""")
+ch.code("profit = customer_profit(orders, margin=0.35, cost_per_order=25, cost_per_customer=80)")
+ch.checked("""
+tiers_profit = customer_pyramid(profit["profit"], preset="profit_sign")
+tiers_profit.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)
+""")
+
+ch.md(zh="""
+按利润分层，铁层占了 55.5% 的客户，合计亏掉相当于盈利总额 14.2% 的利润（价值占比为负数）；金钻层 8.9% 的客户
+贡献了 71.1% 的利润。与按销售额分层相比，铁层不再是“买得少的客户”，而是“服务成本高于贡献的客户”——
+它们需要的是降成本和调价，而不是更多的促销。
+""", en="""
+By profit, the Lead tier holds 55.5 % of the customers and loses the equivalent of 14.2 % of the profit earned
+(a negative value share); the Platinum tier's 8.9 % of customers earn 71.1 % of it. Compared with tiers by sales, Lead
+is no longer "customers who buy little" but "customers who cost more to serve than they bring" — they need lower
+costs and better prices, not more promotions.
+""")
+
+ch.md(zh="""
+## 3 · ABC 与金字塔的比较
+
+两种方法用同一个排序，只是切法不同：ABC 按**累计价值占比**切（各类人数随集中程度变化），金字塔按**人数占比**或门槛切
+（各层人数固定，价值占比随数据变化）。`cross_classes` 按客户编号把两种分类对照起来：
+""", en="""
+## 3 · ABC versus the pyramid
+
+Both methods use the same ranking and differ only in where they cut: ABC cuts the **cumulative share of value** (class
+sizes follow how concentrated value is), the pyramid cuts **shares of customers** or thresholds (tier sizes fixed,
+value shares follow the data). `cross_classes` matches the two classifications customer by customer:
+""")
+ch.checked("""
+abc = abc_classify(sales)
+cross_classes(abc, pyramid)
+""")
+
+ch.md(zh="""
+金钻、白银和铜三层的 868 位客户全部属于 A 类，A 类还剩 262 位落在铁层；B、C 类客户全部是铁客户。
+也就是说，1/4/15/80 的金字塔把 ABC 的 A 类**细分**成了四档，而对 B、C 类不做区分。
+
+| | ABC 分类 | 客户金字塔 |
+|---|---|---|
+| 切分依据 | 累计价值占比（80% / 95%） | 客户人数占比或绝对门槛 |
+| 层数 | 3 | 4 |
+| 稳定的是 | 各类的价值占比 | 各层的人数（或门槛） |
+| 适合 | 库存式的重点管理：先抓关键少数 | 分级服务与会员体系：每层有明确的服务标准和升级路径 |
+| 典型数据 | 销售额 | 利润（有成本数据时）或销售额 |
+""", en="""
+All 868 customers of the Platinum, Gold and Iron tiers are in class A; the other 262 A customers are Lead, and all
+B and C customers are Lead. The 1/4/15/80 pyramid **refines** class A into four grades and does not separate B from C.
+
+| | ABC classes | customer pyramid |
+|---|---|---|
+| cut on | cumulative share of value (80 % / 95 %) | share of customers, or absolute thresholds |
+| levels | 3 | 4 |
+| what stays fixed | each class's share of value | each tier's head count (or threshold) |
+| suits | focus management: the vital few first | tiered service and membership: a service standard and an upgrade path per tier |
+| typical data | sales | profit (with cost data) or sales |
+""")
+
+ch.md(zh="""
+**讲解器**：切换分级方法和预设，观察各层人数和价值占比如何变化。练习 3 要用它来回答。
+""", en="""
+**Explorer**: switch the method and the preset and watch tier sizes and value shares change. Exercise 3 uses it.
+""")
+ch.code("explorer = TierExplorer(sales)\nexplorer")
+ch.exercise("ch04", "q3", placeholder="top_share_20_30 = ____",
+            solution="explorer.controls['kind'].value = 'pyramid'\nexplorer.controls['preset'].value = '20_30_30_20'\n"
+                     "top_share_20_30 = explorer.result.summary()['value_share'].iloc[0]")
+
+ch.md(zh="""
+## 4 · 各层策略
+
+分层的价值在于**每一层有不同的服务标准**。下面是各层策略的要点（来自课程的标签目录，切换语言即切换文字）：
+""", en="""
+## 4 · Strategy per tier
+
+Tiers pay off only when **each tier gets a different service standard**. The strategy of each tier (from the course's
+label catalogue, in the active language):
+""")
+ch.code("pyramid.summary()[['label', 'strategy']].style.hide(axis='index')")
+
+ch.md(zh="""
+把策略落到可执行的服务标准上，例如：
+
+| | 金钻 | 白银 | 铜 | 铁 |
+|---|---|---|---|---|
+| 服务负责人 | 专属客户经理 | 客户经理小组 | 客服中心 | 自助渠道为主 |
+| 主动联系 | 每月，重要节日拜访 | 每季度 | 活动提醒 | 只发系统通知 |
+| 投诉响应 | 2 小时内 | 24 小时内 | 24 小时内 | 按标准流程 |
+| 优惠 | 新品优先、专属活动 | 积分加倍、满额礼 | 常规促销 | 不额外让利，设起订额 |
+
+注意：铁客户并不等于“不服务”——基本服务质量不能降，降低的是**人工投入和额外让利**。第 11 章会按层级生成回访计划。
+""", en="""
+Turn the strategies into service standards you can run, for example:
+
+| | Platinum | Gold | Iron | Lead |
+|---|---|---|---|---|
+| who serves | dedicated account manager | account team | service centre | mainly self-service |
+| proactive contact | monthly, visits at festivals | quarterly | campaign reminders | system notices only |
+| complaint response | within 2 hours | within 24 hours | within 24 hours | standard process |
+| offers | first access, exclusive events | double points, spend-based gifts | regular promotions | no extra discounts, minimum order |
+
+Note: Lead does not mean "no service" — basic service quality stays; what goes down is **personal effort and extra
+discounts**. Chapter 11 builds revisit plans per tier.
+""")
+
+ch.md(zh="""
+**练习：这项措施适合哪一层？** 为每张卡片选出最适合的客户层级，然后点 **检查**。
+""", en="""
+**Exercise: which tier does this measure suit?** Pick the tier for each card, then press **Check**.
+""")
+ch.code("quiz = ch04.strategy_quiz()\nquiz")
+ch.exercise("ch04", "q4",
+            placeholder="strategy_answers = ____   # 在卡片中选好后写 quiz.answers / after choosing in the cards: quiz.answers",
+            solution="strategy_answers = {'1': 'tier_diamond', '2': 'tier_silver', '3': 'tier_copper',\n"
+                     "                    '4': 'tier_iron', '5': 'tier_diamond', '6': 'tier_iron'}")
+
+ch.md(zh="""
+## 5 · 推动客户升级
+
+金字塔不是静态的。Zeithaml 等人强调的核心策略是**让客户向上移动**：把铜客户培养成白银，把白银客户培养成金钻；
+同时防止高层客户下滑。最容易升级的是离上一层门槛**只差一点**的客户。`upgrade_candidates` 列出与上一层门槛差距在
+`within` 比例以内的客户，`gap` 就是还差多少：
+""", en="""
+## 5 · Moving customers up
+
+The pyramid is not static. The core strategy Zeithaml and colleagues stress is **moving customers up**: Iron into
+Gold, Gold into Platinum — and keeping the top tiers from sliding down. The easiest to move are those **just below**
+the next tier's threshold. `upgrade_candidates` lists customers whose gap to the next tier is within a share `within`
+of its entry value; `gap` is how much is missing:
+""")
+ch.code("""
+candidates = upgrade_candidates(tiers_demo, within=0.2)
+candidates.head(8)
+""")
+ch.checked("candidates['next_tier'].value_counts()")
+
+ch.md(zh="""
+演示公司有 206 位客户离上一层只差不到 20%，其中 30 位有望升入金钻层。周一可以做的事：
+
+- 给差距小的客户发个性化提醒：“再消费 150 元即可升级金卡，享受……”；
+- 为白银客户推荐互补品类（交叉销售），提高钱包份额；
+- 对金钻层中**消费在下降**的客户设预警（结合第 3 章的 R 值和第 10 章的流失预警），防止下滑。
+
+升级活动的效果要用**对照组**检验：随机留出一部分候选客户不发提醒，比较两组的升级率，否则无法区分“活动带来的升级”和“本来就会发生的升级”。
+""", en="""
+206 demo customers are less than 20 % below the next tier, 30 of them within reach of Platinum. What to do on Monday:
+
+- send the customers with a small gap a personal reminder: "spend 150 yuan more to reach the gold card and enjoy …";
+- offer Gold customers complementary categories (cross-selling) to grow share of wallet;
+- flag Platinum customers whose **spending is falling** (with chapter 3's recency and chapter 10's churn alerts) before
+  they slide down.
+
+Test the campaign with a **control group**: hold back a random part of the candidates, then compare upgrade rates —
+otherwise you cannot tell upgrades the campaign caused from those that would have happened anyway.
+""")
+ch.exercise("ch04", "q2", placeholder="n_close_to_next = ____",
+            solution="n_close_to_next = len(upgrade_candidates(tiers_demo, within=0.1))")
+
+ch.md(zh="""
+## 讨论
+
+1. 客户应该知道自己属于哪一层吗？公开的会员等级和只供内部使用的分层各有什么利弊？
+2. 按销售额分层和按利润分层，哪些客户的层级会变化最大？对你的企业，哪一种更合适？
+3. 铁客户占了多数。如果只能做一件事来改善铁层的利润，你会做什么？
+""", en="""
+## Discussion
+
+1. Should customers know their tier? What are the pros and cons of visible member levels and of internal-only tiers?
+2. Which customers change tier most between tiers by sales and tiers by profit? Which fits your company better?
+3. Lead customers are the majority. If you could do one thing to improve the Lead tier's profit, what would it be?
+""")
+ch.code("ch04.q5.check()\n# ch04.q5.hint()\n# ch04.q5.solution()")
+
+ch.trainer(zh="""
+约 90 分钟：金字塔四层 10 分钟，预设比例与 q1 15 分钟，绝对门槛与按盈亏分层 15 分钟，ABC 与金字塔比较及讲解器（q3）15 分钟，
+各层策略与卡片练习（q4）15 分钟，推动升级（q2）10 分钟，讨论 10 分钟。
+
+学员常见困难：① 金字塔层数多，学员容易把中文的“白银/铜/铁”和英文原名 Gold/Iron/Lead 对错——本课程按层级顺序对应，
+金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 43（= 1% × 4,339 向下取整）：跨线规则把跨过 1% 线的第 44 位客户也算入金钻，
+保证金钻层至少占 1%；③ q2 忘记把 10% 写成 within=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损。
+
+讨论参考答案：1）见 `ch04.q5.solution()`：公开等级给客户升级目标，但降级会引起不满、门槛需长期稳定；内部分层可按利润灵活调整。
+常见做法是按消费额公开会员等级，再按利润和潜力在内部分层。2）频繁小额下单、退货多、折扣大的客户按利润会明显下降；
+单价高、下单次数少的客户会上升。有可靠成本数据时按利润，否则按销售额并扣除每单服务成本。3）例如设起订额或包邮门槛、
+引导到自助渠道、合并配送——先降服务成本，比提价更少引起流失。
+""", en="""
+About 90 minutes: the four tiers 10, preset shares and q1 15, absolute thresholds and tiers by profit 15, ABC versus
+the pyramid with the explorer (q3) 15, strategy per tier and the card quiz (q4) 15, moving customers up (q2) 10,
+discussion 10.
+
+Where students stumble: (1) with four tiers, students mix up the metal names and the original Gold / Iron / Lead —
+the course maps them by rank: 金钻 (diamond) = Platinum, 白银 (silver) = Gold, 铜 (copper) = Iron, 铁 (iron) = Lead;
+(2) q1 is often answered 43 (1 % of 4,339 rounded down): the crossing rule puts the 44th customer, who crosses the 1 %
+line, into Platinum, so the tier holds at least 1 %; (3) q2 without turning 10 % into within=0.1 (giving 206 for 20 %);
+(4) reading the negative value share of the profit-based Lead tier as an error — it is the tier's total loss.
+
+Answers to the discussion: 1) see `ch04.q5.solution()`: visible tiers give customers a goal, but downgrades upset and
+thresholds must stay stable; internal tiers can follow profit freely. A common practice is public member levels by
+spend plus internal tiers by profit and potential. 2) Customers with many small orders, many returns or deep discounts
+fall most by profit; customers with few but large orders rise. Use profit when cost data are reliable, otherwise
+sales minus a cost per order. 3) For example a minimum order or free-delivery threshold, self-service channels,
+combined shipping — cutting the cost to serve loses fewer customers than raising prices.
+""")
+
+ch.md(zh="""
+## 小结
+
+- 客户金字塔按盈利能力分四层：金钻（Platinum）、白银（Gold）、铜（Iron）、铁（Lead）。
+- 阈值有三种定法：预设比例（1/4/15/80、20/30/30/20）、绝对门槛（优先于预设）、按盈亏分层；价值相同的边界客户归入较高层。
+- ABC 按累计价值切分，金字塔按人数或门槛切分；在 Online Retail 上，1/4/15/80 金字塔把 A 类细分成四档。
+- 每层要有可执行的服务标准；升级候选名单（与上一层的差距）是推动客户向上移动的起点。
+- 下一章：[05 客户价值矩阵与目标客户选择](05_value_matrices.ipynb)——在当前价值之外，再加上客户的潜在价值。
+""", en="""
+## Recap
+
+- The customer pyramid ranks by profitability in four tiers: Platinum (金钻), Gold (白银), Iron (铜), Lead (铁).
+- Three ways to set thresholds: preset shares (1/4/15/80, 20/30/30/20), absolute thresholds (which override presets),
+  profit and loss; customers with equal value on a boundary go to the higher tier.
+- ABC cuts cumulative value, the pyramid cuts head counts or thresholds; on Online Retail the 1/4/15/80 pyramid refines
+  class A into four grades.
+- Every tier needs a service standard you can run; the upgrade list (gap to the next tier) is where moving customers up starts.
+- Next: [05 Value matrices and target selection](05_value_matrices.ipynb) — adding customers' potential value to their current value.
+""")
