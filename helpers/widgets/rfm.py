@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from helpers.errors import DataError
 from helpers.scoring import METHODS, rfm_score
-from helpers.segments import SCHEMES, Segmentation, rfm_segment, segment_summary
+from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, segment_summary
 from helpers.widgets.base import Explorer, describe
 from helpers.widgets.display import frame_html, message_html
 
@@ -41,6 +42,17 @@ class RfmOutcome:
     error: str | None = None
 
 
+def _caught(fn, *args, **kwargs) -> tuple:
+    """``(result, warning texts)``; a DataError's message (active language) takes the result's place."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = fn(*args, **kwargs)
+        except DataError as exc:
+            result = str(exc)
+    return result, tuple(str(w.message) for w in caught)
+
+
 class RfmExplorer(Explorer):
     """Segment a per-customer RFM table live (DOMAIN.md §1.1–1.3).
 
@@ -54,6 +66,10 @@ class RfmExplorer(Explorer):
 
     def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
         self.rfm = rfm
+        # scores depend on the tie policy and bins only, so a new scheme re-segments without re-scoring;
+        # cn8 does not use the scores at all
+        self._scores = lru_cache(maxsize=4)(self._score)
+        self._cn8 = lru_cache(maxsize=1)(lambda: _caught(cn8_classify, self.rfm))
         super().__init__(chart=chart, **initial)
 
     def make_controls(self) -> dict:
@@ -69,15 +85,23 @@ class RfmExplorer(Explorer):
         }
 
     def compute(self, method: str, bins: int, scheme: str) -> RfmOutcome:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                scored = self.rfm if scheme == "cn8" else rfm_score(self.rfm, bins=bins, method=method)
-                segmented = rfm_segment(scored, scheme)
-            except DataError as exc:
-                return RfmOutcome(error=str(exc))
-            summary = segment_summary(segmented, data=self.rfm)
-        return RfmOutcome(segmented, summary, tuple(dict.fromkeys(str(w.message) for w in caught)))
+        if scheme == "cn8":
+            segmented, notes = self._cn8()
+        else:
+            scored, notes = self._scores(method, bins)
+            segmented, more = (scored, ()) if isinstance(scored, str) else _caught(rfm_segment, scored, scheme)
+            notes += more
+        if isinstance(segmented, str):
+            return RfmOutcome(error=segmented)
+        return RfmOutcome(segmented, segment_summary(segmented, data=self.rfm), tuple(dict.fromkeys(notes)))
+
+    def clear_cache(self) -> None:
+        """Forget the scores computed so far (e.g. after replacing ``self.rfm``)."""
+        self._scores.cache_clear()
+        self._cn8.cache_clear()
+
+    def _score(self, method: str, bins: int):
+        return _caught(rfm_score, self.rfm, bins=bins, method=method)
 
     def summary_html(self, result: RfmOutcome) -> str:
         if result.error:
