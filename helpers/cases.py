@@ -15,15 +15,15 @@ from helpers.i18n import catalogue, label
 
 # Analysts' 1–5 ratings (5 = best) of Skylark Air's candidate segments (course/cases/low_cost_airline.*.md)
 _AIRLINE_RATINGS = {
-    #                  size profit growth fit low_cost_to_serve direct_reach
-    "air_leisure":    (5, 3, 4, 5, 5, 5),
-    "air_vfr":        (4, 3, 3, 4, 4, 4),
-    "air_students":   (3, 2, 4, 5, 4, 5),
-    "air_small_business": (3, 4, 4, 3, 3, 2),
-    "air_corporate":  (4, 5, 3, 1, 1, 2),
-    "air_premium":    (2, 4, 2, 1, 1, 2),
-    "air_tour_groups": (4, 2, 2, 4, 4, 3),
-    "air_migrant_workers": (3, 2, 2, 4, 4, 2),
+    #                        size profit growth fit low_cost_to_serve direct_reach
+    "air_leisure":          (5, 3, 4, 5, 5, 5),
+    "air_vfr":              (4, 3, 3, 4, 4, 4),
+    "air_students":         (3, 2, 4, 5, 4, 5),
+    "air_small_business":   (3, 4, 4, 3, 3, 2),
+    "air_corporate":        (4, 5, 3, 1, 1, 2),
+    "air_premium":          (2, 4, 2, 1, 1, 2),
+    "air_tour_groups":      (4, 2, 2, 4, 4, 3),
+    "air_migrant_workers":  (3, 2, 2, 4, 4, 2),
 }
 _RATING_COLUMNS = ["size", "profit", "growth", "fit", "low_cost_to_serve", "direct_reach"]
 
