@@ -1,0 +1,425 @@
+"""Chapter 06 · Customer lifetime value: retention economics, margin multiples, Markov CLV, BG/NBD and Gamma-Gamma."""
+from helpers.authoring import Chapter
+
+ch = Chapter("06_customer_lifetime_value", setup_extra="""
+import pandas as pd
+from helpers.exercises import ch06, ____
+from helpers.i18n import label
+from helpers.clv import retention_economics, simple_clv, margin_multiple, expected_lifetime, markov_clv, project_states
+from helpers.btyd import BetaGeoModel, GammaGammaModel, customer_clv, holdout_comparison
+from helpers.rfm import btyd_summary
+from helpers.datasets import load_cdnow
+from helpers.plots import (plot_margin_multiple, plot_state_projection, plot_holdout_comparison,
+                           plot_prob_alive_matrix, plot_expected_purchases_matrix)
+from helpers.widgets import ClvCalculator
+""")
+
+ch.md(zh="""
+# 第 6 章 · 客户终生价值（CLV）
+
+前几章按客户**过去**的贡献分类（ABC、RFM、金字塔、价值矩阵）。本章向前看：一位客户在**未来**还能为企业带来多少利润？
+这个数字叫**客户终生价值**（Customer Lifetime Value，CLV），它决定了为获取、保留、挽回一位客户最多值得花多少钱。
+
+**本章目标**
+- 能用利润乘数公式计算 CLV，并解释保留率的作用；
+- 能解读 BG/NBD 模型的购买预测与客户存活概率 P(alive)。
+
+**本章路线**：保留经济学（为什么老客户更值钱）→ 简单 CLV 公式与利润乘数 → 马尔可夫链 CLV（客户在状态之间迁移）→
+在 CDNOW 真实数据上用 BG/NBD 与 Gamma-Gamma 模型逐个客户预测 CLV。
+""", en="""
+# Chapter 6 · Customer lifetime value (CLV)
+
+The previous chapters classified customers by what they brought in the **past** (ABC, RFM, the pyramid, value
+matrices). This chapter looks ahead: how much profit will a customer still bring in the **future**? That number
+is the **customer lifetime value** (CLV), and it sets how much it is worth spending to win, keep or win back a
+customer.
+
+**Objectives**
+- compute CLV with the margin multiple and explain the role of retention;
+- interpret BG/NBD purchase forecasts and the probability that a customer is still active, P(alive).
+
+**Route**: retention economics (why a kept customer is worth more) → the simple CLV formula and the margin
+multiple → Markov-chain CLV (customers moving between states) → customer-by-customer CLV with the BG/NBD and
+Gamma-Gamma models on the real CDNOW data.
+""")
+
+ch.md(zh="""
+## 1. 保留经济学：开发一位新客户的成本约是保留一位老客户的 5 倍
+
+这是 CRM 课程里最常被引用的经验法则（不同行业在 5–10 倍之间）。Reichheld 与 Sasser（1990，《哈佛商业评论》
+“Zero Defections”）发现，在他们研究的行业里，客户流失率降低 5 个百分点，利润可提高 25%–85%。原因有三：
+老客户不再需要获取成本；老客户随时间买得更多、服务成本更低；老客户会推荐新客户。
+
+下面用一组简单的数字把这个道理算出来：获取一位新客户花 250 元，保留一位老客户每期花 50 元，客户每期带来 150 元毛利，
+保留率 80%，折现率 10%。
+""", en="""
+## 1. Retention economics: winning a new customer costs about five times keeping one
+
+This is the most quoted rule of thumb of CRM (5 to 10 times, depending on the industry). Reichheld and Sasser
+(1990, *Harvard Business Review*, "Zero Defections") found that in the industries they studied, cutting
+defections by 5 percentage points raised profits by 25 % to 85 %. Three reasons: a kept customer needs no
+acquisition cost; kept customers buy more and cost less to serve over time; and they refer new customers.
+
+Let us work the argument out with simple numbers: winning a new customer costs 250, keeping one costs 50 per
+period, a customer brings a gross margin of 150 per period, retention is 80 % and the discount rate 10 %.
+""")
+ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, margin=150, retention=0.8, discount=0.10)\necon")
+ch.checked("econ.table()[['metric', 'value']].round(3)")
+ch.md(zh="""
+**怎么读？** 一位已经在手的老客户值 366.67 元（含本期利润）；同样一位客户如果要重新去获取，扣除 250 元获取成本后只值 116.67 元——
+**留住一位老客户的价值是重新获取一位新客户的三倍多**。保留率只提高 5 个百分点（0.80 → 0.85），客户价值就增加 20%，
+预期客户寿命从 5 期延长到 6.67 期。
+
+**周一该做什么？** 在把预算投向拉新之前，先算一算：同样的钱用于保留（关怀、回访、投诉处理）能换来多少个百分点的保留率？
+""", en="""
+**How to read it.** A customer the firm already has is worth 366.67 (this period's margin included); the same
+customer, if it has to be won first, is worth only 116.67 after the acquisition cost of 250 — **keeping a customer
+is worth more than three times winning a new one**. Raising retention by just 5 points (0.80 → 0.85) adds 20 % to
+the customer's value and lengthens the expected lifetime from 5 to 6.67 periods.
+
+**What to do on Monday.** Before the budget goes to acquisition, work out how many points of retention the same
+money would buy if spent on keeping customers (care, revisits, complaint handling).
+""")
+
+ch.md(zh="""
+## 2. 简单 CLV 公式与利润乘数
+
+设客户每期（通常为一年）带来利润 m，保留率 r（下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，
+无限期的 CLV 为（Gupta & Lehmann 2003；Farris 等《营销量化指标》）：
+
+$$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
+
+其中 $r/(1+i-r)$ 叫**利润乘数**：客户终生价值是每期利润的几倍。若包含本期利润，则为 $m(1+i)/(1+i-r)$；
+再减去获取成本，就是“净 CLV”。保留率不变时，客户的**预期寿命**为 $1/(1-r)$ 期。
+""", en="""
+## 2. The simple CLV formula and the margin multiple
+
+Let a customer bring a margin m per period (usually a year), stay with retention rate r (the probability of still
+being a customer next period), and let i be the discount rate. With margins at the end of each period and the
+current period excluded, the infinite-horizon CLV is (Gupta & Lehmann 2003; Farris et al., *Marketing Metrics*):
+
+$$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
+
+$r/(1+i-r)$ is the **margin multiple**: how many times the yearly margin a customer is worth. Including the
+current period's margin gives $m(1+i)/(1+i-r)$; subtracting the acquisition cost gives the "net CLV". With
+constant retention the **expected lifetime** is $1/(1-r)$ periods.
+""")
+ch.checked("round(simple_clv(100, retention=0.8, discount=0.10), 2), round(simple_clv(100, 0.8, 0.10, include_current=True), 2)")
+ch.checked("""
+rates = [0.6, 0.8, 0.9]
+pd.DataFrame({i: margin_multiple(rates, i) for i in (0.10, 0.12)}, index=pd.Index(rates, name="r")).rename_axis(columns="i").round(3)
+""")
+ch.md(zh="""
+上表的行是保留率 r，列是折现率 i。注意保留率从 0.8 提到 0.9 时，利润乘数从 2.667 跳到 4.5——**保留率越高，
+每提高一点带来的价值越多**，曲线越往右越陡：
+""", en="""
+Rows are the retention rate r, columns the discount rate i. Moving retention from 0.8 to 0.9 lifts the margin
+multiple from 2.667 to 4.5 — **the higher retention already is, the more each extra point is worth**; the curve
+gets steeper to the right:
+""")
+ch.code("plot_margin_multiple(discounts=(0.05, 0.10, 0.15));")
+ch.checked("round(expected_lifetime(0.8), 2), round(expected_lifetime(0.9), 2)")
+
+ch.md(zh="""
+### 讲解器：CLV 计算器
+
+拖动滑块，观察 CLV 与“5 倍法则”的各项数字如何变化。“期数”为 0 表示无限期；下方表格是第 1 节的保留经济学。
+""", en="""
+### Explorer: the CLV calculator
+
+Move the sliders and watch the CLV and the figures of the "5×" rule change. "Periods" 0 means an infinite
+horizon; the table below is the retention economics of section 1.
+""")
+ch.code("calc = ClvCalculator()\ncalc")
+
+ch.md(zh="""
+### 练习
+
+**q1.** 某会员每年为企业带来 80 元利润，年保留率 0.7，折现率 8%。用 `simple_clv` 计算他的 CLV（不含本年）。
+""", en="""
+### Exercises
+
+**q1.** A member brings a margin of 80 a year, the yearly retention rate is 0.7 and the discount rate 8 %. Use
+`simple_clv` to compute the member's CLV (current year excluded).
+""")
+ch.exercise("ch06", "q1", placeholder="clv_member = ____", solution="clv_member = simple_clv(80, retention=0.7, discount=0.08)")
+ch.md(zh="""
+**q2.** 用上面的计算器（每期利润 100，折现率 0.10，期数 0）：保留率至少要达到多少（滑块步长 0.05），客户的 CLV 才能超过 500？
+""", en="""
+**q2.** With the calculator above (margin 100, discount 0.10, periods 0): what is the lowest retention rate (slider
+steps of 0.05) at which the customer's CLV exceeds 500?
+""")
+ch.exercise("ch06", "q2", placeholder="retention_needed = ____",
+            solution="calc.controls['retention'].value = 0.95   # 0.90 gives 450, not enough\nretention_needed = calc.values['retention']")
+
+ch.md(zh="""
+## 3. 马尔可夫链 CLV：客户在状态之间迁移
+
+简单公式假设客户要么留下、要么永远离开。现实中客户会**降级**为流失预警客户，也可能被**挽回**。
+第 2 章的迁移矩阵正好描述这种流动：$P_{ij}$ 是本期处于状态 i 的客户下一期处于状态 j 的比例。
+给每个状态一个每期收益 R（利润减去服务成本），客户从各状态出发的期望价值为（Pfeifer & Carraway 2000）：
+
+$$V = \\sum_{t\\ge 0} \\left(\\frac{P}{1+d}\\right)^t R = \\left(I - \\frac{P}{1+d}\\right)^{-1} R$$
+
+下面的例子有三个状态：忠诚客户每期贡献 100 元，流失预警客户 20 元，流失客户 0 元；折现率 d = 10%。
+""", en="""
+## 3. Markov-chain CLV: customers moving between states
+
+The simple formula assumes a customer either stays or leaves for good. In reality customers **slip** into
+being at risk and can be **won back**. The migration matrix of chapter 2 describes this flow: $P_{ij}$ is the share
+of customers in state i this period who are in state j next period. Give each state a reward R per period
+(margin minus cost to serve); the expected value of a customer starting in each state is (Pfeifer & Carraway 2000):
+
+$$V = \\sum_{t\\ge 0} \\left(\\frac{P}{1+d}\\right)^t R = \\left(I - \\frac{P}{1+d}\\right)^{-1} R$$
+
+The example has three states: a loyal customer brings 100 per period, an at-risk customer 20, a lost one 0; the
+discount rate is d = 10 %.
+""")
+ch.code("""
+states = label(["lc_state.loyal", "lc_state.at_risk", "lc_state.lost"])
+P = pd.DataFrame([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]], index=states, columns=states)
+R = [100, 20, 0]
+P
+""")
+ch.checked("markov_clv(P, R, discount=0.10)")
+ch.md(zh="""
+忠诚客户的价值是 302.5 元，流失预警客户仍值 137.5 元——**预警客户不是“已经没了”，而是一笔还能争取的资产**。
+两者之差 165 元就是把一位预警客户拉回忠诚状态最多值得投入的金额。同一个矩阵还能预测客户结构：今天 1,000 位忠诚客户，
+如果不采取任何措施，六期之后的分布如下。
+""", en="""
+A loyal customer is worth 302.5, and an at-risk customer is still worth 137.5 — **an at-risk customer is not gone
+but an asset still worth fighting for**. The difference, 165, is the most it is worth spending to bring one
+at-risk customer back to loyal. The same matrix projects the customer base: with 1,000 loyal customers today and
+no action, this is the picture six periods on.
+""")
+ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, periods=6)\nplot_state_projection(projection);")
+ch.checked("projection.round(1).iloc[[0, 3, 6]]")
+ch.md(zh="""
+**q3.** 一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。
+这个项目让每位流失预警客户的价值增加多少元？（提示：复制 `P`，修改第二行，重新计算 `markov_clv`。）
+""", en="""
+**q3.** A care programme changes where at-risk customers go next period from (0.2, 0.5, 0.3) to (0.35, 0.45, 0.2)
+(loyal, at risk, lost). By how much does it raise the value of one at-risk customer? (Hint: copy `P`, change its
+second row and recompute `markov_clv`.)
+""")
+ch.exercise("ch06", "q3", placeholder="gain_per_at_risk = ____",
+            solution="""
+P_care = P.copy()
+P_care.iloc[1] = [0.35, 0.45, 0.2]
+gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]
+""")
+
+ch.md(zh="""
+## 4. BG/NBD：逐个客户预测未来购买
+
+上面的公式需要我们**给定**保留率。但在非合同型业务（零售、电商）里，客户离开时不会通知我们——我们只看到他“很久没来了”。
+**BG/NBD 模型**（Fader, Hardie & Lee 2005）从每位客户的三个数字推断他是否还“活着”以及未来会买几次：
+
+- **x**：观察期内的重复购买次数（购买天数 − 1，首单不计）；
+- **t_x**：最后一次购买时的客户“年龄”（从首购算起，单位：周）；
+- **T**：观察期末时的客户年龄。
+
+模型假设：客户“活着”时按各自的速率随机购买（速率在人群中服从伽马分布，参数 r、α）；每次购买后以各自的概率 p 永久离开
+（p 服从贝塔分布，参数 a、b）。
+
+我们使用经典的 **CDNOW** 数据：1997 年第一季度首次购买的 2,357 位客户（原数据的 1/10 样本），
+前 39 周（到 1997-09-30）作为**校准期**拟合模型，后 39 周（到 1998-06-30）作为**验证期**检验预测。
+""", en="""
+## 4. BG/NBD: forecasting each customer's purchases
+
+The formulas above need a retention rate **given** to them. In non-contractual businesses (retail, online shops)
+customers do not tell us when they leave — we only see that they "have not come for a while". The **BG/NBD
+model** (Fader, Hardie & Lee 2005) infers from three numbers per customer whether the customer is still "alive"
+and how often they will buy:
+
+- **x**: repeat purchases in the calibration period (purchase days − 1, the first purchase not counted);
+- **t_x**: the customer's "age" at the last purchase (counted from the first purchase, in weeks);
+- **T**: the customer's age at the end of calibration.
+
+Assumptions: while alive, a customer buys at random at a personal rate (gamma-distributed across customers,
+parameters r and α); after each purchase the customer leaves for good with a personal probability p
+(beta-distributed, parameters a and b).
+
+We use the classic **CDNOW** data: the 2,357 customers who first bought in the first quarter of 1997 (the 1/10
+sample). The first 39 weeks (to 1997-09-30) are the **calibration** period to fit the model, the next 39 weeks (to
+1998-06-30) the **holdout** period to test its forecasts.
+""")
+ch.code("""
+cdnow, cdnow_report = load_cdnow(sample=True)
+summary = btyd_summary(cdnow, calibration_end="1997-09-30", observation_end="1998-06-30")
+summary.head()
+""")
+ch.checked("len(summary), int((summary['x'] == 0).sum())")
+ch.code("bg = BetaGeoModel.fit(summary)\nbg")
+ch.checked("bg.summary().round(3)")
+ch.md(zh="""
+拟合结果与论文一致：r = 0.243、α = 4.414、a = 0.793、b = 2.426，对数似然 −9582.4。
+论文中的 1 号客户（本数据中编号 00004）校准期内重复购买 2 次，最后一次在第 30.43 周，观察期末时年龄 38.86 周。
+他还活着的概率和未来 39 周的预期购买次数是：
+""", en="""
+The fit reproduces the paper: r = 0.243, α = 4.414, a = 0.793, b = 2.426, log-likelihood −9582.4.
+The paper's customer no. 1 (id 00004 here) made 2 repeat purchases in calibration, the last in week 30.43, and was
+38.86 weeks old at its end. The probability that this customer is still alive, and the expected purchases in the
+next 39 weeks:
+""")
+ch.checked("""
+c1 = summary.loc["00004"]
+round(bg.prob_alive(c1["x"], c1["t_x"], c1["T"]), 4), round(bg.conditional_expected_purchases(39, c1["x"], c1["t_x"], c1["T"]), 3)
+""")
+ch.md(zh="""
+**模型可信吗？** 把验证期的实际购买次数与预测对比（按校准期购买次数分组）。两条线走势一致，说明模型抓住了规律；
+在这份 1/10 样本上，模型对有重复购买的各组略有低估（约一到两成）——预测是对一群客户的平均，而不是对某一个人的承诺。
+""", en="""
+**Can we trust it?** Compare actual holdout purchases with the forecast, grouped by calibration frequency. The lines
+move together: the model has caught the pattern. On this 1/10 sample it forecasts somewhat too few purchases (by a tenth
+to a fifth) for the groups with repeat purchases — a forecast is an average over a group of customers, not a promise
+about one person.
+""")
+ch.code("holdout = holdout_comparison(bg, summary)\nplot_holdout_comparison(holdout);")
+ch.checked("holdout.round(3)")
+
+ch.md(zh="""
+### 存活概率 P(alive)：“买得多但很久没来”的客户最危险
+
+下图显示观察期末（T = 38.86 周）时，不同购买次数 x 和最后购买时间 t_x 的客户仍然活跃的概率。右上角（买得多、最近还来过）是最好的客户；
+**左上角（买得多、但很久没来）的概率最低**：一位常客突然不来了，很可能已经离开；而买得少的客户本来就来得稀，
+一段时间没来并不说明什么。注意：BG/NBD 假设客户只在购买**之后**才可能离开，所以只买过一次（x = 0）的客户 P(alive) 为 1——
+对这类客户，要看预期购买次数而不是 P(alive)。
+""", en="""
+### P(alive): frequent buyers who stopped coming are the ones at risk
+
+The chart shows, at the end of calibration (T = 38.86 weeks), the probability that a customer is still active by
+repeat purchases x and time of the last purchase t_x. Top right (bought often, recently) are the best customers;
+**top left (bought often, but long ago) has the lowest probability**: when a regular suddenly stops coming, they
+have probably left, while an infrequent buyer's silence says little. Note: BG/NBD lets customers leave only
+**after** a purchase, so one-time buyers (x = 0) get P(alive) = 1 — for them, read the expected purchases rather
+than P(alive).
+""")
+ch.code("plot_prob_alive_matrix(bg, T=38.86);")
+ch.code("plot_expected_purchases_matrix(bg, T=38.86, t_ahead=39);")
+ch.md(zh="""
+**q4.** 两位客户观察期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。
+谁更可能仍然是活跃客户？用 `bg.prob_alive(x, t_x, T)` 验证你的直觉，答 `'A'` 或 `'B'`。
+""", en="""
+**q4.** Two customers are both 39 weeks old at the end of calibration. A made 10 repeat purchases, the last in week
+15; B made only 2, the last in week 35. Who is more likely to still be active? Check your intuition with
+`bg.prob_alive(x, t_x, T)` and answer `'A'` or `'B'`.
+""")
+ch.exercise("ch06", "q4", placeholder="more_likely_alive = ____   # 'A' or 'B'",
+            solution="more_likely_alive = 'A' if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else 'B'")
+
+ch.md(zh="""
+## 5. Gamma-Gamma：每次买多少，合成每位客户的 CLV
+
+BG/NBD 只预测**买几次**。Gamma-Gamma 模型（Fader, Hardie & Lee 2005；Fader & Hardie 2013）预测**每次买多少**：
+它用重复购买客户的平均消费拟合，然后把每位客户的平均消费向总体均值“收缩”——购买次数越少，越接近总体均值
+（只有一两次购买时，个人平均值很不可靠）：
+
+$$E(M \\mid x, m_x) = \\frac{p(\\gamma + x\\,m_x)}{p\\,x + q - 1}$$
+
+模型假设消费金额与购买频次无关；拟合时会检查两者的相关系数（这里约 0.11，可以接受）。
+""", en="""
+## 5. Gamma-Gamma: how much per purchase, and each customer's CLV
+
+BG/NBD forecasts only **how often**. The Gamma-Gamma model (Fader, Hardie & Lee 2005; Fader & Hardie 2013) forecasts
+**how much per purchase**: fitted on the mean spend of repeat customers, it shrinks each customer's own mean
+towards the population mean — the fewer purchases, the closer to the population mean (with one or two purchases
+a personal average is unreliable):
+
+$$E(M \\mid x, m_x) = \\frac{p(\\gamma + x\\,m_x)}{p\\,x + q - 1}$$
+
+The model assumes spend is independent of purchase frequency; the fit checks their correlation (about 0.11 here,
+acceptable).
+""")
+ch.code("gg = GammaGammaModel.fit(summary)\ngg")
+ch.checked("gg.summary().round(3), round(gg.population_mean_spend, 2), round(gg.spend_correlation, 3)")
+ch.md(zh="""
+把两个模型合起来：未来 12 个月（每月 4.345 周）每月的预期购买次数 × 预期每次消费 × 毛利率 30%，按月折现率 1% 折现求和，
+就是每位客户未来一年的 CLV。
+""", en="""
+Combining both models: expected purchases in each of the next 12 months (4.345 weeks each) × expected spend per
+purchase × a 30 % margin, discounted at 1 % a month and summed, is each customer's CLV for the coming year.
+""")
+ch.code("""
+clv_table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+clv_table.sort_values("clv", ascending=False).head(8).round(3)
+""")
+ch.checked("round(float(clv_table['clv'].sum())), round(float(clv_table['clv'].median()), 2)")
+ch.checked("top_decile = clv_table['clv'] >= clv_table['clv'].quantile(0.9)\nround(float(clv_table.loc[top_decile, 'clv'].sum() / clv_table['clv'].sum()), 3)")
+ch.md(zh="""
+**周一该做什么？** 预测的未来价值同样高度集中：CLV 最高的 10% 客户贡献了一半以上（约 57%）的预测利润——他们是重点维护的对象。
+把 CLV 高但 P(alive) 正在下降的客户列为挽留名单，优先回访；CLV 很低、P(alive) 也很低的客户，只做低成本的自动化触达。
+""", en="""
+**What to do on Monday.** Future value is as concentrated as past value: the top 10 % of customers by CLV hold more
+than half (about 57 %) of the forecast profit — these are the customers to look after. Put customers with high CLV but falling
+P(alive) on a retention list and contact them first; customers with low CLV and low P(alive) get low-cost
+automated contact only.
+""")
+ch.md(zh="""
+**q5.** 在 `clv_table` 中，有多少位客户的 P(alive) 低于 0.5？（这就是一份挽留名单的规模。）
+""", en="""
+**q5.** How many customers in `clv_table` have P(alive) below 0.5? (That is the size of a retention list.)
+""")
+ch.exercise("ch06", "q5", placeholder="n_likely_gone = ____",
+            solution="n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())")
+
+ch.md(zh="""
+## 讨论
+
+1. “开发新客户的成本是保留老客户的 5 倍”在你的行业成立吗？你会怎样用自己企业的数据去核实它？
+2. BG/NBD 认为只买过一次的客户 P(alive) = 1。这合理吗？对这些客户应该看哪个数字？
+3. 用 CLV 决定服务资源时，有什么风险（例如对低 CLV 客户的服务降级会不会造成口碑损失）？
+""", en="""
+## Discussion
+
+1. Does "a new customer costs five times a kept one" hold in your industry? How would you check it with your
+   company's data?
+2. BG/NBD gives one-time buyers P(alive) = 1. Is that reasonable? Which number should we read for them instead?
+3. What are the risks of allocating service by CLV (for example, does cutting service for low-CLV customers
+   damage word of mouth)?
+""")
+ch.code("ch06.q6.check()   # 讨论题 1 / discussion question 1\n# ch06.q6.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
+ch.trainer(zh="""
+约 120 分钟：保留经济学 15 分钟，简单 CLV 与利润乘数 20 分钟（含计算器与 q1–q2），马尔可夫 CLV 20 分钟（q3），
+BG/NBD 35 分钟（q4），Gamma-Gamma 与客户 CLV 20 分钟（q5），讨论 10 分钟。
+学员常见困难：把保留率写成百分数（80 而不是 0.8）；q1 忘记折现、直接用 m/(1−r)；把 t_x 理解为“距今多少周”（其实是从首购到最后一次购买）；
+以为 P(alive) 高就等于价值高（只买过一次的客户 P(alive) = 1，但预期购买很少）。
+讨论 1：可以比较营销费用中拉新与保留的人均花费，以及新老客户的首年利润；倍数因行业而异，重要的是方向。
+讨论 2：模型假设客户只在购买后离开，所以 x = 0 的客户尚未“有机会”离开；应看预期购买次数和 CLV，它们对这类客户都很低。
+讨论 3：CLV 是预测，会错；低 CLV 客户也可能有很强的推荐影响力；服务分级应保持基本服务底线，差异体现在增值服务上。
+""", en="""
+About 120 minutes: retention economics 15, simple CLV and margin multiples 20 (calculator, q1–q2), Markov CLV 20
+(q3), BG/NBD 35 (q4), Gamma-Gamma and customer CLV 20 (q5), discussion 10.
+Where students stumble: retention as a percentage (80 instead of 0.8); in q1 forgetting the discount and using
+m/(1−r); reading t_x as "weeks since the last purchase" (it is first to last purchase); taking a high P(alive) as
+high value (one-time buyers have P(alive) = 1 but few expected purchases).
+Discussion 1: compare marketing spend per new versus per kept customer, and first-year profit of new versus
+existing customers; the multiple varies by industry, the direction is what matters.
+Discussion 2: the model lets customers leave only after a purchase, so x = 0 customers have had no chance to leave
+yet; read their expected purchases and CLV, both low.
+Discussion 3: CLV is a forecast and can be wrong; a low-CLV customer may be an influential referrer; keep a floor of
+basic service for everyone and differentiate the extras.
+""")
+
+ch.md(zh="""
+## 小结
+
+- CLV = m·r/(1+i−r)：保留率越高，利润乘数越大，而且增长越来越快；预期寿命 1/(1−r)。
+- 保留经济学：在这组数字下，老客户的价值是新客户（扣除获取成本后）的三倍多；保留率提高 5 个百分点，客户价值增加 20%。
+- 马尔可夫 CLV 给每个客户状态一个价值；两个状态的价值之差就是迁移一位客户最多值得花的钱。
+- BG/NBD + Gamma-Gamma 从交易记录逐个预测购买次数、存活概率和 CLV；在 CDNOW 上，验证期预测与实际吻合。
+- 下一章：[07 客户性格类型与沟通](07_personality_styles.ipynb)——知道了客户值多少，还要知道怎样和他沟通。
+""", en="""
+## Recap
+
+- CLV = m·r/(1+i−r): the higher the retention, the larger the margin multiple, and it grows ever faster; expected
+  lifetime 1/(1−r).
+- Retention economics: with these numbers a kept customer is worth more than three times a new one (net of the
+  acquisition cost); 5 more points of retention add 20 % to a customer's value.
+- Markov CLV values each customer state; the difference between two states is the most worth spending to move one
+  customer.
+- BG/NBD + Gamma-Gamma forecast purchases, P(alive) and CLV customer by customer from transactions; on CDNOW the
+  holdout forecasts match the actual purchases.
+- Next: [07 Customer personality styles](07_personality_styles.ipynb) — knowing what a customer is worth, we still
+  need to know how to talk to them.
+""")
