@@ -1,0 +1,330 @@
+"""Chapter 12 · Complaint handling: 24-hour first response, resolution times, complaint Pareto, service recovery."""
+from helpers.authoring import Chapter
+
+ch = Chapter("12_complaint_handling", setup_extra="""
+from helpers.exercises import ch12, ____
+from helpers.demo import load_demo, demo_label
+from helpers.complaints import complaint_metrics, complaint_metrics_by, complaint_pareto
+from helpers.clv import simple_clv
+from helpers.i18n import label
+from helpers.plots import plot_response_times, plot_complaint_pareto
+""")
+
+ch.md(zh="""
+# 第 12 章 · 客户投诉处理
+
+上一章我们按客户价值安排关怀与回访——那是企业**主动**找客户。投诉则是客户**主动**找企业，而且往往是在他最不满意的时刻。
+处理得好，投诉是留住客户、发现流程漏洞的最好机会；处理不好，流失的不只是这一位客户，还有他身边的人。
+
+**本章目标**
+- 能计算 24 小时首次答复率与解决时长；
+- 能用帕累托图找出投诉的“关键少数”。
+
+**本章路线**：为什么被妥善处理的投诉者会留下 → 投诉处理流程与服务补救（小测验）→ 用演示公司“悦家生活”的投诉记录计算
+24 小时答复率、解决时长与积压 → 按渠道比较 → 投诉帕累托图。
+""", en="""
+# Chapter 12 · Complaint handling
+
+The previous chapter planned care and revisits by customer value — the firm reaching out. A complaint is the
+customer reaching out, usually at the moment they are least satisfied. Handled well, it is the best chance to keep
+the customer and to find a broken process; handled badly, the firm loses not only this customer but also the people
+they talk to.
+
+**Objectives**
+- compute the 24-hour first-response rate and resolution times;
+- find the vital few with a Pareto chart.
+
+**Route**: why complainers who are helped stay → the handling process and service recovery (a quiz) → the 24-hour
+response rate, resolution times and backlog on the complaints of the demo company Yuejia Living → channels
+compared → the complaint Pareto chart.
+""")
+
+ch.md(zh="""
+## 1. 为什么被妥善处理的投诉者会留下
+
+美国 TARP 公司（Technical Assistance Research Programs）的一系列研究常被引用为投诉管理的基本事实：
+
+- **投诉只是冰山一角**：不满意的顾客中只有约 4% 会投诉（约 26 位中才有 1 位）；其余的人不说，直接走。
+- **投诉并得到满意处理的顾客最忠诚**。遇到问题后仍愿意再次购买的比例：
+
+| 问题造成的损失 | 不满但未投诉 | 投诉但未被满意解决 | 投诉并被满意解决 | 投诉并被**迅速**满意解决 |
+|---|---|---|---|---|
+| 小额（< 5 美元） | 37% | 46% | 70% | 95% |
+| 大额（> 100 美元） | 9% | 19% | 54% | 82% |
+
+- **服务补救悖论**（McCollough & Bharadwaj 1992）：问题被迅速、出色地解决后，顾客的满意度甚至可能高于从未遇到问题的顾客。
+
+把这些比例当作年保留率，代入第 6 章的 CLV 公式（每年利润 100 元，折现率 10%），就能看到一次投诉处理的分量：
+""", en="""
+## 1. Why complainers who are helped stay
+
+A series of studies by TARP (Technical Assistance Research Programs) is widely quoted as the basic facts of
+complaint management:
+
+- **Complaints are the tip of the iceberg**: only about 4 % of dissatisfied customers complain (about 1 in 26); the
+  others say nothing and leave.
+- **Complainers whose problem is solved are the most loyal.** Share still willing to buy again after a problem:
+
+| loss caused by the problem | unhappy, did not complain | complained, not satisfied | complained, satisfied | complained, **quickly** satisfied |
+|---|---|---|---|---|
+| small (< $5) | 37 % | 46 % | 70 % | 95 % |
+| large (> $100) | 9 % | 19 % | 54 % | 82 % |
+
+- **The service-recovery paradox** (McCollough & Bharadwaj 1992): after a quick, excellent recovery a customer can be
+  even more satisfied than one who never had a problem.
+
+Take these shares as yearly retention rates and put them into the CLV formula of chapter 6 (margin 100 a year,
+discount rate 10 %) to see what one handled complaint is worth:
+""")
+ch.checked("simple_clv(100, retention=[0.37, 0.46, 0.70, 0.95], discount=0.10).round(1)")
+ch.md(zh="""
+同一位顾客（小额问题）：不投诉就走掉时只值 50.7 元；投诉后被迅速满意解决，价值升到 633.3 元——**十倍以上**。
+这就是企业应该**鼓励**顾客投诉（公开渠道、简化流程）、并把“迅速”写进服务标准的原因。
+""", en="""
+The same customer (small problem) is worth only 50.7 when they leave without complaining, and 633.3 when their
+complaint is solved quickly and well — **more than ten times as much**. That is why a firm should **encourage**
+complaints (open channels, an easy process) and write "quickly" into its service standards.
+""")
+
+ch.md(zh="""
+## 2. 投诉处理流程与服务补救
+
+一次完整的投诉处理可以分成六步：
+
+1. **倾听与致歉**：让顾客把话说完，先处理情绪，再处理事情；为给顾客带来的不便道歉（道歉不等于认错）。
+2. **记录与确认**：复述问题，核对订单等关键信息，给出投诉编号和答复时限——**24 小时内首次答复**。
+3. **调查原因**：查记录、问相关部门，找出问题出在哪个环节。
+4. **解决与补偿**：给出方案并立即执行；补偿与顾客的损失和价值相称。
+5. **回访跟进**：结案后 1–2 天内回访（第 11 章的投诉结案回访），确认顾客满意。
+6. **分析改进**：定期汇总投诉（帕累托图），从根源上消除问题，让同类投诉不再发生。
+
+前五步是为**这一位**顾客做补救，第六步是为**以后所有**顾客消除原因。
+
+### 小测验：这个动作属于哪一步？
+
+为每张卡片选择一个步骤，然后点击“检查”。
+""", en="""
+## 2. The handling process and service recovery
+
+A complete complaint handling has six steps:
+
+1. **Listen and apologise**: let the customer finish; deal with the feelings first, then the facts; apologise for the
+   trouble (an apology is not an admission of fault).
+2. **Record and confirm**: repeat the problem back, check the order and other key facts, give a case number and a
+   time for the answer — **a first response within 24 hours**.
+3. **Investigate**: check the records, ask the departments involved, find where it went wrong.
+4. **Resolve and compensate**: offer a solution and carry it out at once; compensation in proportion to the
+   customer's loss and value.
+5. **Follow up**: contact the customer 1–2 days after closing (the post-complaint revisit of chapter 11) to make sure
+   they are satisfied.
+6. **Analyse and improve**: review complaints regularly (the Pareto chart) and remove the causes, so the same
+   complaint does not come back.
+
+The first five steps recover **this** customer; the sixth removes the cause for **all** future customers.
+
+### Quiz: which step is this action?
+
+Pick a step for every card, then press "Check".
+""")
+ch.code("quiz = ch12.process_quiz()\nquiz")
+ch.exercise("ch12", "q4",
+            placeholder="process_answers = ____   # 完成上面的测验后 / after the quiz above: process_answers = quiz.answers",
+            solution="""
+process_answers = {"A": "listen", "B": "record", "C": "investigate", "D": "resolve",
+                   "E": "follow_up", "F": "improve", "G": "investigate", "H": "resolve"}
+""")
+
+ch.md(zh="""
+## 3. 24 小时首次答复率与解决时长
+
+演示公司“悦家生活”记录了 2023–2025 年的全部投诉：收到时间、首次答复时间、解决时间、类别和渠道。
+我们以 2026-01-01 为分析日期（`as_of`）。每条投诉的关键时长：
+
+- **首次答复时长** = 首次答复时间 − 收到时间；
+- **24 小时答复率** = 24 小时内首次答复的投诉数 ÷ 纳入考核的投诉数。**纳入考核**的是已答复的投诉，以及到分析日期为止
+  已经等了 24 小时以上仍未答复的投诉（算作超时）；收到不满 24 小时、尚未答复的投诉还没有“超时”的机会，不计入；
+- **解决时长** = 解决时间 − 收到时间，只对已解决的投诉计算；同时报告平均数、中位数和 P90（90% 的投诉在此时长内解决）。
+""", en="""
+## 3. The 24-hour first-response rate and resolution times
+
+The demo company Yuejia Living logged every complaint of 2023–2025: when it came in, when it was first answered, when
+it was resolved, its category and channel. The analysis date (`as_of`) is 2026-01-01. The key durations per
+complaint:
+
+- **first-response time** = first response − receipt;
+- **24-hour response rate** = complaints first answered within 24 hours ÷ complaints **counted** for the target:
+  those answered, plus those still unanswered after 24 hours or more at the analysis date (breaches); a complaint
+  received less than 24 hours ago and not yet answered has had no chance to breach and is left out;
+- **resolution time** = resolution − receipt, over resolved complaints only; reported as mean, median and P90
+  (90 % of complaints are resolved within it).
+""")
+ch.code("""
+complaints = load_demo("complaints")
+orders = load_demo("orders")
+m = complaint_metrics(complaints, as_of="2026-01-01", orders=orders)
+m
+""")
+ch.checked("m.summary()[['metric', 'value']].round(3)")
+ch.md(zh="""
+**怎么读？** 298 条投诉中 297 条纳入考核（有 1 条在分析日期前不到 24 小时收到、尚未答复），其中 89.2% 在 24 小时内得到首次答复。
+平均解决时长约 28.7 小时，而中位数只有 13.6 小时：多数投诉当天解决，少数拖得很久，把平均数拉高了——
+**时长数据偏斜时，看中位数和 P90，而不是只看平均数**。对顾客的承诺可以写成“90% 的投诉在 80 小时（约三天半）内解决”。
+每 1,000 笔订单约有 21 条投诉。
+
+还有 18 条投诉未结，其中最久的一条已经等了约 60 天——这些是**今天就要处理**的。
+""", en="""
+**How to read it.** 297 of the 298 complaints count for the target (one came in less than 24 hours before the
+analysis date and is not yet answered); 89.2 % of them got a first response within 24 hours. The mean resolution
+time is about 28.7 hours but the median only 13.6: most complaints are solved the same day, a few drag on and pull
+the mean up — **when durations are skewed, read the median and P90, not only the mean**. A promise to customers
+could read "90 % of complaints resolved within 80 hours (about three and a half days)". There are about 21 complaints per 1,000
+orders.
+
+18 complaints are still open, the oldest for about 60 days — these are **today's work**.
+""")
+ch.checked("""
+oldest_open = m.table[m.table["resolved_at"].isna()].sort_values("open_age_hours", ascending=False).head(5)
+oldest_open.assign(category=demo_label(oldest_open["category"], "category"), status=label(oldest_open["status"]))[
+    ["complaint_id", "category", "channel", "status", "open_age_hours"]].round(1)
+""")
+ch.md(zh="""
+首次答复时长的分布：大多数投诉在几小时内得到答复，但 24 小时目标线右侧仍有一条“长尾”。
+""", en="""
+The distribution of first-response times: most complaints are answered within hours, but a tail remains to the right
+of the 24-hour target line.
+""")
+ch.code("plot_response_times(m.table, sla_hours=24, binrange=(0, 96), bins=24);")
+
+ch.md(zh="""
+## 4. 按渠道比较
+
+同样的指标按投诉渠道分组（hotline 客服热线、online 在线客服、social 社交媒体、store 门店）：
+""", en="""
+## 4. Channels compared
+
+The same metrics per complaint channel (hotline, online service, social media, store):
+""")
+ch.checked("""
+by_channel = complaint_metrics_by(complaints, by="channel", as_of="2026-01-01")
+by_channel[["channel", "received", "within_sla_rate", "resolution_hours_median", "resolution_hours_p90", "backlog"]].round(3)
+""")
+ch.md(zh="""
+**q1.** 门店渠道（`'store'`）的 24 小时首次答复率是多少？它在四个渠道中排第几？
+
+**周一该做什么？** 门店收到的投诉最容易“掉在地上”：店员忙于接待，投诉没有及时录入系统。
+可以要求门店当场录入投诉并自动提醒客服中心跟进。
+""", en="""
+**q1.** What is the 24-hour first-response rate of the store channel (`'store'`)? Where does it rank among the four
+channels?
+
+**What to do on Monday.** Complaints made in a store are the easiest to drop: staff are busy serving, and the
+complaint is not logged in time. Ask stores to log complaints on the spot, with an automatic reminder to the service
+centre.
+""")
+ch.exercise("ch12", "q1", placeholder="store_within_24h = ____",
+            solution="store_within_24h = by_channel.set_index('channel').loc['store', 'within_sla_rate']")
+
+ch.md(zh="""
+## 5. 投诉帕累托图：找出关键少数
+
+意大利经济学家帕累托发现的规律在投诉中同样成立：**少数几类问题造成了大多数投诉**。把投诉按类别计数、从大到小排列、
+计算累计占比；从最大的类别开始，直到累计占比**越过** 80% 的那一类为止（包含它），这些类别就是“关键少数”。
+改进资源应该先投向它们。
+""", en="""
+## 5. The complaint Pareto chart: the vital few
+
+Pareto's rule holds for complaints too: **a few kinds of problem cause most complaints**. Count complaints by
+category, sort from largest to smallest and accumulate the shares; from the largest category up to and including the
+one whose cumulative share **crosses** 80 %, those are the "vital few". Improvement effort goes to them first.
+""")
+ch.checked("pareto = complaint_pareto(complaints, by=\"category\")\npareto.round(3)")
+ch.code("plot_complaint_pareto(pareto.assign(category=demo_label(pareto[\"category\"], \"category\")));")
+ch.md(zh="""
+配送、商品质量、退换货、收费与账单四类（7 类中的 4 类）占全部投诉的 81%。配送问题一项就占三分之一——
+与快递公司的服务协议、发货前的质检，是最先要改进的两个环节。
+帕累托图告诉我们**数量**；还要结合**严重程度**：比如收费与账单类投诉被升级到经理的比例最高（约 24%），它们虽然不是最多的，却最伤信任。
+""", en="""
+Delivery, product quality, returns and billing (4 of 7 categories) hold 81 % of all complaints. Delivery alone is a
+third — the service agreement with the couriers and the check before dispatch are the first two places to improve.
+The Pareto chart shows **volume**; weigh **severity** too: billing complaints, for instance, are escalated to a
+manager most often (about 24 %) — not the most frequent, but the most damaging to trust.
+""")
+ch.checked("""
+by_category = complaint_metrics_by(complaints, by="category", as_of="2026-01-01")
+by_category[["category", "received", "escalation_rate", "resolution_hours_median", "fcr_rate"]].round(3)
+""")
+ch.md(zh="""
+**q2.** 用 `pareto` 表列出关键少数类别（类别编号的列表，按投诉数从多到少）。
+
+**q3.** 配送类投诉（`'delivery'`）的解决时长中位数是多少小时？（提示：用上面的 `by_category` 表。）
+""", en="""
+**q2.** From the `pareto` table, list the vital few categories (a list of category ids, largest first).
+
+**q3.** What is the median resolution time, in hours, of delivery complaints (`'delivery'`)? (Hint: use the
+`by_category` table above.)
+""")
+ch.exercise("ch12", "q2", placeholder="vital_few = ____",
+            solution="vital_few = pareto.loc[pareto['vital_few'], 'category'].tolist()")
+ch.exercise("ch12", "q3", placeholder="delivery_median_hours = ____",
+            solution="delivery_median_hours = by_category.set_index('category').loc['delivery', 'resolution_hours_median']")
+
+ch.md(zh="""
+## 讨论
+
+1. “服务补救悖论”是否意味着企业可以先出错、再补救？它在什么条件下成立？
+2. 只有约 4% 的不满顾客会投诉。你的企业可以做些什么，让沉默的不满顾客开口？
+3. 如果把“24 小时答复率”作为客服人员的考核指标，可能会出现哪些“为了指标而指标”的行为？怎样防范？
+""", en="""
+## Discussion
+
+1. Does the service-recovery paradox mean a firm may fail first and recover later? Under which conditions does it hold?
+2. Only about 4 % of dissatisfied customers complain. What could your company do to make the silent ones speak up?
+3. If the 24-hour response rate becomes a target for service staff, what gaming might follow? How would you prevent it?
+""")
+ch.code("ch12.q5.check()   # 讨论题 1 / discussion question 1\n# ch12.q5.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
+ch.trainer(zh="""
+约 90 分钟：投诉的价值与 TARP 数据 15 分钟，处理流程与小测验 20 分钟（q4），24 小时答复率与解决时长 25 分钟，
+渠道比较 10 分钟（q1），帕累托图 15 分钟（q2–q3），讨论 5–10 分钟。
+学员常见困难：24 小时答复率的分母——把尚未到 24 小时、也未答复的投诉算进去（正确做法是排除），或者把所有投诉都当分母；
+把平均解决时长当作“典型”时长（数据偏斜，应看中位数和 P90）；关键少数在累计占比越过 80% 时**包含**越线的那一类（q2 常见错误是少算一类）；
+测验中混淆“回访跟进”（针对这位顾客）与“分析改进”（针对以后所有顾客）。
+讨论 1：不能。悖论只在损失小、补救迅速且超出预期、并非第二次出问题时出现；同一顾客第二次出问题，悖论消失。
+讨论 2：公开且便捷的投诉渠道（扫码、微信、热线）、购后满意度回访、对提出问题的顾客表示感谢而非追问、让一线员工有权当场解决。
+讨论 3：只发一条模板回复来“停表”、把复杂投诉拆成多条、推迟录入时间。防范：同时考核解决率、重开率、回访满意度，并抽查答复质量。
+""", en="""
+About 90 minutes: what a complaint is worth and the TARP figures 15, the process and the quiz 20 (q4), the 24-hour rate
+and resolution times 25, channels 10 (q1), the Pareto chart 15 (q2–q3), discussion 5–10.
+Where students stumble: the denominator of the 24-hour rate — counting unanswered complaints younger than 24 hours
+(they are left out) or dividing by all complaints; taking the mean resolution time as the typical one (skewed data:
+read the median and P90); the vital few **include** the category that crosses 80 % (a common q2 mistake stops one
+short); in the quiz, mixing up the follow-up (this customer) with analysing and improving (all future customers).
+Discussion 1: no. The paradox appears only with a small loss, a fast recovery beyond expectations and a first
+failure; a second failure with the same customer makes it vanish.
+Discussion 2: open, easy channels (QR code, WeChat, hotline), a satisfaction call after purchase, thanking customers
+for raising problems instead of questioning them, front-line staff empowered to fix things on the spot.
+Discussion 3: a template reply just to "stop the clock", splitting one complex case into several, logging complaints
+late. Prevent it by also tracking resolution rate, reopen rate and follow-up satisfaction, and by sampling replies.
+""")
+
+ch.md(zh="""
+## 小结
+
+- 被迅速、满意解决的投诉者最忠诚；不满意的顾客大多不投诉——要鼓励投诉，并且快。
+- 六步流程：倾听与致歉 → 记录与确认 → 调查原因 → 解决与补偿 → 回访跟进 → 分析改进。
+- 24 小时首次答复率的分母是纳入考核的投诉（已答复，或未答复已满 24 小时）；解决时长看中位数与 P90。
+- 帕累托图找出关键少数：在演示公司，7 类中的 4 类占 81% 的投诉，配送问题一项占三分之一。
+- 下一章：[13 客户体验管理](13_customer_experience.ipynb)——从处理投诉走向在每个触点上设计好的体验，让问题少发生。
+""", en="""
+## Recap
+
+- Complainers whose problem is solved quickly and well are the most loyal; most unhappy customers never complain —
+  encourage complaints, and be quick.
+- Six steps: listen and apologise → record and confirm → investigate → resolve and compensate → follow up → analyse
+  and improve.
+- The 24-hour response rate divides by the complaints counted (answered, or unanswered for 24 hours or more);
+  read resolution times as median and P90.
+- The Pareto chart finds the vital few: at the demo company, 4 of 7 categories hold 81 % of complaints, delivery
+  alone a third.
+- Next: [13 Customer experience management](13_customer_experience.ipynb) — from handling complaints to designing a
+  good experience at every touchpoint, so fewer problems arise.
+""")
