@@ -1,8 +1,11 @@
 """Per-customer RFM table and the BTYD (lifetimes) summary, computed where the data lives.
 
 The aggregation (transactions → one row per customer) is written once with ``narwhals``, so a
-pandas frame, a Polars DataFrame or LazyFrame (it stays lazy until the single ``collect``) and a
-DuckDB relation all give the same numbers; the result is always a small pandas table.
+pandas frame, a Polars DataFrame or LazyFrame (it stays lazy until the single ``collect``, which
+runs on Polars' streaming engine), a DuckDB relation and a PySpark DataFrame (the aggregation runs
+on Spark) all give the same numbers; the result is always a small pandas table. On Spark, store
+order dates as ``TIMESTAMP_NTZ`` (or set ``spark.sql.session.timeZone`` to the zone they were
+written in): days are cut in the session time zone.
 
     >>> import pandas as pd
     >>> from helpers.rfm import rfm_table
