@@ -126,7 +126,7 @@ ch.md(zh="""
 day every month).
 """)
 ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nplan.head()")
-ch.checked("label(plan['reason']).value_counts()")
+ch.checked("label(plan['reason']).value_counts().to_frame()")
 ch.exercise("ch11", "q1", placeholder="diamond_contacts = ____   # 第一季度金钻客户的例行联系次数 / routine contacts with diamond customers in Q1",
             solution="diamond_contacts = len(plan[plan['tier'] == 'tier_diamond'])")
 
@@ -162,7 +162,7 @@ ch.code("complaints = load_demo('complaints')\n"
         "top = members.loc[members['tier'].isin(['tier_diamond', 'tier_silver']), 'customer_id']\n"
         "events = event_revisits(complaints=complaints, orders=orders[orders['customer_id'].isin(top)],\n"
         "                        customers=members, start='2026-01-01', end='2026-03-31')")
-ch.checked("label(events['reason']).value_counts()")
+ch.checked("label(events['reason']).value_counts().to_frame()")
 ch.md(zh="""
 第一季度的事件回访都来自 12 月的订单。为什么没有投诉结案回访？最后一次结案是 2025 年 12 月 14 日，它的回访已在 12 月完成；
 还有 18 件投诉**尚未结案**——每一件结案后的第二天都要加进名单（第 12 章讲处理流程）。
@@ -192,7 +192,7 @@ ch.md(zh="""
 gift and a handwritten card for diamond, a call for silver, WeChat for copper, SMS for iron. Here only the first quarter:
 """)
 ch.code("care = care_calendar(members, 2026)\ncare_q1 = care[care['due_date'] <= '2026-03-31']")
-ch.checked("label(care_q1['reason']).value_counts()")
+ch.checked("label(care_q1['reason']).value_counts().to_frame()")
 
 ch.md(zh="""
 ## 5. 合并成一张日程，看看工作量
@@ -207,7 +207,7 @@ the most urgent reason and its channel (a lower `priority` number is more urgent
 reasons — no customer gets two calls on one day.
 """)
 ch.code("schedule = build_schedule(plan, events, care_q1)\nlen(schedule)")
-ch.checked("label(schedule['channel']).value_counts()")
+ch.checked("label(schedule['channel']).value_counts().to_frame()")
 ch.code("personal = schedule[schedule['channel'].isin(['contact_phone', 'contact_visit', 'contact_gift'])]\n"
         "plot_revisit_calendar(personal, annot=True, fmt='d');")
 ch.md(zh="""
