@@ -327,14 +327,14 @@ ch.code("plot_whale(whale);")
 
 ch.md(zh="""
 **怎么读？** 按这组假设，盈利的 44.5% 客户创造了总利润的 116.6%，其余 55.5% 的客户亏掉了其中的 16.6 个百分点
-（`loss_pct`）。亏损客户大多是只下过一两单的客户：他们的毛利抵不过获取成本和每单服务成本。
+（`loss_pct`）。亏损客户大多（84%）只下过一两单：他们的毛利抵不过获取成本和每单服务成本。
 
 **Sherden 的 80/20/30 法则**（Sherden 1994，转引自 Kotler & Keller《营销管理》）描述的正是这种现象：
 前 20% 的客户创造约 80% 的利润，其中一半被最后 30% 的亏损客户抵消。`sherden_check` 计算前 20% 客户的利润占比
 和后 30% 客户的亏损占比；`cross_subsidy` 是亏损总额与盈利总额之比——盈利客户赚的钱有多少被拿去“补贴”了亏损客户。
 """, en="""
 **How to read it.** Under these assumptions the profitable 44.5 % of customers earn 116.6 % of total profit, and the
-other 55.5 % lose 16.6 points of it again (`loss_pct`). Most of the loss-makers ordered only once or twice: their
+other 55.5 % lose 16.6 points of it again (`loss_pct`). Most of the loss-makers (84 %) ordered only once or twice: their
 margin does not cover the acquisition cost and the cost per order.
 
 **Sherden's 80/20/30 rule** (Sherden 1994, as quoted in Kotler & Keller, *Marketing Management*) describes exactly

@@ -149,13 +149,13 @@ ch.md(zh="""
 ### 绝对门槛：演示公司的会员等级
 
 演示公司“悦家生活”按三年累计消费给会员定级：满 1,000 元为银卡、满 3,000 元为金卡、满 8,000 元为白金卡。
-把这三个门槛作为 `thresholds`（从高到低），四个会员等级正好对应金字塔的四层：白金卡 = 金钻，金卡 = 白银，银卡 = 铜，普通会员 = 铁。
+把这三个门槛作为 `thresholds`（从高到低），每位下过单的会员所在的层级都与其会员等级一致：白金卡 = 金钻，金卡 = 白银，银卡 = 铜，普通会员 = 铁。
 """, en="""
 ### Absolute thresholds: the demo company's member levels
 
 The demo company 悦家生活 (Yuejia Living) grades members by cumulative spend over the three years: silver card from
-1,000 yuan, gold from 3,000, platinum from 8,000. Passed as `thresholds` (highest first), the three cut-offs give the
-four pyramid tiers, one per member level: platinum card = Platinum (金钻), gold card = Gold (白银), silver card = Iron (铜), regular = Lead (铁).
+1,000 yuan, gold from 3,000, platinum from 8,000. Passed as `thresholds` (highest first), the three cut-offs put every
+member who has ordered into the tier of their member level: platinum card = Platinum (金钻), gold card = Gold (白银), silver card = Iron (铜), regular = Lead (铁).
 """)
 ch.code("""
 orders = load_demo("orders")
