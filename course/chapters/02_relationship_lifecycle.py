@@ -78,7 +78,7 @@ may fall silent (at risk) and then be lost; a lost customer who is **won back** 
 the **customer flow model**. The table below gives the standard strategy per state (from the course's label catalogue):
 """)
 ch.code("""
-pd.DataFrame({"state": state_labels(STATES), "strategy": state_labels(STATES, "strategy")}, index=STATES)
+pd.DataFrame({"label": state_labels(STATES), "strategy": state_labels(STATES, "strategy")}, index=STATES)
 """)
 
 ch.md(zh="""

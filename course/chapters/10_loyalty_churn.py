@@ -246,7 +246,7 @@ ch.md(zh="""
 第 2 章的规则把 91–180 天没有购买的客户判为**流失预警**。光有名单还不够，客服的时间有限，要决定**先打给谁、用什么方式**。
 `at_risk_list` 给出按价值排序的行动名单：
 
-- **专人电话挽留**（`save_call`）：预警客户中累计消费进入前 25% 的；
+- **专人电话挽留**（`save_call`）：累计消费进入全部客户前 25% 的预警客户；
 - **个性化提醒**（`reminder`）：其他预警客户，用短信、邮件或 App 推送，成本低；
 - **挽回优惠**（`win_back_offer`）：刚刚越过流失线（流失不超过 90 天）的客户，趁记忆还在尽快联系。
 """, en="""
@@ -256,7 +256,7 @@ Chapter 2's rules call customers who have not bought for 91–180 days **at risk
 team's time is limited, so we must decide **whom to call first and how**. `at_risk_list` gives an action list
 sorted by value:
 
-- **personal call** (`save_call`): at-risk customers whose total spend is in the top 25%;
+- **personal call** (`save_call`): at-risk customers whose total spend is in the top 25% of all customers;
 - **personal reminder** (`reminder`): the other at-risk customers, by text message, e-mail or app push — cheap;
 - **win-back offer** (`win_back_offer`): customers who have just crossed the churn line (lost for at most 90 days),
   contacted while they still remember us.
@@ -283,7 +283,7 @@ ch.md(zh="""
 ## 5 挽回：挽回谁、不挽回谁
 
 挽回已经流失的客户比预防流失难得多（第 2 章：悦家生活一个季度有 246 位预警客户流失，只挽回了 28 位），所以挽回资源要集中在**值得挽回**的客户身上：
-过去价值高、流失原因可以解决的客户。`win_back_list` 列出累计消费进入前 25% 的流失客户（挽回优惠），以及最近被挽回的客户（欢迎回归、安排回访——
+过去价值高、流失原因可以解决的客户。`win_back_list` 列出累计消费进入全部客户前 25% 的流失客户（挽回优惠），以及最近被挽回的客户（欢迎回归、安排回访——
 刚回来的客户最容易再次流失）。悦家生活在 2026-01-01 的挽回名单：
 """, en="""
 ## 5 Win-back: whom to win back, and whom not
@@ -291,7 +291,7 @@ ch.md(zh="""
 Winning back lost customers is much harder than preventing churn (chapter 2: in one quarter 246 of Yuejia Living's
 at-risk customers were lost and only 28 won back), so win-back resources belong with customers **worth winning
 back**: valuable in the past, with a reason for leaving we can fix. `win_back_list` lists the lost customers whose
-total spend is in the top 25% (win-back offer) and the recently reactivated (welcome back and follow up — customers
+total spend is in the top 25% of all customers (win-back offer) and the recently reactivated (welcome back and follow up — customers
 who just came back are the likeliest to leave again). Yuejia Living's win-back list on 2026-01-01:
 """)
 ch.code("""

@@ -98,8 +98,8 @@ q3 = ValueProblem(
     hints=[{"zh": "专人电话只留给高价值的预警客户：action 列为 'save_call' 的行。",
             "en": "Personal calls are only for high-value at-risk customers: the rows whose action is 'save_call'."},
            {"zh": "(at_risk['action'] == 'save_call').sum()", "en": "(at_risk['action'] == 'save_call').sum()"}],
-    model_answer={"zh": "n_save_calls = int((at_risk['action'] == 'save_call').sum())   # 64 人：预警客户中累计消费进入前 25% 的",
-                  "en": "n_save_calls = int((at_risk['action'] == 'save_call').sum())   # 64: the at-risk customers whose spend is in the top 25%"},
+    model_answer={"zh": "n_save_calls = int((at_risk['action'] == 'save_call').sum())   # 64 人：累计消费进入全部客户前 25% 的预警客户",
+                  "en": "n_save_calls = int((at_risk['action'] == 'save_call').sum())   # 64: the at-risk customers whose spend is in the top 25% of all customers"},
 )
 
 q4 = ChoiceProblem(
