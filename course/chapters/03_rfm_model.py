@@ -324,7 +324,8 @@ ch.checked("pd.DataFrame({'mean': cn8.thresholds, 'median': cn8_median.threshold
 ch.md(zh="""
 用均值时，“金额高”要求消费 ≥ £2,048，只有约五分之一的客户达到；用中位数时门槛降到 £669，一半客户都算“高”。
 两种都对，**关键是写明用了哪一种**，并让它符合业务：资源很少、只想找出最顶端的客户，用均值；想把客户大致对半分，用中位数。
-（`basis="score"` 则把 1–5 分与平均分比较，阿里云 Quick Audience 采用这种做法。）
+（`basis="score"` 则把 1–5 分与平均分比较，阿里云 Quick Audience 采用这种做法；没有金额数据时，
+`dims=("R", "F")` 给出只看近度和频率的四类：重要高价值、重要唤回、重要深耕、重要挽留。）
 
 ### 下周一的名单
 
@@ -333,7 +334,9 @@ ch.md(zh="""
 With the mean, "high spend" means at least £2,048, which only one customer in five reaches; with the median the
 bar drops to £669 and half the customers are "high". Both are legitimate — **what matters is stating which one you
 used** and matching it to the business: few resources and only the very top wanted → the mean; a rough half-and-half
-split → the median. (`basis="score"` compares the 1–5 scores with their average instead, as Aliyun Quick Audience does.)
+split → the median. (`basis="score"` compares the 1–5 scores with their average instead, as Aliyun Quick Audience does; without amounts,
+`dims=("R", "F")` gives four classes from recency and frequency alone: important high-value, win-back, deepening and
+retention.)
 
 ### Monday's list
 
