@@ -228,7 +228,7 @@ plot_customer_flow(flow);
 ch.checked("flow.edges.query('course')[['source', 'target', 'customers']]")
 ch.md(zh="""
 **读图要点**
-- **获取**：这一季有 129 位潜在客户和 55 位目标客户完成了首单（还有一些直接买了多次，成为重复或忠诚客户，见虚线）。
+- **获取**：这一季有 129 位潜在客户和 55 位目标客户完成了首单；另有 92 人在这一季就买了不止一次，直接成为重复或忠诚客户（虚线）。
 - **转化为重复购买**：初次购买客户中，34 人再次购买，104 人进入预警——第二次购买是最脆弱的一环。
 - **流失与挽回**：246 位预警客户这一季没有回来，变成流失客户；同时有 28 位流失客户被挽回。
   挽回的人数远小于流失的人数，说明**预防流失比事后挽回更划算**。
@@ -236,8 +236,8 @@ ch.md(zh="""
 注意：CRM 表没有记录每个人何时成为潜在客户，所以在 t0 时，所有尚未购买的 CRM 成员都按潜在/目标客户计算。
 """, en="""
 **What to read from it**
-- **Acquisition**: 129 prospects and 55 targets made their first order this quarter (a few bought several times
-  and went straight to repeat or loyal, see the dashed arrows).
+- **Acquisition**: 129 prospects and 55 targets made their first order this quarter; another 92 bought more than
+  once within the quarter and went straight to repeat or loyal (dashed arrows).
 - **Conversion to repeat buyers**: of the first-time buyers, 34 bought again while 104 became at risk — the second
   purchase is the weakest link.
 - **Loss and win-back**: 246 at-risk customers did not return this quarter and are now lost, while 28 lost customers
