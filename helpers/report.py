@@ -160,13 +160,11 @@ def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> 
                         as_of + pd.DateOffset(months=REVISIT_MONTHS))
     first = plan.groupby("customer_id", sort=False).first()   # the plan is sorted by day, then priority
     ids = customers["customer_id"].astype("string")
+    channel = ids.map(first["channel"]).astype("string").fillna("")
     out = customers[["customer_id", "segment", "segment_label"]].assign(
-        strategy=label(customers["segment"], "strategy"),
-        tier=customers["tier"], tier_label=customers["tier_label"],
-        monetary=customers["monetary"], recency_days=customers["recency_days"],
-        revisit_date=ids.map(first["due_date"]).to_numpy(),
-        channel=ids.map(first["channel"]).to_numpy())
-    out["channel_label"] = label(out["channel"].astype("string").fillna(""))
+        strategy=label(customers["segment"], "strategy"), tier_label=customers["tier_label"],
+        monetary=customers["monetary"], revisit_date=ids.map(first["due_date"]).to_numpy(),
+        channel_label=label(channel).to_numpy())
     rank = {s: i for i, s in enumerate(segments_by_revenue(segments))}
     out = out.assign(_rank=out["segment"].map(rank))
     out = out.sort_values(["_rank", "monetary", "customer_id"], ascending=[True, False, True], kind="mergesort")

@@ -1,0 +1,83 @@
+"""Scale: N transactions in Parquet, larger than a comfortable pandas frame, → RFM → scores → segments.
+
+The input is written in chunks (never the whole table in memory). Cases: the kit's ``rfm_table``
+on a Polars lazy scan (streaming engine) and on a DuckDB relation; both end in the same per-customer
+pandas table, then ``rfm_score`` and ``rfm_segment``. Peak memory per case comes from the runner
+(a fresh process, ``ru_maxrss``). Run: ``python benchmarks/run.py --only scale --rows 100000000``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+NAME = "scale"
+REFERENCE = "polars_lazy"
+AS_OF = "2025-01-01"
+CUSTOMERS_PER_ROW = 0.05          # twenty transactions per customer on average
+CHUNK_ROWS = 5_000_000            # rows generated and written at a time
+IMPORTS = {"polars_lazy": ["polars", "helpers.rfm", "helpers.scoring", "helpers.segments"],
+           "duckdb_relation": ["duckdb", "helpers.rfm", "helpers.scoring", "helpers.segments"]}
+
+
+def _chunk(rng, rows: int, first_order: int, customers: int):
+    """One seeded chunk as an Arrow table: Pareto-skewed customers over two years."""
+    import pyarrow as pa
+
+    who = np.minimum((rng.pareto(1.5, rows) * customers / 20).astype(np.int64), customers - 1)
+    seconds = rng.integers(0, 730 * 86_400, rows)
+    ids = np.char.add("C", np.char.zfill(who.astype(str), 9))
+    return pa.table({
+        "customer_id": pa.array(ids, pa.string()),
+        "order_id": pa.array(np.arange(first_order, first_order + rows, dtype=np.int64)),
+        "order_date": pa.array(np.datetime64("2023-01-01T00:00:00", "us") + seconds.astype("timedelta64[s]")),
+        "amount": pa.array(np.round(rng.lognormal(3.5, 0.8, rows), 2)),
+    })
+
+
+def prepare(rows: int, workdir: Path) -> dict:
+    """Write ``rows`` seeded transactions to one Parquet file, chunk by chunk (once per size)."""
+    import pyarrow.parquet as pq
+
+    path = Path(workdir) / f"scale_tx_{rows}.parquet"
+    if not path.exists():
+        rng = np.random.default_rng(20250101)
+        customers = max(1, int(rows * CUSTOMERS_PER_ROW))
+        partial = path.with_suffix(".partial")
+        writer = None
+        for start in range(0, rows, CHUNK_ROWS):
+            table = _chunk(rng, min(CHUNK_ROWS, rows - start), start, customers)
+            writer = writer or pq.ParquetWriter(partial, table.schema)
+            writer.write_table(table, row_group_size=1_000_000)
+        writer.close()
+        partial.rename(path)          # a half-written file is never mistaken for a finished one
+    return {"path": str(path), "as_of": AS_OF}
+
+
+def _segments(rfm):
+    from helpers.scoring import rfm_score
+    from helpers.segments import rfm_segment
+
+    return rfm_segment(rfm_score(rfm), "r_rfm10").table
+
+
+def _polars_lazy(params):
+    import polars as pl
+
+    from helpers.rfm import rfm_table
+
+    return _segments(rfm_table(pl.scan_parquet(params["path"]), params["as_of"]))
+
+
+def _duckdb_relation(params):
+    import duckdb
+
+    from helpers.rfm import rfm_table
+
+    connection = duckdb.connect()
+    relation = connection.read_parquet(params["path"])
+    return _segments(rfm_table(relation, params["as_of"]))
+
+
+def cases() -> dict:
+    return {"polars_lazy": _polars_lazy, "duckdb_relation": _duckdb_relation}
