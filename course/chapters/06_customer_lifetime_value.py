@@ -296,6 +296,14 @@ have probably left, while an infrequent buyer's silence says little. Note: BG/NB
 than P(alive).
 """)
 ch.code("plot_prob_alive_matrix(bg, T=38.86);")
+ch.md(zh="""
+同一张网格上的**未来 39 周预期购买次数**：P(alive) 告诉我们客户是否还在，预期购买次数告诉我们他还会带来多少生意——
+右上角的客户既活跃又频繁，是最值得投入的人。
+""", en="""
+The same grid showing **expected purchases in the next 39 weeks**: P(alive) says whether the customer is still
+there, expected purchases how much business they will still bring — top-right customers are both active and frequent,
+the ones most worth investing in.
+""")
 ch.code("plot_expected_purchases_matrix(bg, T=38.86, t_ahead=39);")
 ch.md(zh="""
 **q4.** 两位客户观察期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。

@@ -2,6 +2,7 @@
 from helpers.authoring import Chapter
 
 ch = Chapter("12_complaint_handling", setup_extra="""
+import pandas as pd
 from helpers.exercises import ch12, ____
 from helpers.demo import load_demo, demo_label
 from helpers.complaints import complaint_metrics, complaint_metrics_by, complaint_pareto
@@ -157,6 +158,25 @@ complaint:
   received less than 24 hours ago and not yet answered has had no chance to breach and is left out;
 - **resolution time** = resolution − receipt, over resolved complaints only; reported as mean, median and P90
   (90 % of complaints are resolved within it).
+""")
+ch.md(zh="""
+先用三条投诉看清这条规则（分析日期 2024-05-06 09:00）：K1 两小时后得到答复；K2 已经等了 48 小时仍未答复；K3 收到才 13 小时、尚未答复。
+""", en="""
+Three complaints make the rule clear (analysis date 2024-05-06 09:00): K1 was answered after two hours; K2 has waited
+48 hours without an answer; K3 came in only 13 hours ago and is not answered yet.
+""")
+ch.checked("""
+three = pd.DataFrame({"complaint_id": ["K1", "K2", "K3"],
+                      "received_at": ["2024-05-01 09:00", "2024-05-04 09:00", "2024-05-05 20:00"],
+                      "first_response_at": ["2024-05-01 11:00", None, None], "resolved_at": [None, None, None]})
+example = complaint_metrics(three, as_of="2024-05-06 09:00")
+example.table[["complaint_id", "frt_hours", "sla_eligible", "within_sla"]], example.metrics["within_sla_rate"]
+""")
+ch.md(zh="""
+K1 按时，K2 超时，K3 还没有“超时”的机会、不纳入考核：24 小时答复率 = 1 ÷ 2 = 50%（而不是 1 ÷ 3）。现在看演示公司的全部投诉：
+""", en="""
+K1 is on time, K2 is a breach, K3 has had no chance to breach and is left out: the 24-hour rate is 1 ÷ 2 = 50 % (not
+1 ÷ 3). Now all the complaints of the demo company:
 """)
 ch.code("""
 complaints = load_demo("complaints")
