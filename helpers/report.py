@@ -13,7 +13,7 @@ an Excel workbook, and the customer table as CSV and Parquet (:mod:`helpers.expo
     ...     "order_date": pd.to_datetime(["2024-01-02", "2024-03-01", "2024-02-01", "2024-02-20", "2023-06-01"])})
     >>> rep = analyse(tx, as_of="2024-03-31")
     >>> rep.customers[["customer_id", "segment", "tier", "state"]].values.tolist()[0]
-    ['a', 'cn8_important_value', 'tier_silver', 'repeat']
+    ['a', 'cn8_general_value', 'tier_iron', 'repeat']
 
 Command line: ``python -m helpers report FILE`` (see :mod:`helpers.__main__`). Sources: the
 functions called, DOMAIN.md §1–§3; revisit cadences from :func:`helpers.care.revisit_plan`.
@@ -26,10 +26,19 @@ import time
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from helpers.i18n import has, label, t
+
+if TYPE_CHECKING:
+    from helpers.data_report import DataReport
+    from helpers.lifecycle import RelationshipStates
+    from helpers.matrices import MatrixClassification
+    from helpers.scoring import RFMScores
+    from helpers.segments import Segmentation
+    from helpers.tiers import TierClassification
 
 TOP_N = 20
 PYRAMID_PRESET = "cn_1_4_15_80"
@@ -51,16 +60,16 @@ class CustomerReport:
     source: str
     as_of: pd.Timestamp
     scheme: str
-    scores: object
-    segments: object
-    pyramid: object
-    matrix: object
-    states: object
+    scores: RFMScores
+    segments: Segmentation
+    pyramid: TierClassification
+    matrix: MatrixClassification
+    states: RelationshipStates
     at_risk: pd.DataFrame
     win_back: pd.DataFrame
     customers: pd.DataFrame
     segment_actions: pd.DataFrame
-    data_report: object = None
+    data_report: DataReport | None = None
     notes: list = field(default_factory=list)
 
     def segment_summary(self) -> pd.DataFrame:
@@ -77,19 +86,18 @@ class CustomerReport:
         for dim, limits in self.scores.thresholds.items():
             rows += [(section, t("report_thr_score_bin", dim=dim, score=score),
                       f"{_number(row.lower)} … {_number(row.upper)}") for score, row in limits.iterrows()]
-        section = t("report_thr_scheme", scheme=self.scheme)
-        rows += [(section, k, _number(v)) for k, v in self.segments.thresholds.items() if not hasattr(v, "shape")]
-        section = t("report_thr_pyramid", preset=PYRAMID_PRESET)
-        rows += [(section, k, _number(v)) for k, v in
-                 {"shares": self.pyramid.params["shares"], **self.pyramid.thresholds}.items()]
-        section = t("report_thr_matrix")
-        rows += [(section, k, _number(v)) for k, v in self.matrix.thresholds.items()]
-        section = t("report_thr_lifecycle", preset=LIFECYCLE_PRESET)
-        rows += [(section, k, _number(v)) for k, v in self.states.thresholds.items()]
-        section = t("report_thr_lists")
-        rows += [(section, t("report_thr_value_cut", q=round(VALUE_QUANTILE * 100)),
-                  _number(self.at_risk.attrs.get("value_threshold"))),
-                 (section, t("report_thr_revisit"), f"{REVISIT_MONTHS} m")]
+        groups = {
+            t("report_thr_scheme", scheme=self.scheme):
+                {k: v for k, v in self.segments.thresholds.items() if not hasattr(v, "shape")},
+            t("report_thr_pyramid", preset=PYRAMID_PRESET):
+                {"shares": self.pyramid.params["shares"], **self.pyramid.thresholds},
+            t("report_thr_matrix"): self.matrix.thresholds,
+            t("report_thr_lifecycle", preset=LIFECYCLE_PRESET): self.states.thresholds,
+            t("report_thr_lists"): {t("report_thr_value_cut", q=round(VALUE_QUANTILE * 100)):
+                                    self.at_risk.attrs.get("value_threshold"),
+                                    t("report_thr_revisit"): REVISIT_MONTHS},
+        }
+        rows += [(section, k, _number(v)) for section, items in groups.items() for k, v in items.items()]
         return pd.DataFrame(rows, columns=["section", "item", "value"])
 
     def sheets(self) -> dict:
@@ -105,7 +113,7 @@ class CustomerReport:
         return sheets
 
     def _repr_html_(self) -> str:
-        return to_html(self)
+        return f"<div><style>{_CSS}</style>{report_body(self)}</div>"
 
 
 def _number(value) -> str:
@@ -165,13 +173,13 @@ def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> 
         strategy=label(customers["segment"], "strategy"), tier_label=customers["tier_label"],
         monetary=customers["monetary"], revisit_date=ids.map(first["due_date"]).to_numpy(),
         channel_label=label(channel).to_numpy())
-    rank = {s: i for i, s in enumerate(segments_by_revenue(segments))}
+    rank = {s: i for i, s in enumerate(_segments_by_revenue(segments))}
     out = out.assign(_rank=out["segment"].map(rank))
     out = out.sort_values(["_rank", "monetary", "customer_id"], ascending=[True, False, True], kind="mergesort")
     return out.drop(columns="_rank").reset_index(drop=True)
 
 
-def segments_by_revenue(segments) -> list:
+def _segments_by_revenue(segments) -> list:
     """Segment ids, largest revenue first (the order of :func:`helpers.segments.segment_summary`)."""
     from helpers.segments import segment_summary
 
@@ -236,18 +244,15 @@ img{max-width:100%;height:auto;display:block;margin:.6em 0}.note{color:#9a6700}.
 """
 
 
+_NUMBER_FORMATS = {"pct": "{:.1%}", "money": "{:,.2f}", "int": "{:,.0f}"}
+
+
 def _cell_html(value, fmt: str | None) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "<td></td>"
-    if fmt == "pct":
-        return f'<td class="n">{float(value):.1%}</td>'
-    if fmt == "money":
-        return f'<td class="n">{float(value):,.2f}</td>'
-    if fmt == "int":
-        return f'<td class="n">{int(value):,}</td>'
-    if fmt == "date":
-        return f"<td>{escape(str(pd.Timestamp(value).date()))}</td>"
-    return f"<td>{escape(str(value))}</td>"
+    if fmt in _NUMBER_FORMATS:
+        return f'<td class="n">{_NUMBER_FORMATS[fmt].format(float(value))}</td>'
+    return f"<td>{escape(str(pd.Timestamp(value).date() if fmt == 'date' else value))}</td>"
 
 
 def html_table(frame: pd.DataFrame, columns: dict, formats: dict | None = None) -> str:
@@ -255,8 +260,8 @@ def html_table(frame: pd.DataFrame, columns: dict, formats: dict | None = None) 
 
     ``columns`` maps column → header key; ``formats`` maps column → ``pct`` / ``money`` / ``int`` / ``date``.
 
-    >>> html_table(pd.DataFrame({"customer_id": ["<b>"]}), {"customer_id": "report_col_customer_id"})
-    '<table><tr><th>Customer</th></tr><tr><td>&lt;b&gt;</td></tr></table>'
+    >>> html_table(pd.DataFrame({"customer_id": ["<b>"]}), {"customer_id": "id"})
+    '<table><tr><th>id</th></tr><tr><td>&lt;b&gt;</td></tr></table>'
     """
     formats = formats or {}
     head = "".join(f"<th>{escape(t(key) if has(key) else key)}</th>" for key in columns.values())
@@ -351,18 +356,24 @@ def _sections(rep: CustomerReport, top: int) -> list[tuple[str, str]]:
     ]
 
 
-def to_html(rep: CustomerReport, top: int = TOP_N) -> str:
-    """The report as one HTML page that works offline: inline CSS, charts embedded, no scripts or links."""
+def report_body(rep: CustomerReport, top: int = TOP_N) -> str:
+    """The report's content (title, sections, footer) as HTML, without the page around it."""
     from helpers import __version__
-    from helpers.i18n import get_language
 
     intro = t("report_intro", source=rep.source, as_of=rep.as_of.date(), scheme=rep.scheme)
-    body = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(rep, top))
+    sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(rep, top))
+    return (f"<h1>{escape(t('report_title'))}</h1><p>{escape(intro)}</p>{sections}"
+            f'<p class="muted">{escape(t("report_footer", version=__version__))}</p>')
+
+
+def to_html(rep: CustomerReport, top: int = TOP_N) -> str:
+    """The report as one HTML page that works offline: inline CSS, charts embedded, no scripts or links."""
+    from helpers.i18n import get_language
+
     lang = "zh-CN" if get_language() == "zh" else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{escape(t('report_title'))}</title><style>{_CSS}</style></head><body>"
-            f"<h1>{escape(t('report_title'))}</h1><p>{escape(intro)}</p>{body}"
-            f'<p class="muted">{escape(t("report_footer", version=__version__))}</p></body></html>')
+            f"<title>{escape(t('report_title'))}</title><style>{_CSS}</style></head>"
+            f"<body>{report_body(rep, top)}</body></html>")
 
 
 def write_report(rep: CustomerReport, out, *, top: int = TOP_N, progress=_quiet) -> dict:
@@ -392,10 +403,10 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
 
     What ``python -m helpers report`` runs; ``progress`` receives one line per step.
     """
-    started = time.perf_counter()
-    progress(t("report_step_load", source=demo or source))
     from helpers.errors import collect_warnings
 
+    started = time.perf_counter()
+    progress(t("report_step_load", source=demo or source))
     with collect_warnings() as warned:
         tx, data_report = load_for_report(source, columns=columns, demo=demo)
     rep = analyse(tx, data_report, as_of=as_of, scheme=scheme, progress=progress)
