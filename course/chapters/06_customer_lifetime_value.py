@@ -84,7 +84,7 @@ money would buy if spent on keeping customers (care, revisits, complaint handlin
 ch.md(zh="""
 ## 2. 简单 CLV 公式与利润乘数
 
-设客户每期（通常为一年）带来利润 m，保留率 r（下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，
+设客户每期（通常为一年）带来利润 m，保留率 r（也叫留存率：下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，
 无限期的 CLV 为（Gupta & Lehmann 2003；Farris 等《营销量化指标》）：
 
 $$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
@@ -215,9 +215,9 @@ ch.md(zh="""
 上面的公式需要我们**给定**保留率。但在非合同型业务（零售、电商）里，客户离开时不会通知我们——我们只看到他“很久没来了”。
 **BG/NBD 模型**（Fader, Hardie & Lee 2005）从每位客户的三个数字推断他是否还“活着”以及未来会买几次：
 
-- **x**：观察期内的重复购买次数（购买天数 − 1，首单不计）；
+- **x**：校准期内的重复购买次数（购买天数 − 1，首单不计）；
 - **t_x**：最后一次购买时的客户“年龄”（从首购算起，单位：周）；
-- **T**：观察期末时的客户年龄。
+- **T**：校准期末时的客户年龄。
 
 模型假设：客户“活着”时按各自的速率随机购买（速率在人群中服从伽马分布，参数 r、α）；每次购买后以各自的概率 p 永久离开
 （p 服从贝塔分布，参数 a、b）。
@@ -254,7 +254,7 @@ ch.code("bg = BetaGeoModel.fit(summary)\nbg")
 ch.checked("bg.summary().round(3)")
 ch.md(zh="""
 拟合结果与论文一致：r = 0.243、α = 4.414、a = 0.793、b = 2.426，对数似然 −9582.4。
-论文中的 1 号客户（本数据中编号 00004）校准期内重复购买 2 次，最后一次在第 30.43 周，观察期末时年龄 38.86 周。
+论文中的 1 号客户（本数据中编号 00004）校准期内重复购买 2 次，最后一次在第 30.43 周，校准期末时年龄 38.86 周。
 他还活着的概率和未来 39 周的预期购买次数是：
 """, en="""
 The fit reproduces the paper: r = 0.243, α = 4.414, a = 0.793, b = 2.426, log-likelihood −9582.4.
@@ -268,11 +268,11 @@ round(bg.prob_alive(c1["x"], c1["t_x"], c1["T"]), 4), round(bg.conditional_expec
 """)
 ch.md(zh="""
 **模型可信吗？** 把验证期的实际购买次数与预测对比（按校准期购买次数分组）。两条线走势一致，说明模型抓住了规律；
-在这份 1/10 样本上，模型对有重复购买的各组略有低估（约一到两成）——预测是对一群客户的平均，而不是对某一个人的承诺。
+在这份 1/10 样本上，模型对有重复购买的各组有所低估（最多约四分之一）——预测是对一群客户的平均，而不是对某一个人的承诺。
 """, en="""
 **Can we trust it?** Compare actual holdout purchases with the forecast, grouped by calibration frequency. The lines
-move together: the model has caught the pattern. On this 1/10 sample it forecasts somewhat too few purchases (by a tenth
-to a fifth) for the groups with repeat purchases — a forecast is an average over a group of customers, not a promise
+move together: the model has caught the pattern. On this 1/10 sample it forecasts too few purchases (by up to a quarter)
+for the groups with repeat purchases — a forecast is an average over a group of customers, not a promise
 about one person.
 """)
 ch.code("holdout = holdout_comparison(bg, summary)\nplot_holdout_comparison(holdout);")
@@ -281,7 +281,7 @@ ch.checked("holdout.round(3)")
 ch.md(zh="""
 ### 存活概率 P(alive)：“买得多但很久没来”的客户最危险
 
-下图显示观察期末（T = 38.86 周）时，不同购买次数 x 和最后购买时间 t_x 的客户仍然活跃的概率。右上角（买得多、最近还来过）是最好的客户；
+下图显示校准期末（T = 38.86 周）时，不同购买次数 x 和最后购买时间 t_x 的客户仍然活跃的概率。右上角（买得多、最近还来过）是最好的客户；
 **左上角（买得多、但很久没来）的概率最低**：一位常客突然不来了，很可能已经离开；而买得少的客户本来就来得稀，
 一段时间没来并不说明什么。注意：BG/NBD 假设客户只在购买**之后**才可能离开，所以只买过一次（x = 0）的客户 P(alive) 为 1——
 对这类客户，要看预期购买次数而不是 P(alive)。
@@ -306,7 +306,7 @@ the ones most worth investing in.
 """)
 ch.code("plot_expected_purchases_matrix(bg, T=38.86, t_ahead=39);")
 ch.md(zh="""
-**q4.** 两位客户观察期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。
+**q4.** 两位客户在校准期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。
 谁更可能仍然是活跃客户？用 `bg.prob_alive(x, t_x, T)` 验证你的直觉，答 `'A'` 或 `'B'`。
 """, en="""
 **q4.** Two customers are both 39 weeks old at the end of calibration. A made 10 repeat purchases, the last in week
@@ -415,7 +415,7 @@ ch.md(zh="""
 - CLV = m·r/(1+i−r)：保留率越高，利润乘数越大，而且增长越来越快；预期寿命 1/(1−r)。
 - 保留经济学：在这组数字下，老客户的价值是新客户（扣除获取成本后）的三倍多；保留率提高 5 个百分点，客户价值增加 20%。
 - 马尔可夫 CLV 给每个客户状态一个价值；两个状态的价值之差就是迁移一位客户最多值得花的钱。
-- BG/NBD + Gamma-Gamma 从交易记录逐个预测购买次数、存活概率和 CLV；在 CDNOW 上，验证期预测与实际吻合。
+- BG/NBD + Gamma-Gamma 从交易记录逐个预测购买次数、存活概率和 CLV；在 CDNOW 上，验证期的预测与实际走势一致。
 - 下一章：[07 客户性格类型与沟通](07_personality_styles.ipynb)——知道了客户值多少，还要知道怎样和他沟通。
 """, en="""
 ## Recap
@@ -427,7 +427,7 @@ ch.md(zh="""
 - Markov CLV values each customer state; the difference between two states is the most worth spending to move one
   customer.
 - BG/NBD + Gamma-Gamma forecast purchases, P(alive) and CLV customer by customer from transactions; on CDNOW the
-  holdout forecasts match the actual purchases.
+  holdout forecasts follow the actual purchases.
 - Next: [07 Customer personality styles](07_personality_styles.ipynb) — knowing what a customer is worth, we still
   need to know how to talk to them.
 """)

@@ -143,7 +143,7 @@ ch.md(zh="""
 
 - **首次答复时长** = 首次答复时间 − 收到时间；
 - **24 小时答复率** = 24 小时内首次答复的投诉数 ÷ 纳入考核的投诉数。**纳入考核**的是已答复的投诉，以及到分析日期为止
-  已经等了 24 小时以上仍未答复的投诉（算作超时）；收到不满 24 小时、尚未答复的投诉还没有“超时”的机会，不计入；
+  已满 24 小时仍未答复的投诉（算作超时）；收到不满 24 小时、尚未答复的投诉还没有“超时”的机会，不计入；
 - **解决时长** = 解决时间 − 收到时间，只对已解决的投诉计算；同时报告平均数、中位数和 P90（90% 的投诉在此时长内解决）。
 """, en="""
 ## 3. The 24-hour first-response rate and resolution times
@@ -191,7 +191,8 @@ ch.md(zh="""
 **时长数据偏斜时，看中位数和 P90，而不是只看平均数**。对顾客的承诺可以写成“90% 的投诉在 80 小时（约三天半）内解决”。
 每 1,000 笔订单约有 21 条投诉。
 
-还有 18 条投诉未结，其中最久的一条已经等了约 60 天——这些是**今天就要处理**的。
+还有 18 条投诉未结：13 条已答复却一直没有结案（最久的已约 60 天），5 条仍在等待首次答复——这些是**今天就要处理**的。
+只有答复、没有解决，不算服务。
 """, en="""
 **How to read it.** 297 of the 298 complaints count for the target (one came in less than 24 hours before the
 analysis date and is not yet answered); 89.2 % of them got a first response within 24 hours. The mean resolution
@@ -200,7 +201,8 @@ the mean up — **when durations are skewed, read the median and P90, not only t
 could read "90 % of complaints resolved within 80 hours (about three and a half days)". There are about 21 complaints per 1,000
 orders.
 
-18 complaints are still open, the oldest for about 60 days — these are **today's work**.
+18 complaints are still open: 13 answered but never closed (the oldest for about 60 days) and 5 still awaiting a
+first response — these are **today's work**. A first response without a resolution is not service.
 """)
 ch.checked("""
 oldest_open = m.table[m.table["resolved_at"].isna()].sort_values("open_age_hours", ascending=False).head(5)
@@ -213,7 +215,7 @@ ch.md(zh="""
 The distribution of first-response times: most complaints are answered within hours, but a tail remains to the right
 of the 24-hour target line.
 """)
-ch.code("plot_response_times(m.table, sla_hours=24, binrange=(0, 96), bins=24);")
+ch.code("plot_response_times(m.table, sla_hours=24, binrange=(0, 120), bins=30);")
 
 ch.md(zh="""
 ## 4. 按渠道比较
@@ -231,15 +233,15 @@ by_channel[["channel", "received", "within_sla_rate", "resolution_hours_median",
 ch.md(zh="""
 **q1.** 门店渠道（`'store'`）的 24 小时首次答复率是多少？它在四个渠道中排第几？
 
-**周一该做什么？** 门店收到的投诉最容易“掉在地上”：店员忙于接待，投诉没有及时录入系统。
-可以要求门店当场录入投诉并自动提醒客服中心跟进。
+**周一该做什么？** 一个可能的原因：门店收到的投诉最容易“掉在地上”——店员忙于接待，投诉没有及时录入系统。先核实这一点，
+再要求门店当场录入投诉，并由系统自动提醒客服中心跟进。
 """, en="""
 **q1.** What is the 24-hour first-response rate of the store channel (`'store'`)? Where does it rank among the four
 channels?
 
-**What to do on Monday.** Complaints made in a store are the easiest to drop: staff are busy serving, and the
-complaint is not logged in time. Ask stores to log complaints on the spot, with an automatic reminder to the service
-centre.
+**What to do on Monday.** One likely reason: complaints made in a store are the easiest to drop — staff are busy
+serving and the complaint is not logged in time. Check this first, then ask stores to log complaints on the spot,
+with an automatic reminder to the service centre.
 """)
 ch.exercise("ch12", "q1", placeholder="store_within_24h = ____",
             solution="store_within_24h = by_channel.set_index('channel').loc['store', 'within_sla_rate']")
