@@ -19,9 +19,9 @@ STEPS = {
 # Cards for the process quiz: what a service team does, and the step it belongs to.
 PROCESS_CARDS = [
     ("A", "listen", {"zh": "客服让顾客把话说完，感谢他反映问题，并为给他带来的麻烦道歉。",
-                     "en": "The agent lets the customer finish, thanks them for raising it and apologises for the trouble."}),
+                     "en": "The hotline advisor lets the customer finish, thanks them for raising it and apologises for the trouble."}),
     ("B", "record", {"zh": "客服复述订单号、收货地址和承诺的送达日期，请顾客确认，并给出投诉编号。",
-                     "en": "The agent reads the order number, address and promised date back to the customer and gives a case number."}),
+                     "en": "The advisor reads the order number, address and promised date back to the customer and gives a case number."}),
     ("C", "investigate", {"zh": "门店调出快递的物流轨迹和仓库的出库记录，查明延误发生在哪个环节。",
                           "en": "The store pulls the courier's tracking log and the warehouse dispatch record to find where the delay happened."}),
     ("D", "resolve", {"zh": "当天用快递补发商品，并附上一张优惠券表示歉意。",
