@@ -13,7 +13,8 @@ CLASSES = ["champions", "promising", "lost"]
 
 def test_answers_and_check_mark_each_card():
     quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
-    assert quiz.answers == {}
+    assert quiz.answers == {} and quiz.dropdowns["C1"].label == "(choose)"
+    assert "<td>12</td>" in quiz.view.children[0].children[0].children[0].value     # integers stay integers
     quiz.dropdowns["C1"].value = "champions"
     quiz.dropdowns["C2"].value = "promising"
     feedback = quiz.check()
@@ -51,7 +52,8 @@ def test_case_text_cards_show_the_active_language():
     cards = [{"text": {"zh": "说话直接，注重结果", "en": "Direct, wants results"}},
              {"id": "B", "text": "Asks many detailed questions"}]
     with language("zh"):
-        quiz = ClassificationQuiz(cards, ["style_driver", "style_analytical"], expected={"1": "style_driver", "B": "style_analytical"})
+        quiz = ClassificationQuiz(cards, ["style_driver", "style_analytical"],
+                                  expected={"1": "style_driver", "B": "style_analytical"})
         html = quiz.view.children[0].children[0].children[0].value
         assert "说话直接" in html
         assert ("控制型", "style_driver") in quiz.dropdowns["1"].options

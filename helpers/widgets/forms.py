@@ -85,8 +85,8 @@ class KanoForm(Explorer):
 
         style = {"description_width": "initial"}
         options = [(t(f"wd_kano_answer_{a}"), a) for a in KANO_ANSWERS]
-        return {question: w.Dropdown(options=options, value=3, description=t(f"wd_kano_{question}", feature=self.feature),
-                                     style=style, layout=w.Layout(width="95%"))
+        return {question: w.Dropdown(options=options, value=3, style=style, layout=w.Layout(width="95%"),
+                                     description=t(f"wd_kano_{question}", feature=self.feature))
                 for question in ("functional", "dysfunctional")}
 
     def compute(self, functional: int, dysfunctional: int) -> KanoAnswer:

@@ -22,6 +22,7 @@ import pandas as pd
 from helpers.exercises.core import ChoiceProblem, Outcome
 from helpers.i18n import get_language, label, t
 
+UNANSWERED = ""          # the value of the dropdown's "(choose)" entry
 CARD_STYLE = ("border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:4px;"
               "min-width:180px;background:#f6f8fa")
 
@@ -39,7 +40,7 @@ class QuizFeedback:
 def _card_items(cards) -> dict[str, dict]:
     """Card id → the fields shown on the card, in the given order."""
     if isinstance(cards, pd.DataFrame):
-        return {str(i): row.to_dict() for i, row in cards.iterrows()}
+        return {str(i): fields for i, fields in cards.to_dict("index").items()}   # keeps each column's type
     items = {}
     for n, card in enumerate(cards, start=1):
         fields = dict(card)
@@ -58,7 +59,8 @@ def card_html(card_id: str, fields: dict) -> str:
     text = fields.get("text")
     rows = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{escape(str(k))}</th>"
                    f"<td>{escape(_field_text(v))}</td></tr>" for k, v in fields.items() if k != "text")
-    body = (f"<p>{escape(_field_text(text))}</p>" if text is not None else "") + (f"<table>{rows}</table>" if rows else "")
+    body = ((f"<p>{escape(_field_text(text))}</p>" if text is not None else "")
+            + (f"<table>{rows}</table>" if rows else ""))
     return f'<div style="{CARD_STYLE}"><b>{escape(card_id)}</b>{body}</div>'
 
 
@@ -80,8 +82,8 @@ class ClassificationQuiz:
             problem = ChoiceProblem(var="answers", expected=lambda: dict(expected))
         self.problem = problem
         shown = label(self.classes) if labels is None else list(labels)
-        options = [(t("wd_quiz_choose"), None)] + list(zip(shown, self.classes))
-        self.dropdowns = {cid: w.Dropdown(options=options, value=None, layout=w.Layout(width="180px"))
+        options = [(t("wd_quiz_choose"), UNANSWERED)] + list(zip(shown, self.classes))
+        self.dropdowns = {cid: w.Dropdown(options=options, value=UNANSWERED, layout=w.Layout(width="180px"))
                           for cid in self.cards}
         self.marks = {cid: w.HTML() for cid in self.cards}
         self.button = w.Button(description=t("wd_quiz_check"), button_style="primary")
@@ -95,7 +97,7 @@ class ClassificationQuiz:
     @property
     def answers(self) -> dict:
         """Card id → chosen class id, for the cards answered so far."""
-        return {cid: d.value for cid, d in self.dropdowns.items() if d.value is not None}
+        return {cid: d.value for cid, d in self.dropdowns.items() if d.value != UNANSWERED}
 
     def check(self) -> QuizFeedback | None:
         """Mark every card ✔ / ✘, show the score and return the feedback (None without an answer key)."""
@@ -111,8 +113,8 @@ class ClassificationQuiz:
         score = sum(mark is True for mark in marks.values())
         self.result = QuizFeedback(marks, score, len(expected), outcome)
         colour = "#1a7f37" if outcome.passed else "#cf222e"
-        self.feedback.value = (f"<p style='color:{colour}'><b>{escape(t('wd_quiz_score', score=score, total=len(expected)))}</b>"
-                               f" {escape(outcome.reason)}</p>")
+        score_text = t("wd_quiz_score", score=score, total=len(expected))
+        self.feedback.value = f"<p style='color:{colour}'><b>{escape(score_text)}</b> {escape(outcome.reason)}</p>"
         return self.result
 
     def _ipython_display_(self):

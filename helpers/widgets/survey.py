@@ -61,8 +61,8 @@ class SurveySimulator(Explorer):
 
         groups = {g: count(f"sat_nps_{g}", v) for g, v in zip(NPS_GROUPS, (20, 30, 50))}
         ratings = {f"rating_{r}": count(f"wd_survey_rating_{r}", v) for r, v in zip(RATINGS, (5, 10, 15, 40, 30))}
-        confidence = w.FloatSlider(value=0.95, min=0.80, max=0.99, step=0.01, description=describe("wd_survey_confidence"),
-                                   style=style)
+        confidence = w.FloatSlider(value=0.95, min=0.80, max=0.99, step=0.01, style=style,
+                                   description=describe("wd_survey_confidence"))
         return {**groups, **ratings, "confidence": confidence}
 
     def compute(self, confidence: float, **counts) -> SurveyOutcome:

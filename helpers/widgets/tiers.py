@@ -34,7 +34,7 @@ class TierExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "kind": w.ToggleButtons(options=[(describe("wd_tier_kind_abc"), "abc"), (describe("wd_tier_kind_pyramid"), "pyramid")],
+            "kind": w.ToggleButtons(options=[(describe(f"wd_tier_kind_{k}"), k) for k in ("abc", "pyramid")],
                                     value="abc", description=describe("wd_tier_kind"), style=style),
             "cutoffs": w.FloatRangeSlider(value=ABC_CUTOFFS["value"], min=0.5, max=1.0, step=0.01,
                                           description=describe("wd_tier_cutoffs"), readout_format=".0%", style=style),
