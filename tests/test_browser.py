@@ -90,7 +90,7 @@ def lab(tmp_path):
 
 
 def _stop(server: subprocess.Popen) -> None:
-    """Terminate the server and the kernels it started (its own process group)."""
+    """Terminate the server's process group; on SIGTERM the server shuts its kernels down first."""
     for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, None)):
         try:
             os.killpg(server.pid, sig)
@@ -128,7 +128,7 @@ def test_moving_a_slider_changes_the_shown_result(lab):
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
             result = page.locator(".widget-html-content").filter(has_text="CLV =").first
-            result.wait_for(timeout=40_000)
+            result.wait_for(timeout=60_000)              # kernel start + the kit's imports on a busy machine
             before = result.inner_text()
             assert "266.67" in before                      # m = 100, r = 0.8, i = 0.10 (DOMAIN.md §3.6)
             expect(page.get_by_text("每期利润").first).to_be_visible()
