@@ -1,5 +1,7 @@
 """Classification quiz: picking classes and pressing Check gives per-card feedback (no browser)."""
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.exercises.core import ChoiceProblem
 from helpers.i18n import language
@@ -58,3 +60,15 @@ def test_case_text_cards_show_the_active_language():
         assert "说话直接" in html
         assert ("控制型", "style_driver") in quiz.dropdowns["1"].options
     assert set(quiz.cards) == {"1", "B"}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["", *CLASSES]), min_size=3, max_size=3))
+def test_score_counts_exactly_the_right_answers(picks):
+    quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
+    for card, pick in zip(KEY, picks):
+        quiz.dropdowns[card].value = pick
+    right = sum(pick == KEY[card] for card, pick in zip(KEY, picks))
+    feedback = quiz.check()
+    assert feedback.score == right and feedback.outcome.passed == (right == len(KEY))
+    assert quiz.answers == {card: pick for card, pick in zip(KEY, picks) if pick}
