@@ -3,11 +3,13 @@ import numpy as np
 import matplotlib as mpl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.plots.theme import apply_theme
 from helpers.i18n import label, language
-from helpers.scoring import rfm_score
-from helpers.segments import cn8_classify, rfm_segment, segment_summary
+from helpers.scoring import METHODS, rfm_score
+from helpers.segments import SCHEMES, cn8_classify, rfm_segment, segment_summary
 from helpers.widgets import RfmExplorer
 
 
@@ -64,3 +66,14 @@ def test_caller_table_is_not_changed(rfm):
     explorer = RfmExplorer(rfm, chart=False)
     explorer.controls["method"].value = "rank_first"
     pd.testing.assert_frame_equal(rfm, before)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(METHODS), st.integers(3, 5), st.sampled_from(SCHEMES))
+def test_every_setting_places_each_customer_once_or_explains_why_not(rfm, method, bins, scheme):
+    explorer = RfmExplorer(rfm, chart=False, method=method, bins=bins, scheme=scheme)
+    if explorer.result.error:
+        assert explorer.result.summary is None and scheme != "cn8"
+    else:
+        assert explorer.result.summary["customers"].sum() == len(rfm)
+        assert explorer.result.segmentation.table.index.is_unique
