@@ -90,8 +90,8 @@ def _add_report(sub) -> None:
     source.add_argument("file", nargs="?", help="the transactions file")
     source.add_argument("--demo", choices=DEMOS, help="a bundled dataset instead of a file")
     p.add_argument("--columns", nargs="+", type=_column_mapping, metavar="ROLE=HEADER",
-                   help="your header for a role when it is not recognised; roles: customer_id, order_date, "
-                        "amount, order_id, quantity, unit_price")
+                   help="your header for a role when it is not recognised (give FILE first); roles: customer_id, "
+                        "order_date, amount, order_id, quantity, unit_price")
     p.add_argument("--as-of", type=_day, help="analysis date YYYY-MM-DD (default: the day after the last transaction; "
                                    "later transactions are left out)")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: zh, or $CRMKIT_LANG)")

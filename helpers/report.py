@@ -411,6 +411,8 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
         tx, data_report = load_for_report(source, columns=columns, demo=demo)
     rep = analyse(tx, data_report, as_of=as_of, scheme=scheme, progress=progress)
     rep.notes[:0] = list(warned)
+    for note in rep.notes:
+        progress(f"⚠ {note}")
     paths = write_report(rep, out, top=top, progress=progress)
     progress(t("report_step_done", seconds=f"{time.perf_counter() - started:.1f}",
                files=", ".join(str(p) for p in paths.values())))
