@@ -27,3 +27,11 @@ def test_segment_sizes_and_score_distribution_in_chinese(r_scores):  # noqa: F81
     assert len(ax2.patches) == 15
     fig, axis = plt.subplots()
     assert plot_segment_sizes(segment_summary(seg), ax=axis) is axis
+
+
+def test_heatmap_leaves_cells_without_customers_blank(r_scores):  # noqa: F811
+    sparse = r_scores.table.query("not (R == 5 and F == 1)")
+    with plt.rc_context({"axes.grid": True}):  # the kit's theme draws a grid
+        ax = plot_rfm_heatmap(sparse)
+    assert not any(line.get_visible() for line in ax.get_xgridlines() + ax.get_ygridlines())
+    assert len(ax.texts) == 24  # one annotation per cell with customers

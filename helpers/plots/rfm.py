@@ -38,6 +38,7 @@ def plot_rfm_heatmap(scored, value: str = "monetary", ax=None, **kw):
                "cbar_kws": {"label": t(_VALUE_LABELS.get(value, value))}
                if value in _VALUE_LABELS else {}}
     sns.heatmap(grid, ax=ax, **{**options, **kw})
+    ax.grid(False)  # an R×F cell without customers must look empty, not show the theme's grid through it
     value_text = t(_VALUE_LABELS[value]) if value in _VALUE_LABELS else value
     return decorate(ax, title=t("rfm_heatmap_title", value=value_text),
                     xlabel="rfm_f_score", ylabel="rfm_r_score")
