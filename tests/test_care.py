@@ -168,7 +168,7 @@ def test_call_list_keeps_window_and_channels_with_labels_and_details(customers):
     assert calls["Reason"].tolist()[0] == "Quarterly visit + Monthly personal contact"
     assert calls["Channel"].tolist() == ["Visit", "Visit", "Phone call"]
     assert calls["Tier"].tolist() == ["Platinum (金钻)", "Platinum (金钻)", "Gold (白银)"]
-    assert calls["city"].isna().tolist() == [False, True, False] and calls["city"][2] == "Beijing"
+    assert calls["City"].isna().tolist() == [False, True, False] and calls["City"][2] == "Beijing"
     assert calls["Priority"].tolist() == [1, 1, 3]
     assert list(calls.columns[-2:]) == ["Outcome (fill in)", "Notes"]
     assert (calls["Due date"] == "2024-01-01").all()
