@@ -144,6 +144,17 @@ def demo_label(ids, column: str):
     return t(key) if isinstance(ids, str) and has(key) else ids   # missing values stay missing
 
 
+def with_demo_labels(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy of ``table`` whose demo id columns show their labels (for charts and printed tables).
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     with_demo_labels(pd.DataFrame({"city": ["shanghai"]}), "city")["city"].tolist()
+    ['Shanghai']
+    """
+    return table.assign(**{column: demo_label(table[column], column) for column in columns})
+
+
 def _read_dtypes(table: str, columns) -> dict:
     if table != "survey":
         return {}

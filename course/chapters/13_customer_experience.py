@@ -4,7 +4,7 @@ from helpers.authoring import Chapter
 
 ch = Chapter("13_customer_experience", setup_extra="""
 from helpers.exercises import ch13, ____
-from helpers.demo import load_demo, demo_label
+from helpers.demo import load_demo, demo_label, with_demo_labels
 from helpers.experience import experience_audit, journey_line
 from helpers.kano import evaluation_frame, kano_table
 from helpers.plots import plot_experience_heatmap, plot_journey_line, plot_kano
@@ -94,16 +94,12 @@ journey = journey_line(touchpoints, target=4.0)
 journey[["step", "touchpoint", "score", "gap"]].round(2)
 """)
 ch.md(zh="""
-图表用接触点的中文名称显示（`with_names` 只替换显示用的名称，分析仍用编号）：
+图表用接触点的中文名称显示（`with_demo_labels` 只替换显示用的名称，分析仍用编号）：
 """, en="""
-The charts show the touchpoints by name (`with_names` only swaps the ids for display names; the analysis keeps the ids):
+The charts show the touchpoints by name (`with_demo_labels` only swaps the ids for display names; the analysis keeps the ids):
 """)
 ch.code('''
-def with_names(table):
-    """The table with touchpoint ids replaced by their names in the active language (for charts)."""
-    return table.assign(touchpoint=demo_label(table["touchpoint"], "touchpoint"))
-
-plot_journey_line(journey_line(with_names(touchpoints), target=4.0));
+plot_journey_line(journey_line(with_demo_labels(touchpoints, 'touchpoint'), target=4.0));
 ''')
 ch.md(zh="""
 **怎么读？** 购买之前的接触点（广告、社交媒体、门店）都达到或超过 4 分；**购买之后一路下滑**：结账 3.62、
@@ -135,13 +131,14 @@ audit = experience_audit(touchpoints, target=target)
 audit
 """)
 ch.checked("round(audit.overall, 2), audit.column_means.round(2).to_dict()")
-ch.code("plot_experience_heatmap(experience_audit(with_names(touchpoints), target=with_names(target)));")
+ch.code("plot_experience_heatmap(experience_audit(with_demo_labels(touchpoints, 'touchpoint'), target=with_demo_labels(target, 'touchpoint')));")
 ch.md(zh="""
 差距图（得分 − 目标，红色为低于目标）更直接地显示该先改哪里：
 """, en="""
 The gap map (score − target, red below target) shows more directly where to start:
 """)
-ch.code('plot_experience_heatmap(experience_audit(with_names(touchpoints), target=with_names(target)), values="gaps");')
+ch.code('''plot_experience_heatmap(experience_audit(with_demo_labels(touchpoints, "touchpoint"),
+                                         target=with_demo_labels(target, "touchpoint")), values="gaps");''')
 ch.checked("audit.weakest(5)")
 ch.md(zh="""
 **怎么读？** 配送和售后整行偏低：配送的“思考”和“关联”只有 1.8 分（没有安装或使用建议，也没有任何品牌联系——包裹就是一个纸箱），
