@@ -261,7 +261,7 @@ ch.md(zh="""
 Tiers pay off only when **each tier gets a different service standard**. The strategy of each tier (from the course's
 label catalogue, in the active language):
 """)
-ch.code("pyramid.summary()[['label', 'strategy']].style.hide(axis='index')")
+ch.code("pyramid.summary()[['label', 'strategy']].set_index('label')")
 
 ch.md(zh="""
 把策略落到可执行的服务标准上，例如：
