@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from helpers.errors import DataError
-from helpers.rfm import btyd_summary, rfm_table
+from helpers.rfm import btyd_summary, rfm_table, scan_transactions
 
 CDNOW = FIXTURES / "cdnow"
 
@@ -95,6 +95,27 @@ def test_a_polars_lazy_scan_stays_lazy_until_the_single_collect(tmp_path, monkey
     out = rfm_table(pl.scan_parquet(path))
     assert len(collects) == 1
     pd.testing.assert_frame_equal(out, rfm_table(small_tx()), check_dtype=False)
+
+
+def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):
+    # one order per row, as in the scale benchmark: the distinct-order count needs > 60 MB in memory
+    rng = np.random.default_rng(7)
+    n = 1_000_000
+    tx = pd.DataFrame({
+        "customer_id": ("c" + pd.Series(rng.integers(0, 20_000, n)).astype("str")).array,
+        "order_id": np.arange(n),
+        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"),
+        "amount": rng.integers(1, 10_000, n) / 100,
+    })
+    path = tmp_path / "tx.parquet"
+    tx.to_parquet(path, row_group_size=100_000)  # several row groups: read in parallel
+    relation = scan_transactions(path, memory_limit="40MB", temp_directory=tmp_path / "spill")
+    settings = relation.query(
+        "tx", "SELECT current_setting('memory_limit'), current_setting('temp_directory') FROM tx LIMIT 1")
+    assert settings.fetchall() == [("38.1 MiB", str(tmp_path / "spill"))]
+    pd.testing.assert_frame_equal(rfm_table(relation), rfm_table(tx), check_dtype=False)
+    with pytest.raises(duckdb.OutOfMemoryException):  # the same limit without spilling is too small
+        rfm_table(scan_transactions(path, memory_limit="40MB", temp_directory=""))
 
 
 transactions = st.lists(
