@@ -14,6 +14,7 @@ the DataWarnings of these well-known quirks: the report states them.
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,8 +65,17 @@ def load_online_retail():
 
 
 def _quietly(path: Path, **kw):
-    """Load a bundled file; the report names it relative to the repository (same on every machine)."""
+    """Load a bundled file (once per session; callers get their own copy of the frame).
+
+    The report names the file relative to the repository, so it reads the same on every machine.
+    """
+    frame, report = _load_bundled(path, tuple(sorted(kw.items())))
+    return frame.copy(), report
+
+
+@lru_cache(maxsize=4)
+def _load_bundled(path: Path, kw: tuple):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)
-        frame, report = load_transactions(path, **kw)
+        frame, report = load_transactions(path, **dict(kw))
     return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())

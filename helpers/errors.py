@@ -3,7 +3,7 @@
 A :class:`DataError` names the column, the first offending rows and the fix::
 
     >>> from helpers.errors import DataError
-    >>> err = DataError("err_missing_column", column="amount", fix_key="fix_map_column")
+    >>> err = DataError("err_data_missing_column", column="amount", found="金额2", accepted="金额, amount")
     >>> "amount" in str(err)
     True
 """
