@@ -1,9 +1,11 @@
 """Scale: N transactions in Parquet, larger than a comfortable pandas frame, → RFM → scores → segments.
 
 The input is written in chunks (never the whole table in memory). Cases: the kit's ``rfm_table``
-on a Polars lazy scan (streaming engine) and on a DuckDB relation; both end in the same per-customer
-pandas table, then ``rfm_score`` and ``rfm_segment``. Peak memory per case comes from the runner
-(a fresh process, ``ru_maxrss``). Run: ``python benchmarks/run.py --only scale --rows 100000000``.
+on a Polars lazy scan (streaming engine), on a plain DuckDB relation, and on
+``scan_transactions`` (DuckDB under a memory limit, spilling to disk); all end in the same
+per-customer pandas table, then ``rfm_score`` and ``rfm_segment``. Peak memory per case comes
+from the runner (a fresh process, ``ru_maxrss``).
+Run: ``python benchmarks/run.py --only scale --rows 100000000``.
 """
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ REFERENCE = "polars_lazy"
 AS_OF = "2025-01-01"
 CUSTOMERS_PER_ROW = 0.05          # twenty transactions per customer on average
 CHUNK_ROWS = 5_000_000            # rows generated and written at a time
-IMPORTS = {"polars_lazy": ["polars", "helpers.rfm", "helpers.scoring", "helpers.segments"],
-           "duckdb_relation": ["duckdb", "helpers.rfm", "helpers.scoring", "helpers.segments"]}
+SPILL_DIR = "duckdb_spill"        # under the bench workdir: a real disk
+_KIT = ["helpers.rfm", "helpers.scoring", "helpers.segments"]
+IMPORTS = {"polars_lazy": ["polars", *_KIT], "duckdb_relation": ["duckdb", *_KIT],
+           "duckdb_out_of_core": ["duckdb", *_KIT]}
 
 
 def _chunk(rng, rows: int, first_order: int, customers: int):
@@ -51,7 +55,7 @@ def prepare(rows: int, workdir: Path) -> dict:
             writer.write_table(table, row_group_size=1_000_000)
         writer.close()
         partial.rename(path)          # a half-written file is never mistaken for a finished one
-    return {"path": str(path), "as_of": AS_OF}
+    return {"path": str(path), "as_of": AS_OF, "spill": str(Path(workdir) / SPILL_DIR)}
 
 
 def _segments(rfm):
@@ -79,5 +83,13 @@ def _duckdb_relation(params):
     return _segments(rfm_table(relation, params["as_of"]))
 
 
+def _duckdb_out_of_core(params):
+    from helpers.rfm import rfm_table, scan_transactions
+
+    relation = scan_transactions(params["path"], temp_directory=params["spill"])  # 3 GB limit
+    return _segments(rfm_table(relation, params["as_of"]))
+
+
 def cases() -> dict:
-    return {"polars_lazy": _polars_lazy, "duckdb_relation": _duckdb_relation}
+    return {"polars_lazy": _polars_lazy, "duckdb_relation": _duckdb_relation,
+            "duckdb_out_of_core": _duckdb_out_of_core}

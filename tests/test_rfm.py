@@ -104,14 +104,15 @@ def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(t
     tx = pd.DataFrame({
         "customer_id": ("c" + pd.Series(rng.integers(0, 20_000, n)).astype("str")).array,
         "order_id": np.arange(n),
-        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"),
+        "order_date": pd.Timestamp("2024-01-01")
+        + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"),
         "amount": rng.integers(1, 10_000, n) / 100,
     })
     path = tmp_path / "tx.parquet"
     tx.to_parquet(path, row_group_size=100_000)  # several row groups: read in parallel
     relation = scan_transactions(path, memory_limit="40MB", temp_directory=tmp_path / "spill")
-    settings = relation.query(
-        "tx", "SELECT current_setting('memory_limit'), current_setting('temp_directory') FROM tx LIMIT 1")
+    settings = relation.query("tx", "SELECT current_setting('memory_limit'), "
+                                    "current_setting('temp_directory') FROM tx LIMIT 1")
     assert settings.fetchall() == [("38.1 MiB", str(tmp_path / "spill"))]
     pd.testing.assert_frame_equal(rfm_table(relation), rfm_table(tx), check_dtype=False)
     with pytest.raises(duckdb.OutOfMemoryException):  # the same limit without spilling is too small

@@ -24,3 +24,16 @@ def test_kit_polars_and_pandas_pipelines_agree(tmp_path):
         assert (other["rfm_cell"].astype(str).to_numpy() == kit["rfm_cell"].to_numpy()).all()
         pd.testing.assert_series_equal(other["segment"].astype("str"), kit["segment"],
                                        check_names=False, check_index=False)
+
+
+def test_scale_cases_give_the_same_segments_on_every_engine(tmp_path):
+    from benchmarks import bench_scale
+
+    params = bench_scale.prepare(20_000, tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        tables = {name: case(params) for name, case in bench_scale.cases().items()}
+    reference = tables.pop(bench_scale.REFERENCE)
+    assert set(tables) == {"duckdb_relation", "duckdb_out_of_core"}
+    for name, table in tables.items():
+        pd.testing.assert_frame_equal(table, reference, check_dtype=False, obj=name)
