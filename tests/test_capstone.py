@@ -31,7 +31,7 @@ def test_capstone_runs_on_cdnow_by_changing_only_the_parameters(tmp_path):
     out = tmp_path / "exports"
     papermill.execute_notebook(
         str(NOTEBOOK), str(tmp_path / "capstone_cdnow.ipynb"), cwd=str(tmp_path), progress_bar=False,
-        parameters={"DATA_FILE": str(CDNOW), "OUTPUT_DIR": str(out), "AS_OF": "1998-07-01"})
+        execution_timeout=120, parameters={"DATA_FILE": str(CDNOW), "OUTPUT_DIR": str(out), "AS_OF": "1998-07-01"})
     assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTS)
     customers = pd.read_parquet(out / "customers.parquet")
     assert len(customers) == customers["customer_id"].nunique() == CDNOW_CUSTOMERS

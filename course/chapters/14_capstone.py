@@ -299,9 +299,14 @@ into four cells, each with its play:
 ch.checked("rep.matrix.summary()[['label', 'customers', 'share', 'strategy']].round(3)")
 ch.code("plot_value_matrix(rep.matrix);")
 ch.md(zh="""
+图中大多数点挤在左下角，几位平均每单金额极高的客户把横轴拉得很长——这正是消费金额的长尾；各格的人数和占比看格子里的标注。
+
 这一步支持的决策是**营销手段的选择**：“常客”来得勤但每次买得少，适合交叉销售和组合推荐；“高消费客户”每次买得多但来得少，
 适合提醒和邀约；“不确定客户”数量最多，只能用低成本渠道触达，再从中筛选有潜力的人。
 """, en="""
+Most points crowd into the lower left while a few customers with huge average purchases stretch the x-axis — the long
+tail of spend again; read the counts and shares in the cell labels.
+
 The decision this step supports is **the choice of marketing levers**: Frequent customers come often but spend little
 each time — cross-sell and bundles; Spenders spend a lot but come rarely — reminders and invitations; the Uncertain
 cell is the largest and is reached through low-cost channels, picking out those with potential.
@@ -334,10 +339,15 @@ pd.crosstab(customers['segment_label'], customers['state_label'])
 ch.md(zh="""
 **在你自己的数据里看什么？** 90 / 180 天的界线适合每季度会回来购买的零售业务；购买周期长的行业（家电、B2B）要放宽，
 否则大多数客户都会被判为“流失”。流失客户的比例如果超过三成，先检查界线是否适合你的购买周期，再下结论。
+再看交叉表：八类方案的“近”是相对全体客户的均值而言的，如果大多数客户早已不再购买（例如 CDNOW，平均 368 天未购买），
+“重要价值客户”里也会有按 180 天规则已经流失的人——行动以关系状态为准，细分说明他们过去的价值。
 """, en="""
 **What to look at in your own data.** The 90 / 180-day lines suit retail where customers return every quarter; with
 long buying cycles (appliances, B2B) widen them, or most customers will look lost. If more than a third of your
-customers are lost, check that the lines fit your buying cycle before drawing conclusions.
+customers are lost, check that the lines fit your buying cycle before drawing conclusions. Then look at the cross
+table: "recent" in the 8 classes is relative to the mean of all customers, so when most customers stopped buying long
+ago (CDNOW: 368 days on average) even Important value customers can be lost by the 180-day rule — act on the state,
+and read the segment as their past value.
 """)
 
 ch.md(zh="""
