@@ -29,3 +29,10 @@ def test_chapter_has_notebooks_and_checked_exercises(chapter):
         text = path.read_text(encoding="utf-8")
         for name in problems:
             assert re.search(rf"{chapter['exercises_module']}\.{name}\.check\(", text), (path.name, name)
+
+
+def test_trainer_guides_have_a_plan_for_every_chapter():
+    for lang, heading in (("zh", "## 第 {n} 章"), ("en", "## Chapter {n} ")):
+        guide = (ROOT / "course" / f"trainer-guide.{lang}.md").read_text(encoding="utf-8")
+        for c in CHAPTERS:
+            assert heading.format(n=int(c["id"])) in guide, (lang, c["id"])
