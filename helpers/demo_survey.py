@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.kano import CATEGORIES, EVALUATION_TABLE
+
 N_RESPONDENTS, SURVEY_START, SURVEY_DAYS = 400, pd.Timestamp("2025-09-01"), 91
 MISSING_SHARE = 0.08  # respondents who skip one to three items (listwise deletion exercises)
 # Every other survey column is a whole-number answer with a few skipped items: pandas' nullable Int64.
@@ -37,9 +39,6 @@ SERVQUAL = {
 IMPORTANCE_SHARES = {"tangibles": 11, "reliability": 32, "responsiveness": 22, "assurance": 19,
                      "empathy": 16}
 
-# Kano evaluation table (Berger et al. 1993): rows functional 1–5, columns dysfunctional 1–5.
-KANO_TABLE = ("QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ")
-KANO_CATEGORIES = "MOAIRQ"
 # feature -> share of respondents per true category M, O, A, I, R, Q
 KANO_FEATURES = {
     "secure_payment": (0.55, 0.20, 0.05, 0.15, 0.03, 0.02),
@@ -139,15 +138,15 @@ def _importance_points(rng) -> pd.DataFrame:
 
 def kano_answer_pairs(category: str) -> list[tuple[int, int]]:
     """All (functional, dysfunctional) answers the evaluation table maps to ``category``."""
-    return [(f + 1, d + 1) for f, row in enumerate(KANO_TABLE) for d, c in enumerate(row) if c == category]
+    return [(f + 1, d + 1) for f, row in enumerate(EVALUATION_TABLE) for d, c in enumerate(row) if c == category]
 
 
 def _kano(rng) -> pd.DataFrame:
     """Functional/dysfunctional answers (1 like … 5 dislike) drawn from each feature's category mix."""
-    pairs = {c: kano_answer_pairs(c) for c in KANO_CATEGORIES}
+    pairs = {c: kano_answer_pairs(c) for c in CATEGORIES}
     columns = {}
     for feature, shares in KANO_FEATURES.items():
-        categories = rng.choice(list(KANO_CATEGORIES), size=N_RESPONDENTS, p=shares)
+        categories = rng.choice(list(CATEGORIES), size=N_RESPONDENTS, p=shares)
         answers = np.array([pairs[c][rng.integers(len(pairs[c]))] for c in categories])
         columns[f"kano_{feature}_func"], columns[f"kano_{feature}_dysf"] = answers.T
     return pd.DataFrame(columns)

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import ROOT
 from helpers.demo import DEMO_DIR, END, START, TABLES, demo_label, generate_demo, load_demo
-from helpers.demo_survey import IPA_ATTRIBUTES, KANO_FEATURES, KANO_TABLE, LOYALTY_ITEMS, SERVQUAL
+from helpers.demo_survey import IPA_ATTRIBUTES, KANO_FEATURES, LOYALTY_ITEMS, SERVQUAL
+from helpers.kano import EVALUATION_TABLE
 from helpers.i18n import has, language
 
 LAST_MOMENT = END + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
@@ -205,7 +206,7 @@ def test_kano_features_fall_into_different_categories(demo):
     modes = {}
     for feature in KANO_FEATURES:
         pairs = survey[[f"kano_{feature}_func", f"kano_{feature}_dysf"]].dropna().astype(int)
-        categories = [KANO_TABLE[f - 1][d - 1] for f, d in pairs.itertuples(index=False)]
+        categories = [EVALUATION_TABLE[f - 1][d - 1] for f, d in pairs.itertuples(index=False)]
         modes[feature] = pd.Series(categories).mode()[0]
     assert {"M", "O", "A", "I"} <= set(modes.values())
 
