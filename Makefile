@@ -6,6 +6,7 @@ LANG_EDITION ?= zh
 START  := notebooks/$(LANG_EDITION)/00_start_here.ipynb
 DATA   ?=
 OUT    ?= build/report
+ROOT_OK := $(if $(filter 0,$(shell id -u)),--allow-root,)   # containers often run as root
 
 .PHONY: lab test student report bench clean
 
@@ -21,7 +22,7 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-base
 
 ## lab: create .venv on first use, install the kit, open JupyterLab on the course start page
 lab: $(VENV)/.stamp-base
-	$(VENV)/bin/jupyter lab $(START) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/$(START) $(ROOT_OK) $(LAB_ARGS)
 
 ## test: install the test extras and run unit, property, notebook (nbval) and browser tests
 test: $(VENV)/.stamp-test student
