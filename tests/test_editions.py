@@ -64,3 +64,16 @@ def test_student_edition_drops_solutions_and_trainer_notes_and_keeps_placeholder
     check = next(c for c in student.cells if "check()" in c.source)
     assert not check.outputs and "nbval-check-output" not in check.metadata["tags"]
     assert nb.cells[-1].outputs, "the source notebook is not modified"
+
+
+def test_student_edition_runs_and_its_checks_say_not_attempted(tmp_path):
+    from nbclient import NotebookClient
+
+    nb = student_notebook(nbformat.read(ZH / "00_start_here.ipynb", as_version=4))
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(ZH)}}).execute()
+    checks = [c for c in nb.cells if "exercise-check" in c.metadata.get("tags", [])]
+    shown = ["".join(o.get("data", {}).get("text/html", "")) for c in checks for o in c.outputs]
+    assert checks and len(shown) == len(checks)
+    assert all("尚未作答" in html for html in shown), shown
+    assert not problems_in_outputs(nb)
