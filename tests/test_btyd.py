@@ -15,7 +15,7 @@ from helpers.errors import DataError, DataWarning
 
 from conftest import FIXTURES
 
-CDNOW = FIXTURES / "cdnow_summary"
+CDNOW = FIXTURES / "cdnow"
 PUBLISHED_BGNBD = BetaGeoModel(r=0.243, alpha=4.414, a=0.793, b=2.426)
 PUBLISHED_GG = GammaGammaModel(p=6.25, q=3.74, gamma=15.44)
 CUSTOMER_1 = dict(x=2, t_x=30.43, T=38.86)

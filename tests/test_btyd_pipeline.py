@@ -28,7 +28,7 @@ def test_models_fitted_from_transactions_match_the_published_estimates(summary):
 
 def test_holdout_defaults_read_the_summary_columns(summary):
     table = holdout_comparison(BetaGeoModel.fit(summary), summary)
-    fixture = pd.read_csv(FIXTURES / "cdnow_summary" / "cdnow_holdout.csv")
+    fixture = pd.read_csv(FIXTURES / "cdnow" / "cdnow_holdout.csv")
     assert (table["actual"] * table["customers"]).sum() == pytest.approx(fixture["x_star"].sum())
 
 
