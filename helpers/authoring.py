@@ -123,6 +123,13 @@ def problems_in_outputs(nb) -> list[str]:
     return found
 
 
+def _make_stable(nb) -> None:
+    """Drop what changes between identical runs (timings, random cell ids), so rebuilds diff cleanly."""
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:03d}"
+        cell.metadata.pop("execution", None)
+
+
 def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeout: int = 300) -> list[Path]:
     """Write and execute both editions of every chapter source (or those in ``names``)."""
     from nbclient import NotebookClient
@@ -138,6 +145,7 @@ def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeou
             nb = chapter.notebook(lang)
             NotebookClient(nb, timeout=timeout, kernel_name="python3",
                            resources={"metadata": {"path": str(out_dir)}}).execute()
+            _make_stable(nb)
             problems = problems_in_outputs(nb)
             if problems:
                 raise RuntimeError(f"{path.name} ({lang}) has error/warning outputs: {problems}")
