@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from rfm_strategies import rfm_tables as rfm_table_strategy
 from helpers.errors import DataWarning
 from helpers.rfm import rfm_table
 from helpers.scoring import rfm_score
@@ -126,13 +127,7 @@ def test_nested_scores_f_within_r():
     assert "53" in nested.thresholds["M"]
 
 
-rfm_tables = st.lists(
-    st.tuples(st.integers(1, 400), st.integers(1, 12), st.integers(1, 5000)),
-    min_size=5, max_size=60,
-).map(lambda rows: pd.DataFrame(
-    {"recency_days": [r[0] for r in rows], "frequency": [r[1] for r in rows],
-     "monetary": [float(r[2]) for r in rows]},
-    index=pd.Index([f"c{i:03d}" for i in range(len(rows))], name="customer_id")))
+rfm_tables = rfm_table_strategy(12, 5000, 5, 60)
 
 
 @settings(max_examples=30, deadline=None)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rfm_strategies import rfm_tables as rfm_table_strategy
 
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
@@ -180,13 +181,7 @@ def test_segmentation_renders_and_has_strategies(r_scores):  # noqa: F811
     assert strategies["strategy"].str.len().min() > 10
 
 
-rfm_tables = st.lists(
-    st.tuples(st.integers(1, 400), st.integers(1, 8), st.integers(1, 3000)),
-    min_size=8, max_size=50,
-).map(lambda rows: pd.DataFrame(
-    {"recency_days": [r[0] for r in rows], "frequency": [r[1] for r in rows],
-     "monetary": [float(r[2]) for r in rows]},
-    index=pd.Index([f"c{i:03d}" for i in range(len(rows))], name="customer_id")))
+rfm_tables = rfm_table_strategy(8, 3000, 8, 50)
 
 
 @settings(max_examples=10, deadline=None)
