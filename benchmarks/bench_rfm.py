@@ -16,9 +16,10 @@ REFERENCE = "polars"
 AS_OF = "2024-01-01"
 CUSTOMERS_PER_ROW = 0.1  # ten transactions per customer on average
 # imported before the clock starts (import time is not pipeline time; memory still counts it)
-IMPORTS = {"kit": ["polars", "helpers.rfm", "helpers.scoring", "helpers.segments"],
+IMPORTS = {"kit": ["polars", "pyarrow", "helpers.rfm", "helpers.scoring", "helpers.segments"],
            "polars": ["polars"], "pandas": ["pandas", "pyarrow"],
-           "lifetimes": ["pandas", "lifetimes.utils"], "pymc_marketing": ["pandas", "pymc_marketing.clv.utils"]}
+           "lifetimes": ["pandas", "pyarrow", "lifetimes.utils"],
+           "pymc_marketing": ["pandas", "pyarrow", "pymc_marketing.clv.utils"]}
 
 
 def prepare(rows: int, workdir: Path) -> dict:

@@ -27,6 +27,7 @@ import pandas as pd
 from helpers.errors import DataError, warn
 
 _DAY = "__purchase_day"
+_SAMPLE_ROWS = 100_000  # rows looked at first for repeated order ids
 _FREQUENCIES = ("orders", "days")
 _MONETARIES = ("sum", "mean")
 _PERIOD_DAYS = {"D": 1, "W": 7}
@@ -82,14 +83,48 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     return duckdb.connect(config=config).read_parquet(str(path))
 
 
-def _to_pandas(frame: nw.LazyFrame) -> pd.DataFrame:
-    """Run the lazy query where the data lives and bring the (small) result into pandas.
+def _collect(frame: nw.LazyFrame) -> nw.DataFrame:
+    """Run the lazy query where the data lives; the (small) result comes back eager.
 
     Polars runs it on its streaming engine, which reads a file larger than memory in batches.
     """
     if frame.implementation is nw.Implementation.POLARS:
-        return frame.collect(backend="pandas", engine="streaming").to_native()
-    return frame.collect(backend="pandas").to_native()
+        return frame.collect(engine="streaming")
+    return frame.collect()
+
+
+def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
+    distinct, rows = _collect(frame.select(nw.col(column).n_unique().alias("distinct"),
+                                           nw.len().alias("rows"))).row(0)
+    return distinct == rows
+
+
+def _strictly_increasing(frame: nw.LazyFrame, column: str) -> bool:
+    """Whether ``column`` rises from row to row of a Polars frame (other engines: False).
+
+    Only Polars keeps a row order in a lazy query (a file is scanned in its own order).
+    """
+    if frame.implementation is not nw.Implementation.POLARS:
+        return False
+    import polars as pl
+
+    ids = pl.col(column)
+    rising = (ids.null_count() == 0) & (ids > ids.shift(1)).slice(1).all()
+    return bool(frame.to_native().select(rising).collect(engine="streaming").item())
+
+
+def _one_row_per_order(frame: nw.LazyFrame, order: str) -> bool:
+    """Whether no order id repeats, so each customer's distinct orders are simply its rows.
+
+    Counting distinct ids inside every customer costs as much as the rest of the aggregation,
+    and an order-level table (one row per order) does not need it. Line-item tables repeat an id
+    on the lines of each order, which the first rows show at once; ids that rise from row to row
+    (the usual export order) prove uniqueness in one linear pass; otherwise one count of the
+    distinct ids in the whole table decides.
+    """
+    if not _distinct_is_rows(frame.head(_SAMPLE_ROWS), order):
+        return False
+    return _strictly_increasing(frame, order) or _distinct_is_rows(frame, order)
 
 
 def _as_day(values: pd.Series) -> pd.Series:
@@ -100,7 +135,8 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
                          days: bool) -> pd.DataFrame:
     """One row per customer: first/last purchase, revenue, and distinct orders and/or days.
 
-    One pass over the data; distinct purchase days (the costliest part) only when ``days``.
+    One aggregation pass over the data; distinct orders are counted only when an order id
+    repeats (:func:`_one_row_per_order`), distinct purchase days only when ``days``.
     """
     frame = _lazy(tx)
     _require(frame, [customer, date, amount] + ([order] if order else []), date, amount)
@@ -111,13 +147,16 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
         nw.col(amount).min().alias("_min_amount"),
     ]
     if order:
-        aggregations.append(nw.col(order).n_unique().alias("orders"))
+        orders = nw.len() if _one_row_per_order(frame, order) else nw.col(order).n_unique()
+        aggregations.append(orders.alias("orders"))
     if days:
         # the day column is added first so every aggregation stays simple on every engine
         frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
         aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
-    out = _to_pandas(frame.group_by(customer).agg(*aggregations))
-    out = out.rename(columns={customer: "customer_id"})
+    result = _collect(frame.group_by(customer).agg(*aggregations))
+    if result.schema[customer] == nw.String:  # the engine sorts text ids faster than pandas
+        result = result.sort(customer)
+    out = result.to_pandas().rename(columns={customer: "customer_id"})
     out["customer_id"] = out["customer_id"].astype("str")
     for column in ("first_purchase", "last_purchase"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
@@ -128,7 +167,8 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
     negative = int((out.pop("_min_amount") < 0).sum())
     if negative:
         warn("warn_rfm_negative_amounts", n=negative, column=amount)
-    return out.sort_values("customer_id").set_index("customer_id")
+    out = out.set_index("customer_id")
+    return out if out.index.is_monotonic_increasing else out.sort_index()
 
 
 def _resolve_as_of(as_of, last_purchase: pd.Series) -> pd.Timestamp:
@@ -186,7 +226,7 @@ def _daily_spend(tx, customer: str, date: str, amount: str) -> pd.DataFrame:
     frame = _lazy(tx)
     _require(frame, [customer, date, amount], date, amount)
     frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
-    out = _to_pandas(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend")))
+    out = _collect(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend"))).to_pandas()
     out = out.rename(columns={customer: "customer_id", _DAY: "day"})
     out["customer_id"] = out["customer_id"].astype("str")
     out["day"] = _as_day(out["day"])

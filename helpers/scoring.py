@@ -97,7 +97,7 @@ def _to_scores(bins: pd.Series, limits: pd.DataFrame, higher_is_better: bool):
 
 
 def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataFrame) -> None:
-    empty = sorted(set(limits["score"]) - set(scores))
+    empty = sorted(set(limits["score"]) - set(scores.unique()))
     if empty:
         warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
     # a value held by more than half the customers is necessarily the median: no full count needed

@@ -81,29 +81,63 @@ def test_engines_agree_on_the_r_package_orders():
         pd.testing.assert_frame_equal(out, results["pandas"], check_dtype=False, obj=name)
 
 
-def test_a_polars_lazy_scan_stays_lazy_until_the_single_collect(tmp_path, monkeypatch):
+def test_a_polars_lazy_scan_is_never_materialised_only_summarised(tmp_path, monkeypatch):
     path = tmp_path / "tx.parquet"
     pl.from_pandas(small_tx()).write_parquet(path)
-    collects = []
+    heights = []
     original = pl.LazyFrame.collect
 
-    def counting_collect(self, *args, **kwargs):
-        collects.append(1)
-        return original(self, *args, **kwargs)
+    def recording_collect(self, *args, **kwargs):
+        out = original(self, *args, **kwargs)
+        heights.append(out.height)
+        return out
 
-    monkeypatch.setattr(pl.LazyFrame, "collect", counting_collect)
+    monkeypatch.setattr(pl.LazyFrame, "collect", recording_collect)
     out = rfm_table(pl.scan_parquet(path))
-    assert len(collects) == 1
+    # checks on the order ids come back as one row; the aggregation as one row per customer
+    assert sorted(heights) == [1] * (len(heights) - 1) + [len(out)]
     pd.testing.assert_frame_equal(out, rfm_table(small_tx()), check_dtype=False)
 
 
+def _order_layouts() -> dict[str, pd.DataFrame]:
+    """The same purchases with order ids laid out as the distinct-order counting sees them."""
+    rng = np.random.default_rng(11)
+    n = 400
+    base = pd.DataFrame({
+        "customer_id": pd.array(rng.choice(["a", "b", "c", "d"], n), dtype="str"),
+        "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 90, n), unit="D"),
+        "amount": rng.integers(1, 500, n) / 10,
+    })
+    rising = base.assign(order_id=np.arange(n) * 3)
+    late_repeat = rising.assign(order_id=np.r_[rising["order_id"][:-1], rising["order_id"].iloc[0]])
+    late_repeat.loc[n - 1, "customer_id"] = late_repeat.loc[0, "customer_id"]
+    return {
+        "one row per order, ids rising": rising,
+        "one row per order, ids shuffled": rising.assign(order_id=rng.permutation(rising["order_id"])),
+        "line items: every order on two rows": base.assign(order_id=np.arange(n) // 2),
+        "an id repeated only after the first rows": late_repeat,
+        "two missing ids": rising.assign(order_id=rising["order_id"].astype("Int64").mask(
+            rising.index.isin([3, 7]))),
+    }
+
+
+@pytest.mark.parametrize("layout", list(_order_layouts()))
+def test_distinct_orders_are_counted_exactly_whatever_the_order_id_layout(layout, monkeypatch):
+    monkeypatch.setattr("helpers.rfm._SAMPLE_ROWS", 50)  # so a repeat can hide beyond the sample
+    tx = _order_layouts()[layout]
+    expected = tx.groupby("customer_id")["order_id"].nunique(dropna=False).sort_index()
+    for name, frame in _engines(tx):
+        out = rfm_table(frame)
+        assert out["frequency"].tolist() == expected.tolist(), name
+
+
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):
-    # one order per row, as in the scale benchmark: the distinct-order count needs > 60 MB in memory
+    # invoice lines, two per order: the per-customer distinct-order count needs > 60 MB in memory
     rng = np.random.default_rng(7)
     n = 1_000_000
     tx = pd.DataFrame({
         "customer_id": ("c" + pd.Series(rng.integers(0, 20_000, n)).astype("str")).array,
-        "order_id": np.arange(n),
+        "order_id": np.arange(n) // 2,
         "order_date": pd.Timestamp("2024-01-01")
         + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"),
         "amount": rng.integers(1, 10_000, n) / 100,

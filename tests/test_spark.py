@@ -96,20 +96,5 @@ def test_a_polars_lazy_scan_is_collected_on_the_streaming_engine(tmp_path, monke
 
     monkeypatch.setattr(pl.LazyFrame, "collect", recording_collect)
     got = rfm_table(pl.scan_parquet(path), AS_OF)
-    assert engines == ["streaming"]
+    assert engines and set(engines) == {"streaming"}  # the aggregation and the order-id checks
     pd.testing.assert_frame_equal(got, rfm_table(transactions(), AS_OF))
-
-
-def test_the_scale_benchmark_engines_agree_with_pandas(tmp_path):
-    import warnings
-
-    from benchmarks import bench_scale
-    from helpers.errors import DataWarning
-
-    params = bench_scale.prepare(4000, tmp_path)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        tables = {name: case(params) for name, case in bench_scale.cases().items()}
-        expected = bench_scale._segments(rfm_table(pd.read_parquet(params["path"]), params["as_of"]))
-    for table in tables.values():
-        pd.testing.assert_frame_equal(table, expected)
