@@ -9,7 +9,8 @@ and ``cases() -> dict[name, function(params)]``; optional ``IMPORTS[case]`` list
 before the clock starts. Each case runs in a fresh process, started by a
 small wrapper process, so that ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` in the wrapper is the
 peak memory of that case alone (imports included). Time is measured inside the case process,
-after imports, around the function call.
+after imports, around the function call. With ``--repeat N`` the cases run in N rounds (one run
+of every case per round) and the fastest run of each case counts.
 """
 from __future__ import annotations
 
@@ -68,10 +69,12 @@ def measure(module: str, case: str, params: dict) -> dict:
 
 def run_module(module, rows: int, workdir: Path, repeat: int) -> list[dict]:
     params = module.prepare(rows, workdir)
+    names = list(module.cases())
+    # rounds of one run per case: a busy spell of a shared machine falls on every case alike
+    rounds = [[measure(module.__name__, case, params) for case in names] for _ in range(repeat)]
     results = []
-    for case in module.cases():
-        runs = [measure(module.__name__, case, params) for _ in range(repeat)]
-        best = min(runs, key=lambda r: r["seconds"])
+    for i, case in enumerate(names):
+        best = min((runs[i] for runs in rounds), key=lambda r: r["seconds"])
         results.append({"benchmark": module.NAME, "rows": rows, "case": case, **best})
     reference = next((r["seconds"] for r in results if r["case"] == module.REFERENCE), None)
     for r in results:

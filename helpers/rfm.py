@@ -56,13 +56,14 @@ def _require(frame: nw.LazyFrame, columns, date: str, amount: str) -> None:
 def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     """A lazy DuckDB relation over Parquet transactions, for :func:`rfm_table` out of core.
 
-    For files whose per-customer state (above all one hash entry per distinct order) does not
-    fit in memory. The relation runs on its own DuckDB connection whose buffer pool is capped at
-    ``memory_limit``; aggregation beyond it spills to ``temp_directory`` (DuckDB's default:
-    ``.tmp`` in the working directory; choose a real disk, not a RAM-backed ``/tmp``). The limit
-    must still hold the per-customer result: 100 M transactions of 3.6 M customers need 2 GB
-    (1.5 GB fails) and took 39 s with a process peak of 3.1 GB at the default 3 GB, where
-    Polars' in-memory aggregation peaks at 8.8 GB (benchmarks/README.md, "RFM at scale").
+    For files whose per-customer state does not fit in memory (above all one hash entry per
+    distinct order, which invoice lines need). The relation runs on its own DuckDB connection
+    whose buffer pool is capped at ``memory_limit``; aggregation beyond it spills to
+    ``temp_directory`` (DuckDB's default: ``.tmp`` in the working directory; choose a real disk,
+    not a RAM-backed ``/tmp``). The limit must still hold the per-customer result: 100 M invoice
+    lines of 3.6 M customers took 31 s with a process peak of 3.0 GB at the default 3 GB, where
+    Polars' in-memory aggregation peaks at 8.8 GB; one row per order runs at a 1 GB limit
+    (benchmarks/README.md, "RFM at scale").
     ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``).
 
     >>> import pandas as pd, tempfile, pathlib
