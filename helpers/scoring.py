@@ -128,6 +128,12 @@ def _score_nested(values, groups, n, method, higher_is_better, dim):
     return pd.concat(scores).reindex(values.index), limits
 
 
+def _as_text(values: pd.Series) -> pd.Series:
+    """``values.astype(str)``, converting each distinct value once (scores have few of them)."""
+    codes, distinct = pd.factorize(values)
+    return pd.Series(distinct.astype(str)[codes], index=values.index)
+
+
 def _breaks_for(breaks, dim: str, column: str):
     if not breaks:
         return None
@@ -166,7 +172,7 @@ def rfm_score(rfm: pd.DataFrame, bins: int = 5, method: str = "r_rfm", breaks: d
             out[dim], thresholds[dim] = _score_dimension(values, bins, method, dim_breaks,
                                                          higher_is_better, dim)
     out["rfm_score"] = 100 * out["R"] + 10 * out["F"] + out["M"]
-    out["rfm_cell"] = (out["rfm_score"].astype(str) if bins <= 9 else
+    out["rfm_cell"] = (_as_text(out["rfm_score"]) if bins <= 9 else
                        out["R"].astype(str) + "-" + out["F"].astype(str) + "-" + out["M"].astype(str))
     wr, wf, wm = weights
     out["rfm_sum"] = wr * out["R"] + wf * out["F"] + wm * out["M"]

@@ -1,6 +1,8 @@
 """Charts of tiers, concentration and value matrices: titled, labelled, showing the computed numbers."""
 import pandas as pd
+import pytest
 
+from helpers.errors import DataError
 from helpers.i18n import language
 from helpers.matrices import ipa_matrix, marcus_matrix, social_style
 from helpers.plots.matrices import plot_value_matrix
@@ -53,6 +55,31 @@ def test_value_matrix_chart_has_split_lines_and_cell_counts():
     assert ax.get_xlabel() == "Average purchase amount" and ax.get_ylabel() == "Number of purchases"
     assert "Best customers\n1 (25%)" in _texts(ax)
     assert len(ax.lines) == 2
+
+
+def test_value_matrix_chart_on_log_axes_keeps_every_cell_note_inside_its_own_cell():
+    # a heavy tail: on linear axes nearly all points would sit in one corner
+    rfm = pd.DataFrame({"customer_id": list("abcdef"), "frequency": [1, 2, 3, 5, 40, 300],
+                        "monetary": [10, 25, 30, 90, 4000, 90000]})
+    result = marcus_matrix(rfm)
+    ax = plot_value_matrix(result, log="xy")
+    assert (ax.get_xscale(), ax.get_yscale()) == ("log", "log")
+    (x_cut,), (y_cut,) = result.thresholds["average_purchase"], result.thresholds["purchase_frequency"]
+    notes = [t for t in ax.texts if "\n" in t.get_text()]
+    assert len(notes) == 4
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert 0 < x0 and 0 < y0
+    sides = {(tx < x_cut, ty < y_cut) for tx, ty in (note.get_position() for note in notes)}
+    assert sides == {(True, True), (True, False), (False, True), (False, False)}
+    assert all(x0 < tx < x1 and y0 < ty < y1 for tx, ty in (n.get_position() for n in notes))
+
+
+def test_value_matrix_chart_refuses_a_log_axis_over_zero_values():
+    rfm = pd.DataFrame({"customer_id": list("abcd"), "frequency": [10, 10, 2, 2], "monetary": [0, 200, 800, 40]})
+    with pytest.raises(DataError, match=r"average_purchase.*\(data rows counted from 1\): 1\."):
+        plot_value_matrix(marcus_matrix(rfm), log="x")
+    with pytest.raises(ValueError, match="'z'"):
+        plot_value_matrix(marcus_matrix(rfm), log="z")
 
 
 def test_value_matrix_chart_works_for_ipa_and_social_styles():

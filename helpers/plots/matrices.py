@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.errors import DataError
 from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
 
@@ -21,16 +22,33 @@ BUBBLE_AREA = (30, 600)
 PADDING = 0.15
 
 
-def _limits(values: np.ndarray, cuts: list[float]) -> tuple[float, float]:
-    low, high = min(values.min(), *cuts), max(values.max(), *cuts)
-    pad = (high - low) * PADDING or 1.0
-    return low - pad, high + pad
+class _Axis:
+    """One axis of the chart, linear or logarithmic: limits and note positions are worked out
+    in the axis' own space (on a log axis the middle of a span is its geometric mean)."""
 
+    def __init__(self, values, cuts: list[float], log: bool, column: str):
+        values = np.asarray(values, dtype=float)
+        if log and (values <= 0).any():
+            raise DataError("err_mat_log_axis", column=column, rows=np.flatnonzero(values <= 0) + 1,
+                            fix_key="fix_mat_log_axis")
+        self.log, self.cuts = log, list(cuts)
+        low, high = (self.to_space(min(values.min(), *cuts)), self.to_space(max(values.max(), *cuts)))
+        pad = (high - low) * PADDING or 1.0
+        self.limits = (self.from_space(low - pad), self.from_space(high + pad))
 
-def _edges(limits, cuts) -> list[tuple[float, float]]:
-    """The span of every level on an axis, from the lower limit through the cuts to the upper limit."""
-    bounds = [limits[0], *cuts, limits[1]]
-    return list(zip(bounds[:-1], bounds[1:]))
+    def to_space(self, value):
+        return np.log10(value) if self.log else value
+
+    def from_space(self, value):
+        return 10 ** value if self.log else value
+
+    def note_position(self, level: int, levels: int):
+        """Where a cell's note goes on this axis, and its alignment (see :func:`_anchor`)."""
+        bounds = [self.limits[0], *self.cuts, self.limits[1]]
+        low, high = self.to_space(bounds[level]), self.to_space(bounds[level + 1])
+        pad = (self.to_space(self.limits[1]) - self.to_space(self.limits[0])) * 0.01
+        position, align = _anchor((low, high), level, levels, pad)
+        return self.from_space(position), align
 
 
 def _anchor(span, level: int, levels: int, pad: float):
@@ -55,12 +73,17 @@ def _point_names(result):
     return result.table[column] if column else result.table.index
 
 
-def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bool | None = None, **kw):
+def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bool | None = None,
+                      log: str = "", **kw):
     """Scatter of a value-matrix result with its split lines and each cell's label, count and share.
 
     ``size`` names a column for bubble sizes (e.g. ``"monetary"``); ``point_labels`` writes each
-    entity's id beside its point (default: when there are at most 20 entities).
+    entity's id beside its point (default: when there are at most 20 entities); ``log`` names the
+    axes drawn on a log scale (``"x"``, ``"y"`` or ``"xy"``), which spreads out heavy-tailed
+    values such as spend and purchase counts (the values must be positive).
     """
+    if set(log) - {"x", "y"}:
+        raise ValueError(f"log must be '', 'x', 'y' or 'xy', got {log!r}")
     from matplotlib import colormaps
 
     matrix, table = result.matrix, result.table
@@ -72,16 +95,20 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
     ax.scatter(table[x], table[y], s=sizes, c=[cell_colour[c] for c in result.classes], alpha=0.75,
                edgecolors="white", zorder=3, **kw)
-    xlim = _limits(table[x].to_numpy(), result.thresholds[x])
-    ylim = _limits(table[y].to_numpy(), result.thresholds[y])
+    x_axis = _Axis(table[x], result.thresholds[x], "x" in log, x)
+    y_axis = _Axis(table[y], result.thresholds[y], "y" in log, y)
+    if x_axis.log:
+        ax.set_xscale("log")
+    if y_axis.log:
+        ax.set_yscale("log")
     for cut in result.thresholds[x]:
         ax.axvline(cut, color="grey", linestyle="--", linewidth=1)
     for cut in result.thresholds[y]:
         ax.axhline(cut, color="grey", linestyle="--", linewidth=1)
     summary = result.summary().set_index(result.class_column)
     for (i, j), cell in matrix.cell_ids().items():
-        tx, ha = _anchor(_edges(xlim, result.thresholds[x])[i], i, matrix.x.n_levels, (xlim[1] - xlim[0]) * 0.01)
-        ty, va = _anchor(_edges(ylim, result.thresholds[y])[j], j, matrix.y.n_levels, (ylim[1] - ylim[0]) * 0.01)
+        tx, ha = x_axis.note_position(i, matrix.x.n_levels)
+        ty, va = y_axis.note_position(j, matrix.y.n_levels)
         va = {"left": "bottom", "right": "top"}.get(va, va)
         note = t("mat_note_cell", label=label(cell), n=int(summary.loc[cell, "customers"]),
                  share=f"{summary.loc[cell, 'share']:.0%}")
@@ -90,6 +117,6 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     if point_labels if point_labels is not None else len(table) <= MAX_POINT_LABELS:
         for name, px, py in zip(_point_names(result), table[x], table[y]):
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
+    ax.set_xlim(*x_axis.limits)
+    ax.set_ylim(*y_axis.limits)
     return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)
