@@ -18,16 +18,12 @@ from functools import lru_cache
 from dataclasses import replace
 from pathlib import Path
 
+from helpers.bundle import datasets_dir
 from helpers.data import load_transactions
 from helpers.demo import load_demo
 from helpers.errors import DataWarning
 
 __all__ = ["datasets_dir", "load_cdnow", "load_online_retail", "load_demo"]
-
-
-def datasets_dir() -> Path:
-    """The folder holding the bundled datasets (``datasets/`` at the top of the repository)."""
-    return Path(__file__).resolve().parent.parent / "datasets"
 
 
 def load_cdnow(sample: bool = False):

@@ -44,13 +44,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.bundle import datasets_dir
 from helpers.demo_service import (complaints_table, contacts_table, key_accounts_table,
                                   stakeholders_table, touchpoint_tables)
 from helpers.demo_survey import SURVEY_ID_COLUMNS, brand_choices_table, survey_table
 from helpers.i18n import has, t
 
 START, END = pd.Timestamp("2023-01-01"), pd.Timestamp("2025-12-31")
-DEMO_DIR = Path(__file__).resolve().parent.parent / "datasets" / "demo"
+DEMO_DIR = datasets_dir() / "demo"
 TABLES = ("customers", "orders", "stores", "survey", "brand_choices", "complaints", "contacts",
           "key_accounts", "stakeholders", "touchpoints", "experience_target")
 DATE_COLUMNS = {

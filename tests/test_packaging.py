@@ -1,9 +1,13 @@
 """The two dependency lists agree, and the repository has the promised layout."""
+import os
 import re
 import subprocess
 import sys
 import tomllib
+import zipfile
 
+import pandas as pd
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -48,3 +52,42 @@ def test_importing_helpers_is_light():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def _folders(top: str) -> set[str]:
+    """Every folder holding files under ``top`` (caches left out)."""
+    return {p.parent.relative_to(ROOT).as_posix() for p in (ROOT / top).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_pyproject_lists_every_folder_of_helpers_and_datasets_as_a_package():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    mapped = {package: folder for package, folder in config["package-dir"].items()}
+
+    def folder(package: str) -> str:
+        for prefix, target in mapped.items():
+            if package == prefix or package.startswith(prefix + "."):
+                return target + package[len(prefix):].replace(".", "/")
+        return package.replace(".", "/")
+
+    assert {folder(p) for p in config["packages"]} == _folders("helpers") | _folders("datasets")
+
+
+@pytest.mark.slow
+def test_a_built_wheel_carries_the_datasets_and_loads_them_without_the_clone(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(tmp_path.glob("*.whl"))
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(site)
+    shipped = {p.relative_to(ROOT / "datasets").as_posix() for p in (ROOT / "datasets").rglob("*") if p.is_file()}
+    assert {f"helpers/_datasets/{name}" for name in shipped} <= names
+    code = ("import helpers.datasets as d; frame, _ = d.load_cdnow(sample=True);"
+            "print(d.datasets_dir().relative_to(d.datasets_dir().parents[1]).as_posix(), len(frame),"
+            " len(d.load_demo('orders')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)})
+    expected_orders = len(pd.read_csv(ROOT / "datasets" / "demo" / "orders.csv"))
+    assert out.stdout.split() == ["helpers/_datasets", "6919", str(expected_orders)]
