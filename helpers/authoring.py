@@ -22,6 +22,7 @@ Answer variables must not feed later cells: the student edition has only the pla
 """
 from __future__ import annotations
 
+import json
 import runpy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from pathlib import Path
 import nbformat
 
 LANGS = ("zh", "en")
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 SETUP_CODE = 'import helpers\nhelpers.setup(lang="{lang}")'
 
 
@@ -123,11 +125,18 @@ def problems_in_outputs(nb) -> list[str]:
     return found
 
 
-def _make_stable(nb) -> None:
-    """Drop what changes between identical runs (timings, random cell ids), so rebuilds diff cleanly."""
+def _make_stable(nb) -> nbformat.NotebookNode:
+    """Drop what changes between identical runs (timings, random cell and widget ids), so that
+    rebuilds diff cleanly. Widget models are numbered in the order they were created; their
+    ids appear in the saved widget state, in references between models and in the outputs."""
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i:03d}"
         cell.metadata.pop("execution", None)
+    models = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    text = json.dumps(nb, ensure_ascii=False)
+    for n, model_id in enumerate(list(models)):
+        text = text.replace(model_id, f"{n:032x}")
+    return nbformat.from_dict(json.loads(text))
 
 
 def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeout: int = 300) -> list[Path]:
@@ -145,7 +154,7 @@ def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeou
             nb = chapter.notebook(lang)
             NotebookClient(nb, timeout=timeout, kernel_name="python3",
                            resources={"metadata": {"path": str(out_dir)}}).execute()
-            _make_stable(nb)
+            nb = _make_stable(nb)
             problems = problems_in_outputs(nb)
             if problems:
                 raise RuntimeError(f"{path.name} ({lang}) has error/warning outputs: {problems}")

@@ -29,14 +29,9 @@ CARE_CHANNELS = {"tier_diamond": "contact_gift", "tier_silver": "contact_phone",
                  "tier_copper": "contact_wechat", "tier_iron": "contact_sms"}
 FIXED_HOLIDAYS = {"hol_new_year": (1, 1), "hol_womens_day": (3, 8), "hol_labour_day": (5, 1),
                   "hol_national_day": (10, 1)}
-# Lunar festivals on the Gregorian calendar (Chinese calendar: 正月初一, 正月十五, 五月初五, 八月十五).
-LUNAR_HOLIDAYS = {
-    2023: {"hol_spring_festival": "01-22", "hol_lantern": "02-05", "hol_dragon_boat": "06-22", "hol_mid_autumn": "09-29"},
-    2024: {"hol_spring_festival": "02-10", "hol_lantern": "02-24", "hol_dragon_boat": "06-10", "hol_mid_autumn": "09-17"},
-    2025: {"hol_spring_festival": "01-29", "hol_lantern": "02-12", "hol_dragon_boat": "05-31", "hol_mid_autumn": "10-06"},
-    2026: {"hol_spring_festival": "02-17", "hol_lantern": "03-03", "hol_dragon_boat": "06-19", "hol_mid_autumn": "09-25"},
-    2027: {"hol_spring_festival": "02-06", "hol_lantern": "02-20", "hol_dragon_boat": "06-09", "hol_mid_autumn": "09-15"},
-}
+# Lunar festivals by their Chinese-calendar day (month, day): 正月初一, 正月十五, 五月初五, 八月十五.
+LUNAR_HOLIDAYS = {"hol_spring_festival": (1, 1), "hol_lantern": (1, 15), "hol_dragon_boat": (5, 5),
+                  "hol_mid_autumn": (8, 15)}
 
 
 def default_revisit_rules() -> pd.DataFrame:
@@ -152,18 +147,21 @@ def care_calendar(customers: pd.DataFrame, years, holidays="cn", *, birthday_col
 
 
 def cn_holidays(years) -> pd.DataFrame:
-    """China's care days for ``years`` (2023–2027): 元旦, 春节, 元宵, 妇女节, 劳动节, 端午, 中秋, 国庆.
+    """China's care days in ``years``: 元旦, 春节, 元宵, 妇女节, 劳动节, 端午, 中秋, 国庆.
+
+    The lunar festivals are converted to Gregorian dates with ``lunar_python`` (any year).
 
     >>> cn_holidays([2025]).query("holiday == 'hol_spring_festival'")["date"].dt.strftime("%m-%d").tolist()
     ['01-29']
     """
+    from lunar_python import Lunar
+
     years = [years] if isinstance(years, int) else list(years)
-    unknown = [y for y in years if y not in LUNAR_HOLIDAYS]
-    if unknown:
-        raise DataError("care_err_holiday_year", fix_key="care_fix_holiday_year", got=unknown,
-                        first=min(LUNAR_HOLIDAYS), last=max(LUNAR_HOLIDAYS))
     rows = [(h, pd.Timestamp(year, m, d)) for year in years for h, (m, d) in FIXED_HOLIDAYS.items()]
-    rows += [(h, pd.Timestamp(f"{year}-{md}")) for year in years for h, md in LUNAR_HOLIDAYS[year].items()]
+    for year in years:
+        for holiday, (month, day) in LUNAR_HOLIDAYS.items():
+            solar = Lunar.fromYmd(year, month, day).getSolar()
+            rows.append((holiday, pd.Timestamp(solar.getYear(), solar.getMonth(), solar.getDay())))
     return pd.DataFrame(rows, columns=["holiday", "date"]).sort_values(["date", "holiday"], ignore_index=True)
 
 

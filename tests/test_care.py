@@ -73,20 +73,34 @@ def test_build_schedule_merges_across_sources_and_keeps_most_urgent(customers):
     assert not merged.duplicated(["customer_id", "due_date"]).any()
 
 
-def test_cn_holidays_lunar_and_fixed_dates():
-    days = cn_holidays([2024, 2026]).assign(md=lambda d: d["date"].dt.strftime("%Y-%m-%d"))
-    found = dict(zip(zip(days["holiday"], days["date"].dt.year), days["md"]))
-    assert found[("hol_spring_festival", 2024)] == "2024-02-10"
-    assert found[("hol_mid_autumn", 2026)] == "2026-09-25"
-    assert found[("hol_national_day", 2026)] == "2026-10-01"
+# 春节, 元宵, 端午, 中秋 as printed in Chinese calendars (万年历)
+PUBLISHED_LUNAR_DATES = {
+    2023: ["2023-01-22", "2023-02-05", "2023-06-22", "2023-09-29"],
+    2024: ["2024-02-10", "2024-02-24", "2024-06-10", "2024-09-17"],
+    2025: ["2025-01-29", "2025-02-12", "2025-05-31", "2025-10-06"],
+    2026: ["2026-02-17", "2026-03-03", "2026-06-19", "2026-09-25"],
+    2027: ["2027-02-06", "2027-02-20", "2027-06-09", "2027-09-15"],
+}
+
+
+def test_cn_holidays_lunar_festivals_match_the_published_dates():
+    days = cn_holidays(list(PUBLISHED_LUNAR_DATES))
+    found = days.set_index([days["date"].dt.year, "holiday"])["date"].dt.strftime("%Y-%m-%d")
+    for year, dates in PUBLISHED_LUNAR_DATES.items():
+        names = ["hol_spring_festival", "hol_lantern", "hol_dragon_boat", "hol_mid_autumn"]
+        assert [found[(year, name)] for name in names] == dates
+
+
+def test_cn_holidays_any_year_fixed_days_and_the_lantern_festival():
+    days = cn_holidays(range(2020, 2041))
+    assert len(days) == 21 * 8 and set(days["date"].dt.year) == set(range(2020, 2041))
+    national = days[days["holiday"] == "hol_national_day"]["date"].dt.strftime("%m-%d")
+    assert set(national) == {"10-01"}
     lantern = days[days["holiday"] == "hol_lantern"]["date"].to_numpy()
     spring = days[days["holiday"] == "hol_spring_festival"]["date"].to_numpy()
     assert ((lantern - spring) == pd.Timedelta(days=14)).all()    # 正月十五 is 14 days after 正月初一
-
-
-def test_cn_holidays_outside_the_table_raise_with_a_fix():
-    with pytest.raises(DataError, match="2023–2027.*Fix: Pass your own table"):
-        cn_holidays([2030])
+    spring = pd.Series(spring)
+    assert spring.dt.strftime("%m-%d").between("01-21", "02-20").all()   # 春节 always falls in this window
 
 
 def test_care_calendar_birthdays_holidays_and_channels(customers):

@@ -5,7 +5,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from helpers.authoring import Chapter, problems_in_outputs
+from helpers.authoring import WIDGET_STATE, Chapter, _make_stable, problems_in_outputs
 from helpers.editions import student_notebook
 
 ZH, EN = ROOT / "notebooks" / "zh", ROOT / "notebooks" / "en"
@@ -30,6 +30,39 @@ def test_editions_have_identical_code_and_clean_outputs(name):
         assert counts == list(range(1, len(counts) + 1)), "executed top to bottom in one run"
         assert not problems_in_outputs(nb)
         assert any("nbval-check-output" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def _widget_ids(nb):
+    """The saved widget models, and the models the outputs display."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    shown = [out["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+             for cell in nb.cells for out in cell.get("outputs", [])
+             if "application/vnd.jupyter.widget-view+json" in out.get("data", {})]
+    return list(state), shown
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_saved_widgets_have_numbered_ids_that_the_outputs_point_to(name):
+    for nb in (nbformat.read(d / name, as_version=4) for d in (ZH, EN)):
+        models, shown = _widget_ids(nb)
+        assert models == [f"{n:032x}" for n in range(len(models))]
+        assert set(shown) <= set(models)
+
+
+def test_making_a_notebook_stable_renumbers_widget_ids_everywhere_they_appear():
+    first, second = "9f" * 16, "3c" * 16
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {WIDGET_STATE: {"state": {
+        first: {"state": {"children": [f"IPY_MODEL_{second}"]}}, second: {"state": {}}}}}
+    cell = nbformat.v4.new_code_cell("w", execution_count=1, id="random-id")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": first}, "text/plain": "标签"})]
+    nb.cells = [cell]
+    stable = _make_stable(nb)
+    zero, one = f"{0:032x}", f"{1:032x}"
+    assert _widget_ids(stable) == ([zero, one], [zero])
+    assert stable.metadata["widgets"][WIDGET_STATE]["state"][zero]["state"]["children"] == [f"IPY_MODEL_{one}"]
+    assert stable.cells[0].id == "cell-000" and stable.cells[0].outputs[0]["data"]["text/plain"] == "标签"
 
 
 def _sample_chapter():

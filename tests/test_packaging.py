@@ -25,7 +25,9 @@ def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():
     pypi = {_name(r) for r in project["dependencies"]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {CONDA_TO_PYPI.get(_name(d), _name(d)) for d in env["dependencies"] if isinstance(d, str)}
-    conda -= {"python", "pip"}
+    pip = {_name(d) for d in next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+           if not d.startswith("-e")}
+    conda = (conda | pip) - {"python", "pip"}
     assert pypi == conda, f"only in pyproject: {pypi - conda}; only in environment.yml: {conda - pypi}"
 
 
