@@ -32,7 +32,7 @@ class _Axis:
             raise DataError("err_mat_log_axis", column=column, rows=np.flatnonzero(values <= 0) + 1,
                             fix_key="fix_mat_log_axis")
         self.log, self.cuts = log, list(cuts)
-        low, high = (self.to_space(min(values.min(), *cuts)), self.to_space(max(values.max(), *cuts)))
+        low, high = self.to_space(min(values.min(), *cuts)), self.to_space(max(values.max(), *cuts))
         pad = (high - low) * PADDING or 1.0
         self.limits = (self.from_space(low - pad), self.from_space(high + pad))
 
