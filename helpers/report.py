@@ -24,6 +24,7 @@ import base64
 import io
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -345,7 +346,7 @@ def _sections(rep: CustomerReport, top: int) -> list[tuple[str, str]]:
         ("report_sec_tiers", html_table(rep.pyramid.summary(), tier_columns, _SHARES)
          + chart_png(plot_pyramid, rep.pyramid)),
         ("report_sec_matrix", html_table(rep.matrix.summary(), cell_columns, _SHARES)
-         + chart_png(plot_value_matrix, rep.matrix, figsize=(7, 6))),
+         + chart_png(partial(plot_value_matrix, log="auto"), rep.matrix, figsize=(7, 6))),
         ("report_sec_states", html_table(rep.states.summary(), state_columns, _SHARES)
          + chart_png(plot_state_distribution, rep.states)),
         ("report_sec_at_risk", _action_list_html(rep.at_risk, top)),

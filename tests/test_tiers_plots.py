@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 
-from helpers.errors import DataError
 from helpers.i18n import language
 from helpers.matrices import ipa_matrix, marcus_matrix, social_style
 from helpers.plots.matrices import plot_value_matrix
@@ -74,12 +73,25 @@ def test_value_matrix_chart_on_log_axes_keeps_every_cell_note_inside_its_own_cel
     assert all(x0 < tx < x1 and y0 < ty < y1 for tx, ty in (n.get_position() for n in notes))
 
 
-def test_value_matrix_chart_refuses_a_log_axis_over_zero_values():
+def test_value_matrix_chart_keeps_zero_values_on_a_symmetric_log_axis():
     rfm = pd.DataFrame({"customer_id": list("abcd"), "frequency": [10, 10, 2, 2], "monetary": [0, 200, 800, 40]})
-    with pytest.raises(DataError, match=r"average_purchase.*\(data rows counted from 1\): 1\."):
-        plot_value_matrix(marcus_matrix(rfm), log="x")
+    ax = plot_value_matrix(marcus_matrix(rfm), log="x")
+    assert (ax.get_xscale(), ax.get_yscale()) == ("symlog", "linear")
+    assert ax.get_xlim()[0] < 0 < ax.get_xlim()[1]          # the £0 customer is inside the chart
+    assert ax.xaxis.get_transform().linthresh == 10          # linear below the smallest spend (20 per purchase)
     with pytest.raises(ValueError, match="'z'"):
         plot_value_matrix(marcus_matrix(rfm), log="z")
+
+
+def test_value_matrix_chart_auto_log_picks_only_heavy_tailed_axes():
+    rfm = pd.DataFrame({"customer_id": list("abcdef"), "frequency": [1, 2, 3, 5, 40, 300],
+                        "monetary": [10, 25, 30, 90, 4000, 9000]})
+    # purchases: max 300 = 75 × the median 4; average purchase: max 100 = 6.6 × the median 15.25
+    ax = plot_value_matrix(marcus_matrix(rfm), log="auto")
+    assert (ax.get_xscale(), ax.get_yscale()) == ("linear", "log")
+    means = pd.DataFrame({"importance": [6, 6, 2, 2], "performance": [2, 6, 2, 6]}, index=list("abcd"))
+    ax = plot_value_matrix(ipa_matrix(means), log="auto")
+    assert (ax.get_xscale(), ax.get_yscale()) == ("linear", "linear")
 
 
 def test_value_matrix_chart_works_for_ipa_and_social_styles():

@@ -281,18 +281,14 @@ ch.checked("marcus.grid()")
 ch.checked("(marcus.table.groupby('cell')['revenue'].sum() / marcus.table['revenue'].sum()).round(3)")
 ch.md(zh="""
 画成散点图时，少数超大客户会把其他人挤进一个角落。改用**对数坐标**（每一格是 10 倍）就能看清整个分布。
-对数轴画不了 0：客户 13256 唯一的一单金额为 0 英镑，所以这张图先把他去掉。分界线几乎不动
-（约 417.53 → 417.62 英镑），只有一位客户从“高消费客户”换到了“不确定客户”。
+对数轴本来画不了 0：客户 13256 唯一的一单金额为 0 英镑，所以横轴在 1 英镑以下改为线性刻度，他落在最左边的 0 处，
+一个客户也不少。
 """, en="""
 As a scatter chart, a few very large customers squeeze everyone else into one corner. On **log axes** (each
-step is ×10) the whole spread shows. A log axis cannot show zero: customer 13256's only order came to £0, so this
-chart leaves them out. The split lines hardly move (about £417.53 → £417.62) and one customer moves from
-"Spenders" to "Uncertain customers".
+step is ×10) the whole spread shows. A log axis cannot show zero on its own: customer 13256's only order came to
+£0, so below £1 the x-axis is linear and they sit at 0 on the far left — no customer is left out.
 """)
-ch.code("""
-paid = rfm[rfm['monetary'] > 0]          # a log axis cannot show a £0 customer
-plot_value_matrix(marcus_matrix(paid), log='xy');
-""")
+ch.code("plot_value_matrix(marcus, log='xy');")
 
 ch.md(zh="""
 平均购买次数约 4.3 次、平均每单约 418 英镑，都被少数超大客户拉高了：只有 8% 的客户是“最佳客户”，

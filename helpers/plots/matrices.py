@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.errors import DataError
 from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
 
@@ -20,35 +19,51 @@ from helpers.plots.base import decorate, get_ax
 MAX_POINT_LABELS = 20
 BUBBLE_AREA = (30, 600)
 PADDING = 0.15
+HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
+
+
+def _scale(values: np.ndarray, log: str | bool) -> tuple[str, dict]:
+    """Matplotlib scale of one axis. ``log``: True, False or ``"auto"`` (log when the largest value
+    is more than ``HEAVY_TAIL`` times the median). A log axis that must also show zero or negative
+    values is symmetric-log: linear below the smallest non-zero size, logarithmic beyond."""
+    median = np.median(values)
+    if log == "auto":
+        log = median > 0 and values.max() > HEAVY_TAIL * median
+    if not log:
+        return "linear", {}
+    if (values > 0).all():
+        return "log", {}
+    sizes = np.abs(values[values != 0])
+    return "symlog", {"linthresh": 10 ** np.floor(np.log10(sizes.min())) if sizes.size else 1.0}
 
 
 class _Axis:
-    """One axis of the chart, linear or logarithmic: limits and note positions are worked out
-    in the axis' own space (on a log axis the middle of a span is its geometric mean)."""
+    """One axis of the chart: its scale, limits and note positions, worked out in the axis' own
+    space (on a log axis the middle of a span is its geometric mean)."""
 
-    def __init__(self, values, cuts: list[float], log: bool, column: str):
+    def __init__(self, ax, which: str, values, cuts: list[float], log: str | bool):
         values = np.asarray(values, dtype=float)
-        if log and (values <= 0).any():
-            raise DataError("err_mat_log_axis", column=column, rows=np.flatnonzero(values <= 0) + 1,
-                            fix_key="fix_mat_log_axis")
-        self.log, self.cuts = log, list(cuts)
-        low, high = self.to_space(min(values.min(), *cuts)), self.to_space(max(values.max(), *cuts))
+        scale, options = _scale(values, log)
+        (ax.set_xscale if which == "x" else ax.set_yscale)(scale, **options)
+        self.scale, self.cuts = scale, list(cuts)
+        self._forward = (ax.xaxis if which == "x" else ax.yaxis).get_transform()
+        low, high = self._to(min(values.min(), *cuts)), self._to(max(values.max(), *cuts))
         pad = (high - low) * PADDING or 1.0
-        self.limits = (self.from_space(low - pad), self.from_space(high + pad))
+        self.limits = (self._from(low - pad), self._from(high + pad))
 
-    def to_space(self, value):
-        return np.log10(value) if self.log else value
+    def _to(self, value: float) -> float:
+        return float(self._forward.transform(np.array([value], dtype=float))[0])
 
-    def from_space(self, value):
-        return 10 ** value if self.log else value
+    def _from(self, value: float) -> float:
+        return float(self._forward.inverted().transform(np.array([value], dtype=float))[0])
 
     def note_position(self, level: int, levels: int):
         """Where a cell's note goes on this axis, and its alignment (see :func:`_anchor`)."""
         bounds = [self.limits[0], *self.cuts, self.limits[1]]
-        low, high = self.to_space(bounds[level]), self.to_space(bounds[level + 1])
-        pad = (self.to_space(self.limits[1]) - self.to_space(self.limits[0])) * 0.01
+        low, high = self._to(bounds[level]), self._to(bounds[level + 1])
+        pad = (self._to(self.limits[1]) - self._to(self.limits[0])) * 0.01
         position, align = _anchor((low, high), level, levels, pad)
-        return self.from_space(position), align
+        return self._from(position), align
 
 
 def _anchor(span, level: int, levels: int, pad: float):
@@ -80,10 +95,12 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     ``size`` names a column for bubble sizes (e.g. ``"monetary"``); ``point_labels`` writes each
     entity's id beside its point (default: when there are at most 20 entities); ``log`` names the
     axes drawn on a log scale (``"x"``, ``"y"`` or ``"xy"``), which spreads out heavy-tailed
-    values such as spend and purchase counts (the values must be positive).
+    values such as spend and purchase counts, or ``"auto"`` for every axis whose largest value
+    is over 50 times its median. Zero and negative values stay on the chart: such an axis is
+    linear below the smallest non-zero size and logarithmic beyond (matplotlib's ``symlog``).
     """
-    if set(log) - {"x", "y"}:
-        raise ValueError(f"log must be '', 'x', 'y' or 'xy', got {log!r}")
+    if log != "auto" and set(log) - {"x", "y"}:
+        raise ValueError(f"log must be '', 'x', 'y', 'xy' or 'auto', got {log!r}")
     from matplotlib import colormaps
 
     matrix, table = result.matrix, result.table
@@ -95,12 +112,8 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
     ax.scatter(table[x], table[y], s=sizes, c=[cell_colour[c] for c in result.classes], alpha=0.75,
                edgecolors="white", zorder=3, **kw)
-    x_axis = _Axis(table[x], result.thresholds[x], "x" in log, x)
-    y_axis = _Axis(table[y], result.thresholds[y], "y" in log, y)
-    if x_axis.log:
-        ax.set_xscale("log")
-    if y_axis.log:
-        ax.set_yscale("log")
+    x_axis = _Axis(ax, "x", table[x], result.thresholds[x], "auto" if log == "auto" else "x" in log)
+    y_axis = _Axis(ax, "y", table[y], result.thresholds[y], "auto" if log == "auto" else "y" in log)
     for cut in result.thresholds[x]:
         ax.axvline(cut, color="grey", linestyle="--", linewidth=1)
     for cut in result.thresholds[y]:
