@@ -101,11 +101,14 @@ def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
 
 
 def _strictly_increasing(frame: nw.LazyFrame, column: str) -> bool:
-    """Whether ``column`` rises from row to row of a Polars frame (other engines: False).
+    """Whether ``column`` (numbers, text or dates) rises from row to row of a Polars frame
+    (other engines and other types: False).
 
     Only Polars keeps a row order in a lazy query (a file is scanned in its own order).
     """
-    if frame.implementation is not nw.Implementation.POLARS:
+    dtype = frame.collect_schema()[column]
+    orderable = dtype.is_numeric() or dtype.is_temporal() or dtype == nw.String
+    if frame.implementation is not nw.Implementation.POLARS or not orderable:
         return False
     import polars as pl
 

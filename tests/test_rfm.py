@@ -228,3 +228,11 @@ def test_untyped_dates_or_amounts_get_a_clear_error():
         rfm_table(tx.assign(order_date=tx["order_date"].astype(str)))
     with pytest.raises(DataError, match="amount"):
         btyd_summary(tx.assign(amount=tx["amount"].astype(str)))
+
+
+def test_order_ids_without_an_order_of_their_own_are_still_counted_exactly():
+    tx = pl.DataFrame({"customer_id": ["a", "b", "a", "a"], "order_id": [[1], [2], [1], [3]],
+                       "order_date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]),
+                       "amount": [1.0, 2.0, 3.0, 4.0]})
+    assert rfm_table(tx.lazy())["frequency"].to_dict() == {"a": 2, "b": 1}
+    assert rfm_table(tx.slice(0, 2).lazy())["frequency"].to_dict() == {"a": 1, "b": 1}
