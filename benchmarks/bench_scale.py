@@ -57,14 +57,14 @@ def _write(path: Path, rows: int, layout: str) -> None:
 
     rng = np.random.default_rng(20250101)
     customers = max(1, int(rows * CUSTOMERS_PER_ROW))
-    partial = path.with_suffix(".partial")
+    unfinished = path.with_suffix(".partial")
     writer = None
     for start in range(0, rows, CHUNK_ROWS):
         table = _chunk(rng, min(CHUNK_ROWS, rows - start), start, customers, layout)
-        writer = writer or pq.ParquetWriter(partial, table.schema)
+        writer = writer or pq.ParquetWriter(unfinished, table.schema)
         writer.write_table(table, row_group_size=1_000_000)
     writer.close()
-    partial.rename(path)          # a half-written file is never mistaken for a finished one
+    unfinished.rename(path)          # a half-written file is never mistaken for a finished one
 
 
 def prepare(rows: int, workdir: Path) -> dict:
