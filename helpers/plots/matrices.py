@@ -45,7 +45,7 @@ class _Axis:
         values = np.asarray(values, dtype=float)
         scale, options = _scale(values, log)
         (ax.set_xscale if which == "x" else ax.set_yscale)(scale, **options)
-        self.scale, self.cuts = scale, list(cuts)
+        self.cuts = list(cuts)
         self._forward = (ax.xaxis if which == "x" else ax.yaxis).get_transform()
         low, high = self._to(min(values.min(), *cuts)), self._to(max(values.max(), *cuts))
         pad = (high - low) * PADDING or 1.0
