@@ -23,7 +23,7 @@ AS_OF = "2025-01-01"
 CUSTOMERS_PER_ROW = 0.05          # twenty transactions per customer on average
 CHUNK_ROWS = 5_000_000            # rows generated and written at a time
 SPILL_DIR = "duckdb_spill"        # under the bench workdir: a real disk
-_KIT = ["helpers.rfm", "helpers.scoring", "helpers.segments"]
+_KIT = ["helpers.rfm", "helpers.rfm", "helpers.segments"]
 LAYOUTS = ("orders", "lines")
 IMPORTS = {name + suffix: [engine, "pyarrow", *_KIT] for suffix in ("", "_lines")
            for name, engine in (("polars_lazy", "polars"), ("duckdb_relation", "duckdb"),
@@ -79,7 +79,7 @@ def prepare(rows: int, workdir: Path) -> dict:
 
 
 def _segments(rfm):
-    from helpers.scoring import rfm_score
+    from helpers.rfm import rfm_score
     from helpers.segments import rfm_segment
 
     return rfm_segment(rfm_score(rfm), "r_rfm10").table

@@ -30,7 +30,7 @@ CHANGES = 20
 # cn8 is timed once on its own (see cn8_seconds): it does not re-score, its cost is the library's.
 SETTINGS = (("method", "rank_first"), ("scheme", "rfm11"), ("method", "qcut_drop"), ("scheme", "rf_grid"),
             ("method", "r_rfm"), ("scheme", "r_rfm10"))
-IMPORTS = {case: ["pandas", "ipywidgets", "helpers.widgets.rfm", "helpers.segments"]
+IMPORTS = {case: ["pandas", "ipywidgets", "helpers.teaching.widgets.rfm", "helpers.segments"]
            for case in ("library", "explorer", "explorer_chart")}
 
 
@@ -78,7 +78,7 @@ def latencies(rfm, chart: bool, changes: int = CHANGES, cold: bool = True) -> li
 
     CPU time is this process's own; on a busy machine it is the steadier of the two.
     """
-    from helpers.widgets.rfm import RfmExplorer
+    from helpers.teaching.widgets.rfm import RfmExplorer
 
     quiet = _inline_charts() if chart else contextlib.nullcontext()
     with quiet:
@@ -95,7 +95,7 @@ def latencies(rfm, chart: bool, changes: int = CHANGES, cold: bool = True) -> li
 
 def cn8_seconds(rfm) -> float:
     """Seconds of one switch to the RFM 八类 scheme (computed, not cached)."""
-    from helpers.widgets.rfm import RfmExplorer
+    from helpers.teaching.widgets.rfm import RfmExplorer
 
     explorer = RfmExplorer(rfm, chart=False)
     start = time.perf_counter()
@@ -107,7 +107,7 @@ def _library(params):
     """The same settings computed by the library alone (no widgets): the floor of any explorer."""
     import pandas as pd
 
-    from helpers.scoring import rfm_score
+    from helpers.rfm import rfm_score
     from helpers.segments import rfm_segment, segment_summary
 
     rfm = pd.read_parquet(params["path"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def _student(args) -> int:
-    from helpers.editions import build_student_edition
+    from helpers.teaching.editions import build_student_edition
 
     written = build_student_edition(Path(args.notebooks), Path(args.out))
     print(f"student edition: {len(written)} notebooks → {args.out}")
@@ -20,7 +20,7 @@ def _student(args) -> int:
 
 
 def _build_notebooks(args) -> int:
-    from helpers.authoring import build
+    from helpers.teaching.authoring import build
 
     written = build(Path(args.sources), Path(args.notebooks), args.chapters or None)
     print("\n".join(str(p) for p in written))

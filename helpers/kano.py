@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.result import Classification
-from helpers.survey import check_same_length, validate_answers
+from helpers.data.survey import check_same_length, validate_answers
 
 KANO_SCALE = (1, 5)
 # rows: functional answer 1..5, columns: dysfunctional answer 1..5 (Berger et al. 1993; stp25kano)

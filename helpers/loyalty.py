@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.errors import format_rows, warn
 from helpers.result import Classification
-from helpers.survey import as_frame, caller_stacklevel, validate_answers
+from helpers.data.survey import as_frame, caller_stacklevel, validate_answers
 
 ATTITUDE_CLASSES = ("brand_loyal", "brand_shifting", "brand_switcher")
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.rfm import rfm_table
+from helpers.rfm.table import rfm_table
 
 
 def customer_profit(tx, margin: float, cost_per_order: float = 0.0, cost_per_customer: float = 0.0, *,

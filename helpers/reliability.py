@@ -21,7 +21,7 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.i18n import t
-from helpers.survey import validate_answers
+from helpers.data.survey import validate_answers
 
 ACCEPTABLE_ALPHA = 0.7
 

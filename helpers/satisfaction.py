@@ -7,7 +7,7 @@
     62.5
 
 Formulas: DOMAIN.md §4.1–4.5, §4.8 (IPA inputs), §4.10. Percentages are on 0–100.
-Answers are validated by :mod:`helpers.survey` (scale bounds, listwise deletion reported).
+Answers are validated by :mod:`helpers.data.survey` (scale bounds, listwise deletion reported).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.result import Classification
-from helpers.survey import SurveyScore, as_frame, check_same_length, check_scale, validate_answers
+from helpers.data.survey import SurveyScore, as_frame, check_same_length, check_scale, validate_answers
 
 SATISFACTION_STATES = ("sat_satisfied", "sat_neutral", "sat_dissatisfied")
 LOYALTY_ZONES = ("zone_defection", "zone_indifference", "zone_affection")

@@ -1,7 +1,7 @@
 """Customer segments from RFM scores: R ``rfm`` 10 segments, R×F grid, R×FM 11, PyMC, RFM 八类.
 
     >>> import pandas as pd
-    >>> from helpers.scoring import rfm_score
+    >>> from helpers.rfm.scores import rfm_score
     >>> from helpers.segments import rfm_segment
     >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
     ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
@@ -22,7 +22,7 @@ import pandas as pd
 from helpers.errors import DataError, warn
 from helpers.i18n import label
 from helpers.result import Classification
-from helpers.scoring import RFMScores, rfm_score
+from helpers.rfm.scores import RFMScores, rfm_score
 from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, RF_GRID, RFM11,
                                    check_rules, rule_cells)
 
@@ -104,7 +104,7 @@ def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: 
 def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_options) -> Segmentation:
     """Segment scored customers with a named scheme (DOMAIN.md §1.3; ``"cn8"`` → §1.2).
 
-    ``scored`` is an :class:`~helpers.scoring.RFMScores` (an RFM table is scored with the
+    ``scored`` is an :class:`~helpers.rfm.RFMScores` (an RFM table is scored with the
     defaults first). ``"r_rfm10"``: R ``rfm`` rules, first match wins, else ``others``;
     ``"rf_grid"``: R×F regex grid with hibernating; ``"rfm11"``: R×FM grid where
     FM = ``fm``((F+M)/2), ``fm`` in ``"ceil"`` / ``"round"`` (half up) / ``"floor"``;
@@ -226,7 +226,7 @@ def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.Dat
 
     Source: R ``rfm`` ``rfm_segment_summary`` (customers, orders, revenue, aov).
     """
-    from helpers.rfm import rfm_table
+    from helpers.rfm.table import rfm_table
 
     source = segmented.table if data is None else data
     if not {"orders", "revenue"} <= set(source.columns):

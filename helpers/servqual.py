@@ -22,7 +22,7 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.i18n import label, t
-from helpers.survey import check_same_length, reverse_scored, validate_answers
+from helpers.data.survey import check_same_length, reverse_scored, validate_answers
 
 SERVQUAL_DIMENSIONS = {            # PZB 1988 item numbers per dimension
     "sq_tangibles": tuple(range(1, 5)),

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def _write_notebook(folder: Path) -> None:
     """A Chinese notebook with the kit's setup cell and the CLV calculator, and quiet Lab settings."""
     chapter = Chapter("99_widget_demo")
     chapter.md(zh="# 客户终生价值计算器", en="# CLV calculator")
-    chapter.code("from helpers.widgets import ClvCalculator\nClvCalculator()")
+    chapter.code("from helpers.teaching.widgets import ClvCalculator\nClvCalculator()")
     notebook = chapter.notebook("zh")
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nbformat.write(notebook, folder / NOTEBOOK)

@@ -64,7 +64,7 @@ def test_a_fit_that_does_not_converge_warns(summary, monkeypatch):
         kwargs["options"] = {"maxiter": 3}
         return scipy.optimize.minimize(*args, **kwargs)
 
-    monkeypatch.setattr(helpers.btyd, "minimize", give_up_early)
+    monkeypatch.setattr(helpers.btyd.models, "minimize", give_up_early)
     with pytest.warns(DataWarning, match="did not converge"):
         model = GammaGammaModel.fit(summary)
     assert not model.converged

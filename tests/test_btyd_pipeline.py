@@ -9,8 +9,8 @@ from conftest import FIXTURES
 
 @pytest.fixture(scope="module")
 def summary():
-    from helpers.datasets import load_cdnow
-    from helpers.rfm import btyd_summary
+    from helpers.data import load_cdnow
+    from helpers.btyd import btyd_summary
 
     transactions, _ = load_cdnow(sample=True)
     return btyd_summary(transactions, "1997-09-30", "1998-06-30")

@@ -1,5 +1,5 @@
 """Case-study data: the airline segments land where the case text says; the quiz cards are complete."""
-from helpers.cases import AIRLINE_CAPABILITY, AIRLINE_VALUE, PORTRAIT_STYLES, airline_segments, style_portraits
+from helpers.teaching.cases import AIRLINE_CAPABILITY, AIRLINE_VALUE, PORTRAIT_STYLES, airline_segments, style_portraits
 from helpers.i18n import language
 from helpers.matrices import target_selection_matrix
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.columns import map_columns, normalize_header, role_of
+from helpers.data.columns import map_columns, normalize_header, role_of
 from helpers.data import load_transactions
-from helpers.data_report import REASONS, DataReport
+from helpers.data.data_report import REASONS, DataReport
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.table_io import decode, sniff_delimiter
+from helpers.data.files import decode, sniff_delimiter
 
 pytestmark = pytest.mark.filterwarnings("ignore::helpers.errors.DataWarning")
 
@@ -134,7 +134,7 @@ def test_file_objects_are_read_like_paths():
 
 
 def test_importing_the_data_modules_does_not_import_matplotlib():
-    code = "import sys, helpers.data, helpers.datasets, helpers.data_report; print('matplotlib' in sys.modules)"
+    code = "import sys, helpers.data, helpers.data, helpers.data.data_report; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

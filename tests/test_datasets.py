@@ -1,8 +1,8 @@
-"""The bundled datasets load with the documented counts (datasets/README.md, helpers.datasets)."""
+"""The bundled datasets load with the documented counts (datasets/README.md, helpers.data)."""
 import pandas as pd
 import pytest
 
-from helpers.datasets import datasets_dir, load_cdnow, load_online_retail
+from helpers.data import datasets_dir, load_cdnow, load_online_retail
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +63,6 @@ def test_online_retail_types_and_derived_amount(online_retail):
     assert (clean["amount"] == clean["quantity"] * clean["unit_price"]).all()
     assert clean["customer_id"].iloc[0] == "17850" and (clean["amount"] >= 0).all()
 
-
-
-def test_the_demo_company_is_reachable_from_here():
-    from helpers import datasets, demo
-
-    assert datasets.load_demo is demo.load_demo
 
 
 def test_reports_name_the_bundled_file_the_same_way_everywhere(cdnow):

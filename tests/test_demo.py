@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from helpers.demo import DEMO_DIR, END, START, TABLES, demo_label, generate_demo, load_demo
-from helpers.demo_survey import IPA_ATTRIBUTES, KANO_FEATURES, LOYALTY_ITEMS, SERVQUAL
+from helpers.data.datasets import DEMO_DIR, TABLES, demo_label, load_demo
+from helpers.demo import END, START, generate_demo
+from helpers.demo.survey import IPA_ATTRIBUTES, KANO_FEATURES, LOYALTY_ITEMS, SERVQUAL
 from helpers.kano import EVALUATION_TABLE
 from helpers.i18n import has, language
 

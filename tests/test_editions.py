@@ -5,8 +5,8 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from helpers.authoring import WIDGET_STATE, Chapter, _make_stable, problems_in_outputs
-from helpers.editions import student_notebook
+from helpers.teaching.authoring import WIDGET_STATE, Chapter, _make_stable, problems_in_outputs
+from helpers.teaching.editions import student_notebook
 
 ZH, EN = ROOT / "notebooks" / "zh", ROOT / "notebooks" / "en"
 NAMES = sorted(p.name for p in ZH.glob("*.ipynb"))

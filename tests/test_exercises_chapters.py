@@ -4,10 +4,10 @@ import pkgutil
 
 import pytest
 
-import helpers.exercises
-from helpers.exercises import ThoughtProblem, chapter_problems
+import helpers.teaching.exercises
+from helpers.teaching.exercises import ThoughtProblem, chapter_problems
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(helpers.exercises.__path__) if m.name.startswith("ch"))
+MODULES = sorted(m.name for m in pkgutil.iter_modules(helpers.teaching.exercises.__path__) if m.name.startswith("ch"))
 PROBLEMS = [(m, name, q) for m in MODULES for name, q in chapter_problems(m).items()]
 
 
@@ -18,7 +18,7 @@ def test_chapter_modules_load_no_data_at_import():
     code = ("import pandas as pd\n"
             "def refuse(*a, **k): raise AssertionError('data read at import')\n"
             "pd.read_csv = pd.read_parquet = pd.read_excel = refuse\n"
-            f"for m in {MODULES!r}: __import__('helpers.exercises.' + m)\n")
+            f"for m in {MODULES!r}: __import__('helpers.teaching.exercises.' + m)\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.exercises import (ChoiceProblem, FrameProblem, FunctionProblem, ThoughtProblem,
+from helpers.teaching.exercises import (ChoiceProblem, FrameProblem, FunctionProblem, ThoughtProblem,
                                ValueProblem, ____)
 from helpers.i18n import language
 

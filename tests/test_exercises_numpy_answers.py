@@ -2,7 +2,7 @@
 import numpy as np
 import pandas as pd
 
-from helpers.exercises.core import ValueProblem
+from helpers.teaching.exercises.core import ValueProblem
 
 HINTS = [{"zh": "数一数", "en": "count them"}]
 

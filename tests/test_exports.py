@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.errors import DataWarning
-from helpers.exports import (FORMULA_STARTS, neutralise, neutralise_frame, sheet_name, write_csv,
+from helpers.data.exports import (FORMULA_STARTS, neutralise, neutralise_frame, sheet_name, write_csv,
                              write_parquet, write_workbook)
-import helpers.exports
+import helpers.data.exports
 
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
@@ -52,7 +52,7 @@ def test_workbook_stores_hostile_text_as_text(tmp_path):
 
 
 def test_a_sheet_too_long_for_excel_is_cut_with_a_warning(tmp_path, monkeypatch):
-    monkeypatch.setattr(helpers.exports, "EXCEL_MAX_ROWS", 4)
+    monkeypatch.setattr(helpers.data.exports, "EXCEL_MAX_ROWS", 4)
     with pytest.warns(DataWarning, match="first 3"):
         path = write_workbook({"big": pd.DataFrame({"x": range(10)})}, tmp_path / "big.xlsx")
     assert openpyxl.load_workbook(path)["big"].max_row == 4

@@ -86,7 +86,7 @@ def test_a_built_wheel_carries_the_datasets_and_loads_them_without_the_clone(tmp
         archive.extractall(site)
     shipped = {p.relative_to(ROOT / "datasets").as_posix() for p in (ROOT / "datasets").rglob("*") if p.is_file()}
     assert {f"helpers/_datasets/{name}" for name in shipped} <= names
-    code = ("import helpers.datasets as d; frame, _ = d.load_cdnow(sample=True);"
+    code = ("import helpers.data as d; frame, _ = d.load_cdnow(sample=True);"
             "print(d.datasets_dir().relative_to(d.datasets_dir().parents[1]).as_posix(), len(frame),"
             " len(d.load_demo('orders')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -15,7 +15,7 @@ from helpers.i18n import get_language, t
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.report import FILES, analyse
 from helpers.rfm import rfm_table
-from helpers.scoring import rfm_score
+from helpers.rfm import rfm_score
 from helpers.segments import rfm_segment, segment_summary
 
 from conftest import ROOT

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from helpers.errors import DataError
-from helpers.rfm import btyd_summary, rfm_table, scan_transactions
+from helpers.btyd import btyd_summary
+from helpers.rfm import rfm_table, scan_transactions
 
 CDNOW = FIXTURES / "cdnow"
 
@@ -123,7 +124,7 @@ def _order_layouts() -> dict[str, pd.DataFrame]:
 
 @pytest.mark.parametrize("layout", list(_order_layouts()))
 def test_distinct_orders_are_counted_exactly_whatever_the_order_id_layout(layout, monkeypatch):
-    monkeypatch.setattr("helpers.rfm._SAMPLE_ROWS", 50)  # so a repeat can hide beyond the sample
+    monkeypatch.setattr("helpers.rfm.table._SAMPLE_ROWS", 50)  # so a repeat can hide beyond the sample
     tx = _order_layouts()[layout]
     expected = tx.groupby("customer_id")["order_id"].nunique(dropna=False).sort_index()
     for name, frame in _engines(tx):

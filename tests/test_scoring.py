@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from rfm_strategies import rfm_tables as rfm_table_strategy
 from helpers.errors import DataWarning
 from helpers.rfm import rfm_table
-from helpers.scoring import rfm_score
+from helpers.rfm import rfm_score
 from test_rfm import cdnow_sample
 
 R_ORDERS = FIXTURES / "rfm_r_package" / "rfm_data_orders.csv"

@@ -10,7 +10,7 @@ from rfm_strategies import rfm_tables as rfm_table_strategy
 
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.scoring import rfm_score
+from helpers.rfm import rfm_score
 from helpers.segment_rules import CN8, R_RFM10, RFM11, check_rules, rule_cells
 from helpers.segments import cn8_classify, rfm_segment, rule_segment, segment_summary
 from test_scoring import r_rfm_table, r_scores  # noqa: F401  (module fixtures)

@@ -5,7 +5,7 @@ import pytest
 
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.survey import check_same_length, reverse_scored, validate_answers
+from helpers.data.survey import check_same_length, reverse_scored, validate_answers
 
 
 def test_clean_answers_pass_through_as_floats_with_counts():
@@ -126,7 +126,7 @@ def test_survey_modules_do_not_import_matplotlib():
     import subprocess
     import sys
 
-    code = ("import sys, helpers.survey, helpers.satisfaction, helpers.servqual, helpers.kano, "
+    code = ("import sys, helpers.data.survey, helpers.satisfaction, helpers.servqual, helpers.kano, "
             "helpers.reliability, helpers.loyalty; print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from helpers.exercises import chapter_problems
+from helpers.teaching.exercises import chapter_problems
 
 SYLLABUS = yaml.safe_load((ROOT / "course" / "syllabus.yml").read_text(encoding="utf-8"))
 CHAPTERS = SYLLABUS["chapters"]

@@ -2,7 +2,7 @@
 import pytest
 
 from helpers.clv import simple_clv
-from helpers.widgets import ClvCalculator
+from helpers.teaching.widgets import ClvCalculator
 
 
 def test_moving_sliders_updates_clv_and_summary():

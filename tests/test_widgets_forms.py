@@ -9,8 +9,8 @@ from helpers.i18n import language
 from helpers.kano import CATEGORY_IDS, EVALUATION_TABLE
 from helpers.matrices import social_style
 from helpers.plots.theme import apply_theme
-from helpers.widgets import KanoForm, SocialStyleAssessment
-from helpers.widgets.forms import ASSERTIVENESS_ITEMS, RESPONSIVENESS_ITEMS
+from helpers.teaching.widgets import KanoForm, SocialStyleAssessment
+from helpers.teaching.widgets.forms import ASSERTIVENESS_ITEMS, RESPONSIVENESS_ITEMS
 
 
 def _answer(form, **answers):

@@ -6,8 +6,8 @@ import pytest
 
 from helpers.matrices import HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW, marcus_matrix
 from helpers.plots.theme import apply_theme
-from helpers.widgets import MatrixExplorer
-from helpers.widgets.matrix import QUADRANTS
+from helpers.teaching.widgets import MatrixExplorer
+from helpers.teaching.widgets.matrix import QUADRANTS
 
 RFM = pd.DataFrame({"customer_id": ["a", "b", "c", "d"], "frequency": [10, 9, 1, 2],
                     "monetary": [2000, 90, 500, 20], "average_purchase": [200.0, 10.0, 500.0, 10.0]})

@@ -3,9 +3,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.exercises.core import ChoiceProblem
+from helpers.teaching.exercises.core import ChoiceProblem
 from helpers.i18n import language
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 
 CARDS = pd.DataFrame({"recency_days": [3, 400, 20], "frequency": [12, 1, 2], "monetary": [9000.0, 30.0, 150.0]},
                      index=pd.Index(["C1", "C2", "C3"], name="customer_id"))

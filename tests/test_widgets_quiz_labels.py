@@ -1,6 +1,6 @@
 """ClassificationQuiz shows given labels for class ids that are not top-level catalogue keys."""
 from helpers.lifecycle import state_labels
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 
 
 def test_quiz_shows_given_labels_and_keeps_ids_as_answers():

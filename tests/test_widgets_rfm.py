@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from helpers.plots.theme import apply_theme
 from helpers.i18n import label, language
-from helpers.scoring import METHODS, rfm_score
+from helpers.rfm import METHODS, rfm_score
 from helpers.segments import SCHEMES, cn8_classify, rfm_segment, segment_summary
-from helpers.widgets import RfmExplorer
+from helpers.teaching.widgets import RfmExplorer
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 
 from helpers.plots.theme import apply_theme
 from helpers.satisfaction import csat, nps, proportion_moe
-from helpers.widgets import SurveySimulator
+from helpers.teaching.widgets import SurveySimulator
 
 CSAT_EXAMPLE = [5, 4, 4, 3, 2, 5, 1, 4]          # DOMAIN.md §4.2 → 62.5 %
 NO_RATINGS = {f"rating_{r}": 0 for r in range(1, 6)}

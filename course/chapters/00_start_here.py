@@ -1,12 +1,12 @@
 """Chapter 00 · Start here: the course map, how exercises and explorers work, the datasets."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("00_start_here", setup_extra="""
-from helpers.exercises import ch00, ____
-from helpers.course import chapter_table
-from helpers.datasets import load_online_retail, load_cdnow
-from helpers.demo import load_demo
-from helpers.widgets import ClvCalculator
+from helpers.teaching.exercises import ch00, ____
+from helpers.teaching.syllabus import chapter_table
+from helpers.data import load_online_retail, load_cdnow
+from helpers.data import load_demo
+from helpers.teaching.widgets import ClvCalculator
 """)
 
 ch.md(zh="""

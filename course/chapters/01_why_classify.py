@@ -1,16 +1,16 @@
 """Chapter 01 · Why classify customers: criteria, good and bad customers, ABC, Lorenz/Gini, the whale curve."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("01_why_classify", setup_extra="""
-from helpers.exercises import ch01, ____
-from helpers.datasets import load_online_retail
-from helpers.demo import load_demo
+from helpers.teaching.exercises import ch01, ____
+from helpers.data import load_online_retail
+from helpers.data import load_demo
 from helpers.rfm import rfm_table
 from helpers.tiers import abc_classify
 from helpers.concentration import gini, whale_curve, sherden_check, cross_subsidy
 from helpers.profitability import customer_profit
 from helpers.plots import plot_pareto, plot_lorenz, plot_whale
-from helpers.widgets import TierExplorer
+from helpers.teaching.widgets import TierExplorer
 """)
 
 ch.md(zh="""

@@ -1,17 +1,17 @@
 """Chapter 02 · Relationship stages and lifecycle: states from transactions, the customer flow,
 migration matrices and growth accounting."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("02_relationship_lifecycle", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch02, ____
-from helpers.datasets import load_online_retail
-from helpers.demo import load_demo
+from helpers.teaching.exercises import ch02, ____
+from helpers.data import load_online_retail
+from helpers.data import load_demo
 from helpers.lifecycle import STATES, relationship_states, state_labels
 from helpers.migration import customer_flow, migration_matrix
 from helpers.cohorts import growth_accounting
 from helpers.plots import plot_customer_flow, plot_growth_accounting, plot_migration_heatmap, plot_state_distribution
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""

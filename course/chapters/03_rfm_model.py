@@ -1,17 +1,17 @@
 """Chapter 03 · The RFM model: the RFM table, scores and ties, the 8 classes, English schemes, heatmaps."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("03_rfm_model", setup_extra="""
-from helpers.exercises import ch03, ____
+from helpers.teaching.exercises import ch03, ____
 import pandas as pd
-from helpers.datasets import load_online_retail, load_cdnow
+from helpers.data import load_online_retail, load_cdnow
 from helpers.rfm import rfm_table
-from helpers.scoring import rfm_score
+from helpers.rfm import rfm_score
 from helpers.segments import cn8_classify, rfm_segment, segment_summary
 from helpers.segment_rules import R_RFM10
 from helpers.errors import collect_warnings
 from helpers.plots import plot_rfm_heatmap, plot_score_distribution, plot_segment_sizes
-from helpers.widgets import ClassificationQuiz, RfmExplorer
+from helpers.teaching.widgets import ClassificationQuiz, RfmExplorer
 """)
 
 ch.md(zh="""

@@ -1,15 +1,15 @@
 """Chapter 04 · Customer tiers 金钻/白银/铜/铁: the pyramid, thresholds, ABC vs pyramid, strategy, moving customers up."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("04_customer_tiers", setup_extra="""
-from helpers.exercises import ch04, ____
-from helpers.datasets import load_online_retail
-from helpers.demo import load_demo
+from helpers.teaching.exercises import ch04, ____
+from helpers.data import load_online_retail
+from helpers.data import load_demo
 from helpers.rfm import rfm_table
 from helpers.tiers import abc_classify, customer_pyramid, cross_classes, upgrade_candidates
 from helpers.profitability import customer_profit
 from helpers.plots import plot_pyramid
-from helpers.widgets import TierExplorer
+from helpers.teaching.widgets import TierExplorer
 """)
 
 ch.md(zh="""

@@ -1,18 +1,18 @@
 """Chapter 05 · Value matrices and target selection: current × potential value, the target-customer
 selection matrix with the low-cost airline case, Marcus's matrix, and how the split rule decides."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("05_value_matrices", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch05, ____
-from helpers.demo import load_demo
-from helpers.datasets import load_online_retail
+from helpers.teaching.exercises import ch05, ____
+from helpers.data import load_demo
+from helpers.data import load_online_retail
 from helpers.rfm import rfm_table
 from helpers.wallet import wallet_value
 from helpers.matrices import customer_value_matrix, target_selection_matrix, marcus_matrix
-from helpers.cases import airline_segments, AIRLINE_VALUE, AIRLINE_CAPABILITY
+from helpers.teaching.cases import airline_segments, AIRLINE_VALUE, AIRLINE_CAPABILITY
 from helpers.plots import plot_value_matrix
-from helpers.widgets import MatrixExplorer
+from helpers.teaching.widgets import MatrixExplorer
 """)
 
 ch.md(zh="""

@@ -1,17 +1,17 @@
 """Chapter 06 · Customer lifetime value: retention economics, margin multiples, Markov CLV, BG/NBD and Gamma-Gamma."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("06_customer_lifetime_value", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch06, ____
+from helpers.teaching.exercises import ch06, ____
 from helpers.i18n import label
 from helpers.clv import retention_economics, simple_clv, margin_multiple, expected_lifetime, markov_clv, project_states
 from helpers.btyd import BetaGeoModel, GammaGammaModel, customer_clv, holdout_comparison
-from helpers.rfm import btyd_summary
-from helpers.datasets import load_cdnow
+from helpers.btyd import btyd_summary
+from helpers.data import load_cdnow
 from helpers.plots import (plot_margin_multiple, plot_state_projection, plot_holdout_comparison,
                            plot_prob_alive_matrix, plot_expected_purchases_matrix)
-from helpers.widgets import ClvCalculator
+from helpers.teaching.widgets import ClvCalculator
 """)
 
 ch.md(zh="""

@@ -1,16 +1,16 @@
 """Chapter 07 · Customer personality styles: the assertiveness × responsiveness matrix, the four social
 styles, the buying-centre contacts of the demo company, a case quiz and a self-assessment."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("07_personality_styles", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch07, ____
-from helpers.demo import load_demo, demo_label
+from helpers.teaching.exercises import ch07, ____
+from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
-from helpers.cases import style_portraits
+from helpers.teaching.cases import style_portraits
 from helpers.plots import plot_value_matrix
-from helpers.widgets import ClassificationQuiz, SocialStyleAssessment
+from helpers.teaching.widgets import ClassificationQuiz, SocialStyleAssessment
 """)
 
 ch.md(zh="""

@@ -1,12 +1,12 @@
 """Chapter 08 · Key account management: weighted scoring, account types, buying-centre coverage, defection."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("08_key_accounts", setup_extra="""
-from helpers.exercises import ch08, ____
-from helpers.demo import load_demo
+from helpers.teaching.exercises import ch08, ____
+from helpers.data import load_demo
 from helpers.accounts import key_account_scores, account_types, buying_centre_coverage
 from helpers.plots import plot_key_account_scores, plot_buying_centre
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""

@@ -1,18 +1,18 @@
 """Chapter 09 · Measuring satisfaction: perception vs expectation, survey design, CSAT, NPS, CES, an
 ACSI-style index, reliability, SERVQUAL gaps and importance–performance analysis."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("09_measuring_satisfaction", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch09, ____
-from helpers.demo import load_demo, demo_label
+from helpers.teaching.exercises import ch09, ____
+from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.satisfaction import disconfirmation, csat, nps, ces, acsi_index, ipa_table
 from helpers.reliability import cronbach_alpha
 from helpers.servqual import servqual
 from helpers.matrices import ipa_matrix
 from helpers.plots import plot_csat, plot_nps, plot_alpha_if_deleted, plot_servqual_gaps, plot_value_matrix
-from helpers.widgets import SurveySimulator, ClassificationQuiz
+from helpers.teaching.widgets import SurveySimulator, ClassificationQuiz
 """)
 
 ch.md(zh="""

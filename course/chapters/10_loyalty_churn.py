@@ -1,19 +1,19 @@
 """Chapter 10 · Loyalty and churn prevention: attitude loyalty, satisfaction–loyalty zones, cohort
 retention, at-risk and win-back lists, loyalty programmes."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("10_loyalty_churn", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch10, ____
-from helpers.datasets import load_online_retail
-from helpers.demo import load_demo
+from helpers.teaching.exercises import ch10, ____
+from helpers.data import load_online_retail
+from helpers.data import load_demo
 from helpers.loyalty import attitude_loyalty
 from helpers.satisfaction import loyalty_zone
 from helpers.matrices import apostle_model
 from helpers.cohorts import cohort_retention
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.plots import plot_cohort_retention, plot_value_matrix
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""

@@ -1,18 +1,18 @@
 """Chapter 11 · Care and revisit plans: cadence by tier, event revisits, the care calendar, the call list."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("11_care_revisit", setup_extra="""
 from pathlib import Path
 import pandas as pd
-from helpers.exercises import ch11, ____
-from helpers.demo import load_demo, demo_label
+from helpers.teaching.exercises import ch11, ____
+from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.tiers import customer_pyramid
 from helpers.care import (default_revisit_rules, default_event_rules, revisit_plan, event_revisits,
                           cn_holidays, care_calendar, build_schedule, call_list)
-from helpers.exports import write_workbook, write_csv
+from helpers.data.exports import write_workbook, write_csv
 from helpers.plots import plot_revisit_calendar
-from helpers.widgets import ClassificationQuiz
+from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""

@@ -1,10 +1,10 @@
 """Chapter 12 · Complaint handling: 24-hour first response, resolution times, complaint Pareto, service recovery."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("12_complaint_handling", setup_extra="""
 import pandas as pd
-from helpers.exercises import ch12, ____
-from helpers.demo import load_demo, demo_label
+from helpers.teaching.exercises import ch12, ____
+from helpers.data import load_demo, demo_label
 from helpers.complaints import complaint_metrics, complaint_metrics_by, complaint_pareto
 from helpers.clv import simple_clv
 from helpers.i18n import label

@@ -1,14 +1,14 @@
 """Chapter 13 · Customer experience management: Schmitt's five experience modules, touchpoints and the
 journey line, the experience audit, and the Kano model for deciding what to build."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("13_customer_experience", setup_extra="""
-from helpers.exercises import ch13, ____
-from helpers.demo import load_demo, demo_label, with_demo_labels
+from helpers.teaching.exercises import ch13, ____
+from helpers.data import load_demo, demo_label, with_demo_labels
 from helpers.experience import experience_audit, journey_line
 from helpers.kano import evaluation_frame, kano_table
 from helpers.plots import plot_experience_heatmap, plot_journey_line, plot_kano
-from helpers.widgets import KanoForm, ClassificationQuiz
+from helpers.teaching.widgets import KanoForm, ClassificationQuiz
 """)
 
 ch.md(zh="""

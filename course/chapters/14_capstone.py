@@ -1,21 +1,21 @@
 """Chapter 14 · Capstone: the whole method on one full dataset — the analyst's own file or Online Retail."""
-from helpers.authoring import Chapter
+from helpers.teaching.authoring import Chapter
 
 ch = Chapter("14_capstone", setup_extra="""
 from pathlib import Path
 import pandas as pd
-from helpers.exercises import ch14, ____
-from helpers.datasets import load_online_retail
+from helpers.teaching.exercises import ch14, ____
+from helpers.data import load_online_retail
 from helpers.data import load_transactions
 from helpers.errors import collect_warnings, WarningNotes
 from helpers.i18n import label
 from helpers.report import analyse, write_report
-from helpers.exports import write_csv
+from helpers.data.exports import write_csv
 from helpers.segments import rfm_segment, segment_summary
 from helpers.tiers import abc_classify, cross_classes
 from helpers.plots import (plot_score_distribution, plot_segment_sizes, plot_pyramid, plot_pareto,
                            plot_value_matrix, plot_state_distribution)
-from helpers.widgets import RfmExplorer
+from helpers.teaching.widgets import RfmExplorer
 """)
 
 ch.md(zh="""

@@ -1,7 +1,7 @@
 """RFM charts: R×F heatmap, segment sizes with revenue share, score distributions.
 
     >>> import pandas as pd
-    >>> from helpers.scoring import rfm_score
+    >>> from helpers.rfm.scores import rfm_score
     >>> from helpers.i18n import t
     >>> from helpers.plots.rfm import plot_rfm_heatmap
     >>> rfm = pd.DataFrame({"recency_days": [3, 40, 200], "frequency": [6, 2, 1],
@@ -24,7 +24,7 @@ _VALUE_LABELS = {"monetary": "rfm_monetary", "frequency": "rfm_frequency",
 def plot_rfm_heatmap(scored, value: str = "monetary", ax=None, **kw):
     """Mean ``value`` of the customers in each R score × F score cell (R ``rfm_heatmap``).
 
-    ``scored`` is an :class:`~helpers.scoring.RFMScores` (or its table); ``kw`` go to
+    ``scored`` is an :class:`~helpers.rfm.RFMScores` (or its table); ``kw`` go to
     ``seaborn.heatmap`` (e.g. ``cmap``, ``fmt``).
     """
     import seaborn as sns

@@ -1,0 +1,97 @@
+"""Header synonyms: which of a table's headers plays each role of a transactions table.
+
+Headers are compared after case-folding and dropping spaces, underscores, hyphens and dots, so
+``Customer ID``, ``customer_id`` and ``CUSTOMERID`` are the same header. Chinese and English
+synonyms are accepted; an explicit ``columns={"customer_id": "their header"}`` always wins.
+
+    >>> from helpers.data.columns import map_columns
+    >>> map_columns(["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"])
+    {'customer_id': 'CustomerID', 'order_date': 'InvoiceDate', 'order_id': 'InvoiceNo', 'quantity': 'Quantity', 'unit_price': 'UnitPrice'}
+"""
+from __future__ import annotations
+
+import re
+
+from helpers.errors import DataError
+
+#: Accepted headers per role, as people write them; compared in :func:`normalize_header` form.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "customer_id": ("customer_id", "CustomerID", "Customer ID", "customer", "cust_id", "customer_no",
+                    "client_id", "member_id", "user_id",
+                    "客户ID", "客户编号", "客户号", "客户代码", "会员号", "会员ID", "会员编号", "用户ID",
+                    "用户编号", "顾客ID", "顾客编号"),
+    "order_date": ("order_date", "InvoiceDate", "date", "transaction_date", "purchase_date", "order_time",
+                   "timestamp",
+                   "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "日期"),
+    "amount": ("amount", "revenue", "sales", "dollar_value", "dollars", "order_value", "order_amount",
+               "total_amount", "spend", "monetary",
+               "金额", "实付金额", "销售额", "订单金额", "消费金额", "交易金额", "支付金额"),
+    "order_id": ("order_id", "InvoiceNo", "Invoice", "invoice_id", "order_no", "order_number", "transaction_id",
+                 "订单号", "订单编号", "订单ID", "交易号", "发票号"),
+    "quantity": ("quantity", "qty", "number_of_cds", "n_cds", "units", "数量", "购买数量"),
+    "unit_price": ("unit_price", "UnitPrice", "price", "单价", "价格"),
+}
+REQUIRED = ("customer_id", "order_date", "amount")
+
+
+def normalize_header(header) -> str:
+    """The comparable form of a header: case-folded, without spaces, ``_``, ``-`` or ``.``.
+
+    >>> normalize_header(" Customer_ID ")
+    'customerid'
+    """
+    return re.sub(r"[\s_\-.]+", "", str(header)).casefold()
+
+
+def role_of(header) -> str | None:
+    """The role a header stands for, or None.
+
+    >>> role_of("实付金额"), role_of("Description")
+    ('amount', None)
+    """
+    return _ROLE_OF.get(normalize_header(header))
+
+
+def map_columns(headers, columns: dict | None = None) -> dict[str, str]:
+    """Role → header for every role found; explicit ``columns`` override the synonyms.
+
+    Raises :class:`~helpers.errors.DataError` when an explicit header is absent or two
+    headers stand for the same role.
+    """
+    headers = [str(h) for h in headers]
+    explicit = dict(columns or {})
+    unknown_roles = set(explicit) - set(SYNONYMS)
+    if unknown_roles:
+        raise DataError("err_data_unknown_role", column=sorted(unknown_roles)[0],
+                        roles=", ".join(SYNONYMS), fix_key="fix_data_columns_arg")
+    for role, header in explicit.items():
+        if header not in headers:
+            raise DataError("err_data_header_not_found", column=header, found=_listing(headers),
+                            fix_key="fix_data_columns_arg")
+    mapping = dict(explicit)
+    taken = set(explicit.values())
+    for role in SYNONYMS:
+        if role in mapping:
+            continue
+        found = [h for h in headers if h not in taken and role_of(h) == role]
+        if len(found) > 1:
+            raise DataError("err_data_ambiguous_header", column=found[0], other=found[1],
+                            role=role, fix_key="fix_data_ambiguous_header")
+        if found:
+            mapping[role] = found[0]
+    return mapping
+
+
+def require_roles(mapping: dict, headers, roles=REQUIRED) -> None:
+    """Raise a :class:`~helpers.errors.DataError` for the first required role without a header."""
+    for role in roles:
+        if role not in mapping:
+            raise DataError("err_data_missing_column", column=role, found=_listing(headers),
+                            accepted=", ".join(SYNONYMS[role]), fix_key="fix_data_missing_column")
+
+
+_ROLE_OF = {normalize_header(name): role for role, names in SYNONYMS.items() for name in names}
+
+
+def _listing(headers) -> str:
+    return ", ".join(f"'{h}'" for h in headers)

@@ -1,0 +1,52 @@
+"""Frames on any engine: pandas, Polars (eager or lazy), DuckDB relations and PySpark DataFrames.
+
+The steps that read transactions are written once with ``narwhals`` expressions on the frame
+:func:`as_lazy` returns, and run where the data lives; :func:`collect` brings the (small) result
+back. On Spark, store order dates as ``TIMESTAMP_NTZ`` (or set ``spark.sql.session.timeZone`` to
+the zone they were written in): days are cut in the session time zone.
+
+    >>> import pandas as pd
+    >>> frame = as_lazy(pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0]}))
+    >>> collect(frame.select(nw.col("amount").sum())).item()
+    3.0
+"""
+from __future__ import annotations
+
+import narwhals as nw
+import pandas as pd
+
+from helpers.errors import DataError
+
+
+def as_lazy(tx) -> nw.LazyFrame:
+    """Any supported frame (pandas, Polars eager/lazy, DuckDB, PySpark) as a narwhals LazyFrame."""
+    frame = nw.from_native(tx)
+    return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+
+
+def require_transactions(frame: nw.LazyFrame, columns, date: str, amount: str) -> None:
+    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix)."""
+    schema = frame.collect_schema()
+    for column in columns:
+        if column not in schema:
+            raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
+    if not (schema[date] == nw.Datetime or schema[date] == nw.Date):
+        raise DataError("err_rfm_column_type", column=date, kind=str(schema[date]),
+                        fix_key="fix_rfm_column_type")
+    if not schema[amount].is_numeric():
+        raise DataError("err_rfm_column_type", column=amount, kind=str(schema[amount]),
+                        fix_key="fix_rfm_column_type")
+
+
+def collect(frame: nw.LazyFrame) -> nw.DataFrame:
+    """Run the lazy query where the data lives; the (small) result comes back eager.
+
+    Polars runs it on its streaming engine, which reads a file larger than memory in batches.
+    """
+    if frame.implementation is nw.Implementation.POLARS:
+        return frame.collect(engine="streaming")
+    return frame.collect()
+
+
+def as_day(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()

@@ -1,0 +1,201 @@
+"""Loading transactions (and other tables) into the kit's clean, typed frame, with full accounting.
+
+``load_transactions`` reads a file or a DataFrame, finds the columns by their headers (Chinese or
+English synonyms, see :mod:`helpers.data.columns`), types the values (:mod:`helpers.data.values`) and
+excludes unusable rows for stated reasons, each row under the first reason that applies:
+
+1. ``excl_missing_customer`` — no customer id;
+2. ``excl_bad_date`` — date missing or unreadable;
+3. ``excl_bad_amount`` — amount (or quantity / unit price it is derived from) missing or not a number;
+4. ``excl_cancellation`` — order id starting with "C" (Online Retail cancellations);
+5. ``excl_adjustment`` — order id starting with "A" (Online Retail bad-debt adjustments);
+6. ``excl_return`` — negative amount or quantity;
+7. ``excl_duplicate`` — exact copy of an earlier row (all columns equal).
+
+``returns="keep"`` keeps cancellations and returns (to net them); ``duplicates="keep"`` keeps
+copies. Zero amounts are kept and noted. The :class:`~helpers.data.data_report.DataReport` states
+``rows_read = rows_kept + Σ excluded`` and the first row numbers (data rows from 1) per reason.
+
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"会员号": ["a", "a", None], "下单时间": ["2024-01-05", "2024-01-05", "2024-02-01"],
+    ...                        "实付金额": ["¥1,200", "¥1,200", "30"]})
+    >>> clean, report = load_transactions(orders)
+    >>> clean["amount"].tolist(), report.excluded
+    ([1200.0], {'excl_missing_customer': 1, 'excl_duplicate': 1})
+"""
+from __future__ import annotations
+
+from helpers.data.columns import REQUIRED, map_columns, require_roles
+from helpers.data.data_report import REASONS, DataReport
+from helpers.errors import DataError, warn
+from helpers.i18n import label
+from helpers.data.values import parse_dates, parse_ids, parse_numbers
+
+STANDARD = ("customer_id", "order_date", "amount", "order_id", "quantity", "unit_price")
+#: A reason excluding more than this share of the rows triggers a DataWarning.
+LARGE_SHARE = 0.10
+_FACT_NOTES = {"ids_from_float": "note_data_ids_from_float", "numbers_cleaned": "note_data_numbers_cleaned",
+               "tz_dropped": "note_data_tz_dropped", "dates_day_first": "note_data_day_first",
+               "dates_month_first": "note_data_month_first"}
+
+
+def load_table(source, *, encoding: str | None = None, sheet=0, sep: str | None = None):
+    """Any table (survey, complaints, CRM list…) read like transactions, without their rules.
+
+    Column types are inferred; ``frame.attrs`` holds ``source`` and ``encoding``.
+
+    >>> import io
+    >>> load_table(io.BytesIO(b"nps;csat\\n9;4\\n")).columns.tolist()
+    ['nps', 'csat']
+    """
+    raw, info = _read(source, encoding, sheet, sep, as_text=False)
+    raw.attrs.update(source=info["source"], encoding=info["encoding"])
+    return raw
+
+
+def load_transactions(source, columns: dict | None = None, *, returns: str = "drop", duplicates: str = "drop",
+                      encoding: str | None = None, sheet=0, sep: str | None = None,
+                      date_format: str | None = None):
+    """Clean transactions and the :class:`~helpers.data.data_report.DataReport` of how they were obtained.
+
+    ``source``: a path (CSV/TSV/TXT, optionally ``.gz``; ``.xlsx``; ``.parquet``) or a DataFrame
+    (never modified). ``columns`` maps roles to your headers, e.g. ``{"customer_id": "卡号"}``.
+    Returns ``(frame, report)``; the frame has ``customer_id`` (str), ``order_date``
+    (datetime64[ns]), ``amount`` (float), and ``order_id``, ``quantity``, ``unit_price`` when
+    present, then your other columns. Source: DESIGN.md §3–4, DOMAIN.md §0.
+    """
+    _check_choice("returns", returns)
+    _check_choice("duplicates", duplicates)
+    raw, info = _read(source, encoding, sheet, sep, as_text=True)
+    mapping = map_columns(raw.columns, columns)
+    derived = "amount" not in mapping and {"quantity", "unit_price"} <= mapping.keys()
+    require_roles(mapping, raw.columns, [r for r in REQUIRED if not (derived and r == "amount")])
+    frame, notes = _typed(raw, mapping, derived, date_format)
+    reason = _reasons(frame, raw, returns, duplicates)
+    _refuse_useless(frame, reason, mapping)
+    notes += _policy_notes(frame, raw, reason, returns, duplicates)
+    kept = frame[reason.isna()].reset_index(drop=True)
+    report = _report(info, mapping, raw, kept, reason, notes)
+    for r, n in report.excluded.items():
+        if n > LARGE_SHARE * report.rows_read:
+            warn("warn_data_large_share", reason=r, label=label(r), share=f"{n / report.rows_read:.0%}")
+    return kept, report.check()
+
+
+def _check_choice(name: str, value: str) -> None:
+    if value not in ("drop", "keep"):
+        raise ValueError(f"{name} must be 'drop' or 'keep', got {value!r}")
+
+
+def _read(source, encoding, sheet, sep, as_text: bool):
+    """The raw frame (a copy, positional index) and reading facts; empty inputs are refused."""
+    import pandas as pd
+
+    from helpers.data.files import read_table
+
+    if isinstance(source, pd.DataFrame):
+        raw, info = source.copy(), {"source": "DataFrame", "format": "frame", "encoding": None}
+    else:
+        raw, info = read_table(source, encoding=encoding, sheet=sheet, sep=sep, as_text=as_text)
+    if raw.shape[1] == 0:
+        raise DataError("err_data_empty", source=info["source"], fix_key="fix_data_empty")
+    if len(raw) == 0:
+        raise DataError("err_data_header_only", source=info["source"],
+                        found=", ".join(map(str, raw.columns)), fix_key="fix_data_header_only")
+    raw.columns = [str(c).strip() for c in raw.columns]
+    return raw.reset_index(drop=True), info
+
+
+def _typed(raw, mapping: dict, derived: bool, date_format):
+    """The frame with standard names and types, plus notes on what had to be interpreted."""
+    frame = raw.rename(columns={header: role for role, header in mapping.items()})
+    facts: dict = {}
+
+    def put(role, parsed):
+        series, found = parsed
+        frame[role] = series
+        for k, v in found.items():
+            facts[k] = facts.get(k, 0) + v
+
+    put("customer_id", parse_ids(frame["customer_id"]))
+    put("order_date", parse_dates(frame["order_date"], date_format, column=mapping["order_date"]))
+    for role in ("amount", "quantity", "unit_price"):
+        if role in mapping:
+            put(role, parse_numbers(frame[role]))
+    if "order_id" in mapping:
+        put("order_id", parse_ids(frame["order_id"]))
+    notes = [(_FACT_NOTES[k], {"n": v}) for k, v in facts.items()]
+    if derived:
+        frame["amount"] = frame["quantity"] * frame["unit_price"]
+        notes.insert(0, ("note_data_amount_derived", {"quantity": mapping["quantity"], "price": mapping["unit_price"]}))
+    order = [c for c in STANDARD if c in frame] + [c for c in frame if c not in STANDARD]
+    return frame[order], notes
+
+
+def _reasons(frame, raw, returns: str, duplicates: str):
+    """The exclusion reason of every row (missing = kept); the first reason that applies wins."""
+    import pandas as pd
+
+    order_id = frame["order_id"].str.upper() if "order_id" in frame else pd.Series("", index=frame.index)
+    negative = frame["amount"] < 0
+    if "quantity" in frame:
+        negative |= frame["quantity"] < 0
+    tests = {
+        "excl_missing_customer": frame["customer_id"].isna(),
+        "excl_bad_date": frame["order_date"].isna(),
+        "excl_bad_amount": frame["amount"].isna(),
+        "excl_cancellation": order_id.str.startswith("C", na=False) & (returns == "drop"),
+        "excl_adjustment": order_id.str.startswith("A", na=False),
+        "excl_return": negative & (returns == "drop"),
+    }
+    reason = pd.Series(None, index=frame.index, dtype="object")
+    for name, hit in tests.items():
+        reason = reason.mask(reason.isna() & hit, name)
+    if duplicates == "drop":
+        reason = reason.mask(reason.isna() & _copies(raw, reason), "excl_duplicate")
+    return reason
+
+
+def _copies(raw, reason):
+    """Rows equal in every column to an earlier row still kept."""
+    candidates = raw[reason.isna()]
+    return candidates.duplicated(keep="first").reindex(raw.index, fill_value=False)
+
+
+def _refuse_useless(frame, reason, mapping: dict) -> None:
+    """A DataError when a required column has no usable value at all (a wrong column or format)."""
+    checks = (("order_date", "excl_bad_date", "err_data_no_dates", "fix_data_date_format"),
+              ("amount", "excl_bad_amount", "err_data_no_amounts", "fix_data_amount_format"))
+    reached = reason.ne("excl_missing_customer")  # rows whose values were looked at
+    for role, why, key, fix in checks:
+        if reached.any() and (reason[reached] == why).all():
+            rows = (reason.index[reached] + 1).tolist()
+            raise DataError(key, column=mapping.get(role, role), rows=rows, fix_key=fix)
+    if reason.notna().all():
+        raise DataError("err_data_nothing_kept", rows=(reason.index + 1).tolist(), fix_key="fix_data_nothing_kept")
+
+
+def _policy_notes(frame, raw, reason, returns: str, duplicates: str) -> list:
+    """Notes on kept rows a reader should know about: zero amounts, kept returns, kept copies."""
+    kept = reason.isna()
+    notes = []
+    zero = int((frame["amount"][kept] == 0).sum())
+    if zero:
+        notes.append(("note_data_zero_amounts", {"n": zero}))
+    if returns == "keep":
+        negative = int((frame["amount"][kept] < 0).sum())
+        notes.append(("note_data_returns_kept", {"n": negative}))
+    if duplicates == "keep":
+        notes.append(("note_data_duplicates_kept", {"n": int(raw[kept].duplicated().sum())}))
+    return notes
+
+
+def _report(info: dict, mapping: dict, raw, kept, reason, notes) -> DataReport:
+    counts = reason.value_counts()
+    excluded = {r: int(counts[r]) for r in REASONS if r in counts}
+    first_rows = {r: (reason.index[reason == r][:5] + 1).tolist() for r in excluded}
+    orders = kept["order_id"].nunique() if "order_id" in kept else len(kept)
+    return DataReport(source=info["source"], encoding=info["encoding"], columns=mapping, rows_read=len(raw),
+                      rows_kept=len(kept), excluded=excluded, first_rows=first_rows, notes=notes,
+                      date_min=kept["order_date"].min(), date_max=kept["order_date"].max(),
+                      customers=int(kept["customer_id"].nunique()), orders=int(orders))

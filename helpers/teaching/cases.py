@@ -1,0 +1,53 @@
+"""Case-study data of the course: the low-cost airline's segments (chapter 5) and the people of
+the personality-style quiz (chapter 7). The stories are in ``course/cases/``.
+
+    >>> from helpers.teaching.cases import airline_segments, AIRLINE_VALUE, AIRLINE_CAPABILITY
+    >>> from helpers.matrices import target_selection_matrix
+    >>> segments = airline_segments()
+    >>> len(segments), sorted(target_selection_matrix(segments, AIRLINE_VALUE, AIRLINE_CAPABILITY).classes.unique())
+    (8, ['q_abandon', 'q_focus', 'q_opportunistic', 'q_passive'])
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.i18n import catalogue, label
+
+# Analysts' 1–5 ratings (5 = best) of Skylark Air's candidate segments (course/cases/low_cost_airline.*.md)
+_AIRLINE_RATINGS = {
+    #                        size profit growth fit low_cost_to_serve direct_reach
+    "air_leisure":          (5, 3, 4, 5, 5, 5),
+    "air_vfr":              (4, 3, 3, 4, 4, 4),
+    "air_students":         (3, 2, 4, 5, 4, 5),
+    "air_small_business":   (3, 4, 4, 3, 3, 2),
+    "air_corporate":        (4, 5, 3, 1, 1, 2),
+    "air_premium":          (2, 4, 2, 1, 1, 2),
+    "air_tour_groups":      (4, 2, 2, 4, 4, 3),
+    "air_migrant_workers":  (3, 2, 2, 4, 4, 2),
+}
+_RATING_COLUMNS = ["size", "profit", "growth", "fit", "low_cost_to_serve", "direct_reach"]
+
+AIRLINE_VALUE = {"size": 0.4, "profit": 0.3, "growth": 0.3}
+"""Customer value of a segment: weighted mean of its size, profit per passenger and growth ratings."""
+AIRLINE_CAPABILITY = ["fit", "low_cost_to_serve", "direct_reach"]
+"""Skylark's ability to satisfy a segment: plain mean of these three ratings."""
+
+# The six people of the chapter 7 quiz and their styles (course/cases/two_executives.*.md)
+PORTRAIT_STYLES = {"P1": "style_driver", "P2": "style_amiable", "P3": "style_expressive",
+                   "P4": "style_analytical", "P5": "style_driver", "P6": "style_amiable"}
+
+
+def airline_segments() -> pd.DataFrame:
+    """The eight segments with their six ratings, indexed by segment name in the active language;
+    ``segment_id`` keeps the stable id."""
+    table = pd.DataFrame.from_dict(_AIRLINE_RATINGS, orient="index", columns=_RATING_COLUMNS)
+    table.insert(0, "segment_id", table.index)
+    table.index = pd.Index(label(list(table.index)), name="segment")
+    return table
+
+
+def style_portraits() -> list[dict]:
+    """The quiz cards: ``{"id": "P1", "text": {"zh": ..., "en": ...}}`` for each of the six people."""
+    entries = catalogue()
+    return [{"id": pid, "text": {lang: entries[f"case_portrait_{pid.lower()}"][lang] for lang in ("zh", "en")}}
+            for pid in PORTRAIT_STYLES]

@@ -1,0 +1,134 @@
+"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive)."""
+from functools import lru_cache
+
+from helpers.teaching.exercises.core import ChoiceProblem, ThoughtProblem, ValueProblem
+
+CALIBRATION_END, OBSERVATION_END = "1997-09-30", "1998-06-30"
+MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
+MARKOV_P_CARE = [[0.6, 0.3, 0.1], [0.35, 0.45, 0.2], [0.0, 0.0, 1.0]]
+MARKOV_R = [100, 20, 0]
+CALCULATOR_STEPS = [round(0.05 * k, 2) for k in range(1, 20)]   # the retention slider: 0.05 … 0.95
+
+
+@lru_cache(maxsize=1)
+def _cdnow_models():
+    """The chapter's CDNOW calibration summary with its fitted BG/NBD and Gamma-Gamma models."""
+    from helpers.btyd import BetaGeoModel, GammaGammaModel
+    from helpers.data.datasets import load_cdnow
+    from helpers.btyd.summary import btyd_summary
+
+    summary = btyd_summary(load_cdnow(sample=True)[0], CALIBRATION_END, OBSERVATION_END)
+    return summary, BetaGeoModel.fit(summary), GammaGammaModel.fit(summary)
+
+
+def _prob_alive():
+    from helpers.btyd import customer_clv
+
+    summary, bg, gg = _cdnow_models()
+    table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    return table["prob_alive"]
+
+
+def _member_clv():
+    from helpers.clv import simple_clv
+
+    return simple_clv(80, retention=0.7, discount=0.08)
+
+
+def _retention_needed(target=500.0):
+    from helpers.clv import simple_clv
+
+    return next(r for r in CALCULATOR_STEPS if simple_clv(100, r, 0.10) > target)
+
+
+def _at_risk_value(matrix):
+    from helpers.clv import markov_clv
+
+    return markov_clv(matrix, MARKOV_R, 0.10).iloc[1]
+
+
+def _more_likely_alive():
+    bg = _cdnow_models()[1]
+    return "A" if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else "B"
+
+
+q1 = ValueProblem(
+    var="clv_member",
+    expected=_member_clv,
+    wrong=lambda: 80 / (1 - 0.7),
+    rel_tol=1e-4,
+    hints=[{"zh": "CLV = m·r/(1+i−r)，这里 m = 80，r = 0.7，i = 0.08。",
+            "en": "CLV = m·r/(1+i−r) with m = 80, r = 0.7, i = 0.08."},
+           {"zh": "simple_clv(margin, retention=..., discount=...)；不要加 include_current=True。",
+            "en": "simple_clv(margin, retention=..., discount=...); leave out include_current=True."}],
+    model_answer={"zh": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37：利润乘数 0.7/0.38 = 1.84",
+                  "en": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37: margin multiple 0.7/0.38 = 1.84"},
+)
+
+q2 = ValueProblem(
+    var="retention_needed",
+    expected=_retention_needed,
+    wrong=lambda: 0.9,
+    rel_tol=1e-6,
+    hints=[{"zh": "从 0.80 开始每次把保留率滑块右移一格，看 CLV 何时超过 500。",
+            "en": "Start at 0.80 and move the retention slider one step at a time until the CLV exceeds 500."},
+           {"zh": "0.90 时 CLV 正好是 450，还不够；也可以解不等式 100·r/(1.1−r) > 500。",
+            "en": "At 0.90 the CLV is 450, not enough; or solve 100·r/(1.1−r) > 500."}],
+    model_answer={"zh": "retention_needed = 0.95   # CLV = 633.33；0.90 时只有 450——保留率越高，每一格的价值越大",
+                  "en": "retention_needed = 0.95   # CLV = 633.33; 0.90 gives only 450 — each step is worth more as retention rises"},
+)
+
+q3 = ValueProblem(
+    var="gain_per_at_risk",
+    expected=lambda: _at_risk_value(MARKOV_P_CARE) - _at_risk_value(MARKOV_P),
+    wrong=lambda: _at_risk_value(MARKOV_P_CARE),   # the new value, not the gain
+    rel_tol=1e-4,
+    hints=[{"zh": "先算新矩阵下流失预警客户的价值，再减去原来的 137.5。",
+            "en": "Compute the at-risk customer's value under the new matrix, then subtract the original 137.5."},
+           {"zh": "P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]; markov_clv(P_care, R, 0.10).iloc[1]",
+            "en": "P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]; markov_clv(P_care, R, 0.10).iloc[1]"}],
+    model_answer={"zh": "P_care = P.copy()\nP_care.iloc[1] = [0.35, 0.45, 0.2]\n"
+                        "gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]\n"
+                        "# 225 − 137.5 = 87.5：每位预警客户的关怀成本低于 87.5 元，项目就值得做",
+                  "en": "P_care = P.copy()\nP_care.iloc[1] = [0.35, 0.45, 0.2]\n"
+                        "gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]\n"
+                        "# 225 − 137.5 = 87.5: the programme pays if it costs less than 87.5 per at-risk customer"},
+)
+
+q4 = ChoiceProblem(
+    var="more_likely_alive",
+    expected=_more_likely_alive,
+    wrong=lambda: "A",
+    options={"A": {"zh": "A：10 次重复购买，最后一次在第 15 周", "en": "A: 10 repeat purchases, the last in week 15"},
+             "B": {"zh": "B：2 次重复购买，最后一次在第 35 周", "en": "B: 2 repeat purchases, the last in week 35"}},
+    hints=[{"zh": "A 平均每 1.5 周买一次，却已经 24 周没来了；B 本来就买得少。",
+            "en": "A bought about every 1.5 weeks but has not come for 24 weeks; B rarely buys anyway."},
+           {"zh": "比较 bg.prob_alive(10, 15, 39) 和 bg.prob_alive(2, 35, 39)。",
+            "en": "Compare bg.prob_alive(10, 15, 39) with bg.prob_alive(2, 35, 39)."}],
+    model_answer={"zh": "more_likely_alive = 'B'   # P(alive)：A ≈ 0.004，B ≈ 0.78——常客长时间不来，很可能已经流失",
+                  "en": "more_likely_alive = 'B'   # P(alive): A ≈ 0.004, B ≈ 0.78 — a regular who stops coming has probably left"},
+)
+
+q5 = ValueProblem(
+    var="n_likely_gone",
+    expected=lambda: int((_prob_alive() < 0.5).sum()),
+    wrong=lambda: int((_prob_alive() >= 0.5).sum()),   # the customers likely still active
+    hints=[{"zh": "clv_table['prob_alive'] < 0.5 得到真/假序列，对它求和就是人数。",
+            "en": "clv_table['prob_alive'] < 0.5 gives a true/false series; its sum is the count."},
+           {"zh": "int((clv_table['prob_alive'] < 0.5).sum())", "en": "int((clv_table['prob_alive'] < 0.5).sum())"}],
+    model_answer={"zh": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # 这些客户优先按 CLV 排序后回访挽留",
+                  "en": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # rank them by CLV and contact the valuable ones first"},
+)
+
+q6 = ThoughtProblem(
+    var="five_times_rule",
+    hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
+            "en": "Which costs make up acquisition? Which make up retention?"}],
+    model_answer={"zh": "核实方法：把一年的营销与销售费用分成“拉新”和“保留”两部分，分别除以新客户数和留住的老客户数，"
+                        "得到人均获取成本与人均保留成本；再比较新老客户的首年利润。倍数因行业而异（常见 5–10 倍），"
+                        "结论的方向——保留率的小幅提高带来大得多的价值——通常成立。",
+                  "en": "To check it, split a year's marketing and sales spend into acquisition and retention, divide by "
+                        "new customers won and existing customers kept to get cost per acquired and per kept customer, "
+                        "and compare first-year profit of new and existing customers. The multiple varies by industry "
+                        "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
+)

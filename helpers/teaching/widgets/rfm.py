@@ -1,0 +1,118 @@
+"""RFM explorer: tie policy, number of score bins and segment scheme → segment sizes and revenue shares.
+
+The per-customer RFM table is computed once (:func:`helpers.rfm.rfm_table`); moving a control only
+re-scores and re-segments it::
+
+    >>> import pandas as pd
+    >>> from helpers.teaching.widgets.rfm import RfmExplorer
+    >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
+    ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0], "orders": [9, 5, 3, 2, 1],
+    ...     "revenue": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
+    >>> explorer = RfmExplorer(rfm, chart=False)
+    >>> explorer.result.summary["segment"].tolist()[0]
+    'champions'
+
+Settings a scheme cannot use (e.g. ``rf_grid`` on 4 bins) show the library's message and its fix
+instead of a table; warnings (ties, empty bins) are shown under the table.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.errors import DataError
+from helpers.rfm.scores import METHODS, rfm_score
+from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, segment_summary
+from helpers.teaching.widgets.base import Explorer, describe
+from helpers.teaching.widgets.display import frame_html, message_html
+
+SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
+
+
+@dataclass(frozen=True)
+class RfmOutcome:
+    """Segmentation and its summary for one setting, the warnings it raised, or why it cannot be used."""
+
+    segmentation: Segmentation | None = None
+    summary: pd.DataFrame | None = None
+    warnings: tuple = field(default_factory=tuple)
+    error: str | None = None
+
+
+def _caught(fn, *args, **kwargs) -> tuple:
+    """``(result, warning texts)``; a DataError's message (active language) takes the result's place."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = fn(*args, **kwargs)
+        except DataError as exc:
+            result = str(exc)
+    return result, tuple(str(w.message) for w in caught)
+
+
+class RfmExplorer(Explorer):
+    """Segment a per-customer RFM table live (DOMAIN.md §1.1–1.3).
+
+    ``rfm`` comes from :func:`helpers.rfm.rfm_table` (it needs ``recency_days``, ``frequency``,
+    ``monetary``, ``orders`` and ``revenue``). Controls: ``method`` (tie policy), ``bins`` (3–5) and
+    ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins, ``pymc`` 4; ``cn8`` compares raw
+    values with their means and ignores the scores).
+    """
+
+    figsize = (7, 5)
+
+    def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
+        self.rfm = rfm
+        # scores depend on the tie policy and bins only, so a new scheme re-segments without re-scoring;
+        # cn8 does not use the scores at all
+        self._scores = lru_cache(maxsize=4)(self._score)
+        self._cn8 = lru_cache(maxsize=1)(lambda: _caught(cn8_classify, self.rfm))
+        super().__init__(chart=chart, **initial)
+
+    def make_controls(self) -> dict:
+        import ipywidgets as w
+
+        style = {"description_width": "initial"}
+        return {
+            "method": w.Dropdown(options=[(describe(f"wd_rfm_method_{m}"), m) for m in METHODS], value="r_rfm",
+                                 description=describe("wd_rfm_method"), style=style),
+            "bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
+            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in SCHEMES], value="r_rfm10",
+                                 description=describe("wd_rfm_scheme"), style=style),
+        }
+
+    def compute(self, method: str, bins: int, scheme: str) -> RfmOutcome:
+        if scheme == "cn8":
+            segmented, notes = self._cn8()
+        else:
+            scored, notes = self._scores(method, bins)
+            segmented, more = (scored, ()) if isinstance(scored, str) else _caught(rfm_segment, scored, scheme)
+            notes += more
+        if isinstance(segmented, str):
+            return RfmOutcome(error=segmented)
+        return RfmOutcome(segmented, segment_summary(segmented, data=self.rfm), tuple(dict.fromkeys(notes)))
+
+    def clear_cache(self) -> None:
+        """Forget the scores computed so far (e.g. after replacing ``self.rfm``)."""
+        self._scores.cache_clear()
+        self._cn8.cache_clear()
+
+    def _score(self, method: str, bins: int):
+        return _caught(rfm_score, self.rfm, bins=bins, method=method)
+
+    def summary_html(self, result: RfmOutcome) -> str:
+        if result.error:
+            return message_html(result.error)
+        notes = "".join(message_html(text, "warning") for text in result.warnings)
+        return frame_html(result.summary, SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
+
+    def draw(self, result: RfmOutcome, ax) -> None:
+        from helpers.plots.rfm import plot_segment_sizes
+
+        if result.summary is None:
+            ax.set_axis_off()
+            return
+        plot_segment_sizes(result.summary, ax=ax)
