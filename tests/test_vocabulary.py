@@ -1,0 +1,84 @@
+"""One vocabulary: every public parameter name of ``helpers`` is one of ``docs/vocabulary.md``."""
+import importlib
+import inspect
+import pkgutil
+import re
+
+import pytest
+
+import helpers
+from conftest import ROOT
+
+VOCABULARY = ROOT / "docs" / "vocabulary.md"
+
+
+def _documented_names() -> set[str]:
+    """The names in backticks in the first column of every table of the vocabulary."""
+    names = set()
+    for line in VOCABULARY.read_text(encoding="utf-8").splitlines():
+        if line.startswith("| ") and not line.startswith("| ---"):
+            first = line.split("|")[1]
+            names.update(re.findall(r"`([A-Za-z_][A-Za-z_0-9]*)`", first))
+    return names
+
+
+def public_callables():
+    """(qualified name, object) of every public function and class defined in ``helpers``."""
+    for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
+        if "._datasets" in info.name or info.name == "helpers.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                yield f"{module.__name__}.{name}", obj
+
+
+def _parameters(obj):
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return []
+    return [p for p in signature.parameters.values()
+            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) and p.name != "self"]
+
+
+# Names every Python reader knows, and the fields of small value objects (they name what they hold).
+GENERAL = {"key", "text", "name", "names", "value", "values", "kind", "fields", "tags", "args", "n", "k"}
+
+
+def test_every_public_parameter_name_is_in_the_vocabulary():
+    known = _documented_names() | GENERAL
+    unknown = {}
+    for qualname, obj in public_callables():
+        for p in _parameters(obj):
+            if p.name not in known:
+                unknown.setdefault(p.name, []).append(qualname)
+    assert not unknown, "names outside docs/vocabulary.md: " + "; ".join(
+        f"{name} ({', '.join(sorted(where)[:3])})" for name, where in sorted(unknown.items()))
+
+
+def test_no_parameter_mixes_column_suffixes():
+    mixed = [f"{q}({p.name})" for q, obj in public_callables() for p in _parameters(obj)
+             if p.name.endswith("_column") or p.name.endswith("_columns") or p.name in ("id_col", "col")]
+    assert not mixed, mixed
+
+
+TIME_BASED = re.compile(r"days|recency|as_of|state|cohort|activity|retention|growth|flow|migration")
+
+
+def test_as_of_is_keyword_capable_wherever_it_appears():
+    for qualname, obj in public_callables():
+        for p in _parameters(obj):
+            if p.name == "as_of":
+                assert p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY), qualname
+
+
+@pytest.mark.parametrize("banned", ["calibration_end", "observation_end", "freq", "horizon_periods", "t_ahead",
+                                    "periods", "cutoffs", "cuts", "threshold", "thresholds", "split", "at",
+                                    "top", "bins", "customer", "date", "amount", "order", "id_column",
+                                    "column", "pct"])
+def test_retired_names_are_gone(banned):
+    users = [q for q, obj in public_callables() for p in _parameters(obj) if p.name == banned]
+    assert not users, f"{banned!r} is retired (see docs/vocabulary.md); still used by {users}"
