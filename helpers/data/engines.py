@@ -50,3 +50,25 @@ def collect(frame: nw.LazyFrame) -> nw.DataFrame:
 
 def as_day(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()
+
+
+def resolve_as_of(as_of, last, *, keep_time: bool = False) -> pd.Timestamp:
+    """The analysis date every time-based function uses.
+
+    ``as_of`` given: that day (midnight; with ``keep_time`` the exact moment, as complaint
+    deadlines need). Not given: the day after ``last`` — the latest date of the data (a Timestamp
+    or the Series of dates) — so that a purchase on the last day is one day old. No dates at all
+    is a DataError.
+
+    >>> resolve_as_of(None, pd.Series(pd.to_datetime(["2024-03-01 15:00", "2024-02-01"])))
+    Timestamp('2024-03-02 00:00:00')
+    >>> resolve_as_of("2024-06-30 18:00", None)
+    Timestamp('2024-06-30 00:00:00')
+    """
+    if as_of is not None:
+        stamp = pd.Timestamp(as_of)
+        return stamp if keep_time else stamp.normalize()
+    latest = last.max() if isinstance(last, pd.Series) else last
+    if latest is None or pd.isna(latest):
+        raise DataError("err_as_of_no_dates", fix_key="fix_as_of_no_dates")
+    return pd.Timestamp(latest).normalize() + pd.Timedelta(days=1)
