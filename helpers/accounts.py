@@ -1,4 +1,4 @@
-"""Key accounts (大客户): weighted criteria scoring, and buying-centre coverage (DOMAIN.md §2.9).
+"""Key accounts (大客户): weighted criteria scoring, and buying-centre coverage (docs/methods.md §2.9).
 
     >>> import pandas as pd
     >>> from helpers.accounts import key_account_scores
@@ -41,8 +41,8 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
     column to ``"higher"`` (default) or ``"lower"`` (lower is better, e.g. cost to serve). A
     criterion with one value for all accounts scores 0.5 for everyone (with a warning).
     Key accounts: ``threshold`` (score ≥ threshold) or ``top`` (a count, or a share < 1; default
-    0.2); accounts tied with the last one selected are key accounts too (tie rule of DOMAIN.md §2.4).
-    Rank 1 = best; ties share the best rank. Source: DOMAIN.md §2.9 (design).
+    0.2); accounts tied with the last one selected are key accounts too (tie rule of docs/methods.md §2.4).
+    Rank 1 = best; ties share the best rank. Source: docs/methods.md §2.9 (design).
 
     >>> key_account_scores(accounts, {"revenue": 0.5, "growth": 0.3, "strategic_fit": 0.2}, top=10)   # doctest: +SKIP
     """
@@ -86,7 +86,7 @@ def account_types(accounts: pd.DataFrame, cuts=(0.3, 0.6), *, share_col: str = "
                   id_col: str = "account_id") -> Classification:
     """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).
 
-    The course names the three types without a public definition (DOMAIN.md §2.9, §10 point 4);
+    The course names the three types without a public definition (docs/methods.md §2.9, §10 point 4);
     this reading uses our supplier position: share ≥ ``cuts[1]`` → ``acc_type_monopoly`` (we are
     the client's main supplier), ≥ ``cuts[0]`` → ``acc_type_selective`` (the client splits its
     budget among a few suppliers), else ``acc_type_intensive`` (one of many suppliers in a crowded
@@ -123,7 +123,7 @@ def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, 
     Support index = Σ influence × attitude over the account's people (each person once); it lies
     within ±10 × people. ``missing_roles`` lists roles not covered, ``unstaffed_roles`` roles nobody
     holds. Risks: no decider contacted in time; a decider with negative attitude.
-    Class: ``acc_at_risk`` (any risk), ``acc_fully_covered``, else ``acc_gaps``. Source: DOMAIN.md §2.9.
+    Class: ``acc_at_risk`` (any risk), ``acc_fully_covered``, else ``acc_gaps``. Source: docs/methods.md §2.9.
 
     >>> cov = buying_centre_coverage(stakeholders, as_of="2024-06-30")   # doctest: +SKIP
     >>> cov.table[["account_id", "coverage", "missing_roles", "support_index"]]   # doctest: +SKIP

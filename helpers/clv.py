@@ -8,7 +8,7 @@ Probability models fitted to transactions (BG/NBD, Gamma-Gamma) live in :mod:`he
     >>> markov_clv([[.6, .3, .1], [.2, .5, .3], [0, 0, 1]], [100, 20, 0], discount=0.10).round(1).tolist()
     [302.5, 137.5, 0.0]
 
-Sources: DOMAIN.md §3.3 (Markov CLV), §3.5 (retention), §3.6 (simple CLV).
+Sources: docs/methods.md §3.3 (Markov CLV), §3.5 (retention), §3.6 (simple CLV).
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def margin_multiple(retention, discount):
     """Margin multiple r / (1 + i − r): infinite-horizon CLV per unit of margin per period.
 
     Margins arrive at period end, the current period is excluded (Gupta & Lehmann 2003;
-    Farris et al., *Marketing Metrics*; DOMAIN.md §3.6).
+    Farris et al., *Marketing Metrics*; docs/methods.md §3.6).
 
     >>> round(margin_multiple(0.8, 0.10), 3)
     2.667
@@ -57,7 +57,7 @@ def simple_clv(margin, retention, discount, horizon=None, include_current=False,
     Infinite horizon: m·r/(1+i−r); finite horizon H: Σ_{t=1..H} m·r^t/(1+i)^t. With
     ``include_current`` the margin of the current period is added (m·(1+i)/(1+i−r) for an
     infinite horizon); ``acquisition_cost`` is subtracted ("CLV net"). Vectorised over arrays.
-    Source: DOMAIN.md §3.6 (Gupta & Lehmann 2003).
+    Source: docs/methods.md §3.6 (Gupta & Lehmann 2003).
 
     >>> round(simple_clv(100, 0.8, 0.10, include_current=True), 2)
     366.67
@@ -79,7 +79,7 @@ def simple_clv(margin, retention, discount, horizon=None, include_current=False,
 
 
 def expected_lifetime(retention):
-    """Expected number of periods a customer stays with constant retention r: 1/(1−r) (DOMAIN.md §3.5).
+    """Expected number of periods a customer stays with constant retention r: 1/(1−r) (docs/methods.md §3.5).
 
     >>> round(expected_lifetime(0.8), 6)
     5.0
@@ -90,7 +90,7 @@ def expected_lifetime(retention):
 
 
 def customer_retention_rate(start, new, end):
-    """Customer retention rate CRR = (E − N)/S for one period (DOMAIN.md §3.5); churn = 1 − CRR.
+    """Customer retention rate CRR = (E − N)/S for one period (docs/methods.md §3.5); churn = 1 − CRR.
 
     ``start`` S customers at the start, ``new`` N acquired during the period, ``end`` E at the end.
 
@@ -138,7 +138,7 @@ def retention_economics(acquisition_cost, retention_cost, margin, retention, dis
 
     Per customer and period the firm earns ``margin`` and spends ``retention_cost`` to keep the
     customer; winning a new customer costs ``acquisition_cost`` once. With net margin
-    m = margin − retention_cost (current period included, DOMAIN.md §3.6):
+    m = margin − retention_cost (current period included, docs/methods.md §3.6):
 
     * ``cost_ratio`` = acquisition_cost / retention_cost;
     * ``clv_retained`` = m·(1+i)/(1+i−r): value of a customer the firm already has;
@@ -202,7 +202,7 @@ def markov_clv(P, R, discount, horizon=None, states=None) -> pd.Series:
     ``P`` is the per-period transition matrix (array or DataFrame with state ids), ``R`` the reward
     per period in each state (margin − cost), ``discount`` d per period. The reward of the current
     period counts undiscounted: V = Σ_{t≥0} (P/(1+d))^t R = (I − P/(1+d))⁻¹ R; with ``horizon`` H
-    the sum stops after H periods (t = 0 … H−1). Source: DOMAIN.md §3.3, §8.4.
+    the sum stops after H periods (t = 0 … H−1). Source: docs/methods.md §3.3, §8.4.
 
     >>> markov_clv([[.6, .3, .1], [.2, .5, .3], [0, 0, 1]], [100, 20, 0], 0.10, horizon=1).tolist()
     [100.0, 20.0, 0.0]
@@ -220,7 +220,7 @@ def markov_clv(P, R, discount, horizon=None, states=None) -> pd.Series:
 
 
 def project_states(s0, P, periods, acquisitions=None, states=None) -> pd.DataFrame:
-    """Customers per state over ``periods`` periods: s_{t+1} = s_t·P + a_t (DOMAIN.md §3.3).
+    """Customers per state over ``periods`` periods: s_{t+1} = s_t·P + a_t (docs/methods.md §3.3).
 
     ``s0`` holds the customers per state now; ``acquisitions`` the new customers entering each
     period (one vector for every period, or one row per period). Row ``period`` 0 is ``s0``.

@@ -41,7 +41,7 @@ def activity(tx: pd.DataFrame, freq: str = "Q", as_of=None, *, customer: str = "
 
 
 def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) -> pd.DataFrame:
-    """Growth accounting per period (DOMAIN.md §3.4; J. Hsu, Social Capital).
+    """Growth accounting per period (docs/methods.md §3.4; J. Hsu, Social Capital).
 
     With A_p the customers active in period p: new = A_p ∩ {first purchase in p}; retained =
     A_p ∩ A_{p−1}; resurrected (回流) = A_p − A_{p−1} − new; churned = A_{p−1} − A_p; so
@@ -91,7 +91,7 @@ class CohortRetention:
 
 def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False, as_of=None,
                      **columns) -> CohortRetention:
-    """Retention by first-purchase cohort (DOMAIN.md §3.5).
+    """Retention by first-purchase cohort (docs/methods.md §3.5).
 
     ``retention(c, k) = |A_{c+k} ∩ cohort_c| / |cohort_c|`` (k = 0 → 1); ``unbounded=True`` counts
     customers active at k *or later*. Every k from 0 to the oldest cohort's age is a column;

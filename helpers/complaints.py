@@ -1,4 +1,4 @@
-"""Complaint handling metrics: 24 h first response, resolution, backlog, FCR, Pareto (DOMAIN.md §5).
+"""Complaint handling metrics: 24 h first response, resolution, backlog, FCR, Pareto (docs/methods.md §5).
 
     >>> import pandas as pd
     >>> from helpers.complaints import complaint_metrics
@@ -65,7 +65,7 @@ def complaint_metrics(df: pd.DataFrame, as_of=None, sla_hours: float = 24, censo
     ``censor_at_as_of`` a response or resolution after ``as_of`` counts as not yet happened.
     ``orders`` (a count, or an orders frame: distinct ``order_id`` or rows) adds complaints per
     1,000 orders. Flag columns (FCR, reopened, escalated) are used when present.
-    ``as_of`` defaults to the day after the last receipt. Source: DOMAIN.md §5, worked in §8.8.
+    ``as_of`` defaults to the day after the last receipt. Source: docs/methods.md §5, worked in §8.8.
 
     >>> m = complaint_metrics(complaints, as_of="2024-05-06 09:00")   # doctest: +SKIP
     >>> m.metrics["within_sla_rate"], m.metrics["resolution_hours_median"]   # doctest: +SKIP
@@ -105,7 +105,7 @@ def complaint_pareto(df: pd.DataFrame, by: str = "category", vital: float = 0.8)
     """Complaint counts per ``by`` value, largest first (ties by name), cumulative share, vital few.
 
     The vital few are the groups up to and including the one whose cumulative share crosses
-    ``vital`` (DOMAIN.md §5). Missing values are counted as ``cmp_uncategorised`` with a warning.
+    ``vital`` (docs/methods.md §5). Missing values are counted as ``cmp_uncategorised`` with a warning.
 
     >>> import pandas as pd
     >>> complaint_pareto(pd.DataFrame({"category": list("aabc")}))["cum_share"].tolist()
@@ -287,7 +287,7 @@ def check_known(values: pd.Series, allowed, column: str, fix_key: str) -> None:
 
 
 def resolve_as_of(as_of, stamps: pd.Series) -> pd.Timestamp:
-    """``as_of`` as a Timestamp; by default the day after the last of ``stamps`` (DOMAIN.md §0)."""
+    """``as_of`` as a Timestamp; by default the day after the last of ``stamps`` (docs/methods.md §0)."""
     if as_of is not None:
         return pd.Timestamp(as_of)
     last = stamps.max()

@@ -1,6 +1,6 @@
 """How concentrated customer value is: Lorenz curve, Gini, whale curve, Sherden's 80/20/30.
 
-Sources: DOMAIN.md §2.6 (Lorenz, Gini) and §2.7 (whale curve — Kaplan & Cooper 1998; Sherden 1994,
+Sources: docs/methods.md §2.6 (Lorenz, Gini) and §2.7 (whale curve — Kaplan & Cooper 1998; Sherden 1994,
 *Market Ownership*, as quoted by Kotler & Keller; cross-subsidy ratio after Storbacka / van Raaij).
 
     >>> from helpers.concentration import gini, cross_subsidy
@@ -148,7 +148,7 @@ def _profit_ranked(profit, column: str | None) -> pd.Series:
 
 
 def whale_curve(profit, column: str | None = None) -> WhaleCurve:
-    """The whale curve of customer profitability (Kaplan & Cooper 1998; DOMAIN.md §2.7).
+    """The whale curve of customer profitability (Kaplan & Cooper 1998; docs/methods.md §2.7).
 
     >>> w = whale_curve([500, 300, 200, 100, 50, -20, -50, -80, -100, -150])
     >>> round(w.peak_pct, 1), w.peak_customer_share, round(w.loss_pct, 1)

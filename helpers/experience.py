@@ -1,4 +1,4 @@
-"""Experience audit: touchpoints × Schmitt's five strategic experiential modules (DOMAIN.md §6).
+"""Experience audit: touchpoints × Schmitt's five strategic experiential modules (docs/methods.md §6).
 
 Schmitt (1999) *Experiential Marketing*: Sense 感官, Feel 情感, Think 思考, Act 行动, Relate 关联.
 Scores are 0–5 per touchpoint and module (one row per touchpoint, or one row per rating in long
@@ -87,7 +87,7 @@ def experience_audit(scores: pd.DataFrame, target=None, *, touchpoint_col: str =
     ``target``: a number, a mapping module → score, or a touchpoint × module table; by default the
     scale maximum 5; a table may hold the touchpoints in ``touchpoint_col`` or as its index.
     Touchpoints follow ``journey`` when given, else ``step_col`` when present, else first appearance.
-    Source: DOMAIN.md §6 (design on Schmitt 1999).
+    Source: docs/methods.md §6 (design on Schmitt 1999).
 
     >>> audit = experience_audit(scores, target={"sense": 4, "feel": 4, "think": 3, "act": 3, "relate": 3})   # doctest: +SKIP
     >>> audit.weakest(3)   # doctest: +SKIP

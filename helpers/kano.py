@@ -1,4 +1,4 @@
-"""Kano model: answer pairs → categories, counts, Berger coefficients, strengths and tests (DOMAIN.md §4.7).
+"""Kano model: answer pairs → categories, counts, Berger coefficients, strengths and tests (docs/methods.md §4.7).
 
 Answers to the functional ("if the product HAS X…") and dysfunctional ("if it does NOT have
 X…") questions are coded 1 Like, 2 Must-be, 3 Neutral, 4 Live-with, 5 Dislike. The evaluation
@@ -58,7 +58,7 @@ def kano_category(functional, dysfunctional) -> pd.Series:
 
 
 def select_category(shares: Mapping[str, float], tol: float = 0.05) -> str:
-    """Category by mode with the M > O > A > I rule (DOMAIN.md §4.7; Matzler et al. 1996).
+    """Category by mode with the M > O > A > I rule (docs/methods.md §4.7; Matzler et al. 1996).
 
     Among M, O, A, I whose share is within ``tol`` of the top share, the first in priority wins;
     if R or Q is the strict mode it is returned as is.
@@ -74,7 +74,7 @@ def select_category(shares: Mapping[str, float], tol: float = 0.05) -> str:
 
 
 def kano_stats(counts: Mapping[str, int], tol: float = 0.05) -> dict:
-    """All per-attribute Kano figures from the counts M O A I R Q (DOMAIN.md §4.7, §8.6).
+    """All per-attribute Kano figures from the counts M O A I R Q (docs/methods.md §4.7, §8.6).
 
     Better/CS+ = (A+O)/(A+O+M+I); Worse/CS− = −(O+M)/(A+O+M+I); total strength = (A+O+M)/N
     (Lee & Newcomb 1997); category strength = top share − second share; Fong (1996): top two

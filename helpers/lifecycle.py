@@ -1,6 +1,6 @@
 """Customer relationship states (客户关系阶段) from transactions, and the churn / win-back lists.
 
-Each customer gets exactly one state at ``as_of``; the rules of DOMAIN.md §3.2 are tried in order
+Each customer gets exactly one state at ``as_of``; the rules of docs/methods.md §3.2 are tried in order
 and the first that matches wins:
 
 ====  ===============  ======================================================================
@@ -41,7 +41,7 @@ NO_PURCHASE_STATES = ("non_customer", "prospect", "target")
 BUYER_STATUS = "customer"
 LEAD_STATUSES = NO_PURCHASE_STATES + (BUYER_STATUS,)
 
-#: Threshold presets (DOMAIN.md §3.2). "annual" follows De Bruyn's managerial segmentation:
+#: Threshold presets (docs/methods.md §3.2). "annual" follows De Bruyn's managerial segmentation:
 #: active <= 1 year, warm/cold 1–3 years (at risk), inactive > 3 years (lost); its loyalty rule
 #: (3 orders in 3 years) is a design default.
 PRESETS = {
@@ -151,7 +151,7 @@ def _history(orders: pd.DataFrame, as_of: pd.Timestamp, p: dict, individual: dic
     hist["recency_days"] = (as_of - hist["last_purchase"]).dt.days
     hist["churn_days"] = float(p["churn_days"])
     if individual is not None:
-        # DOMAIN §3.2: churn_days_i = k × median inter-purchase time_i, never below the floor.
+        # docs/methods.md §3.2: churn_days_i = k × median inter-purchase time_i, never below the floor.
         median_gap = gap.groupby(days["customer_id"]).median().dropna()
         hist.loc[median_gap.index, "churn_days"] = np.maximum(individual["k"] * median_gap, individual["floor"])
     long_gap = gap > hist["churn_days"].reindex(days["customer_id"]).to_numpy()
@@ -161,7 +161,7 @@ def _history(orders: pd.DataFrame, as_of: pd.Timestamp, p: dict, individual: dic
 
 
 def _classify(hist: pd.DataFrame, as_of: pd.Timestamp, p: dict) -> pd.DataFrame:
-    """Apply rules 1–6 of DOMAIN §3.2 in order (``np.select`` keeps the first match)."""
+    """Apply rules 1–6 of docs/methods.md §3.2 in order (``np.select`` keeps the first match)."""
     r, active = hist["recency_days"], hist["recency_days"] <= p["active_days"]
     since_return = (as_of - hist["returned_on"]).dt.days
     conditions = [
@@ -221,7 +221,7 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
                         churn_k: float = 2.5, churn_floor: int | None = None,
                         customer: str = "customer_id", date: str = "order_date", amount: str = "amount",
                         order: str = "order_id") -> RelationshipStates:
-    """The relationship state of every customer at ``as_of`` (DOMAIN.md §3.2), class column ``state``.
+    """The relationship state of every customer at ``as_of`` (docs/methods.md §3.2), class column ``state``.
 
     ``crm`` (optional) lists known people: ``customer_id`` plus optional ``is_target`` (bool) and
     ``lead_status`` (``prospect`` / ``target`` / ``non_customer`` / ``customer``); those without

@@ -1,4 +1,4 @@
-"""Attitude-loyalty classes from brand-choice data via share of category requirements (DOMAIN.md §3.9).
+"""Attitude-loyalty classes from brand-choice data via share of category requirements (docs/methods.md §3.9).
 
 忠诚顾客 (brand loyal): the top brand's share of the customer's category purchases (SCR) ≥ 0.7;
 品牌转移顾客 (shifting / split loyal): SCR < 0.7 but at most 3 brands cover ≥ 0.9 of purchases;

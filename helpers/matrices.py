@@ -1,7 +1,7 @@
 """Value matrices: one classifier (:class:`ValueMatrix`) for every 2×2 or n×m grid, and its presets.
 
 Each axis is a column or a weighted composite score, split by a named rule; a value exactly on
-a split line counts as *high* (the upper side). Sources: DOMAIN.md §2.1–2.3, §2.8, §3.9, §4.8.
+a split line counts as *high* (the upper side). Sources: docs/methods.md §2.1–2.3, §2.8, §3.9, §4.8.
 
     >>> import pandas as pd
     >>> from helpers.matrices import marcus_matrix
@@ -224,7 +224,7 @@ def _two_by_two(x: Axis, y: Axis, cells: dict, title: str) -> ValueMatrix:
 
 def customer_value_matrix(data: pd.DataFrame, current: str = "current_value", potential: str = "potential_value",
                           split: str = "mean", at=None) -> MatrixClassification:
-    """Current value × potential value → types I–IV (DOMAIN.md §2.1); split at the mean by default.
+    """Current value × potential value → types I–IV (docs/methods.md §2.1); split at the mean by default.
 
     IV high/high (keep at all costs), III high current (maintain), II high potential (develop), I low/low.
 
@@ -240,7 +240,7 @@ def customer_value_matrix(data: pd.DataFrame, current: str = "current_value", po
 
 def target_selection_matrix(data: pd.DataFrame, value, capability, split: str = "midpoint",
                             at=(1, 5)) -> MatrixClassification:
-    """客户综合价值 × 企业满足能力 → q_focus / q_opportunistic / q_passive / q_abandon (DOMAIN.md §2.2).
+    """客户综合价值 × 企业满足能力 → q_focus / q_opportunistic / q_passive / q_abandon (docs/methods.md §2.2).
 
     ``value`` and ``capability`` are columns or ``{column: weight}`` composites of analyst ratings;
     by default split at the midpoint of a 1–5 rating scale.
@@ -257,7 +257,7 @@ def target_selection_matrix(data: pd.DataFrame, value, capability, split: str = 
 
 def marcus_matrix(data: pd.DataFrame, frequency: str = "frequency", monetary: str = "monetary",
                   average: str | None = None, split: str = "mean", at=None) -> MatrixClassification:
-    """Marcus (1998) matrix: purchase frequency × average purchase (= monetary / frequency), DOMAIN.md §2.3.
+    """Marcus (1998) matrix: purchase frequency × average purchase (= monetary / frequency), docs/methods.md §2.3.
 
     ``average`` names a column that already holds the average purchase; otherwise it is computed.
 
@@ -280,7 +280,7 @@ def marcus_matrix(data: pd.DataFrame, frequency: str = "frequency", monetary: st
 
 def ipa_matrix(table: pd.DataFrame, importance: str = "importance", performance: str = "performance",
                centre: str = "data", scale=None) -> MatrixClassification:
-    """Importance–performance analysis (Martilla & James 1977; DOMAIN.md §4.8), one row per attribute.
+    """Importance–performance analysis (Martilla & James 1977; docs/methods.md §4.8), one row per attribute.
 
     ``centre="data"`` puts the crosshair at the grand means, ``"scale"`` at the midpoint of
     ``scale`` (e.g. ``(1, 7)``). Adds ``gap`` = performance − importance when missing.
@@ -302,7 +302,7 @@ def ipa_matrix(table: pd.DataFrame, importance: str = "importance", performance:
 
 
 def social_style(data: pd.DataFrame, assertiveness, responsiveness, scale=(1, 5)) -> MatrixClassification:
-    """Social styles (Merrill & Reid 1981; DOMAIN.md §2.8): item means vs the scale midpoint (≥ → high).
+    """Social styles (Merrill & Reid 1981; docs/methods.md §2.8): item means vs the scale midpoint (≥ → high).
 
     ``assertiveness`` / ``responsiveness`` are item columns (their mean is the axis score) or one column.
     A practitioner heuristic, not a validated psychometric test.
@@ -319,7 +319,7 @@ def social_style(data: pd.DataFrame, assertiveness, responsiveness, scale=(1, 5)
 
 def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", patronage: str = "repeat_patronage",
                       split: str = "mean", at=None) -> MatrixClassification:
-    """Dick & Basu (1994): relative attitude × repeat patronage → loyalty types (DOMAIN.md §3.9).
+    """Dick & Basu (1994): relative attitude × repeat patronage → loyalty types (docs/methods.md §3.9).
 
     忠诚型 ``loyalty_true`` (high, high), 潜伏忠诚型 ``loyalty_latent`` (high attitude, low repeat),
     伪忠诚型 ``loyalty_spurious`` (low attitude, high repeat), 不忠诚型 ``loyalty_none``.
@@ -336,7 +336,7 @@ def dick_basu_loyalty(data: pd.DataFrame, attitude: str = "relative_attitude", p
 
 def apostle_model(data: pd.DataFrame, satisfaction: str = "satisfaction", loyalty: str = "loyalty",
                   split: str = "mean", at=None) -> MatrixClassification:
-    """Jones & Sasser (1995) apostle model: satisfaction × loyalty (DOMAIN.md §3.9).
+    """Jones & Sasser (1995) apostle model: satisfaction × loyalty (docs/methods.md §3.9).
 
     ``apostle`` (high, high), ``mercenary`` (satisfied, not loyal), ``hostage`` (loyal, not
     satisfied), ``defector`` (low, low).

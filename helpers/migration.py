@@ -2,7 +2,7 @@
 
 The states of :func:`helpers.lifecycle.relationship_states` are taken at two snapshot dates
 t0 < t1; ``N_ij`` counts customers in state i at t0 and j at t1 and ``P_ij = N_ij / Σ_j N_ij``
-(DOMAIN.md §3.3). Customers unknown at t0 (first purchase between the dates, not in the CRM
+(docs/methods.md §3.3). Customers unknown at t0 (first purchase between the dates, not in the CRM
 table) start in ``prospect``.
 
     >>> import pandas as pd
@@ -87,7 +87,7 @@ def _snapshot_dates(dates) -> list[pd.Timestamp]:
 
 def migration_matrix(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None,
                      **state_kwargs) -> TransitionMatrix:
-    """Transition counts and probabilities between the states at ``t0`` and ``t1`` (DOMAIN.md §3.3).
+    """Transition counts and probabilities between the states at ``t0`` and ``t1`` (docs/methods.md §3.3).
 
     ``state_kwargs`` go to :func:`helpers.lifecycle.relationship_states` (preset, thresholds, columns).
     """
@@ -98,7 +98,7 @@ def migration_matrix(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None,
 
 def pooled_transition_matrix(tx: pd.DataFrame, dates, crm: pd.DataFrame | None = None,
                              **state_kwargs) -> TransitionMatrix:
-    """One matrix from all consecutive pairs of ``dates`` (counts summed; DOMAIN.md §3.3).
+    """One matrix from all consecutive pairs of ``dates`` (counts summed; docs/methods.md §3.3).
 
     Pooling assumes equally long periods: intervals differing by more than 10 % give a warning
     (calendar quarters or months, a day or three apart, do not).

@@ -1,6 +1,6 @@
 """Customer profit when only sales are recorded: gross margin minus an activity-based cost to serve.
 
-Most transaction files hold revenue, not profit. The whale curve (DOMAIN.md §2.7) needs profit,
+Most transaction files hold revenue, not profit. The whale curve (docs/methods.md §2.7) needs profit,
 so this module estimates it the way activity-based costing does (Kaplan & Cooper 1998,
 *Cost & Effect*, ch. 10): every order earns the gross margin on its value and costs a fixed
 amount to handle (picking, packing, delivery, payment), and every customer costs a fixed amount

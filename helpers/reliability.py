@@ -1,4 +1,4 @@
-"""Internal consistency of a multi-item scale: Cronbach's alpha and its item diagnostics (DOMAIN.md §4.9).
+"""Internal consistency of a multi-item scale: Cronbach's alpha and its item diagnostics (docs/methods.md §4.9).
 
 α = k/(k−1) · (1 − Σ s²_i / s²_total) with sample variances (ddof = 1) after listwise deletion;
 standardised α = k·r̄ / (1 + (k−1)·r̄), r̄ the mean inter-item correlation (Cronbach 1951).
@@ -87,7 +87,7 @@ def _item_table(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def cronbach_alpha(data: pd.DataFrame, columns: Sequence[str] | None = None, scale=None) -> AlphaResult:
-    """Cronbach's alpha of ``columns`` (default: all) with item diagnostics (DOMAIN.md §4.9).
+    """Cronbach's alpha of ``columns`` (default: all) with item diagnostics (docs/methods.md §4.9).
 
     Rows with a missing answer are deleted listwise; how many is warned and kept in ``n_dropped``.
     ``items`` holds per item: alpha if deleted, item–total and corrected item–total correlations.

@@ -6,7 +6,7 @@
     >>> csat([5, 4, 4, 3, 2, 5, 1, 4]).pct
     62.5
 
-Formulas: DOMAIN.md §4.1–4.5, §4.8 (IPA inputs), §4.10. Percentages are on 0–100.
+Formulas: docs/methods.md §4.1–4.5, §4.8 (IPA inputs), §4.10. Percentages are on 0–100.
 Answers are validated by :mod:`helpers.data.survey` (scale bounds, listwise deletion reported).
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def proportion_moe(p: float, n: int, confidence: float = 0.95) -> float:
 # --- §4.1 expectation–disconfirmation -------------------------------------------------------------
 
 def disconfirmation(perceived, expected, mode: str = "diff", tol: float = 0) -> Classification:
-    """Satisfied / neutral / dissatisfied from perceived vs expected quality (DOMAIN.md §4.1, Oliver 1980).
+    """Satisfied / neutral / dissatisfied from perceived vs expected quality (docs/methods.md §4.1, Oliver 1980).
 
     ``mode="diff"``: d = P − E, satisfied if d > tol, dissatisfied if d < −tol;
     ``mode="ratio"``: d = P / E, satisfied if d > 1 + tol, dissatisfied if d < 1 − tol.
@@ -88,7 +88,7 @@ class CsatResult(SurveyScore):
 
 
 def csat(ratings, scale=(1, 5), top: int = 2, confidence: float = 0.95) -> CsatResult:
-    """CSAT % = 100 · #(rating in the top ``top`` boxes) / #answers (DOMAIN.md §4.2).
+    """CSAT % = 100 · #(rating in the top ``top`` boxes) / #answers (docs/methods.md §4.2).
 
     >>> csat([1, 2, 3, 4, 5]).pct
     40.0
@@ -134,7 +134,7 @@ def nps_group(scores) -> pd.Series:
 
 
 def nps(scores, confidence: float = 0.95) -> NpsResult:
-    """NPS = 100 · (#promoters − #detractors) / N on a 0–10 scale (DOMAIN.md §4.3).
+    """NPS = 100 · (#promoters − #detractors) / N on a 0–10 scale (docs/methods.md §4.3).
 
     SE = 100 · sqrt((p_P + p_D − (p_P − p_D)²) / N); margin of error = z · SE.
 
@@ -174,7 +174,7 @@ class CesResult(SurveyScore):
 
 
 def ces(scores, version: int = 2) -> CesResult:
-    """Customer Effort Score (DOMAIN.md §4.4; Dixon et al. 2010 / 2013); ``version`` fixes the direction.
+    """Customer Effort Score (docs/methods.md §4.4; Dixon et al. 2010 / 2013); ``version`` fixes the direction.
 
     >>> r = ces([7, 6, 5, 2], version=2)
     >>> r.mean, r.pct_easy, r.higher_is_better
@@ -204,7 +204,7 @@ class AcsiResult(SurveyScore):
 
 
 def acsi_index(data, weights=None, scale=(1, 10), columns: Sequence[str] | None = None) -> AcsiResult:
-    """Index = 100 · Σ w_i (X̄_i − min) / (max − min), weights normalised to Σw = 1 (DOMAIN.md §4.5).
+    """Index = 100 · Σ w_i (X̄_i − min) / (max − min), weights normalised to Σw = 1 (docs/methods.md §4.5).
 
     ``data`` is a sequence of item means, or a frame of answers (``columns``; default all).
 
@@ -233,7 +233,7 @@ def acsi_index(data, weights=None, scale=(1, 10), columns: Sequence[str] | None 
 def loyalty_zone(ratings, cuts=(2, 4), scale=(1, 5)) -> Classification:
     """Jones & Sasser (1995) zones: rating ≤ cuts[0] defection, ≤ cuts[1] indifference, else affection.
 
-    Default cut points are the kit's reading of the published figure for 1–5 ratings (DOMAIN.md §4.10).
+    Default cut points are the kit's reading of the published figure for 1–5 ratings (docs/methods.md §4.10).
 
     >>> loyalty_zone([1, 3, 5]).classes.tolist()
     ['zone_defection', 'zone_indifference', 'zone_affection']

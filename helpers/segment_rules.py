@@ -10,7 +10,7 @@ first rule whose three ranges all contain its scores, else ``others`` (R ``rfm``
     >>> report.unreachable, len(report.uncovered) > 0
     ([], True)
 
-Sources: DOMAIN.md §1.3 (a)–(d); R ``rfm`` 0.3.0 ``?rfm_segment`` example; the Kaggle/"Miuul"
+Sources: docs/methods.md §1.3 (a)–(d); R ``rfm`` 0.3.0 ``?rfm_segment`` example; the Kaggle/"Miuul"
 R×F regex map; PyMC-Marketing ``clv.utils.rfm_segments`` default config.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pandas as pd
 OTHERS = "others"
 RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
 
-# DOMAIN.md §1.3 (a): order matters, first match wins.
+# docs/methods.md §1.3 (a): order matters, first match wins.
 R_RFM10 = pd.DataFrame([
     ("champions", 5, 5, 5, 5, 5, 5),
     ("potential_loyalist", 3, 5, 3, 5, 2, 5),
@@ -37,7 +37,7 @@ R_RFM10 = pd.DataFrame([
     ("lost", 1, 1, 1, 5, 1, 5),
 ], columns=RULE_COLUMNS)
 
-# DOMAIN.md §1.3 (b): regular expressions on the "RF" key, applied in this order.
+# docs/methods.md §1.3 (b): regular expressions on the "RF" key, applied in this order.
 RF_GRID = [
     (r"[1-2][1-2]", "hibernating"),
     (r"[1-2][3-4]", "at_risk"),
@@ -51,7 +51,7 @@ RF_GRID = [
     (r"5[4-5]", "champions"),
 ]
 
-# DOMAIN.md §1.3 (c): cells (R, FM) of the 11-segment grid; a partition of the 5×5 cells.
+# docs/methods.md §1.3 (c): cells (R, FM) of the 11-segment grid; a partition of the 5×5 cells.
 RFM11 = {
     "champions": [(5, 5), (5, 4), (4, 5)],
     "loyal_customers": [(5, 3), (4, 4), (3, 5), (3, 4)],
@@ -66,7 +66,7 @@ RFM11 = {
     "lost": [(1, 1)],
 }
 
-# DOMAIN.md §1.3 (d): PyMC-Marketing default segment config (quartile scores "RFM").
+# docs/methods.md §1.3 (d): PyMC-Marketing default segment config (quartile scores "RFM").
 PYMC = {
     "pymc_premium": ["334", "443", "444", "344", "434", "433", "343", "333"],
     "pymc_repeat": ["244", "234", "232", "332", "143", "233", "243"],
@@ -77,7 +77,7 @@ PYMC = {
 }
 PYMC_OTHER = "pymc_other"
 
-# DOMAIN.md §1.2: flags "R F M" (1 = high; R high = recent) → 8 classes, and the R×F variant.
+# docs/methods.md §1.2: flags "R F M" (1 = high; R high = recent) → 8 classes, and the R×F variant.
 CN8 = {
     "111": "cn8_important_value", "101": "cn8_important_develop",
     "011": "cn8_important_keep", "001": "cn8_important_retain",

@@ -9,7 +9,7 @@
     ['champions', 'potential_loyalist', 'loyal_customers', 'about_to_sleep', 'lost']
 
 Every scheme turns a score cell into a segment id (tables keep ids; labels and strategies are
-in ``helpers/locale/segments.yml``). Sources: DOMAIN.md §1.2 and §1.3.
+in ``helpers/locale/segments.yml``). Sources: docs/methods.md §1.2 and §1.3.
 """
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: 
 
 
 def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_options) -> Segmentation:
-    """Segment scored customers with a named scheme (DOMAIN.md §1.3; ``"cn8"`` → §1.2).
+    """Segment scored customers with a named scheme (docs/methods.md §1.3; ``"cn8"`` → §1.2).
 
     ``scored`` is an :class:`~helpers.rfm.RFMScores` (an RFM table is scored with the
     defaults first). ``"r_rfm10"``: R ``rfm`` rules, first match wins, else ``others``;
@@ -186,7 +186,7 @@ def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M")
     >>> cn8_classify(rfm).table["segment"].tolist()
     ['cn8_important_value', 'cn8_general_retain']
 
-    Source: DOMAIN.md §1.2 (mapping table and the swapped-direction pitfall).
+    Source: docs/methods.md §1.2 (mapping table and the swapped-direction pitfall).
     """
     dims = tuple(dims)
     if dims not in (("R", "F", "M"), ("R", "F")):

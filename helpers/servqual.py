@@ -1,4 +1,4 @@
-"""SERVQUAL gap scores (Parasuraman, Zeithaml & Berry 1988, *J. Retailing* 64(1):12–40; DOMAIN.md §4.6).
+"""SERVQUAL gap scores (Parasuraman, Zeithaml & Berry 1988, *J. Retailing* 64(1):12–40; docs/methods.md §4.6).
 
 22 paired items — expectation E and perception P on a 7-point scale — grouped into five
 dimensions. Item gap G = P − E; dimension gap = mean of its item gaps; unweighted SERVQUAL =
@@ -97,7 +97,7 @@ def _check_points(points: pd.DataFrame, rows: np.ndarray) -> None:
 def servqual(survey: pd.DataFrame, expectation: str = "exp_{:02d}", perception: str = "per_{:02d}",
              dimensions: Mapping[str, Sequence[int]] | None = None, weights=None, reverse: Sequence[int] = (),
              scale=(1, 7), average: str = "dimensions") -> ServqualResult:
-    """SERVQUAL from a respondent × item frame (DOMAIN.md §4.6).
+    """SERVQUAL from a respondent × item frame (docs/methods.md §4.6).
 
     ``expectation`` / ``perception`` are column templates formatted with the item number;
     ``dimensions`` maps dimension ids to item numbers (default PZB 1988); ``weights`` is a mapping

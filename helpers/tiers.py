@@ -1,7 +1,7 @@
 """Value tiers: ABC (Pareto) classes and the customer pyramid 金钻 / 白银 / 铜 / 铁.
 
 Customers are ranked by value (sales or profit) from largest to smallest; equal values are
-ordered by customer id, so the row order of the input never matters (DOMAIN.md §2.4, §2.5).
+ordered by customer id, so the row order of the input never matters (docs/methods.md §2.4, §2.5).
 
     >>> from helpers.tiers import abc_classify
     >>> res = abc_classify([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20])
@@ -79,7 +79,7 @@ def _level_by_le(share: np.ndarray, cumulative_cuts) -> np.ndarray:
 
 def abc_classify(values, cutoffs=None, rule: str = "crossing", by: str = "value", *,
                  column: str | None = None, id_column: str = "customer_id") -> TierClassification:
-    """ABC (Pareto) classes of customers ranked by value (DOMAIN.md §2.5).
+    """ABC (Pareto) classes of customers ranked by value (docs/methods.md §2.5).
 
     ``by="value"`` cuts the cumulative share of value at ``cutoffs`` (default 0.80, 0.95);
     ``by="count"`` cuts the cumulative share of customers (default 0.20, 0.50: top 20 % / next 30 % / rest).
@@ -133,7 +133,7 @@ def _tiers_by_thresholds(values: np.ndarray, thresholds) -> np.ndarray:
 
 def customer_pyramid(values, preset: str = "cn_1_4_15_80", shares=None, thresholds=None, *,
                      column: str | None = None, id_column: str = "customer_id") -> TierClassification:
-    """Customer pyramid tiers 金钻 / 白银 / 铜 / 铁 (Zeithaml, Rust & Lemon 2001; DOMAIN.md §2.4).
+    """Customer pyramid tiers 金钻 / 白银 / 铜 / 铁 (Zeithaml, Rust & Lemon 2001; docs/methods.md §2.4).
 
     ``preset``: ``"cn_1_4_15_80"`` (top 1 % / next 4 % / next 15 % / last 80 % of customers),
     ``"20_30_30_20"``, or ``"profit_sign"`` (profit < 0 → 铁; the others split 20/30/50 %).
@@ -187,7 +187,7 @@ def upgrade_candidates(pyramid: TierClassification, within: float = 0.2) -> pd.D
 
     The entry value of a tier is its absolute lower bound when the pyramid was built with
     ``thresholds``, else the lowest value that reached it (``min_value_<tier>``), so ``gap`` is how much more a customer must buy (or earn us) to move up — the
-    list a team works through to push customers up the pyramid (DOMAIN.md §2.4). Sorted by gap.
+    list a team works through to push customers up the pyramid (docs/methods.md §2.4). Sorted by gap.
 
     >>> res = customer_pyramid({"a": 100, "b": 90, "c": 50, "d": 10}, shares=(0.25, 0.25, 0.25, 0.25))
     >>> upgrade_candidates(res)[["customer_id", "next_tier", "gap"]].values.tolist()

@@ -1,6 +1,6 @@
 """Share of wallet: a customer's current value and the value still left in its wallet.
 
-The customer value matrix (DOMAIN.md §2.1) needs a *potential* value beside the current one. With
+The customer value matrix (docs/methods.md §2.1) needs a *potential* value beside the current one. With
 an estimate of the share of the customer's spending in our category that comes to us (share of
 wallet, SOW), option (ii) of §2.1 gives both from three numbers per customer:
 
@@ -34,7 +34,7 @@ def _numbers(data: pd.DataFrame, column: str) -> pd.Series:
 
 def wallet_value(data: pd.DataFrame, revenue: str = "annual_revenue", share_of_wallet: str = "share_of_wallet",
                  margin: str | None = "gross_margin") -> pd.DataFrame:
-    """A copy of ``data`` with ``wallet``, ``current_value`` and ``potential_value`` (DOMAIN.md §2.1 (ii)).
+    """A copy of ``data`` with ``wallet``, ``current_value`` and ``potential_value`` (docs/methods.md §2.1 (ii)).
 
     ``share_of_wallet`` is a fraction in (0, 1]; ``margin`` a column of gross-margin fractions, or
     ``None`` to value revenue instead of profit. The caller's frame is not changed.

@@ -1,4 +1,4 @@
-"""Key accounts: weighted scoring and buying-centre coverage on hand-made fixtures (DOMAIN.md §2.9)."""
+"""Key accounts: weighted scoring and buying-centre coverage on hand-made fixtures (docs/methods.md §2.9)."""
 import pandas as pd
 import pytest
 from hypothesis import given, settings

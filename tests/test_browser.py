@@ -130,7 +130,7 @@ def test_moving_a_slider_changes_the_shown_result(lab):
             result = page.locator(".widget-html-content").filter(has_text="CLV =").first
             result.wait_for(timeout=60_000)              # kernel start + the kit's imports on a busy machine
             before = result.inner_text()
-            assert "266.67" in before                      # m = 100, r = 0.8, i = 0.10 (DOMAIN.md §3.6)
+            assert "266.67" in before                      # m = 100, r = 0.8, i = 0.10 (docs/methods.md §3.6)
             expect(page.get_by_text("每期利润").first).to_be_visible()
             page.locator(".widget-slider .noUi-handle").first.focus()
             page.keyboard.press("ArrowRight")              # margin 100 → 110

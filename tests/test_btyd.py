@@ -1,4 +1,4 @@
-"""BG/NBD and Gamma-Gamma on the CDNOW calibration summary (DOMAIN.md §3.7, §3.8, §8.5)."""
+"""BG/NBD and Gamma-Gamma on the CDNOW calibration summary (docs/methods.md §3.7, §3.8, §8.5)."""
 import time
 import warnings
 
@@ -111,7 +111,7 @@ def test_unconditional_expected_purchases_follow_equation_9():
 
 
 def _eq10_as_printed(m, t, x, t_x, T):
-    """FHL 2005 eq. 10 term by term, as in DOMAIN.md §3.7 (fine for moderate x)."""
+    """FHL 2005 eq. 10 term by term, as in docs/methods.md §3.7 (fine for moderate x)."""
     bracket = 1 - ((m.alpha + T) / (m.alpha + T + t)) ** (m.r + x) * hyp2f1(
         m.r + x, m.b + x, m.a + m.b + x - 1, t / (m.alpha + T + t))
     odds = (x > 0) * m.a / (m.b + max(x, 1) - 1) * ((m.alpha + T) / (m.alpha + t_x)) ** (m.r + x)

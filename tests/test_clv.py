@@ -1,4 +1,4 @@
-"""Simple CLV, retention economics and Markov CLV (DOMAIN.md §3.3, §3.5, §3.6, §8.4)."""
+"""Simple CLV, retention economics and Markov CLV (docs/methods.md §3.3, §3.5, §3.6, §8.4)."""
 import numpy as np
 import pandas as pd
 import pytest

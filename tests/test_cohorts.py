@@ -1,4 +1,4 @@
-"""Growth accounting (DOMAIN.md §3.4) and cohort retention (§3.5) on the §8.4 example."""
+"""Growth accounting (docs/methods.md §3.4) and cohort retention (§3.5) on the §8.4 example."""
 import numpy as np
 import pandas as pd
 

@@ -1,4 +1,4 @@
-"""Complaint metrics and Pareto: the worked example of DOMAIN.md §8.8, checks, properties, charts."""
+"""Complaint metrics and Pareto: the worked example of docs/methods.md §8.8, checks, properties, charts."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +10,7 @@ from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
 
 AS_OF = "2024-05-06 09:00"
-# DOMAIN.md §8.8: id, received, first response, resolved, category (year 2024)
+# docs/methods.md §8.8: id, received, first response, resolved, category (year 2024)
 SECTION_8_8 = [
     ("K1", "05-01 09:00", "05-01 11:00", "05-02 09:00", "delivery"),
     ("K2", "05-01 15:00", "05-02 16:00", "05-04 15:00", "quality"),

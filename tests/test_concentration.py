@@ -1,4 +1,4 @@
-"""Lorenz / Gini / whale curve / Sherden / cross-subsidy reproduce DOMAIN.md §8.3."""
+"""Lorenz / Gini / whale curve / Sherden / cross-subsidy reproduce docs/methods.md §8.3."""
 import numpy as np
 import pandas as pd
 import pytest

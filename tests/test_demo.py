@@ -36,7 +36,7 @@ def generated():
 
 
 def _alpha(items: pd.DataFrame) -> float:
-    """Cronbach's alpha with listwise deletion (DOMAIN.md §4.9)."""
+    """Cronbach's alpha with listwise deletion (docs/methods.md §4.9)."""
     items = items.dropna().astype(float)
     k = items.shape[1]
     return k / (k - 1) * (1 - items.var(ddof=1).sum() / items.sum(axis=1).var(ddof=1))

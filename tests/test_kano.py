@@ -1,4 +1,4 @@
-"""Kano categories and statistics reproduce DOMAIN.md §4.7 and the §8.6 row (stp25kano 'Service app')."""
+"""Kano categories and statistics reproduce docs/methods.md §4.7 and the §8.6 row (stp25kano 'Service app')."""
 import math
 
 import pandas as pd

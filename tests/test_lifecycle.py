@@ -1,4 +1,4 @@
-"""Relationship states (DOMAIN.md §3.2) and the churn / win-back lists, on the §8.4 example."""
+"""Relationship states (docs/methods.md §3.2) and the churn / win-back lists, on the §8.4 example."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,7 +11,7 @@ from helpers.lifecycle import (STATES, at_risk_list, relationship_states, state_
 
 
 def domain_tx() -> pd.DataFrame:
-    """The constructed transactions of DOMAIN.md §8.4 (C1…C6)."""
+    """The constructed transactions of docs/methods.md §8.4 (C1…C6)."""
     tx = pd.read_csv(FIXTURES / "lifecycle_8_4.csv", dtype={"customer_id": "string"})
     return tx.assign(order_date=pd.to_datetime(tx["order_date"]), amount=tx["amount"].astype(float))
 

@@ -1,4 +1,4 @@
-"""Attitude-loyalty classes from brand choices (DOMAIN.md §3.9): SCR thresholds, determinism, input checks."""
+"""Attitude-loyalty classes from brand choices (docs/methods.md §3.9): SCR thresholds, determinism, input checks."""
 import pandas as pd
 import pytest
 from hypothesis import given, settings

@@ -1,4 +1,4 @@
-"""Transition matrices and the customer flow (DOMAIN.md §3.3) on the §8.4 example."""
+"""Transition matrices and the customer flow (docs/methods.md §3.3) on the §8.4 example."""
 import warnings
 
 import numpy as np

@@ -1,4 +1,4 @@
-"""Cronbach's alpha agrees with an independent covariance-matrix computation (DOMAIN.md §4.9)."""
+"""Cronbach's alpha agrees with an independent covariance-matrix computation (docs/methods.md §4.9)."""
 import numpy as np
 import pandas as pd
 import pytest

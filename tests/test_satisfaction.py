@@ -1,4 +1,4 @@
-"""Satisfaction indices reproduce DOMAIN.md §4.1–4.5, §4.10 and the §8.7 vectors."""
+"""Satisfaction indices reproduce docs/methods.md §4.1–4.5, §4.10 and the §8.7 vectors."""
 import math
 
 import pandas as pd

@@ -1,4 +1,4 @@
-"""rfm_score: R rfm 0.3.0 reproduction (DOMAIN.md §8.1), tie policies, breaks, nesting, warnings."""
+"""rfm_score: R rfm 0.3.0 reproduction (docs/methods.md §8.1), tie policies, breaks, nesting, warnings."""
 import warnings
 
 import numpy as np
@@ -15,7 +15,7 @@ from helpers.rfm import rfm_score
 from test_rfm import cdnow_sample
 
 R_ORDERS = FIXTURES / "rfm_r_package" / "rfm_data_orders.csv"
-# DOMAIN.md §8.1 (R rfm 0.3.0, as_of 2006-12-31, bins 5, method r_rfm)
+# docs/methods.md §8.1 (R rfm 0.3.0, as_of 2006-12-31, bins 5, method r_rfm)
 R_THRESHOLDS = {
     "R": ([1, 115, 181, 297.4, 482], [115, 181, 297.4, 482, 977]),
     "F": ([1, 4, 5, 6, 8], [4, 5, 6, 8, 15]),

@@ -1,4 +1,4 @@
-"""Segment schemes (DOMAIN.md §1.2, §1.3): rule semantics, grids, 八类 mapping, custom rule checks."""
+"""Segment schemes (docs/methods.md §1.2, §1.3): rule semantics, grids, 八类 mapping, custom rule checks."""
 import itertools
 import warnings
 

@@ -1,4 +1,4 @@
-"""SERVQUAL gaps reproduce the DOMAIN.md §4.6 example; weights, reversal and malformed input."""
+"""SERVQUAL gaps reproduce the docs/methods.md §4.6 example; weights, reversal and malformed input."""
 import pandas as pd
 import pytest
 

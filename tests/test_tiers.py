@@ -1,4 +1,4 @@
-"""ABC classes and the customer pyramid reproduce DOMAIN.md §2.4, §2.5 and §8.3."""
+"""ABC classes and the customer pyramid reproduce docs/methods.md §2.4, §2.5 and §8.3."""
 import pandas as pd
 import pytest
 from hypothesis import given, settings

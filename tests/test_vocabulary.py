@@ -23,13 +23,18 @@ def _documented_names() -> set[str]:
 
 
 def public_callables():
-    """(qualified name, object) of every public function and class defined in ``helpers``."""
+    """(qualified name, object) of every public function and class defined in ``helpers``.
+
+    Public: listed in the module's ``__all__`` (or, without one, not starting with ``_``).
+    """
     for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
         if "._datasets" in info.name or info.name == "helpers.__main__":
             continue
         module = importlib.import_module(info.name)
-        for name, obj in vars(module).items():
-            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+        names = getattr(module, "__all__", [n for n in vars(module) if not n.startswith("_")])
+        for name in names:
+            obj = getattr(module, name)
+            if getattr(obj, "__module__", None) != module.__name__:
                 continue
             if inspect.isfunction(obj) or inspect.isclass(obj):
                 yield f"{module.__name__}.{name}", obj
@@ -82,3 +87,10 @@ def test_as_of_is_keyword_capable_wherever_it_appears():
 def test_retired_names_are_gone(banned):
     users = [q for q, obj in public_callables() for p in _parameters(obj) if p.name == banned]
     assert not users, f"{banned!r} is retired (see docs/vocabulary.md); still used by {users}"
+
+
+def test_nine_in_ten_public_functions_and_classes_show_a_running_example():
+    """Every public function and class should carry a short ``>>>`` example (doctests run in make test)."""
+    found = dict(public_callables())
+    without = sorted(q for q, obj in found.items() if ">>>" not in (inspect.getdoc(obj) or ""))
+    assert len(without) <= 0.1 * len(found), f"{len(without)} of {len(found)} have no example: {without}"

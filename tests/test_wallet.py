@@ -1,4 +1,4 @@
-"""Share of wallet → current and potential value (DOMAIN.md §2.1 option (ii))."""
+"""Share of wallet → current and potential value (docs/methods.md §2.1 option (ii))."""
 import pandas as pd
 import pytest
 

@@ -7,7 +7,7 @@ from helpers.teaching.widgets import ClvCalculator
 
 def test_moving_sliders_updates_clv_and_summary():
     calc = ClvCalculator(chart=False)
-    assert calc.result.clv == pytest.approx(266.6667, rel=1e-4)      # m=100, r=0.8, i=0.10 (DOMAIN §3.6)
+    assert calc.result.clv == pytest.approx(266.6667, rel=1e-4)      # m=100, r=0.8, i=0.10 (docs/methods.md §3.6)
     before = calc.summary.value
     calc.controls["retention"].value = 0.9
     assert calc.result.clv == pytest.approx(450.0)

@@ -15,7 +15,7 @@ RFM = pd.DataFrame({"customer_id": ["a", "b", "c", "d"], "frequency": [10, 9, 1,
 
 def test_quadrants_match_the_marcus_preset():
     explorer = MatrixExplorer(RFM, ["average_purchase", "frequency", "monetary"], chart=False)
-    marcus = marcus_matrix(RFM)          # x = average purchase, y = frequency, mean split (DOMAIN.md §2.3)
+    marcus = marcus_matrix(RFM)          # x = average purchase, y = frequency, mean split (docs/methods.md §2.3)
     preset_cell = {"marcus_best": QUADRANTS[HIGH_HIGH], "marcus_frequent": QUADRANTS[HIGH_Y],
                    "marcus_spenders": QUADRANTS[HIGH_X], "marcus_uncertain": QUADRANTS[LOW_LOW]}
     assert explorer.result.classes.tolist() == [preset_cell[c] for c in marcus.classes]

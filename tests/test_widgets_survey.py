@@ -6,14 +6,14 @@ from helpers.plots.theme import apply_theme
 from helpers.satisfaction import csat, nps, proportion_moe
 from helpers.teaching.widgets import SurveySimulator
 
-CSAT_EXAMPLE = [5, 4, 4, 3, 2, 5, 1, 4]          # DOMAIN.md §4.2 → 62.5 %
+CSAT_EXAMPLE = [5, 4, 4, 3, 2, 5, 1, 4]          # docs/methods.md §4.2 → 62.5 %
 NO_RATINGS = {f"rating_{r}": 0 for r in range(1, 6)}
 
 
 def test_worked_examples():
     counts = {f"rating_{r}": CSAT_EXAMPLE.count(r) for r in range(1, 6)}
     sim = SurveySimulator(chart=False, promoters=100, passives=30, detractors=80, **counts)
-    assert sim.result.nps.nps == pytest.approx(9.5238, abs=1e-4)            # DOMAIN.md §4.3
+    assert sim.result.nps.nps == pytest.approx(9.5238, abs=1e-4)            # docs/methods.md §4.3
     assert sim.result.csat.pct == pytest.approx(62.5) and sim.result.csat.mean == pytest.approx(3.5)
     assert sim.result.csat.moe == pytest.approx(proportion_moe(0.625, 8))
     assert "+9.5" in sim.summary.value and "62.5%" in sim.summary.value

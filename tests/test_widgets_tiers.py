@@ -7,7 +7,7 @@ from helpers.plots.theme import apply_theme
 from helpers.tiers import abc_classify, customer_pyramid
 from helpers.teaching.widgets import TierExplorer
 
-VALUES = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]     # DOMAIN.md §8.3
+VALUES = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]     # docs/methods.md §8.3
 PROFITS = {f"c{i}": v for i, v in enumerate([500, 300, 200, 100, 50, -20, -50, -80, -100, -150])}
 
 

@@ -92,7 +92,7 @@ cut by **shares of customers**, so each tier has a stable head count to plan acc
 ch.md(zh="""
 ## 2 · 分层阈值
 
-论文没有规定各层的比例，实践中有三种定阈值的方法（DOMAIN §2.4）：
+论文没有规定各层的比例，实践中有三种定阈值的方法（docs/methods.md §2.4）：
 
 1. **预设比例**：按价值排序后，按人数切分。`cn_1_4_15_80` 是国内 CRM 实践常用的 1% / 4% / 15% / 80%；
    `20_30_30_20` 是另一种常见读法。
@@ -105,7 +105,7 @@ ch.md(zh="""
 """, en="""
 ## 2 · Tier thresholds
 
-The paper fixes no shares; practice uses three ways to set the thresholds (DOMAIN §2.4):
+The paper fixes no shares; practice uses three ways to set the thresholds (docs/methods.md §2.4):
 
 1. **preset shares**: rank by value, then cut by head count. `cn_1_4_15_80` — 1 % / 4 % / 15 % / 80 % — is common in
    Chinese CRM practice; `20_30_30_20` is another common reading.

@@ -94,12 +94,12 @@ ch.checked("tiers.summary()[['tier', 'label', 'customers']]")
 ch.md(zh="""
 2025 年有过购买的 1,581 位客户进入回访计划；一年没有购买的客户属于第 10 章的挽回名单，不在例行回访之列。
 
-课程的默认节奏（可以按企业实际修改；DOMAIN.md §5）：
+课程的默认节奏（可以按企业实际修改；docs/methods.md §5）：
 """, en="""
 The 1,581 customers who bought in 2025 enter the revisit plan; customers without a purchase for a year belong on
 the win-back lists of chapter 10, not in routine revisits.
 
-The course's default rhythm (adapt it to your company; DOMAIN.md §5):
+The course's default rhythm (adapt it to your company; docs/methods.md §5):
 """)
 ch.code("rules = default_revisit_rules()\n"
         "rules.assign(tier=label(rules['tier']), reason=label(rules['reason']), channel=label(rules['channel']))")

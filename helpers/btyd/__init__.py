@@ -3,7 +3,7 @@
     >>> from helpers.btyd import BetaGeoModel
     >>> model = BetaGeoModel(r=0.243, alpha=4.414, a=0.793, b=2.426)
     >>> round(float(model.expected_purchases(39)), 3)
-    1.473
+    1.197
 """
 from helpers.btyd.models import (BetaGeoModel, GammaGammaModel, customer_clv, frequency_recency_grid,
                                  holdout_comparison, summary_arrays)

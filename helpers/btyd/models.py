@@ -12,7 +12,7 @@ nothing about them (score prospects with another model).
     >>> round(model.conditional_expected_purchases(39, x=2, t_x=30.43, T=38.86), 3)
     1.226
 
-Sources: DOMAIN.md §3.7–3.8; Fader, Hardie & Lee (2005) *Marketing Science* 24(2):275–284 and
+Sources: docs/methods.md §3.7–3.8; Fader, Hardie & Lee (2005) *Marketing Science* 24(2):275–284 and
 http://brucehardie.com/notes/004/ (BG/NBD); Fader & Hardie (2013) "The Gamma-Gamma model of
 monetary value", http://www.brucehardie.com/notes/025/.
 """
@@ -128,7 +128,7 @@ class BetaGeoModel(_FittedModel):
 
     @staticmethod
     def customer_log_likelihood(r, alpha, a, b, x, t_x, T):
-        """ln L_i (Fader, Hardie & Lee 2005, eq. 6), in log space; DOMAIN.md §3.7.
+        """ln L_i (Fader, Hardie & Lee 2005, eq. 6), in log space; docs/methods.md §3.7.
 
         L = B(a,b+x)/B(a,b) · Γ(r+x)α^r/Γ(r) · [(α+T)^−(r+x) + 1{x>0}·a/(b+x−1)·(α+t_x)^−(r+x)],
         since B(a+1, b+x−1)/B(a, b+x) = a/(b+x−1).
@@ -156,7 +156,7 @@ class BetaGeoModel(_FittedModel):
         return cls(*params, log_likelihood=ll, n_customers=int(w.sum()), converged=ok)
 
     def expected_purchases(self, t):
-        """Unconditional E[X(t)] for a new customer (FHL 2005 eq. 9; DOMAIN.md §3.7).
+        """Unconditional E[X(t)] for a new customer (FHL 2005 eq. 9; docs/methods.md §3.7).
 
         E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))], evaluated as
         (a+b−1)/(a−1) · [1 − (α/(α+t))^(a−1) · ₂F₁(a+b−1−r, a−1; a+b−1; t/(α+t))] (Euler's
@@ -231,7 +231,7 @@ class GammaGammaModel(_FittedModel):
     def customer_log_likelihood(p, q, gamma, x, m_x):
         """ln L_i = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m_x + px ln x − (px+q) ln(γ + x m_x)
 
-        (Fader & Hardie 2013, eq. 5; DOMAIN.md §3.8).
+        (Fader & Hardie 2013, eq. 5; docs/methods.md §3.8).
         """
         px = p * x
         return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1) * np.log(m_x)
@@ -263,7 +263,7 @@ class GammaGammaModel(_FittedModel):
                    spend_correlation=corr, converged=ok)
 
     def conditional_expected_spend(self, x, m_x):
-        """E(M | x, m_x) = p(γ + x·m_x)/(px + q − 1) (Fader & Hardie 2013, eq. 7; DOMAIN.md §3.8).
+        """E(M | x, m_x) = p(γ + x·m_x)/(px + q − 1) (Fader & Hardie 2013, eq. 7; docs/methods.md §3.8).
 
         A weighted average of the population mean pγ/(q−1) (weight (q−1)/(px+q−1)) and m_x.
 
@@ -277,7 +277,7 @@ class GammaGammaModel(_FittedModel):
 def customer_clv(bgnbd: BetaGeoModel, gg: GammaGammaModel, summary: pd.DataFrame, horizon_periods: int,
                  margin: float, discount: float, period_length: float, *, x="x", t_x="t_x", T="T",
                  spend="zbar") -> pd.DataFrame:
-    """Per-customer CLV over ``horizon_periods`` discount periods (DOMAIN.md §3.8, as in lifetimes).
+    """Per-customer CLV over ``horizon_periods`` discount periods (docs/methods.md §3.8, as in lifetimes).
 
     CLV_i = Σ_{k=1..H} (E[Y(kΔ)] − E[Y((k−1)Δ)]) · E(M) · margin / (1+d)^k, with Δ =
     ``period_length`` in the summary's time unit (e.g. 4.345 weeks per month), ``discount`` d per

@@ -3,8 +3,8 @@
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["1"] * 3, "amount": [29.33, 29.73, 14.96],
     ...     "order_date": pd.to_datetime(["1997-01-01", "1997-01-18", "1997-08-02"])})
-    >>> btyd_summary(tx, "1997-09-30").loc["1", "x"]
-    2
+    >>> btyd_summary(tx, "1997-09-30").loc["1", ["x", "T"]].tolist()
+    [2.0, 38.857142857142854]
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def btyd_summary(tx, calibration_end=None, observation_end=None, *, freq: str = 
     >>> btyd_summary(tx, "1997-09-30").round(2).loc["1", ["x", "t_x", "T", "zbar"]].tolist()
     [2.0, 30.43, 38.86, 22.34]
 
-    Source: DOMAIN.md §3.7; Fader, Hardie & Lee (2005); lifetimes
+    Source: docs/methods.md §3.7; Fader, Hardie & Lee (2005); lifetimes
     ``summary_data_from_transaction_data``.
     """
     if freq not in _PERIOD_DAYS:

@@ -7,7 +7,7 @@ the zone they were written in): days are cut in the session time zone.
 
     >>> import pandas as pd
     >>> frame = as_lazy(pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0]}))
-    >>> collect(frame.select(nw.col("amount").sum())).item()
+    >>> float(collect(frame.select(nw.col("amount").sum())).item())
     3.0
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def resolve_as_of(as_of, last, *, keep_time: bool = False) -> pd.Timestamp:
     or the Series of dates) — so that a purchase on the last day is one day old. No dates at all
     is a DataError.
 
-    >>> resolve_as_of(None, pd.Series(pd.to_datetime(["2024-03-01 15:00", "2024-02-01"])))
+    >>> resolve_as_of(None, pd.Series(pd.to_datetime(["2024-03-01 15:00", "2024-02-01 09:00"])))
     Timestamp('2024-03-02 00:00:00')
     >>> resolve_as_of("2024-06-30 18:00", None)
     Timestamp('2024-06-30 00:00:00')

@@ -10,7 +10,7 @@ rows with a missing answer removed *listwise* with a count that is reported (a
     >>> ok.n, ok.n_dropped
     (3, 0)
 
-Source: DOMAIN.md §4 ("drop non-responses; report n; scale bounds are parameters").
+Source: docs/methods.md §4 ("drop non-responses; report n; scale bounds are parameters").
 """
 from __future__ import annotations
 

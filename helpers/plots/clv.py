@@ -54,7 +54,7 @@ def plot_holdout_comparison(table, ax=None, **kw):
 
 
 def plot_margin_multiple(discounts=(0.05, 0.10, 0.15), retention=None, ax=None, **kw):
-    """Margin multiple r/(1+i−r) against retention r, one curve per discount rate i (DOMAIN.md §3.6)."""
+    """Margin multiple r/(1+i−r) against retention r, one curve per discount rate i (docs/methods.md §3.6)."""
     ax = get_ax(ax)
     retention = np.linspace(0, 0.95, 96) if retention is None else np.asarray(retention, dtype=float)
     for rate in discounts:

@@ -16,7 +16,7 @@ an Excel workbook, and the customer table as CSV and Parquet (:mod:`helpers.data
     ['a', 'cn8_general_value', 'tier_iron', 'repeat']
 
 Command line: ``python -m helpers report FILE`` (see :mod:`helpers.__main__`). Sources: the
-functions called, DOMAIN.md §1–§3; revisit cadences from :func:`helpers.care.revisit_plan`.
+functions called, docs/methods.md §1–§3; revisit cadences from :func:`helpers.care.revisit_plan`.
 """
 from __future__ import annotations
 

@@ -7,11 +7,11 @@
     >>> rfm_score(rfm, bins=3, method="rank_first").table["rfm_cell"].tolist()
     ['333', '222', '111']
 
-Policies (DOMAIN.md §1.1, table of point 4):
+Policies (docs/methods.md §1.1, table of point 4):
 
 * ``"r_rfm"`` — interior breaks ``Q(k/n) + 1`` (type-7 quantile); bin i is ``[lower_i, upper_i)``
   with ``lower = [min, breaks]``, ``upper = [breaks, max + 1]``; ties always share a score.
-  Reproduces R ``rfm`` 0.3.0 (DOMAIN.md §8.1).
+  Reproduces R ``rfm`` 0.3.0 (docs/methods.md §8.1).
 * ``"rank_first"`` — equal-size bins of ``rank(method="first")`` after sorting by customer id,
   so tied customers are split deterministically (Kaggle / "Miuul" tutorials).
 * ``"qcut_drop"`` — ``pd.qcut(x, n, duplicates="drop")`` relabelled 1…k (PyMC-Marketing).
@@ -55,7 +55,7 @@ def _bins_from_breaks(values: pd.Series, breaks) -> tuple[pd.Series, pd.DataFram
 
 
 def _r_rfm_breaks(values: pd.Series, n: int) -> np.ndarray:
-    """R ``rfm``'s interior breaks: type-7 quantiles at k/n plus one (DOMAIN.md §1.1)."""
+    """R ``rfm``'s interior breaks: type-7 quantiles at k/n plus one (docs/methods.md §1.1)."""
     return np.quantile(values.to_numpy(dtype=float), np.arange(1, n) / n) + 1
 
 
@@ -116,7 +116,7 @@ def _score_dimension(values, n, method, breaks, higher_is_better, dim, check=Tru
 
 
 def _score_nested(values, groups, n, method, higher_is_better, dim):
-    """Score within each group (F within R, M within R×F: the nested sort, DOMAIN.md §1.1).
+    """Score within each group (F within R, M within R×F: the nested sort, docs/methods.md §1.1).
 
     The limits are keyed by the group's scores as text: ``"5"`` (R = 5) or ``"53"`` (R = 5, F = 3).
     """
@@ -155,7 +155,7 @@ def rfm_score(rfm: pd.DataFrame, bins: int = 5, method: str = "r_rfm", breaks: d
     >>> rfm_score(rfm, bins=2, method="rank_first").table["rfm_score"].tolist()
     [222, 111]
 
-    Source: DOMAIN.md §1.1; R ``rfm`` 0.3.0 ``rfm_table_order``.
+    Source: docs/methods.md §1.1; R ``rfm`` 0.3.0 ``rfm_table_order``.
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")

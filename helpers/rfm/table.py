@@ -15,7 +15,7 @@ time zone.
     >>> rfm_table(tx)[["recency_days", "frequency", "monetary"]].to_dict("index")
     {'a': {'recency_days': 1, 'frequency': 2, 'monetary': 30.0}, 'b': {'recency_days': 3, 'frequency': 1, 'monetary': 5.0}}
 
-Definitions: DOMAIN.md §0 (recency in days, frequency = distinct orders, monetary = total).
+Definitions: docs/methods.md §0 (recency in days, frequency = distinct orders, monetary = total).
 """
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
 
 
 def _resolve_as_of(as_of, last_purchase: pd.Series) -> pd.Timestamp:
-    """``as_of`` as a day; default the day after the last purchase (DOMAIN.md §0)."""
+    """``as_of`` as a day; default the day after the last purchase (docs/methods.md §0)."""
     if as_of is None:
         return last_purchase.max().normalize() + pd.Timedelta(days=1)
     return pd.Timestamp(as_of).normalize()
@@ -165,7 +165,7 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
     >>> rfm_table(tx, as_of="2024-01-11").attrs["as_of"]
     Timestamp('2024-01-11 00:00:00')
 
-    Source: DOMAIN.md §0 and §1; R package ``rfm`` ``rfm_table_order``.
+    Source: docs/methods.md §0 and §1; R package ``rfm`` ``rfm_table_order``.
     """
     if frequency not in _FREQUENCIES:
         raise ValueError(f"frequency must be one of {_FREQUENCIES}, got {frequency!r}")

@@ -3,7 +3,7 @@ from functools import lru_cache
 
 from helpers.teaching.exercises.core import ChoiceProblem, ValueProblem
 
-#: Six customers of DOMAIN.md §3.2 / §8.4 (order dates), classified at 2024-06-30 in the quiz.
+#: Six customers of docs/methods.md §3.2 / §8.4 (order dates), classified at 2024-06-30 in the quiz.
 QUIZ_AS_OF = "2024-06-30"
 QUIZ_ORDERS = {
     "C1": ["2024-01-05", "2024-03-10", "2024-05-02", "2024-06-15", "2024-06-25"],

@@ -20,7 +20,7 @@ class ClvOutcome:
 
 
 class ClvCalculator(Explorer):
-    """Move the sliders; CLV = m·r/(1+i−r) (DOMAIN §3.6) and the "5×" comparison update live.
+    """Move the sliders; CLV = m·r/(1+i−r) (docs/methods.md §3.6) and the "5×" comparison update live.
 
     ``horizon`` 0 means an infinite horizon.
     """

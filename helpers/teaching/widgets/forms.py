@@ -25,7 +25,7 @@ KANO_ANSWERS = tuple(range(KANO_SCALE[0], KANO_SCALE[1] + 1))
 
 
 class SocialStyleAssessment(Explorer):
-    """Eight 1–5 statements, four per axis → axis means and the social style (DOMAIN.md §2.8).
+    """Eight 1–5 statements, four per axis → axis means and the social style (docs/methods.md §2.8).
 
     Scored with :func:`helpers.matrices.social_style` (mean ≥ scale midpoint 3 → high). A
     practitioner heuristic for class discussion, not a validated psychometric test.
@@ -70,7 +70,7 @@ class KanoAnswer:
 
 
 class KanoForm(Explorer):
-    """The functional / dysfunctional question pair for one feature → its Kano category (DOMAIN.md §4.7).
+    """The functional / dysfunctional question pair for one feature → its Kano category (docs/methods.md §4.7).
 
     ``feature`` is a text or a catalogue key (default: an example feature). The evaluation table
     of :mod:`helpers.kano` is shown with the chosen cell highlighted.

@@ -22,7 +22,7 @@ QUADRANTS = {HIGH_Y: "wd_mx_high_y", HIGH_HIGH: "wd_mx_high_high", LOW_LOW: "wd_
 
 
 class MatrixExplorer(Explorer):
-    """A 2×2 :class:`~helpers.matrices.ValueMatrix` over two chosen columns (DOMAIN.md §2.1–2.3).
+    """A 2×2 :class:`~helpers.matrices.ValueMatrix` over two chosen columns (docs/methods.md §2.1–2.3).
 
     ``columns``: the columns offered for the axes (default: the numeric ones). ``split``:
     ``mean``, ``median`` or ``midpoint`` — the middle of ``scale`` (e.g. ``(1, 5)`` for ratings)

@@ -54,7 +54,7 @@ def _caught(fn, *args, **kwargs) -> tuple:
 
 
 class RfmExplorer(Explorer):
-    """Segment a per-customer RFM table live (DOMAIN.md §1.1–1.3).
+    """Segment a per-customer RFM table live (docs/methods.md §1.1–1.3).
 
     ``rfm`` comes from :func:`helpers.rfm.rfm_table` (it needs ``recency_days``, ``frequency``,
     ``monetary``, ``orders`` and ``revenue``). Controls: ``method`` (tie policy), ``bins`` (3–5) and

@@ -45,7 +45,7 @@ def simulated_answers(counts: dict, score_of: dict) -> np.ndarray:
 
 
 class SurveySimulator(Explorer):
-    """NPS (DOMAIN.md §4.3) and CSAT top-2-box (§4.2) of simulated answer counts, with margins of error.
+    """NPS (docs/methods.md §4.3) and CSAT top-2-box (§4.2) of simulated answer counts, with margins of error.
 
     Controls: ``promoters``, ``passives``, ``detractors`` (respondents per NPS group), ``rating_1`` …
     ``rating_5`` (respondents per 1–5 rating) and ``confidence`` of the margins of error.

@@ -15,7 +15,7 @@ SUMMARY_COLUMNS = ("label", "customers", "customer_share", "value", "value_share
 
 
 class TierExplorer(Explorer):
-    """ABC classes (DOMAIN.md §2.5) or pyramid tiers (§2.4) of customer values, recomputed live.
+    """ABC classes (docs/methods.md §2.5) or pyramid tiers (§2.4) of customer values, recomputed live.
 
     ``values``: anything :func:`helpers.tiers.abc_classify` takes (a Series / dict of values per
     customer, a list, or a frame with ``column`` and ``id_column``). Controls: ``kind`` (``abc`` or
