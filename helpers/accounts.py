@@ -76,7 +76,7 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
     table = table.sort_values(["rank", "account_id"], ignore_index=True)
     params = {"weights": weights, "directions": {c: directions.get(c, "higher") for c in weights},
               "top": top if threshold is None else None, "threshold": threshold, "ranges": ranges}
-    return Classification(table, {"key_score_min": cutoff}, params, class_column="segment")
+    return Classification(table, {"key_score_min": cutoff}, params, class_col="segment")
 
 
 ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
@@ -109,7 +109,7 @@ def account_types(accounts: pd.DataFrame, cuts=(0.3, 0.6), *, share_col: str = "
                           "account_type": np.asarray(ACCOUNT_TYPES[::-1])[level]})
     return Classification(table.sort_values("account_id", ignore_index=True),
                           {"selective_min": low, "monopoly_min": high}, {"share_col": share_col},
-                          class_column="account_type")
+                          class_col="account_type")
 
 
 def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, within_days: int = 90, *,
@@ -145,7 +145,7 @@ def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, 
     held = _roles_held(stakeholders[role_col], people)
     table = _coverage_table(people, held, roles)
     params = {"as_of": as_of, "roles": roles, "within_days": within_days}
-    return Classification(table, {"within_days": within_days}, params, class_column="status")
+    return Classification(table, {"within_days": within_days}, params, class_col="status")
 
 
 def _coverage_table(people: pd.DataFrame, held: pd.DataFrame, roles: tuple) -> pd.DataFrame:

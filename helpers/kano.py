@@ -127,4 +127,4 @@ def kano_table(survey: pd.DataFrame, attributes: Sequence[str], functional: str 
     table = pd.DataFrame(rows).set_index("attribute")
     return Classification(table, {"tol": tol, "fong_z": FONG_Z},
                           {"functional": functional, "dysfunctional": dysfunctional},
-                          class_column="category")
+                          class_col="category")

@@ -88,7 +88,7 @@ class RelationshipStates(Classification):
 
     def summary(self) -> pd.DataFrame:
         out = super().summary()
-        out["label"] = state_labels(out[self.class_column])
+        out["label"] = state_labels(out[self.class_col])
         return out
 
 
@@ -260,7 +260,7 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
               "orders": order if order in tx.columns else "purchase days", "crm": crm is not None}
-    return RelationshipStates(table, thresholds, params, class_column="state")
+    return RelationshipStates(table, thresholds, params, class_col="state")
 
 
 ACTION_COLUMNS = ["customer_id", "state", "last_purchase", "recency_days", "orders", "revenue"]

@@ -73,4 +73,4 @@ def attitude_loyalty(brand_choices: pd.DataFrame, customer: str = "customer_id",
     return Classification(table, {"loyal_share": loyal_share, "split_brands": split_brands,
                                   "split_cover": split_cover},
                           params,
-                          class_column="attitude")
+                          class_col="attitude")

@@ -145,7 +145,7 @@ class MatrixClassification(Classification):
         """Rows, share and strategy per cell, every cell listed (empty ones with 0), in the matrix's order."""
         cells = list(self.cell_order)
         counts = self.classes.value_counts().reindex(cells, fill_value=0)
-        return pd.DataFrame({self.class_column: cells, "label": label(cells), "customers": counts.to_numpy(),
+        return pd.DataFrame({self.class_col: cells, "label": label(cells), "customers": counts.to_numpy(),
                              "share": counts.to_numpy() / max(int(counts.sum()), 1),
                              "strategy": [t(f"{c}.strategy") if has(f"{c}.strategy") else "" for c in cells]})
 
@@ -173,7 +173,7 @@ class ValueMatrix:
     y: Axis
     cells: Mapping[tuple[int, int], str] | None = None
     title: str | None = None
-    class_column: str = "cell"
+    class_col: str = "cell"
 
     def cell_ids(self) -> dict[tuple[int, int], str]:
         """Every cell's id, keyed by (x_level, y_level)."""
@@ -202,12 +202,12 @@ class ValueMatrix:
             grid[i, j] = cell
         if any(cell is None for cell in grid.flat):
             raise ValueError(f"cells must name every (x_level, y_level) of a {grid.shape[0]}×{grid.shape[1]} grid")
-        table[self.class_column] = grid[table[f"{self.x.column}_level"], table[f"{self.y.column}_level"]]
+        table[self.class_col] = grid[table[f"{self.x.column}_level"], table[f"{self.y.column}_level"]]
         params = {"x": {"name": self.x.column, **self.x.describe()},
                   "y": {"name": self.y.column, **self.y.describe()}, "ties": TIE_POLICY}
         if id_column in table.columns:
             params["id_column"] = id_column
-        return MatrixClassification(table, thresholds, params, class_column=self.class_column,
+        return MatrixClassification(table, thresholds, params, class_col=self.class_col,
                                     matrix=self, cell_order=tuple(ids.values()))
 
 

@@ -20,19 +20,19 @@ from helpers.i18n import label, t
 class Classification:
     """A classification of customers (or attributes, respondents…).
 
-    ``table`` has one row per classified entity and the class id in ``class_column``;
+    ``table`` has one row per classified entity and the class id in ``class_col``;
     ``thresholds`` are the cut points actually used; ``params`` the settings that produced them.
     """
 
     table: pd.DataFrame
     thresholds: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
-    class_column: str = "segment"
+    class_col: str = "segment"
 
     @property
     def classes(self) -> pd.Series:
         """The class id of every entity."""
-        return self.table[self.class_column]
+        return self.table[self.class_col]
 
     def labels(self) -> pd.Series:
         """The class of every entity as a label in the active language."""
@@ -42,9 +42,9 @@ class Classification:
         """Entities per class with their share, largest class first (ties by id)."""
         counts = self.classes.value_counts()
         out = pd.DataFrame({"customers": counts, "share": counts / counts.sum()})
-        out.index.name = self.class_column
-        out = out.reset_index().sort_values(["customers", self.class_column], ascending=[False, True])
-        out.insert(1, "label", label(out[self.class_column]))
+        out.index.name = self.class_col
+        out = out.reset_index().sort_values(["customers", self.class_col], ascending=[False, True])
+        out.insert(1, "label", label(out[self.class_col]))
         return out.reset_index(drop=True)
 
     def _repr_html_(self) -> str:

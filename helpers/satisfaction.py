@@ -69,7 +69,7 @@ def disconfirmation(perceived, expected, mode: str = "diff", tol: float = 0) -> 
     state = np.select([d > centre + tol, d < centre - tol], SATISFACTION_STATES[::2], SATISFACTION_STATES[1])
     table = pd.DataFrame({"perceived": p, "expected": e, "disconfirmation": d, "state": state})
     return Classification(table, {"satisfied_above": centre + tol, "dissatisfied_below": centre - tol},
-                          {"mode": mode, "tol": tol, "n_dropped": answers.n_dropped}, class_column="state")
+                          {"mode": mode, "tol": tol, "n_dropped": answers.n_dropped}, class_col="state")
 
 
 # --- §4.2 CSAT -------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def loyalty_zone(ratings, cuts=(2, 4), scale=(1, 5)) -> Classification:
     zone = np.select([r <= low_cut, r <= high_cut], LOYALTY_ZONES[:2], LOYALTY_ZONES[2])
     table = pd.DataFrame({"rating": r, "zone": zone})
     return Classification(table, {"defection_max": low_cut, "indifference_max": high_cut},
-                          {"scale": scale, "n_dropped": answers.n_dropped}, class_column="zone")
+                          {"scale": scale, "n_dropped": answers.n_dropped}, class_col="zone")
 
 
 # --- §4.8 importance–performance inputs ------------------------------------------------------------

@@ -43,7 +43,7 @@ class Segmentation(Classification):
 
     def summary(self) -> pd.DataFrame:
         out = super().summary()
-        out["label"] = label(out[self.class_column], self.label_field)
+        out["label"] = label(out[self.class_col], self.label_field)
         return out
 
     def strategies(self) -> pd.DataFrame:

@@ -46,11 +46,11 @@ class TierClassification(Classification):
         A class's value share uses the sum of the *positive* values when some are negative, so
         the shares of profitable classes are not inflated by losses elsewhere.
         """
-        groups = self.table.groupby(self.class_column, observed=False)[self.value_column]
+        groups = self.table.groupby(self.class_col, observed=False)[self.value_column]
         counts = groups.size().reindex(self.order, fill_value=0)
         values = groups.sum().reindex(self.order, fill_value=0.0)
         total = self.table[self.value_column].clip(lower=0).sum()
-        out = pd.DataFrame({self.class_column: list(self.order), "label": label(list(self.order)),
+        out = pd.DataFrame({self.class_col: list(self.order), "label": label(list(self.order)),
                             "customers": counts.to_numpy(), "customer_share": counts.to_numpy() / counts.sum(),
                             "value": values.to_numpy(), "value_share": values.to_numpy() / total,
                             "strategy": label(list(self.order), field="strategy")})
@@ -101,12 +101,12 @@ def abc_classify(values, cutoffs=None, rule: str = "crossing", by: str = "value"
     table["abc_class"] = np.asarray(ABC_CLASSES)[level]
     thresholds = {"A_cutoff": cutoffs[0], "B_cutoff": cutoffs[1], **_lowest_values(table, "abc_class", ABC_CLASSES)}
     return TierClassification(table, thresholds, {"by": by, "rule": rule, "ties": "value desc, then id"},
-                              class_column="abc_class", order=ABC_CLASSES)
+                              class_col="abc_class", order=ABC_CLASSES)
 
 
-def _lowest_values(table: pd.DataFrame, class_column: str, order) -> dict:
+def _lowest_values(table: pd.DataFrame, class_col: str, order) -> dict:
     """The smallest value that still reached each class (what a customer needs to get in)."""
-    lowest = table.groupby(class_column)["value"].min()
+    lowest = table.groupby(class_col)["value"].min()
     return {f"min_value_{c}": float(lowest[c]) for c in order[:-1] if c in lowest.index}
 
 
@@ -161,7 +161,7 @@ def customer_pyramid(values, preset: str = "cn_1_4_15_80", shares=None, threshol
               "ties": "equal values on a boundary → higher tier"}
     cut_info = {"lower_bounds": tuple(thresholds)} if thresholds is not None else {}
     return TierClassification(table, {**cut_info, **_lowest_values(table, "tier", TIERS)}, params,
-                              class_column="tier", order=TIERS)
+                              class_col="tier", order=TIERS)
 
 
 def cross_classes(first: TierClassification, second: TierClassification, id_column: str = "customer_id") -> pd.DataFrame:
@@ -174,8 +174,8 @@ def cross_classes(first: TierClassification, second: TierClassification, id_colu
     >>> cross_classes(abc_classify(values), customer_pyramid(values, preset="20_30_30_20")).to_numpy().tolist()
     [[2, 0, 0, 0], [0, 3, 0, 0], [0, 0, 3, 2]]
     """
-    pairs = pd.DataFrame({"first": first.table.set_index(id_column)[first.class_column]}).join(
-        second.table.set_index(id_column)[second.class_column].rename("second"), how="inner")
+    pairs = pd.DataFrame({"first": first.table.set_index(id_column)[first.class_col]}).join(
+        second.table.set_index(id_column)[second.class_col].rename("second"), how="inner")
     counts = pd.crosstab(pairs["first"], pairs["second"]).reindex(
         index=list(first.order), columns=list(second.order), fill_value=0)
     counts.index, counts.columns = label(list(first.order)), label(list(second.order))
@@ -198,9 +198,9 @@ def upgrade_candidates(pyramid: TierClassification, within: float = 0.2) -> pd.D
     entry = (dict(zip(order, map(float, bounds))) if bounds is not None
              else {tier: pyramid.thresholds.get(f"min_value_{tier}") for tier in order})
     table = pyramid.table
-    next_tier = table[pyramid.class_column].map(lambda tier: order[order.index(tier) - 1] if order.index(tier) else None)
+    next_tier = table[pyramid.class_col].map(lambda tier: order[order.index(tier) - 1] if order.index(tier) else None)
     target = next_tier.map(lambda tier: entry.get(tier) if tier else None).astype(float)
     out = table.assign(next_tier=next_tier, next_entry_value=target, gap=target - table["value"])
     close = out["gap"].gt(0) & out["gap"].le(within * out["next_entry_value"].abs())
-    columns = [table.columns[0], "value", pyramid.class_column, "next_tier", "next_entry_value", "gap"]
+    columns = [table.columns[0], "value", pyramid.class_col, "next_tier", "next_entry_value", "gap"]
     return out.loc[close, columns].sort_values(["gap", table.columns[0]], kind="mergesort").reset_index(drop=True)

@@ -83,7 +83,7 @@ def test_as_of_is_keyword_capable_wherever_it_appears():
 @pytest.mark.parametrize("banned", ["calibration_end", "observation_end", "freq", "horizon_periods", "t_ahead",
                                     "periods", "cutoffs", "cuts", "threshold", "thresholds", "split", "at",
                                     "top", "bins", "customer", "date", "amount", "order", "id_column",
-                                    "column", "pct"])
+                                    "pct", "mode", "rule", "within", "vital", "person_col"])
 def test_retired_names_are_gone(banned):
     users = [q for q, obj in public_callables() for p in _parameters(obj) if p.name == banned]
     assert not users, f"{banned!r} is retired (see docs/vocabulary.md); still used by {users}"

@@ -42,4 +42,4 @@ def test_chart_redraws_for_both_kinds(capsys):
         apply_theme()                      # the kit's CJK font: tier labels name 金钻 etc.
         explorer = TierExplorer(VALUES, chart=True)
         explorer.controls["kind"].value = "pyramid"
-    assert explorer.result.class_column == "tier" and capsys.readouterr().out == ""
+    assert explorer.result.class_col == "tier" and capsys.readouterr().out == ""

@@ -118,7 +118,7 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
         ax.axvline(cut, color="grey", linestyle="--", linewidth=1)
     for cut in result.thresholds[y]:
         ax.axhline(cut, color="grey", linestyle="--", linewidth=1)
-    summary = result.summary().set_index(result.class_column)
+    summary = result.summary().set_index(result.class_col)
     for (i, j), cell in matrix.cell_ids().items():
         tx, ha = x_axis.note_position(i, matrix.x.n_levels)
         ty, va = y_axis.note_position(j, matrix.y.n_levels)

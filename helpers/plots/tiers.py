@@ -26,8 +26,8 @@ def _percent_axis(axis, xmax: float = 1.0):
     axis.set_major_formatter(PercentFormatter(xmax=xmax, decimals=0))
 
 
-def _is_result(data, class_column: str) -> bool:
-    return isinstance(data, TierClassification) and data.class_column == class_column
+def _is_result(data, class_col: str) -> bool:
+    return isinstance(data, TierClassification) and data.class_col == class_col
 
 
 def plot_pareto(data, ax=None, **kw):

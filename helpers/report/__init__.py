@@ -151,8 +151,8 @@ def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
     out = base[columns].copy()
     out["segment_label"] = segments.labels()
     for result in (pyramid, matrix, states):
-        ids = result.table.set_index("customer_id")[result.class_column]
-        out[result.class_column] = ids.reindex(out.index).to_numpy()
+        ids = result.table.set_index("customer_id")[result.class_col]
+        out[result.class_col] = ids.reindex(out.index).to_numpy()
     out["tier_label"] = label(out["tier"])
     out["cell_label"] = label(out["cell"])
     out["state_label"] = state_labels(out["state"])

@@ -38,7 +38,7 @@ TIE_SHARE_WARNING = 0.5
 class RFMScores(Classification):
     """Per-customer R, F, M scores; ``thresholds[dim]`` is a table of bin ``lower``/``upper``."""
 
-    class_column: str = "rfm_cell"
+    class_col: str = "rfm_cell"
 
     @property
     def bins(self) -> int:

@@ -47,7 +47,7 @@ class SocialStyleAssessment(Explorer):
 
     def summary_html(self, result: MatrixClassification) -> str:
         row = result.table.iloc[0]
-        style = row[result.class_column]
+        style = row[result.class_col]
         head = t("wd_ss_result", assertiveness=f"{row['assertiveness']:.2f}",
                  responsiveness=f"{row['responsiveness']:.2f}", style=label(style))
         return (f"<p><b>{escape(head)}</b></p><p>{escape(label(style, 'strategy'))}</p>"

@@ -55,4 +55,4 @@ class TierExplorer(Explorer):
     def draw(self, result: TierClassification, ax) -> None:
         from helpers.plots.tiers import plot_pareto, plot_pyramid
 
-        (plot_pareto if result.class_column == "abc_class" else plot_pyramid)(result, ax=ax)
+        (plot_pareto if result.class_col == "abc_class" else plot_pyramid)(result, ax=ax)
