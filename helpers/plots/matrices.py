@@ -14,6 +14,9 @@ import numpy as np
 
 from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
+from helpers.validation import Options, validate_params
+
+__all__ = ["plot_value_matrix"]
 
 # entity names are written beside the points only when there are few of them (attributes, styles…)
 MAX_POINT_LABELS = 20
@@ -83,24 +86,27 @@ def _bubble_sizes(values):
     return BUBBLE_AREA[0] + (BUBBLE_AREA[1] - BUBBLE_AREA[0]) * np.abs(values) / top
 
 
-def _point_names(result):
-    column = result.params.get("id_column")
-    return result.table[column] if column else result.table.index
-
-
-def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bool | None = None,
+@validate_params(log=Options("", "x", "y", "xy", "yx", "auto"))
+def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_labels: bool | None = None,
                       log: str = "", **kw):
     """Scatter of a value-matrix result with its split lines and each cell's label, count and share.
 
-    ``size`` names a column for bubble sizes (e.g. ``"monetary"``); ``point_labels`` writes each
-    entity's id beside its point (default: when there are at most 20 entities); ``log`` names the
-    axes drawn on a log scale (``"x"``, ``"y"`` or ``"xy"``), which spreads out heavy-tailed
-    values such as spend and purchase counts, or ``"auto"`` for every axis whose largest value
-    is over 50 times its median. Zero and negative values stay on the chart: such an axis is
-    linear below the smallest non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+    ``result``: what :class:`helpers.matrices.ValueMatrix` or one of its presets returned.
+    ``size_col`` names a column of the result table for bubble sizes (e.g. ``"monetary"``);
+    ``point_labels`` writes each entity's id (the table's index) beside its point (default: when
+    there are at most 20 entities); ``log`` names the axes drawn on a log scale (``"x"``, ``"y"`` or
+    ``"xy"``), which spreads out heavy-tailed values such as spend and purchase counts, or
+    ``"auto"`` for every axis whose largest value is over 50 times its median. Zero and negative
+    values stay on the chart: such an axis is linear below the smallest non-zero size and
+    logarithmic beyond (matplotlib's ``symlog``). ``**kw`` goes to the points (``ax.scatter``).
+
+    >>> import pandas as pd
+    >>> from helpers.matrices import marcus_matrix
+    >>> rfm = pd.DataFrame({"frequency": [10, 10, 2, 2], "monetary": [2000, 200, 800, 40]}, index=list("abcd"))
+    >>> ax = plot_value_matrix(marcus_matrix(rfm), size_col="monetary", marker="s")
+    >>> len(ax.lines), sorted(t.get_text() for t in ax.texts)[:2]
+    (2, ['a', 'b'])
     """
-    if log != "auto" and set(log) - {"x", "y"}:
-        raise ValueError(f"log must be '', 'x', 'y', 'xy' or 'auto', got {log!r}")
     from matplotlib import colormaps
 
     matrix, table = result.matrix, result.table
@@ -108,10 +114,12 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     ax = get_ax(ax, figsize=(7, 6))
     ids = list(result.cell_order)
     colours = colormaps["Set2"].resampled(max(len(ids), 2))
-    sizes = _bubble_sizes(table[size]) if size else 40
+    sizes = _bubble_sizes(table[size_col]) if size_col else 40
     cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
-    ax.scatter(table[x], table[y], s=sizes, c=[cell_colour[c] for c in result.classes], alpha=0.75,
-               edgecolors="white", zorder=3, **kw)
+    style = {"s": sizes, "alpha": 0.75, "edgecolors": "white", "zorder": 3, **kw}
+    if "color" not in kw and "c" not in kw:          # one colour per cell unless the caller colours the points
+        style["c"] = [cell_colour[c] for c in result.classes]
+    ax.scatter(table[x], table[y], **style)
     x_axis = _Axis(ax, "x", table[x], result.thresholds[x], "auto" if log == "auto" else "x" in log)
     y_axis = _Axis(ax, "y", table[y], result.thresholds[y], "auto" if log == "auto" else "y" in log)
     for cut in result.thresholds[x]:
@@ -128,8 +136,9 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
         ax.text(tx, ty, note, ha=ha, va=va, fontsize="small", alpha=0.9, zorder=1,
                 bbox={"boxstyle": "round", "facecolor": cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
     if point_labels if point_labels is not None else len(table) <= MAX_POINT_LABELS:
-        for name, px, py in zip(_point_names(result), table[x], table[y]):
+        for name, px, py in zip(table.index, table[x], table[y]):
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
     ax.set_xlim(*x_axis.limits)
     ax.set_ylim(*y_axis.limits)
-    return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)
+    return decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or x,
+                    ylabel=matrix.y.label or y)

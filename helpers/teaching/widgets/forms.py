@@ -18,6 +18,8 @@ from helpers.kano import CATEGORY_IDS, KANO_SCALE, evaluation_frame, kano_catego
 from helpers.matrices import MatrixClassification, social_style
 from helpers.teaching.widgets.base import Explorer, describe
 
+__all__ = ["SocialStyleAssessment", "KanoForm", "KanoAnswer"]
+
 ASSERTIVENESS_ITEMS = ("a1", "a2", "a3", "a4")      # ask ↔ tell (Merrill & Reid 1981)
 RESPONSIVENESS_ITEMS = ("r1", "r2", "r3", "r4")     # controls emotions ↔ emotes
 LIKERT = (1, 5)
@@ -28,7 +30,12 @@ class SocialStyleAssessment(Explorer):
     """Eight 1–5 statements, four per axis → axis means and the social style (docs/methods.md §2.8).
 
     Scored with :func:`helpers.matrices.social_style` (mean ≥ scale midpoint 3 → high). A
-    practitioner heuristic for class discussion, not a validated psychometric test.
+    practitioner heuristic for class discussion, not a validated psychometric test. The answers
+    ``a1``…``a4`` (assertiveness) and ``r1``…``r4`` (responsiveness) may be given as keywords.
+
+    >>> form = SocialStyleAssessment(chart=False, a1=1, a2=2, a3=1, a4=2, r1=5, r2=4, r3=4, r4=5)
+    >>> form.result.classes.iloc[0], float(form.result.table["responsiveness"].iloc[0])
+    ('style_amiable', 4.5)
     """
 
     figsize = (6, 5)
