@@ -102,7 +102,7 @@ def _every_measure():
         "kano_category": lambda: kano_category([1, 1, 1], bad),
         "kano_table": lambda: kano_table(frame.rename(columns={"a": "kano_x_func", "b": "kano_x_dysf"}), ["x"]),
         "cronbach_alpha": lambda: cronbach_alpha(frame),
-        "attitude_loyalty": lambda: attitude_loyalty(frame.assign(customer_id="c", brand="k"), weight="b"),
+        "attitude_loyalty": lambda: attitude_loyalty(frame.assign(customer_id="c", brand="k"), weight_col="b"),
     }
 
 
