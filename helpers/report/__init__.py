@@ -151,8 +151,8 @@ def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
     out = base[columns].copy()
     out["segment_label"] = segments.labels()
     for result in (pyramid, matrix, states):
-        ids = result.table.set_index("customer_id")[result.class_col]
-        out[result.class_col] = ids.reindex(out.index).to_numpy()
+        table = result.table if result.table.index.name == "customer_id" else result.table.set_index("customer_id")
+        out[result.class_col] = table[result.class_col].reindex(out.index).to_numpy()
     out["tier_label"] = label(out["tier"])
     out["cell_label"] = label(out["cell"])
     out["state_label"] = state_labels(out["state"])
@@ -221,7 +221,7 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         segments = rfm_segment(scores, scheme)
         progress(t("report_step_tiers"))
         pyramid = customer_pyramid(rfm["monetary"], preset=PYRAMID_PRESET)
-        matrix = marcus_matrix(rfm.reset_index())
+        matrix = marcus_matrix(rfm)
         states = relationship_states(tx, as_of, preset=LIFECYCLE_PRESET)
         progress(t("report_step_lists"))
         lists = {"value_quantile": VALUE_QUANTILE, "preset": LIFECYCLE_PRESET}
