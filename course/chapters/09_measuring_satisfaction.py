@@ -562,7 +562,7 @@ chapter 5's value matrix — not every customer is worth a discount.
 **Where the crosshair sits matters.** With the scale midpoint (4) as the crosshair, all 8 attributes land in
 "keep up the good work" — nothing to improve:
 """)
-ch.checked("ipa_matrix(means, centre='scale', scale=(1, 7)).classes.value_counts()")
+ch.checked("ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts()")
 ch.md(zh="""
 顾客往往把几乎所有属性都评为“重要”，表现也多在中点以上，所以以数据平均值为十字线（默认）更能区分轻重。
 无论用哪种，都要在报告中写明。

@@ -175,7 +175,7 @@ Put satisfaction and loyalty intentions into a 2×2 matrix (both split at 4, whi
 Jones and Sasser's four types:
 """)
 ch.code("""
-apostles = apostle_model(survey, satisfaction="csat", loyalty=LOYALTY_ITEMS, split="value", at=4)
+apostles = apostle_model(survey, satisfaction_col="csat", loyalty_col=LOYALTY_ITEMS, breaks=4)
 apostles.summary()[["cell", "label", "customers", "share", "strategy"]]
 """)
 ch.code("plot_value_matrix(apostles);")

@@ -83,10 +83,10 @@ def ipa_means():
     return ipa_table(_complete(importance + performance), importance, performance, list(IPA_ATTRIBUTES))
 
 
-def _ipa_classes(**centre) -> dict:
+def _ipa_classes(**crosshair) -> dict:
     from helpers.matrices import ipa_matrix
 
-    classes = ipa_matrix(ipa_means(), **centre).classes
+    classes = ipa_matrix(ipa_means(), **crosshair).classes
     return {card: classes[attribute] for card, attribute in IPA_CARDS.items()}
 
 
@@ -176,7 +176,7 @@ q4 = ChoiceProblem(
 q5 = ChoiceProblem(
     var="ipa_quadrants",
     expected=lambda: _ipa_classes(),
-    wrong=lambda: _ipa_classes(centre="scale", scale=(1, 7)),
+    wrong=lambda: _ipa_classes(breaks="midpoint", scale=(1, 7)),
     hints=[{"zh": "十字线在所有属性的平均重要性和平均表现处（见上面的 ipa.thresholds）。",
             "en": "The crosshair sits at the mean importance and mean performance of all attributes (see ipa.thresholds above)."},
            {"zh": "重要性高于平均、表现低于平均 → 重点改进区；两者都高 → 继续保持区；都低 → 低优先区；"
