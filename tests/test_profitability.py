@@ -35,7 +35,7 @@ def test_without_costs_profit_is_the_gross_margin_and_row_order_does_not_matter(
 
 def test_cost_to_serve_makes_small_customers_unprofitable_and_feeds_the_whale_curve():
     whale = whale_curve(customer_profit(_tx(), margin=0.3, cost_per_order=10, cost_per_customer=5)["profit"])
-    assert whale.peak_pct == pytest.approx(65 / 58 * 100)
+    assert whale.peak_profit_share == pytest.approx(65 / 58)
     assert whale.unprofitable_share == pytest.approx(1 / 3)
 
 

@@ -118,7 +118,7 @@ def plot_whale(data, *, ax=None, value_col: str | None = None, **kw):
     _percent_axis(ax.yaxis)
     ax.legend(loc="lower right")
     return decorate(ax, title="tiers_title_whale", xlabel="tiers_axis_customer_share_ranked",
-                    ylabel="tiers_axis_cum_profit_pct")
+                    ylabel="tiers_axis_cum_profit_share")
 
 
 def _trapezoid(level: int, levels: int) -> np.ndarray:
