@@ -82,6 +82,7 @@ class Axis:
     label: str | None = None
 
     def __post_init__(self):
+        _ = self.weights                 # a source whose weights add up to 0 is refused here, not later
         check_param("breaks", self.breaks, BREAKS)
         if self.scale is not None or (isinstance(self.breaks, str) and self.breaks == "midpoint"):
             check_param("scale", self.scale, SCALE)
@@ -101,7 +102,7 @@ class Axis:
             raw = {str(c): 1.0 for c in self.source}
         total = sum(raw.values())
         if total <= 0:
-            raise ValueError(f"axis weights must add up to a positive number, got {raw}")
+            raise ParameterError("source", t("mat_param_weights"), self.source)
         return {k: v / total for k, v in raw.items()}
 
     @property

@@ -150,6 +150,8 @@ def test_bad_break_settings_are_explained():
         customer_value_matrix(QUADRANTS, current_col="x", potential_col="y", breaks=Quantiles(0.3, 0.6))
     with pytest.raises(ParameterError, match="another name"):
         ValueMatrix(Axis("x"), Axis("x")).classify(QUADRANTS)
+    with pytest.raises(ParameterError, match="source"):
+        Axis({"x": 0, "y": 0})
 
 
 @pytest.mark.parametrize("call, name", [

@@ -43,6 +43,15 @@ def test_scale_midpoint_and_same_axis_message():
     assert isinstance(explorer.result, str) and "different columns" in explorer.summary.value
 
 
+def test_a_single_numeric_column_is_refused_in_both_languages():
+    from helpers.i18n import language
+    from helpers.validation import ParameterError
+
+    for lang, words in (("en", "Parameter value_cols"), ("zh", "参数 value_cols")):
+        with language(lang), pytest.raises(ParameterError, match=words):
+            MatrixExplorer(RFM[["customer_id", "frequency"]], chart=False)
+
+
 def test_chart_redraws_silently(capsys):
     with mpl.rc_context():
         apply_theme()

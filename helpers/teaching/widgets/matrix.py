@@ -12,7 +12,9 @@ from html import escape
 
 import pandas as pd
 
+from helpers.i18n import t
 from helpers.matrices import HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW, Axis, MatrixClassification, ValueMatrix
+from helpers.validation import ParameterError
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html, message_html
 
@@ -45,7 +47,7 @@ class MatrixExplorer(Explorer):
         self.value_cols = (list(value_cols) if value_cols is not None
                            else list(customers.select_dtypes("number").columns))
         if len(self.value_cols) < 2:
-            raise ValueError(f"a matrix needs two numeric columns to choose from, got {self.value_cols}")
+            raise ParameterError("value_cols", t("mat_param_two_columns"), self.value_cols)
         self.scale, self.customer_col = scale, customer_col
         super().__init__(chart=chart, **initial)
 
