@@ -3,7 +3,7 @@
 Every function returns the same schedule table — ``customer_id, tier, due_date, channel, reason,
 priority, reasons`` — one row per customer and day (several reasons on one day are merged into the
 most urgent one; ``reasons`` lists them all), sorted by day, priority, customer and reason.
-Cadences and channels are design defaults (docs/methods.md §5 last bullet, §10 point 9), overridable.
+Cadences and channels are design defaults (docs/methods.md §5, revisit plans), overridable.
 
     >>> import pandas as pd
     >>> from helpers.care import revisit_plan
