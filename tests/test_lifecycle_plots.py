@@ -43,7 +43,7 @@ def test_customer_flow_diagram_has_a_box_per_state_and_counts_on_arrows():
 
 
 def test_growth_accounting_bars_go_up_for_new_and_down_for_churned():
-    g = growth_accounting(domain_tx(), freq="Q")
+    g = growth_accounting(domain_tx(), period="Q")
     ax = plot_growth_accounting(g)
     heights = [p.get_height() for p in ax.patches]
     assert min(heights) == -1 and max(heights) == 2
@@ -52,6 +52,6 @@ def test_growth_accounting_bars_go_up_for_new_and_down_for_churned():
 
 
 def test_cohort_heatmap_annotates_rates():
-    ax = plot_cohort_retention(cohort_retention(domain_tx(), freq="Q"))
+    ax = plot_cohort_retention(cohort_retention(domain_tx(), period="Q"))
     assert texts(ax)[:5] == ["100%", "50%", "0%", "0%", "50%"]
     assert ax.get_xlabel() == "Periods since first purchase (k)"
