@@ -22,6 +22,7 @@ import pandas as pd
 from helpers.data.engines import resolve_as_of
 from helpers.i18n import t
 from helpers.lifecycle import orders_table, purchases, require_columns
+from helpers.validation import Options, validate_params
 
 __all__ = ["activity", "growth_accounting", "cohort_retention", "CohortRetention"]
 
@@ -113,6 +114,7 @@ class CohortRetention:
         return f"<div><b>{escape(t('result_params'))}</b><table>{rows}</table>{styled.to_html()}</div>"
 
 
+@validate_params(unbounded=Options(True, False))
 def cohort_retention(tx: pd.DataFrame, as_of=None, *, period: str = "Q", unbounded: bool = False,
                      customer_col: str = "customer_id", date_col: str = "order_date", amount_col: str = "amount",
                      order_col: str = "order_id") -> CohortRetention:

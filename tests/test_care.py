@@ -161,6 +161,8 @@ def test_revisit_calendar_chart(customers):
     ax = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"))
     assert ax.get_title() == "Revisit and care calendar" and ax.get_ylabel() == "Channel"
     assert "Phone call" in [tick.get_text() for tick in ax.get_yticklabels()]
+    monthly = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"), period="M", annot=True)
+    assert monthly.get_xlabel() == "Period" and len(monthly.get_xticklabels()) == 3
 
 
 def test_event_inputs_and_rules_are_checked(customers):

@@ -1,8 +1,11 @@
 """Growth accounting (docs/methods.md §3.4) and cohort retention (§3.5) on the §8.4 example."""
 import numpy as np
 import pandas as pd
+import pytest
 
 from helpers.cohorts import activity, cohort_retention, growth_accounting
+from helpers.i18n import language
+from helpers.validation import ParameterError
 from test_lifecycle import domain_tx, tx_of
 
 
@@ -76,3 +79,15 @@ def test_transactions_may_name_their_columns():
     named = dict(customer_col="member", date_col="paid_on", amount_col="total")
     pd.testing.assert_frame_equal(growth_accounting(tx, period="Q", **named), growth_accounting(domain_tx(), period="Q"))
     pd.testing.assert_frame_equal(cohort_retention(tx, **named).rates, cohort_retention(domain_tx()).rates)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_unbounded_must_be_true_or_false(lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        cohort_retention(domain_tx(), unbounded="yes")
+    assert err.value.name == "unbounded" and "unbounded" in str(err.value) and words in str(err.value)
+
+
+def test_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        growth_accounting(domain_tx(), "2024-06-30", "Q")

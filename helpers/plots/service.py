@@ -94,7 +94,8 @@ def plot_revisit_calendar(schedule: pd.DataFrame, *, period: str = "W", ax=None,
     counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
     sns.heatmap(counts, ax=ax, **{"cmap": "Blues", "cbar_kws": {"label": t("svc_contacts")}, **kw})
     ax.tick_params(axis="y", rotation=0)
-    return decorate(ax, "svc_title_calendar", t("svc_week"), t("svc_channel"))
+    xlabel = t("svc_week") if str(period).upper().startswith("W") else t("lc_plot_period")
+    return decorate(ax, "svc_title_calendar", xlabel, t("svc_channel"))
 
 
 @validate_params(kind=Options("scores", "gaps"))
