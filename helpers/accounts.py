@@ -107,7 +107,7 @@ def account_types(accounts: pd.DataFrame, *, breaks=(0.3, 0.6), share_col: str =
                   account_col: str = "account_id") -> Classification:
     """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).
 
-    The course names the three types without a public definition (docs/methods.md §2.9, §10 point 4);
+    The course names the three types without a public definition (docs/methods.md §2.9);
     this reading uses our supplier position: share ≥ ``breaks[1]`` → ``acc_type_monopoly`` (we are
     the client's main supplier), ≥ ``breaks[0]`` → ``acc_type_selective`` (the client splits its
     budget among a few suppliers), else ``acc_type_intensive`` (one of many suppliers in a crowded

@@ -133,7 +133,7 @@ def test_html_counts_equal_the_library(csv_report, library):
     shown = sections.sections[t("report_sec_segments")][1:]
     assert [(r[0], r[1]) for r in shown] == [(lbl, f"{n:,}") for lbl, n in zip(expected["label"], expected["customers"])]
     at_risk = sections.sections[t("report_sec_at_risk")][1:]
-    assert [r[0] for r in at_risk] == library["at_risk"]["customer_id"].head(20).tolist()
+    assert [r[0] for r in at_risk] == library["at_risk"].index[:20].tolist()
     assert SCRIPT_ID in [r[0] for r in at_risk]
     assert LINK_ID in [r[0] for r in sections.sections[t("report_sec_win_back")][1:]]
 

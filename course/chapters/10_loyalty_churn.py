@@ -213,7 +213,7 @@ column would look like a collapse in retention — so the analysis stops at the 
 """)
 ch.code("""
 tx, report = load_online_retail()
-cohorts = cohort_retention(tx, "M", as_of="2011-11-30")
+cohorts = cohort_retention(tx, as_of="2011-11-30", period="M")
 plot_cohort_retention(cohorts);
 """)
 ch.checked("cohorts.rates.iloc[:4, :7].round(3)")

@@ -422,8 +422,8 @@ apostrophe so a spreadsheet never runs it as a formula (formula injection).
 ch.code("""
 out = Path(OUTPUT_DIR)
 files = write_report(rep, out, top=TOP_N)
-files['at_risk_csv'] = write_csv(rep.at_risk, out / 'at_risk.csv')
-files['win_back_csv'] = write_csv(rep.win_back, out / 'win_back.csv')
+files['at_risk_csv'] = write_csv(rep.at_risk.reset_index(), out / 'at_risk.csv')
+files['win_back_csv'] = write_csv(rep.win_back.reset_index(), out / 'win_back.csv')
 pd.Series({kind: path.name for kind, path in files.items()}, name=str(out))
 """)
 ch.md(zh="""

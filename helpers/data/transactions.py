@@ -62,7 +62,7 @@ def load_transactions(source, columns: dict | None = None, *, returns: str = "dr
     (never modified). ``columns`` maps roles to your headers, e.g. ``{"customer_id": "卡号"}``.
     Returns ``(frame, report)``; the frame has ``customer_id`` (str), ``order_date``
     (datetime64[ns]), ``amount`` (float), and ``order_id``, ``quantity``, ``unit_price`` when
-    present, then your other columns. Source: DESIGN.md §3–4, docs/methods.md §0.
+    present, then your other columns. Source: docs/methods.md §0.
     """
     _check_choice("returns", returns)
     _check_choice("duplicates", duplicates)

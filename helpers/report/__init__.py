@@ -105,8 +105,8 @@ class CustomerReport:
         """The workbook's sheets, named in the active language: customers, the three action lists,
         thresholds and the data report."""
         sheets = {t("report_sheet_customers"): self.customers,
-                  t("report_sheet_at_risk"): self.at_risk,
-                  t("report_sheet_win_back"): self.win_back,
+                  t("report_sheet_at_risk"): self.at_risk.reset_index(),
+                  t("report_sheet_win_back"): self.win_back.reset_index(),
                   t("report_sheet_actions"): self.segment_actions,
                   t("report_sheet_thresholds"): self.thresholds()}
         if self.data_report is not None:
@@ -151,8 +151,9 @@ def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
     out = base[columns].copy()
     out["segment_label"] = segments.labels()
     for result in (pyramid, matrix, states):
-        table = result.table if result.table.index.name == "customer_id" else result.table.set_index("customer_id")
-        out[result.class_col] = table[result.class_col].reindex(out.index).to_numpy()
+        table = result.table
+        ids = (table if table.index.name == "customer_id" else table.set_index("customer_id"))[result.class_col]
+        out[result.class_col] = ids.reindex(out.index).to_numpy()
     out["tier_label"] = label(out["tier"])
     out["cell_label"] = label(out["cell"])
     out["state_label"] = state_labels(out["state"])
@@ -303,7 +304,7 @@ def _action_list_html(actions: pd.DataFrame, top: int) -> str:
 
     if actions.empty:
         return f'<p class="muted">{escape(t("report_empty_list"))}</p>'
-    shown = actions.head(top).assign(state_label=lambda d: state_labels(d["state"]))
+    shown = actions.head(top).reset_index().assign(state_label=lambda d: state_labels(d["state"]))
     note = t("report_top_n", n=len(shown), total=len(actions))
     return f'<p class="muted">{escape(note)}</p>' + html_table(shown, _LIST_COLUMNS, _LIST_FORMATS)
 

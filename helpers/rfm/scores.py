@@ -7,7 +7,7 @@
     >>> rfm_score(rfm, bins=3, method="rank_first").table["rfm_cell"].tolist()
     ['333', '222', '111']
 
-Policies (docs/methods.md §1.1, table of point 4):
+Policies (docs/methods.md §1.1, tie policies):
 
 * ``"r_rfm"`` — interior breaks ``Q(k/n) + 1`` (type-7 quantile); bin i is ``[lower_i, upper_i)``
   with ``lower = [min, breaks]``, ``upper = [breaks, max + 1]``; ties always share a score.
