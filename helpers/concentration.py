@@ -24,7 +24,7 @@ import pandas as pd
 from helpers.errors import DataError
 from helpers.validation import Instance, Interval, validate_params
 
-__all__ = ["lorenz_curve", "gini", "whale_curve", "sherden_check", "cross_subsidy"]
+__all__ = ["lorenz_curve", "gini", "whale_curve", "WhaleCurve", "sherden_check", "SherdenCheck", "cross_subsidy"]
 
 # Float sums such as 0.5 + 0.3 must still count as reaching a cut-off of 0.8.
 TOLERANCE = 1e-9

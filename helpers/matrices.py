@@ -28,8 +28,8 @@ from helpers.i18n import has, label, t
 from helpers.result import Classification
 from helpers.validation import Instance, Interval, Options, ParameterError, check_param, validate_params
 
-__all__ = ["Axis", "Quantiles", "ValueMatrix", "customer_value_matrix", "target_selection_matrix",
-           "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
+__all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer_value_matrix",
+           "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
 
 BREAK_RULES = ("mean", "median", "midpoint")
 TIE_POLICY = "a value on a split line counts as high"

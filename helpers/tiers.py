@@ -26,7 +26,7 @@ from helpers.i18n import label
 from helpers.result import Classification
 from helpers.validation import Interval, Options, check_param, validate_params
 
-__all__ = ["abc_classify", "customer_pyramid", "cross_classes", "upgrade_candidates"]
+__all__ = ["abc_classify", "customer_pyramid", "TierClassification", "cross_classes", "upgrade_candidates"]
 
 ABC_CLASSES = ("abc_a", "abc_b", "abc_c")
 ABC_BREAKS = {"value": (0.80, 0.95), "count": (0.20, 0.50)}
@@ -43,14 +43,14 @@ class TierClassification(Classification):
     """A classification of ranked customers whose summary also shows each class's value.
 
     ``table`` is indexed by customer id in rank order and holds each customer's ``value_col``
-    (``"value"``), rank, cumulative shares and class; ``order`` lists the classes, best first.
+    (``"value"``), rank, cumulative shares and class; ``class_order`` lists the classes, best first.
 
     >>> abc_classify({"x": 90, "y": 8, "z": 2}).table.loc["y", "abc_class"]
     'abc_b'
     """
 
     value_col: str = "value"
-    order: tuple = field(default_factory=tuple)
+    class_order: tuple = field(default_factory=tuple)
 
     def summary(self) -> pd.DataFrame:
         """Customers, share of customers, value, share of value and strategy per class; every class listed.
@@ -62,13 +62,13 @@ class TierClassification(Classification):
         [0.9, 0.08, 0.02]
         """
         groups = self.table.groupby(self.class_col, observed=False)[self.value_col]
-        counts = groups.size().reindex(self.order, fill_value=0)
-        values = groups.sum().reindex(self.order, fill_value=0.0)
+        counts = groups.size().reindex(self.class_order, fill_value=0)
+        values = groups.sum().reindex(self.class_order, fill_value=0.0)
         total = self.table[self.value_col].clip(lower=0).sum()
-        out = pd.DataFrame({self.class_col: list(self.order), "label": label(list(self.order)),
+        out = pd.DataFrame({self.class_col: list(self.class_order), "label": label(list(self.class_order)),
                             "customers": counts.to_numpy(), "customer_share": counts.to_numpy() / counts.sum(),
                             "value": values.to_numpy(), "value_share": values.to_numpy() / total,
-                            "strategy": label(list(self.order), field="strategy")})
+                            "strategy": label(list(self.class_order), field="strategy")})
         return out
 
 
@@ -123,7 +123,7 @@ def abc_classify(values, *, breaks=None, method: str = "crossing", by: str = "va
     table["abc_class"] = np.asarray(ABC_CLASSES)[level]
     thresholds = {"A_break": breaks[0], "B_break": breaks[1], **_lowest_values(table, "abc_class", ABC_CLASSES)}
     return TierClassification(table, thresholds, {"by": by, "method": method, "ties": "value desc, then id"},
-                              class_col="abc_class", order=ABC_CLASSES)
+                              class_col="abc_class", class_order=ABC_CLASSES)
 
 
 def _lowest_values(table: pd.DataFrame, class_col: str, order) -> dict:
@@ -182,7 +182,7 @@ def customer_pyramid(values, *, preset: str = "cn_1_4_15_80", shares=None, break
               "ties": "equal values on a boundary → higher tier"}
     cut_info = {"breaks": tuple(breaks)} if breaks is not None else {}
     return TierClassification(table, {**cut_info, **_lowest_values(table, "tier", TIERS)}, params,
-                              class_col="tier", order=TIERS)
+                              class_col="tier", class_order=TIERS)
 
 
 def cross_classes(first: TierClassification, second: TierClassification) -> pd.DataFrame:
@@ -198,8 +198,8 @@ def cross_classes(first: TierClassification, second: TierClassification) -> pd.D
     """
     pairs = pd.concat([first.classes.rename("first"), second.classes.rename("second")], axis=1, join="inner")
     counts = pd.crosstab(pairs["first"], pairs["second"]).reindex(
-        index=list(first.order), columns=list(second.order), fill_value=0)
-    counts.index, counts.columns = label(list(first.order)), label(list(second.order))
+        index=list(first.class_order), columns=list(second.class_order), fill_value=0)
+    counts.index, counts.columns = label(list(first.class_order)), label(list(second.class_order))
     return counts
 
 
@@ -216,7 +216,7 @@ def upgrade_candidates(pyramid: TierClassification, *, within_share: float = 0.2
     >>> upgrade_candidates(res)[["next_tier", "gap"]].to_dict("index")
     {'b': {'next_tier': 'tier_diamond', 'gap': 10.0}}
     """
-    order = list(pyramid.order)
+    order = list(pyramid.class_order)
     bounds = pyramid.thresholds.get("breaks")
     entry = (dict(zip(order, map(float, bounds))) if bounds is not None
              else {tier: pyramid.thresholds.get(f"min_value_{tier}") for tier in order})
