@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+__all__ = ["main"]
+
 
 def _student(args) -> int:
     from helpers.teaching.editions import build_student_edition

@@ -28,7 +28,7 @@ from helpers.validation import Instance, Interval, check_param, validate_params
 __all__ = ["simple_clv", "margin_multiple", "expected_lifetime", "customer_retention_rate",
            "retention_economics", "markov_clv", "project_states"]
 
-ROW_SUM_TOLERANCE = 1e-6
+_ROW_SUM_TOLERANCE = 1e-6
 _ARRAY = Instance(list, tuple, np.ndarray, pd.Series)   # the simple formulas are vectorised
 _RETENTION = Interval(float, 0, 1)                      # a probability per period
 _DISCOUNT = Interval(float, 0, 1, closed="left")        # a rate per period; 0 = no discounting
@@ -220,7 +220,7 @@ def _transition_matrix(transitions, states=None) -> pd.DataFrame:
     if P.ndim != 2 or P.shape[0] != P.shape[1]:
         raise DataError("err_clv_matrix_square", column="transitions", shape=str(P.shape),
                         fix_key="fix_clv_matrix_square")
-    bad = np.flatnonzero((np.abs(P.sum(axis=1) - 1) > ROW_SUM_TOLERANCE) | (P < 0).any(axis=1) | np.isnan(P).any(axis=1))
+    bad = np.flatnonzero((np.abs(P.sum(axis=1) - 1) > _ROW_SUM_TOLERANCE) | (P < 0).any(axis=1) | np.isnan(P).any(axis=1))
     if bad.size:
         raise DataError("err_clv_matrix_rows", column="transitions", rows=bad + 1, fix_key="fix_clv_matrix_rows")
     states = list(range(len(P))) if states is None else list(states)

@@ -31,9 +31,9 @@ from helpers.validation import Instance, Options, check_param, validate_params
 __all__ = ["rfm_segment", "cn8_classify", "rule_segment", "segment_summary", "SCHEMES"]
 
 SCHEMES = ("r_rfm10", "rf_grid", "rfm11", "pymc", "cn8")
-FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
-            "floor": lambda f, m: (f + m) // 2,
-            "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
+_FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
+             "floor": lambda f, m: (f + m) // 2,
+             "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
 
 
 @dataclass
@@ -77,7 +77,7 @@ def _rf_grid_cells(n_bins: int) -> dict[str, str]:
 
 def _rfm11_cells(n_bins: int, fm: str) -> dict[str, str]:
     by_cell = {cell: seg for seg, cells in RFM11.items() for cell in cells}
-    combine = FM_RULES[fm]
+    combine = _FM_RULES[fm]
     return {f"{r}{f}{m}": by_cell[(r, combine(f, m))] for r in range(1, n_bins + 1)
             for f in range(1, n_bins + 1) for m in range(1, n_bins + 1)}
 
@@ -115,7 +115,7 @@ def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: 
     return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
 
 
-@validate_params(scheme=Options(*SCHEMES), fm=Options(*FM_RULES))
+@validate_params(scheme=Options(*SCHEMES), fm=Options(*_FM_RULES))
 def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_options) -> Segmentation:
     """Segment scored customers with a named scheme (docs/methods.md §1.3; ``"cn8"`` → §1.2).
 

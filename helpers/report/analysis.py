@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 __all__ = ["analyse"]
 
 N_ROWS = 20                    # list rows shown on the HTML page
-PYRAMID_PRESET = "cn_1_4_15_80"
-LIFECYCLE_PRESET = "retail_quarterly"
-VALUE_QUANTILE = 0.75          # the lists' "high value": revenue at or above this buyer percentile
-REVISIT_MONTHS = 6             # horizon searched for each customer's next routine revisit
+_PYRAMID_PRESET = "cn_1_4_15_80"
+_LIFECYCLE_PRESET = "retail_quarterly"
+_VALUE_QUANTILE = 0.75         # the lists' "high value": revenue at or above this buyer percentile
+_REVISIT_MONTHS = 6            # horizon searched for each customer's next routine revisit
 DEMOS = ("online_retail", "cdnow")
 
 
@@ -110,13 +110,13 @@ class CustomerReport:
         groups = {
             t("report_thr_scheme", scheme=self.scheme):
                 {k: v for k, v in self.segments.thresholds.items() if not hasattr(v, "shape")},
-            t("report_thr_pyramid", preset=PYRAMID_PRESET):
+            t("report_thr_pyramid", preset=_PYRAMID_PRESET):
                 {"shares": self.pyramid.params["shares"], **self.pyramid.thresholds},
             t("report_thr_matrix"): self.matrix.thresholds,
-            t("report_thr_lifecycle", preset=LIFECYCLE_PRESET): self.states.thresholds,
-            t("report_thr_lists"): {t("report_thr_value_cut", q=round(VALUE_QUANTILE * 100)):
+            t("report_thr_lifecycle", preset=_LIFECYCLE_PRESET): self.states.thresholds,
+            t("report_thr_lists"): {t("report_thr_value_cut", q=round(_VALUE_QUANTILE * 100)):
                                     self.at_risk.attrs.get("value_threshold"),
-                                    t("report_thr_revisit"): REVISIT_MONTHS},
+                                    t("report_thr_revisit"): _REVISIT_MONTHS},
         }
         rows += [(section, k, _number(v)) for section, items in groups.items() for k, v in items.items()]
         return pd.DataFrame(rows, columns=["section", "item", "value"])
@@ -157,7 +157,7 @@ def load_for_report(source=None, *, columns: dict | None = None, demo: str | Non
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "orders.csv"
-    >>> _ = path.write_text("会员号,下单时间,实付金额\nC1,2024-01-02,99.5\n", encoding="utf-8")
+    >>> _ = path.write_text("会员号,下单时间,实付金额\\nC1,2024-01-02,99.5\\n", encoding="utf-8")
     >>> tx, data_report = load_for_report(path)
     >>> tx.columns[:3].tolist(), data_report.rows_kept
     (['customer_id', 'order_date', 'amount'], 1)
@@ -195,7 +195,7 @@ def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> 
     revisit (day and channel), in the order of the segments' revenue."""
     from helpers.care import revisit_plan
 
-    plan = revisit_plan(customers[["tier"]].reset_index(), as_of, as_of + pd.DateOffset(months=REVISIT_MONTHS))
+    plan = revisit_plan(customers[["tier"]].reset_index(), as_of, as_of + pd.DateOffset(months=_REVISIT_MONTHS))
     first = plan.groupby("customer_id", sort=False).first()   # the plan is sorted by day, then priority
     ids = customers.index.to_series().astype("string")
     channel = ids.map(first["channel"]).astype("string").fillna("")
@@ -258,11 +258,11 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         scores = rfm_score(rfm, n_bins=4 if quartiles else 5, method="qcut_drop" if quartiles else "r_rfm")
         segments = rfm_segment(scores, scheme)
         progress(t("report_step_tiers"))
-        pyramid = customer_pyramid(rfm["monetary"], preset=PYRAMID_PRESET)
+        pyramid = customer_pyramid(rfm["monetary"], preset=_PYRAMID_PRESET)
         matrix = marcus_matrix(rfm.reset_index())
-        states = relationship_states(tx, as_of, preset=LIFECYCLE_PRESET)
+        states = relationship_states(tx, as_of, preset=_LIFECYCLE_PRESET)
         progress(t("report_step_lists"))
-        lists = {"value_quantile": VALUE_QUANTILE, "preset": LIFECYCLE_PRESET}
+        lists = {"value_quantile": _VALUE_QUANTILE, "preset": _LIFECYCLE_PRESET}
         at_risk, win_back = at_risk_list(tx, as_of, **lists), win_back_list(tx, as_of, **lists)
         customers = _customer_table(segments, pyramid, matrix, states)
         actions = _segment_actions(customers, segments, as_of)

@@ -34,8 +34,8 @@ __all__ = ["rfm_score", "METHODS"]
 
 METHODS = ("r_rfm", "rank_first", "qcut_drop")
 # dimension → (column of the RFM table, whether a larger value is better)
-DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("monetary", True)}
-TIE_SHARE_WARNING = 0.5
+_DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("monetary", True)}
+_TIE_SHARE_WARNING = 0.5
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     # a value held by more than half the customers is necessarily the median: no full count needed
     median = values.median()
     top_share = (values == median).mean() if len(values) else 0.0
-    if top_share > TIE_SHARE_WARNING:
+    if top_share > _TIE_SHARE_WARNING:
         warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=median)
 
 
@@ -178,7 +178,7 @@ def rfm_score(rfm: pd.DataFrame, *, n_bins: int = 5, method: str = "r_rfm", brea
     table = rfm if rfm.index.is_monotonic_increasing else rfm.sort_index(kind="stable")
     out = table.copy(deep=False)
     thresholds = {}
-    for dim, (column, higher_is_better) in DIMENSIONS.items():
+    for dim, (column, higher_is_better) in _DIMENSIONS.items():
         values = table[column]
         dim_breaks = _breaks_for(breaks, dim, column)
         if nested and dim != "R" and dim_breaks is None:

@@ -31,7 +31,7 @@ from helpers.teaching.widgets.display import frame_html, message_html
 
 __all__ = ["RfmExplorer"]
 
-SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
+_SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class RfmExplorer(Explorer):
         if result.error:
             return message_html(result.error)
         notes = "".join(message_html(text, "warning") for text in result.warnings)
-        return frame_html(result.summary, SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
+        return frame_html(result.summary, _SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
 
     def draw(self, result: RfmOutcome, ax) -> None:
         from helpers.plots.rfm import plot_segment_sizes
