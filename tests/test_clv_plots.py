@@ -50,7 +50,7 @@ def test_margin_multiple_curves():
 
 
 def test_state_projection_lines_per_state():
-    projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[.7, .3], [0, 1]], periods=3)
+    projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[.7, .3], [0, 1]], horizon=3)
     ax = plot_state_projection(projection)
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == label(["new", "lost"])

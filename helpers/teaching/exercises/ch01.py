@@ -32,7 +32,8 @@ def _peak_share(cost_per_order: float) -> float:
     from helpers.concentration import whale_curve
     from helpers.profitability import customer_profit
 
-    profit = customer_profit(_demo_orders(), MARGIN, cost_per_order, COST_PER_CUSTOMER)["profit"]
+    profit = customer_profit(_demo_orders(), margin=MARGIN, cost_per_order=cost_per_order,
+                             cost_per_customer=COST_PER_CUSTOMER)["profit"]
     return whale_curve(profit).peak_profit_share
 
 
