@@ -33,9 +33,9 @@ __all__ = ["key_account_scores", "account_types", "buying_centre_coverage"]
 
 ROLES_ALL = ("initiator", "user", "influencer", "decider", "buyer", "gatekeeper", "approver")
 ROLES = ("user", "influencer", "decider", "buyer", "gatekeeper")   # Webster & Wind's five
-INFLUENCE = (1, 5)
-ATTITUDE = (-2, 2)
-ROLE_SEPARATORS = r"\s*[,;/、，；]\s*"
+_INFLUENCE = (1, 5)
+_ATTITUDE = (-2, 2)
+_ROLE_SEPARATORS = r"\s*[,;/、，；]\s*"
 
 
 @validate_params(top_share=[None, Interval(float, 0, 1, closed="right")], n_top=[None, Interval(int, 1)],
@@ -164,8 +164,8 @@ def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, *, roles=ROLE
     people = pd.DataFrame({
         "account_id": stakeholders[account_col].astype("string").to_numpy(),
         "person": stakeholders[stakeholder_col].astype("string").to_numpy(),
-        "influence": parse_numbers(stakeholders, influence_col, *INFLUENCE).to_numpy(),
-        "attitude": parse_numbers(stakeholders, attitude_col, *ATTITUDE).to_numpy(),
+        "influence": parse_numbers(stakeholders, influence_col, *_INFLUENCE).to_numpy(),
+        "attitude": parse_numbers(stakeholders, attitude_col, *_ATTITUDE).to_numpy(),
         "last_contact": parse_timestamps(stakeholders, contact_col).to_numpy(),
     })
     check_unique(stakeholders, [account_col, stakeholder_col])
@@ -211,7 +211,7 @@ def _listed(flags: pd.DataFrame) -> pd.Series:
 
 def _roles_held(raw: pd.Series, people: pd.DataFrame) -> pd.DataFrame:
     """One row per person and role held (roles split at commas, semicolons, slashes, 、)."""
-    parts = raw.astype("string").str.strip().str.lower().str.split(ROLE_SEPARATORS, regex=True)
+    parts = raw.astype("string").str.strip().str.lower().str.split(_ROLE_SEPARATORS, regex=True)
     held = people.assign(role=parts.to_numpy()).explode("role")
     unknown = ~held["role"].isin(ROLES_ALL)
     if unknown.any():

@@ -31,9 +31,9 @@ from helpers.validation import Instance, Interval, Options, ParameterError, chec
 __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer_value_matrix",
            "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
 
-BREAK_RULES = ("mean", "median", "midpoint")
-TIE_POLICY = "a value on a split line counts as high"
-SCALE = Numbers(2, order="increasing")
+_BREAK_RULES = ("mean", "median", "midpoint")
+_TIE_POLICY = "a value on a split line counts as high"
+_SCALE = Numbers(2, order="increasing")
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,10 @@ class Quantiles:
 
 
 # what an axis' breaks may be: a rule, one number, increasing numbers, or quantiles
-BREAKS = [Options(*BREAK_RULES), Interval(float), Numbers(None, order="increasing"), Instance(Quantiles)]
+_BREAKS = [Options(*_BREAK_RULES), Interval(float), Numbers(None, order="increasing"), Instance(Quantiles)]
 # a preset 2×2 matrix: one cut per axis; "midpoint" only where the preset has a scale
-TWO_BY_TWO = [Options("mean", "median"), Interval(float), Instance(Quantiles)]
-TWO_BY_TWO_SCALED = [Options(*BREAK_RULES), Interval(float), Instance(Quantiles)]
+_TWO_BY_TWO = [Options("mean", "median"), Interval(float), Instance(Quantiles)]
+_TWO_BY_TWO_SCALED = [Options(*_BREAK_RULES), Interval(float), Instance(Quantiles)]
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,9 @@ class Axis:
 
     def __post_init__(self):
         _ = self.weights                 # a source whose weights add up to 0 is refused here, not later
-        check_param("breaks", self.breaks, BREAKS)
+        check_param("breaks", self.breaks, _BREAKS)
         if self.scale is not None or (isinstance(self.breaks, str) and self.breaks == "midpoint"):
-            check_param("scale", self.scale, SCALE)
+            check_param("scale", self.scale, _SCALE)
 
     @property
     def weights(self) -> dict[str, float]:
@@ -274,7 +274,7 @@ class ValueMatrix:
             raise ParameterError("cells", t("mat_param_cells", shape=f"{grid.shape[0]}×{grid.shape[1]}"), self.cells)
         table[self.class_col] = grid[table[f"{self.x.column}_level"], table[f"{self.y.column}_level"]]
         params = {"x": {"name": self.x.column, **self.x.describe()},
-                  "y": {"name": self.y.column, **self.y.describe()}, "ties": TIE_POLICY}
+                  "y": {"name": self.y.column, **self.y.describe()}, "ties": _TIE_POLICY}
         return MatrixClassification(table, thresholds, params, class_col=self.class_col,
                                     matrix=self, cell_order=tuple(ids.values()))
 
@@ -291,7 +291,7 @@ def _two_by_two(x: Axis, y: Axis, cells: dict, title: str) -> ValueMatrix:
     return ValueMatrix(x, y, cells, title=title)
 
 
-@validate_params(breaks=TWO_BY_TWO)
+@validate_params(breaks=_TWO_BY_TWO)
 def customer_value_matrix(data: pd.DataFrame, *, current_col: str = "current_value",
                           potential_col: str = "potential_value", breaks="mean") -> MatrixClassification:
     """Current value × potential value → types I–IV (docs/methods.md §2.1); cut at the mean by default.
@@ -311,7 +311,7 @@ def customer_value_matrix(data: pd.DataFrame, *, current_col: str = "current_val
                            LOW_LOW: "value_type_i"}, "mat_title_customer_value").classify(data)
 
 
-@validate_params(breaks=TWO_BY_TWO_SCALED)
+@validate_params(breaks=_TWO_BY_TWO_SCALED)
 def target_selection_matrix(data: pd.DataFrame, value_col, capability_col, *, breaks="midpoint",
                             scale=(1, 5)) -> MatrixClassification:
     """客户综合价值 × 企业满足能力 → q_focus / q_opportunistic / q_passive / q_abandon (docs/methods.md §2.2).
@@ -330,7 +330,7 @@ def target_selection_matrix(data: pd.DataFrame, value_col, capability_col, *, br
                            LOW_LOW: "q_abandon"}, "mat_title_target_selection").classify(data)
 
 
-@validate_params(breaks=TWO_BY_TWO)
+@validate_params(breaks=_TWO_BY_TWO)
 def marcus_matrix(data: pd.DataFrame, *, frequency_col: str = "frequency", monetary_col: str = "monetary",
                   average_col: str | None = None, breaks="mean") -> MatrixClassification:
     """Marcus (1998) matrix: purchase frequency × average purchase (= monetary / frequency), docs/methods.md §2.3.
@@ -356,7 +356,7 @@ def marcus_matrix(data: pd.DataFrame, *, frequency_col: str = "frequency", monet
                            LOW_LOW: "marcus_uncertain"}, "mat_title_marcus").classify(table)
 
 
-@validate_params(breaks=TWO_BY_TWO_SCALED)
+@validate_params(breaks=_TWO_BY_TWO_SCALED)
 def ipa_matrix(data: pd.DataFrame, *, importance_col: str = "importance", performance_col: str = "performance",
                breaks="mean", scale=None) -> MatrixClassification:
     """Importance–performance analysis (Martilla & James 1977; docs/methods.md §4.8), one row per attribute.
@@ -380,7 +380,7 @@ def ipa_matrix(data: pd.DataFrame, *, importance_col: str = "importance", perfor
     return result
 
 
-@validate_params(scale=SCALE)
+@validate_params(scale=_SCALE)
 def social_style(data: pd.DataFrame, assertiveness_col, responsiveness_col, *, scale=(1, 5)) -> MatrixClassification:
     """Social styles (Merrill & Reid 1981; docs/methods.md §2.8): item means vs the scale midpoint (≥ → high).
 
@@ -398,7 +398,7 @@ def social_style(data: pd.DataFrame, assertiveness_col, responsiveness_col, *, s
                            LOW_LOW: "style_analytical"}, "mat_title_social_style").classify(data)
 
 
-@validate_params(breaks=TWO_BY_TWO)
+@validate_params(breaks=_TWO_BY_TWO)
 def dick_basu_loyalty(data: pd.DataFrame, *, attitude_col: str = "relative_attitude",
                       patronage_col: str = "repeat_patronage", breaks="mean") -> MatrixClassification:
     """Dick & Basu (1994): relative attitude × repeat patronage → loyalty types (docs/methods.md §3.9).
@@ -416,7 +416,7 @@ def dick_basu_loyalty(data: pd.DataFrame, *, attitude_col: str = "relative_attit
                            LOW_LOW: "loyalty_none"}, "mat_title_dick_basu").classify(data)
 
 
-@validate_params(breaks=TWO_BY_TWO)
+@validate_params(breaks=_TWO_BY_TWO)
 def apostle_model(data: pd.DataFrame, *, satisfaction_col="satisfaction", loyalty_col="loyalty",
                   breaks="mean") -> MatrixClassification:
     """Jones & Sasser (1995) apostle model: satisfaction × loyalty (docs/methods.md §3.9).

@@ -19,19 +19,19 @@ from helpers.validation import Options, validate_params
 __all__ = ["plot_value_matrix"]
 
 # entity names are written beside the points only when there are few of them (attributes, styles…)
-MAX_POINT_LABELS = 20
-BUBBLE_AREA = (30, 600)
-PADDING = 0.15
-HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
+_MAX_POINT_LABELS = 20
+_BUBBLE_AREA = (30, 600)
+_PADDING = 0.15
+_HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
 
 
 def _scale(values: np.ndarray, log: str | bool) -> tuple[str, dict]:
     """Matplotlib scale of one axis. ``log``: True, False or ``"auto"`` (log when the largest value
-    is more than ``HEAVY_TAIL`` times the median). A log axis that must also show zero or negative
+    is more than ``_HEAVY_TAIL`` times the median). A log axis that must also show zero or negative
     values is symmetric-log: linear below the smallest non-zero size, logarithmic beyond."""
     median = np.median(values)
     if log == "auto":
-        log = median > 0 and values.max() > HEAVY_TAIL * median
+        log = median > 0 and values.max() > _HEAVY_TAIL * median
     if not log:
         return "linear", {}
     if (values > 0).all():
@@ -51,7 +51,7 @@ class _Axis:
         self.cuts = list(cuts)
         self._forward = (ax.xaxis if which == "x" else ax.yaxis).get_transform()
         low, high = self._to(min(values.min(), *cuts)), self._to(max(values.max(), *cuts))
-        pad = (high - low) * PADDING or 1.0
+        pad = (high - low) * _PADDING or 1.0
         self.limits = (self._from(low - pad), self._from(high + pad))
 
     def _to(self, value: float) -> float:
@@ -83,7 +83,7 @@ def _anchor(span, level: int, levels: int, pad: float):
 def _bubble_sizes(values):
     values = np.asarray(values, dtype=float)
     top = np.nanmax(np.abs(values)) or 1.0
-    return BUBBLE_AREA[0] + (BUBBLE_AREA[1] - BUBBLE_AREA[0]) * np.abs(values) / top
+    return _BUBBLE_AREA[0] + (_BUBBLE_AREA[1] - _BUBBLE_AREA[0]) * np.abs(values) / top
 
 
 @validate_params(log=Options("", "x", "y", "xy", "yx", "auto"))
@@ -135,7 +135,7 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
                  share=f"{summary.loc[cell, 'share']:.0%}")
         ax.text(tx, ty, note, ha=ha, va=va, fontsize="small", alpha=0.9, zorder=1,
                 bbox={"boxstyle": "round", "facecolor": cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
-    if point_labels if point_labels is not None else len(table) <= MAX_POINT_LABELS:
+    if point_labels if point_labels is not None else len(table) <= _MAX_POINT_LABELS:
         for name, px, py in zip(table.index, table[x], table[y]):
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
     ax.set_xlim(*x_axis.limits)

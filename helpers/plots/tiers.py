@@ -20,9 +20,9 @@ from helpers.tiers import TierClassification, abc_classify, customer_pyramid
 __all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid"]
 
 # above this many customers single bars become unreadable, so the Pareto chart draws an area
-MAX_BARS = 150
-TIER_COLOURS = ("#7b6fd6", "#b8c2cc", "#c98a4b", "#6b6f75")   # diamond, silver, copper, iron
-ABC_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb")
+_MAX_BARS = 150
+_TIER_COLOURS = ("#7b6fd6", "#b8c2cc", "#c98a4b", "#6b6f75")   # diamond, silver, copper, iron
+_ABC_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb")
 
 
 def _percent_axis(axis, xmax: float = 1.0):
@@ -50,11 +50,11 @@ def plot_pareto(data, *, ax=None, **kw):
     table = res.table
     ax = get_ax(ax)
     rank = table["rank"].to_numpy()
-    if len(table) <= MAX_BARS:
+    if len(table) <= _MAX_BARS:
         ax.bar(rank, table["value"], **{"width": 0.8, "color": "#8c8c8c", **kw})
     else:
         ax.fill_between(rank, table["value"], **{"step": "mid", "color": "#8c8c8c", **kw})
-    for colour, (cls, group) in zip(ABC_COLOURS, table.groupby("abc_class", sort=True)):
+    for colour, (cls, group) in zip(_ABC_COLOURS, table.groupby("abc_class", sort=True)):
         ax.axvspan(group["rank"].min() - 0.5, group["rank"].max() + 0.5, color=colour, alpha=0.25,
                    label=f"{label(cls)} · {len(group) / len(table):.0%}")
     share = ax.twinx()
@@ -145,7 +145,7 @@ def plot_pyramid(data, *, ax=None, **kw):
     ax = get_ax(ax, figsize=(8, 4.5))
     levels = len(summary)
     bands = [_trapezoid(level, levels) for level in range(levels)]
-    ax.add_collection(PolyCollection(bands, **{"facecolors": TIER_COLOURS[:levels], "edgecolors": "white", **kw}))
+    ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white", **kw}))
     for level, row in summary.iterrows():
         middle = bands[level][:, 1].mean()
         note = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",

@@ -22,7 +22,7 @@ __all__ = ["SocialStyleAssessment", "KanoForm", "KanoAnswer"]
 
 ASSERTIVENESS_ITEMS = ("a1", "a2", "a3", "a4")      # ask ↔ tell (Merrill & Reid 1981)
 RESPONSIVENESS_ITEMS = ("r1", "r2", "r3", "r4")     # controls emotions ↔ emotes
-LIKERT = (1, 5)
+_LIKERT = (1, 5)
 KANO_ANSWERS = tuple(range(KANO_SCALE[0], KANO_SCALE[1] + 1))
 
 
@@ -44,13 +44,13 @@ class SocialStyleAssessment(Explorer):
         import ipywidgets as w
 
         style = {"description_width": "initial"}
-        return {item: w.IntSlider(value=3, min=LIKERT[0], max=LIKERT[1], description=describe(f"wd_ss_{item}"),
+        return {item: w.IntSlider(value=3, min=_LIKERT[0], max=_LIKERT[1], description=describe(f"wd_ss_{item}"),
                                   style=style, layout=w.Layout(width="95%"))
                 for item in ASSERTIVENESS_ITEMS + RESPONSIVENESS_ITEMS}
 
     def compute(self, **answers) -> MatrixClassification:
         return social_style(pd.DataFrame([answers]), list(ASSERTIVENESS_ITEMS), list(RESPONSIVENESS_ITEMS),
-                            scale=LIKERT)
+                            scale=_LIKERT)
 
     def summary_html(self, result: MatrixClassification) -> str:
         row = result.table.iloc[0]

@@ -20,7 +20,7 @@ from helpers.teaching.widgets.display import frame_html, message_html
 
 __all__ = ["MatrixExplorer"]
 
-BREAK_RULES = ("mean", "median", "midpoint")
+_BREAK_RULES = ("mean", "median", "midpoint")
 # quadrant ids of the explorer's 2×2 grid (labels in helpers/locale/widgets.yml), top row first
 QUADRANTS = {HIGH_Y: "wd_mx_high_y", HIGH_HIGH: "wd_mx_high_high", LOW_LOW: "wd_mx_low_low", HIGH_X: "wd_mx_high_x"}
 
@@ -60,7 +60,7 @@ class MatrixExplorer(Explorer):
                             style=style),
             "y": w.Dropdown(options=self.value_cols, value=self.value_cols[1], description=describe("wd_mx_y"),
                             style=style),
-            "breaks": w.Dropdown(options=[(describe(f"wd_mx_split_{s}"), s) for s in BREAK_RULES], value="mean",
+            "breaks": w.Dropdown(options=[(describe(f"wd_mx_split_{s}"), s) for s in _BREAK_RULES], value="mean",
                                  description=describe("wd_mx_split"), style=style),
         }
 

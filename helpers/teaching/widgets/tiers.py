@@ -13,7 +13,7 @@ from helpers.teaching.widgets.display import frame_html
 
 __all__ = ["TierExplorer"]
 
-SUMMARY_COLUMNS = ("label", "customers", "customer_share", "value", "value_share", "strategy")
+_SUMMARY_COLUMNS = ("label", "customers", "customer_share", "value", "value_share", "strategy")
 
 
 class TierExplorer(Explorer):
@@ -57,7 +57,7 @@ class TierExplorer(Explorer):
         return customer_pyramid(self.values_in, preset=preset, **self.options)
 
     def summary_html(self, result: TierClassification) -> str:
-        return frame_html(result.summary(), SUMMARY_COLUMNS, percent=("customer_share", "value_share"))
+        return frame_html(result.summary(), _SUMMARY_COLUMNS, percent=("customer_share", "value_share"))
 
     def draw(self, result: TierClassification, ax) -> None:
         from helpers.plots.tiers import plot_pareto, plot_pyramid
