@@ -57,7 +57,8 @@ def plot_state_distribution(states, ax=None, **kw):
     ax.invert_yaxis()
     _integer_ticks(ax.xaxis)
     as_of = getattr(states, "params", {}).get("as_of", "")
-    return decorate(ax, t("lc_plot_states_title", as_of=as_of), "lc_plot_customers", "lc_plot_state")
+    return decorate(ax, title=t("lc_plot_states_title", as_of=as_of), xlabel="lc_plot_customers",
+                    ylabel="lc_plot_state")
 
 
 def plot_migration_heatmap(matrix, kind: str = "counts", ax=None, drop_empty: bool = True, **kw):
@@ -81,7 +82,7 @@ def plot_migration_heatmap(matrix, kind: str = "counts", ax=None, drop_empty: bo
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
     title = t("lc_plot_migration_title", t0=matrix.params.get("t0", ""), t1=matrix.params.get("t1", ""))
-    return decorate(ax, title, "lc_plot_to", "lc_plot_from")
+    return decorate(ax, title=title, xlabel="lc_plot_to", ylabel="lc_plot_from")
 
 
 def _arrow_label_point(start, end, rad):
@@ -127,7 +128,7 @@ def plot_customer_flow(flow, ax=None, rad: float = 0.2, **kw):
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.9)
     ax.set_aspect("equal")
     ax.axis("off")
-    return decorate(ax, t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
+    return decorate(ax, title=t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
 
 
 def plot_growth_accounting(growth, ax=None, **kw):
@@ -147,7 +148,7 @@ def plot_growth_accounting(growth, ax=None, **kw):
     ax.set_xticks(x, [str(p) for p in growth.index], rotation=45 if len(growth) > 8 else 0)
     ax.legend()
     _integer_ticks(ax.yaxis)
-    return decorate(ax, "lc_plot_growth_title", "lc_plot_period", "lc_plot_customers")
+    return decorate(ax, title="lc_plot_growth_title", xlabel="lc_plot_period", ylabel="lc_plot_customers")
 
 
 def plot_cohort_retention(cohorts, ax=None, **kw):
@@ -164,4 +165,4 @@ def plot_cohort_retention(cohorts, ax=None, **kw):
                 annot_kws={"fontsize": 8}, ax=ax, **kw)
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
-    return decorate(ax, "lc_plot_cohort_title", "lc_plot_periods_since", "lc_plot_cohort")
+    return decorate(ax, title="lc_plot_cohort_title", xlabel="lc_plot_periods_since", ylabel="lc_plot_cohort")

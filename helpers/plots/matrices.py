@@ -132,4 +132,5 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
     ax.set_xlim(*x_axis.limits)
     ax.set_ylim(*y_axis.limits)
-    return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)
+    return decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or x,
+                    ylabel=matrix.y.label or y)

@@ -34,7 +34,7 @@ def plot_complaint_pareto(pareto: pd.DataFrame, by: str | None = None, vital: fl
     line.set_ylabel(t("svc_cum_share"))
     line.grid(False)
     ax.tick_params(axis="x", rotation=30)
-    return decorate(ax, "svc_title_pareto", t("svc_category"), t("svc_complaints"))
+    return decorate(ax, title="svc_title_pareto", xlabel=t("svc_category"), ylabel=t("svc_complaints"))
 
 
 def plot_response_times(table: pd.DataFrame, sla_hours: float = 24, ax=None, **kw):
@@ -48,7 +48,7 @@ def plot_response_times(table: pd.DataFrame, sla_hours: float = 24, ax=None, **k
     sns.histplot(x=table["frt_hours"].dropna(), ax=ax, **{"bins": 20, **kw})
     ax.axvline(sla_hours, color="firebrick", linestyle="--", label=t("svc_sla_line", hours=sla_hours))
     ax.legend()
-    return decorate(ax, "svc_title_response", t("svc_frt_hours"), t("svc_complaints"))
+    return decorate(ax, title="svc_title_response", xlabel=t("svc_frt_hours"), ylabel=t("svc_complaints"))
 
 
 def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W", ax=None, **kw):
@@ -63,7 +63,7 @@ def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W", ax=None, **kw
     counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
     sns.heatmap(counts, ax=ax, cmap="Blues", cbar_kws={"label": t("svc_contacts")}, **kw)
     ax.tick_params(axis="y", rotation=0)
-    return decorate(ax, "svc_title_calendar", t("svc_week"), t("svc_channel"))
+    return decorate(ax, title="svc_title_calendar", xlabel=t("svc_week"), ylabel=t("svc_channel"))
 
 
 def plot_experience_heatmap(audit, values: str = "scores", ax=None, **kw):
@@ -78,7 +78,7 @@ def plot_experience_heatmap(audit, values: str = "scores", ax=None, **kw):
     matrix = matrix.rename(columns=lambda s: label(f"sem_{s}"))
     style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if values == "scores" else {"cmap": "RdBu", "center": 0}
     sns.heatmap(matrix, annot=True, fmt=".1f", ax=ax, **{**style, **kw})
-    return decorate(ax, "exp_title_audit", t("exp_module"), t("exp_touchpoint"))
+    return decorate(ax, title="exp_title_audit", xlabel=t("exp_module"), ylabel=t("exp_touchpoint"))
 
 
 def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
@@ -94,4 +94,4 @@ def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
     below = line[line["below_target"]]
     ax.scatter(below["touchpoint"], below["score"], color="firebrick", zorder=3)
     ax.legend()
-    return decorate(ax, "exp_title_journey", t("exp_touchpoint"), t("exp_journey_score"))
+    return decorate(ax, title="exp_title_journey", xlabel=t("exp_touchpoint"), ylabel=t("exp_journey_score"))

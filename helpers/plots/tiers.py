@@ -54,7 +54,7 @@ def plot_pareto(data, ax=None, **kw):
     share.set_ylabel(t("tiers_axis_cum_value_share"))
     share.grid(False)
     ax.legend(loc="center right")
-    return decorate(ax, "tiers_title_pareto", "tiers_axis_customers_ranked", "tiers_axis_value")
+    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
 
 
 def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None = None, **kw):
@@ -70,7 +70,8 @@ def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None
     _percent_axis(ax.xaxis)
     _percent_axis(ax.yaxis)
     ax.legend(loc="upper left")
-    return decorate(ax, "tiers_title_lorenz", "tiers_axis_cum_customer_share", "tiers_axis_cum_value_share")
+    return decorate(ax, title="tiers_title_lorenz", xlabel="tiers_axis_cum_customer_share",
+                    ylabel="tiers_axis_cum_value_share")
 
 
 def plot_whale(data, ax=None, column: str | None = None, **kw):
@@ -87,7 +88,8 @@ def plot_whale(data, ax=None, column: str | None = None, **kw):
     _percent_axis(ax.xaxis)
     _percent_axis(ax.yaxis, xmax=100)
     ax.legend(loc="lower right")
-    return decorate(ax, "tiers_title_whale", "tiers_axis_customer_share_ranked", "tiers_axis_cum_profit_pct")
+    return decorate(ax, title="tiers_title_whale", xlabel="tiers_axis_customer_share_ranked",
+                    ylabel="tiers_axis_cum_profit_pct")
 
 
 def _trapezoid(level: int, levels: int) -> np.ndarray:
@@ -117,4 +119,4 @@ def plot_pyramid(data, ax=None, **kw):
     ax.set_xlim(-1.05, 2.6)
     ax.set_ylim(0, 1.02)
     ax.set_axis_off()
-    return decorate(ax, "tiers_title_pyramid")
+    return decorate(ax, title="tiers_title_pyramid")
