@@ -107,7 +107,7 @@ class RfmExplorer(Explorer):
         if result.error:
             return message_html(result.error)
         notes = "".join(message_html(text, "warning") for text in result.warnings)
-        return frame_html(result.summary, SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
+        return frame_html(result.summary, columns=SUMMARY_COLUMNS, share_cols=("customer_share", "revenue_share")) + notes
 
     def draw(self, result: RfmOutcome, ax) -> None:
         from helpers.plots.rfm import plot_segment_sizes
