@@ -50,7 +50,7 @@ def z_value(confidence: float) -> float:
 def proportion_moe(p: float, n: int, *, confidence: float = 0.95) -> float:
     """Margin of error of a share ``p`` (0–1) from ``n`` answers, on the same 0–1 scale (normal approx.).
 
-    z · sqrt(p (1 − p) / n) (docs/methods.md §4.2); 0.098 reads "± 9.8 percentage points".
+    z · sqrt(p (1 − p) / n); 0.098 reads "± 9.8 percentage points".
 
     >>> round(proportion_moe(0.5, 100), 4)
     0.098
@@ -171,11 +171,17 @@ class NpsResult(SurveyScore):
 def nps_group(scores) -> pd.Series:
     """detractors (0–6) / passives (7–8) / promoters (9–10) for each 0–10 score (Reichheld 2003).
 
+    A Series keeps its index (e.g. respondent ids).
+
     >>> nps_group([6, 7, 9]).tolist()
     ['detractors', 'passives', 'promoters']
+    >>> nps_group(pd.Series([10, 3], index=["r1", "r2"])).to_dict()
+    {'r1': 'promoters', 'r2': 'detractors'}
     """
-    s = pd.Series(np.asarray(scores, dtype=float))
-    return pd.Series(np.select([s >= 9, s >= 7], ["promoters", "passives"], "detractors"), name="nps_group")
+    index = scores.index if isinstance(scores, pd.Series) else None
+    s = np.asarray(scores, dtype=float)
+    return pd.Series(np.select([s >= 9, s >= 7], ["promoters", "passives"], "detractors"), index=index,
+                     name="nps_group")
 
 
 @validate_params(confidence=CONFIDENCE)

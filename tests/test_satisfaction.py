@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.satisfaction import (acsi_index, ces, csat, disconfirmation, ipa_table, loyalty_zone, nps,
+from helpers.satisfaction import (acsi_index, ces, csat, disconfirmation, ipa_table, loyalty_zone, nps, nps_group,
                                   proportion_moe, z_value)
 from helpers.validation import ParameterError
 
@@ -46,6 +46,12 @@ def test_nps_is_bounded_and_ignores_answer_order(scores, rnd):
     r = nps(scores)
     assert -100 <= r.nps <= 100 and r.promoters + r.passives + r.detractors == len(scores)
     assert nps(shuffled).nps == pytest.approx(r.nps)
+
+
+def test_nps_groups_keep_the_respondent_index():
+    groups = nps_group(pd.Series([9, 7, 6], index=pd.Index(["a", "b", "c"], name="respondent_id")))
+    assert groups.to_dict() == {"a": "promoters", "b": "passives", "c": "detractors"}
+    assert groups.index.name == "respondent_id"
 
 
 def test_nps_rejects_scores_outside_0_to_10_and_reports_missing_ones():
