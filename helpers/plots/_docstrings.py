@@ -19,7 +19,7 @@ it exports, so ``help(plot_nps)`` shows the full text.
         ax : matplotlib Axes, optional
             The Axes to draw on; default: a new figure sized for the chart.
         **kw
-            Passed unchanged to the one matplotlib call that draws the chart's main artist: ``ax.bar``.
+            Passed unchanged to the one plotting call that draws the chart's main artist: ``ax.bar``.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ PARAMS = {
     "ax": ("ax : matplotlib Axes, optional\n"
            "    The Axes to draw on; default: a new figure sized for the chart."),
     "kw": ("**kw\n"
-           "    Passed unchanged to the one matplotlib call that draws the chart's main artist:"),
+           "    Passed unchanged to the one plotting call that draws the chart's main artist:"),
     "returns": ("Returns\n"
                 "-------\n"
                 "matplotlib Axes\n"
