@@ -17,6 +17,13 @@ def plot_buying_centre(coverage, ax=None, **kw):
 
     ``coverage`` is the result of :func:`helpers.accounts.buying_centre_coverage`; the support
     index is shown next to each account.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.imshow`` (the grid).
+
+    {returns}
     """
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
@@ -42,6 +49,13 @@ def plot_key_account_scores(scores, ax=None, **kw):
     """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line.
 
     A new figure grows with the number of accounts so every account name stays readable.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.barh``.
+
+    {returns}
     """
     import seaborn as sns
 

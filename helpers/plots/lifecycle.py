@@ -46,6 +46,13 @@ def plot_state_distribution(states, ax=None, **kw):
     """Horizontal bars: customers per relationship state, in the order of the flow model.
 
     ``states`` is a :func:`helpers.lifecycle.relationship_states` result (or a Series of state ids).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.barh``.
+
+    {returns}
     """
     ids = states.classes if hasattr(states, "classes") else pd.Series(states)
     counts = ids.value_counts().reindex([s for s in STATES if s in set(ids)])
@@ -65,6 +72,13 @@ def plot_migration_heatmap(matrix, kind: str = "counts", ax=None, drop_empty: bo
     """Heatmap of a :class:`helpers.migration.TransitionMatrix`: ``kind="counts"`` or ``"probabilities"``.
 
     ``drop_empty`` hides states nobody was in at either date.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -95,6 +109,13 @@ def plot_customer_flow(flow, ax=None, rad: float = 0.2, **kw):
     """The 客户流转模式图 with counts: a box per state (customers at start → end) and an arrow per
     move with the number of customers who made it. Course arrows are solid (zero shown in grey),
     other observed moves dashed. ``flow`` is a :func:`helpers.migration.customer_flow` result.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.annotate`` (each arrow).
+
+    {returns}
     """
     from matplotlib.patches import FancyBboxPatch
 
@@ -135,6 +156,12 @@ def plot_growth_accounting(growth, ax=None, **kw):
     """Per period: new and resurrected customers stacked upwards, churned downwards.
 
     ``growth`` is a :func:`helpers.cohorts.growth_accounting` table.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
     """
     import seaborn as sns
 
@@ -155,6 +182,13 @@ def plot_cohort_retention(cohorts, ax=None, **kw):
     """Heatmap of cohort retention rates (rows: first-purchase period, columns: k periods later).
 
     ``cohorts`` is a :func:`helpers.cohorts.cohort_retention` result; unobserved cells stay blank.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     import seaborn as sns
 

@@ -98,6 +98,13 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     values such as spend and purchase counts, or ``"auto"`` for every axis whose largest value
     is over 50 times its median. Zero and negative values stay on the chart: such an axis is
     linear below the smallest non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.scatter``.
+
+    {returns}
     """
     if log != "auto" and set(log) - {"x", "y"}:
         raise ValueError(f"log must be '', 'x', 'y', 'xy' or 'auto', got {log!r}")

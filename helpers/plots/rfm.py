@@ -26,6 +26,13 @@ def plot_rfm_heatmap(scored, value: str = "monetary", ax=None, **kw):
 
     ``scored`` is an :class:`~helpers.rfm.RFMScores` (or its table); ``kw`` go to
     ``seaborn.heatmap`` (e.g. ``cmap``, ``fmt``).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -49,6 +56,13 @@ def plot_segment_sizes(segmented, ax=None, **kw):
 
     ``segmented`` is a segmentation result (summarised with
     :func:`helpers.segments.segment_summary`) or such a summary table.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``DataFrame.plot.barh``.
+
+    {returns}
     """
     from helpers.segments import segment_summary
 
@@ -63,7 +77,15 @@ def plot_segment_sizes(segmented, ax=None, **kw):
 
 
 def plot_score_distribution(scored, ax=None, **kw):
-    """Customers per score (1…n) for R, F and M side by side; shows empty or crowded bins."""
+    """Customers per score (1…n) for R, F and M side by side; shows empty or crowded bins.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``DataFrame.plot.bar``.
+
+    {returns}
+    """
     table = getattr(scored, "table", scored)
     counts = pd.DataFrame({dim: table[dim].value_counts() for dim in ("R", "F", "M")})
     counts = counts.reindex(range(1, int(counts.index.max()) + 1)).fillna(0).astype(int)

@@ -18,6 +18,13 @@ def plot_complaint_pareto(pareto: pd.DataFrame, by: str | None = None, vital: fl
 
     ``pareto`` is the table of :func:`helpers.complaints.complaint_pareto`; ``by`` its group column
     (default: the first column). Extra keywords go to ``ax.bar``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.bar``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -41,6 +48,13 @@ def plot_response_times(table: pd.DataFrame, sla_hours: float = 24, ax=None, **k
     """Histogram of first-response hours with the ``sla_hours`` target line.
 
     ``table`` is ``complaint_metrics(...).table`` (column ``frt_hours``); keywords go to ``sns.histplot``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.histplot``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -55,6 +69,13 @@ def plot_revisit_calendar(schedule: pd.DataFrame, freq: str = "W", ax=None, **kw
     """Heat-map of planned contacts per period (``freq``: weeks from Monday; ``"M"`` for months) and channel.
 
     ``schedule`` is a table of :mod:`helpers.care` (``due_date``, ``channel``); keywords go to ``sns.heatmap``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -70,6 +91,13 @@ def plot_experience_heatmap(audit, values: str = "scores", ax=None, **kw):
     """Touchpoint × module heat-map of an :class:`~helpers.experience.ExperienceAudit`.
 
     ``values``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -82,7 +110,15 @@ def plot_experience_heatmap(audit, values: str = "scores", ax=None, **kw):
 
 
 def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
-    """Satisfaction per touchpoint in journey order (``helpers.experience.journey_line``) with the target."""
+    """Satisfaction per touchpoint in journey order (``helpers.experience.journey_line``) with the target.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
+    """
     import seaborn as sns
 
     ax = get_ax(ax)

@@ -34,6 +34,12 @@ def plot_pareto(data, ax=None, **kw):
     """Pareto chart: values ranked from largest, cumulative share line and shaded ABC bands.
 
     ``data`` is an :func:`helpers.tiers.abc_classify` result, or values passed to it with ``**kw``.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
     """
     res = data if _is_result(data, "abc_class") else abc_classify(data, **kw)
     table = res.table
@@ -58,7 +64,15 @@ def plot_pareto(data, ax=None, **kw):
 
 
 def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None = None, **kw):
-    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6)."""
+    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
+    """
     points = lorenz_curve(data, column=column)
     ax = get_ax(ax, figsize=(5, 5))
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label=t("tiers_legend_equality"))
@@ -75,7 +89,15 @@ def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None
 
 
 def plot_whale(data, ax=None, column: str | None = None, **kw):
-    """Whale curve: cumulative profit in % of total against customers ranked by profit, peak marked (§2.7)."""
+    """Whale curve: cumulative profit in % of total against customers ranked by profit, peak marked (§2.7).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
+    """
     whale = data if isinstance(data, WhaleCurve) else whale_curve(data, column=column)
     curve = whale.curve
     ax = get_ax(ax)
@@ -102,6 +124,12 @@ def plot_pyramid(data, ax=None, **kw):
     """Customer pyramid: one band per tier (金钻 at the top) with customers and value share beside it.
 
     ``data`` is a :func:`helpers.tiers.customer_pyramid` result, or values passed to it with ``**kw``.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
     """
     from matplotlib.patches import Polygon
 
