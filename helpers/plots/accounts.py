@@ -17,6 +17,13 @@ def plot_buying_centre(coverage, ax=None, **kw):
 
     ``coverage`` is the result of :func:`helpers.accounts.buying_centre_coverage`; the support
     index is shown next to each account.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.imshow`` (the grid).
+
+    {returns}
     """
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
@@ -35,13 +42,20 @@ def plot_buying_centre(coverage, ax=None, **kw):
     keys = ["acc_missing", "acc_not_contacted", "acc_covered"]
     ax.legend(handles=[Patch(color=c, label=t(k)) for c, k in zip(colours, keys)],
               loc="upper left", bbox_to_anchor=(1.01, 1))
-    return decorate(ax, "acc_title_coverage", t("acc_role"), t("acc_account"))
+    return decorate(ax, title="acc_title_coverage", xlabel=t("acc_role"), ylabel=t("acc_account"))
 
 
 def plot_key_account_scores(scores, ax=None, **kw):
     """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line.
 
     A new figure grows with the number of accounts so every account name stays readable.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.barh``.
+
+    {returns}
     """
     import seaborn as sns
 
@@ -52,4 +66,4 @@ def plot_key_account_scores(scores, ax=None, **kw):
     ax.barh(table["account_id"].astype(str), table["score"], color=colours, **kw)
     ax.invert_yaxis()
     ax.axvline(scores.thresholds["key_score_min"], color="grey", linestyle="--")
-    return decorate(ax, "acc_title_scores", t("acc_score"), t("acc_account"))
+    return decorate(ax, title="acc_title_scores", xlabel=t("acc_score"), ylabel=t("acc_account"))

@@ -98,6 +98,13 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     values such as spend and purchase counts, or ``"auto"`` for every axis whose largest value
     is over 50 times its median. Zero and negative values stay on the chart: such an axis is
     linear below the smallest non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.scatter``.
+
+    {returns}
     """
     if log != "auto" and set(log) - {"x", "y"}:
         raise ValueError(f"log must be '', 'x', 'y', 'xy' or 'auto', got {log!r}")
@@ -132,4 +139,5 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
     ax.set_xlim(*x_axis.limits)
     ax.set_ylim(*y_axis.limits)
-    return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)
+    return decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or x,
+                    ylabel=matrix.y.label or y)

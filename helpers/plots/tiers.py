@@ -34,6 +34,12 @@ def plot_pareto(data, ax=None, **kw):
     """Pareto chart: values ranked from largest, cumulative share line and shaded ABC bands.
 
     ``data`` is an :func:`helpers.tiers.abc_classify` result, or values passed to it with ``**kw``.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
     """
     res = data if _is_result(data, "abc_class") else abc_classify(data, **kw)
     table = res.table
@@ -54,11 +60,19 @@ def plot_pareto(data, ax=None, **kw):
     share.set_ylabel(t("tiers_axis_cum_value_share"))
     share.grid(False)
     ax.legend(loc="center right")
-    return decorate(ax, "tiers_title_pareto", "tiers_axis_customers_ranked", "tiers_axis_value")
+    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
 
 
 def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None = None, **kw):
-    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6)."""
+    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
+    """
     points = lorenz_curve(data, column=column)
     ax = get_ax(ax, figsize=(5, 5))
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label=t("tiers_legend_equality"))
@@ -70,11 +84,20 @@ def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None
     _percent_axis(ax.xaxis)
     _percent_axis(ax.yaxis)
     ax.legend(loc="upper left")
-    return decorate(ax, "tiers_title_lorenz", "tiers_axis_cum_customer_share", "tiers_axis_cum_value_share")
+    return decorate(ax, title="tiers_title_lorenz", xlabel="tiers_axis_cum_customer_share",
+                    ylabel="tiers_axis_cum_value_share")
 
 
 def plot_whale(data, ax=None, column: str | None = None, **kw):
-    """Whale curve: cumulative profit in % of total against customers ranked by profit, peak marked (§2.7)."""
+    """Whale curve: cumulative profit in % of total against customers ranked by profit, peak marked (§2.7).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
+    """
     whale = data if isinstance(data, WhaleCurve) else whale_curve(data, column=column)
     curve = whale.curve
     ax = get_ax(ax)
@@ -87,7 +110,8 @@ def plot_whale(data, ax=None, column: str | None = None, **kw):
     _percent_axis(ax.xaxis)
     _percent_axis(ax.yaxis, xmax=100)
     ax.legend(loc="lower right")
-    return decorate(ax, "tiers_title_whale", "tiers_axis_customer_share_ranked", "tiers_axis_cum_profit_pct")
+    return decorate(ax, title="tiers_title_whale", xlabel="tiers_axis_customer_share_ranked",
+                    ylabel="tiers_axis_cum_profit_pct")
 
 
 def _trapezoid(level: int, levels: int) -> np.ndarray:
@@ -100,6 +124,12 @@ def plot_pyramid(data, ax=None, **kw):
     """Customer pyramid: one band per tier (金钻 at the top) with customers and value share beside it.
 
     ``data`` is a :func:`helpers.tiers.customer_pyramid` result, or values passed to it with ``**kw``.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
     """
     from matplotlib.patches import Polygon
 
@@ -117,4 +147,4 @@ def plot_pyramid(data, ax=None, **kw):
     ax.set_xlim(-1.05, 2.6)
     ax.set_ylim(0, 1.02)
     ax.set_axis_off()
-    return decorate(ax, "tiers_title_pyramid")
+    return decorate(ax, title="tiers_title_pyramid")
