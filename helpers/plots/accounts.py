@@ -21,8 +21,16 @@ __all__ = ["plot_buying_centre", "plot_key_account_scores"]
 def plot_buying_centre(coverage, *, ax=None, **kw):
     """Accounts × roles grid: contacted, known but not contacted recently, nobody in the role.
 
-    ``coverage`` is the result of :func:`helpers.accounts.buying_centre_coverage`; the support
-    index is shown next to each account. ``**kw`` goes to the grid (``ax.imshow``).
+    The support index is shown next to each account.
+
+    Parameters
+    ----------
+    coverage : Classification
+        The result of :func:`helpers.accounts.buying_centre_coverage` (indexed by account id).
+    {ax}
+    {kw} ``ax.imshow`` (the grid).
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.accounts import buying_centre_coverage
@@ -55,9 +63,16 @@ def plot_buying_centre(coverage, *, ax=None, **kw):
 def plot_key_account_scores(scores, *, ax=None, **kw):
     """Horizontal bars of key-account scores, best first, key accounts highlighted, cut-off line.
 
-    ``scores`` is the result of :func:`helpers.accounts.key_account_scores`; ``**kw`` goes to the
-    bars (``ax.barh``). A new figure grows with the number of accounts so every account name
-    stays readable.
+    A new figure grows with the number of accounts so every account name stays readable.
+
+    Parameters
+    ----------
+    scores : Classification
+        The result of :func:`helpers.accounts.key_account_scores` (indexed by account id).
+    {ax}
+    {kw} ``ax.barh`` (the bars).
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.accounts import key_account_scores

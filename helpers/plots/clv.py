@@ -30,19 +30,41 @@ def plot_prob_alive_matrix(model, T, max_frequency=20, ax=None, **kw):
     """P(alive) of a customer of age ``T`` by frequency x and recency t_x (FHL 2005 eq. 11).
 
     Impossible cells (x = 0, t_x > 0) stay blank. ``kw`` go to ``seaborn.heatmap``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
     """
     grid = frequency_recency_grid(model, T, "prob_alive", max_frequency=max_frequency)
     return _plot_grid(grid, t("clv_plot_prob_alive_title"), ax, **{"vmin": 0, "vmax": 1, **kw})
 
 
 def plot_expected_purchases_matrix(model, T, t_ahead=1.0, max_frequency=20, ax=None, **kw):
-    """Expected purchases in the next ``t_ahead`` time units by frequency x and recency t_x (FHL 2005 eq. 10)."""
+    """Expected purchases in the next ``t_ahead`` time units by frequency x and recency t_x (FHL 2005 eq. 10).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
+    """
     grid = frequency_recency_grid(model, T, "expected_purchases", t=t_ahead, max_frequency=max_frequency)
     return _plot_grid(grid, t("clv_plot_expected_purchases_title", t=f"{t_ahead:g}"), ax, **kw)
 
 
 def plot_holdout_comparison(table, ax=None, **kw):
-    """Mean holdout purchases, actual vs predicted, by calibration frequency (a ``holdout_comparison`` table)."""
+    """Mean holdout purchases, actual vs predicted, by calibration frequency (a ``holdout_comparison`` table).
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
+    """
     ax = get_ax(ax)
     positions = np.arange(len(table))
     ax.plot(positions, table["actual"], marker="o", label=t("clv_legend_actual"), **kw)
@@ -54,7 +76,15 @@ def plot_holdout_comparison(table, ax=None, **kw):
 
 
 def plot_margin_multiple(discounts=(0.05, 0.10, 0.15), retention=None, ax=None, **kw):
-    """Margin multiple r/(1+i−r) against retention r, one curve per discount rate i (docs/methods.md §3.6)."""
+    """Margin multiple r/(1+i−r) against retention r, one curve per discount rate i (docs/methods.md §3.6).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot`` (each curve).
+
+    {returns}
+    """
     ax = get_ax(ax)
     retention = np.linspace(0, 0.95, 96) if retention is None else np.asarray(retention, dtype=float)
     for rate in discounts:
@@ -65,7 +95,15 @@ def plot_margin_multiple(discounts=(0.05, 0.10, 0.15), retention=None, ax=None, 
 
 
 def plot_state_projection(projection, ax=None, **kw):
-    """Customers per state over time, one line per state (a ``project_states`` table; ids shown as labels)."""
+    """Customers per state over time, one line per state (a ``project_states`` table; ids shown as labels).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot`` (each state's line).
+
+    {returns}
+    """
     ax = get_ax(ax)
     for state in projection.columns:
         ax.plot(projection.index, projection[state], marker="o", label=label(str(state)), **kw)

@@ -57,8 +57,14 @@ def _integer_ticks(axis) -> None:
 def plot_state_distribution(states, *, ax=None, **kw):
     """Horizontal bars: customers per relationship state, in the order of the flow model.
 
-    ``states`` is a :func:`helpers.lifecycle.relationship_states` result (or a Series of state ids);
-    keywords go to ``ax.barh``.
+    ``states`` is a :func:`helpers.lifecycle.relationship_states` result (or a Series of state ids).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.barh``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.i18n import language
@@ -78,14 +84,22 @@ def plot_state_distribution(states, *, ax=None, **kw):
     ax.invert_yaxis()
     _integer_ticks(ax.xaxis)
     as_of = getattr(states, "params", {}).get("as_of", "")
-    return decorate(ax, t("lc_plot_states_title", as_of=as_of), "lc_plot_customers", "lc_plot_state")
+    return decorate(ax, title=t("lc_plot_states_title", as_of=as_of), xlabel="lc_plot_customers",
+                    ylabel="lc_plot_state")
 
 
 @validate_params(kind=Options("counts", "probabilities"), drop_empty=Options(True, False))
 def plot_migration_heatmap(matrix, *, kind: str = "counts", ax=None, drop_empty: bool = True, **kw):
     """Heatmap of a :class:`helpers.migration.TransitionMatrix`: ``kind="counts"`` or ``"probabilities"``.
 
-    ``drop_empty`` hides states nobody was in at either date; keywords go to ``sns.heatmap``.
+    ``drop_empty`` hides states nobody was in at either date.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.migration import migration_matrix
@@ -112,7 +126,7 @@ def plot_migration_heatmap(matrix, *, kind: str = "counts", ax=None, drop_empty:
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
     title = t("lc_plot_migration_title", t0=matrix.params.get("t0", ""), t1=matrix.params.get("t1", ""))
-    return decorate(ax, title, "lc_plot_to", "lc_plot_from")
+    return decorate(ax, title=title, xlabel="lc_plot_to", ylabel="lc_plot_from")
 
 
 def _arrow_label_point(start, end, rad):
@@ -125,8 +139,14 @@ def _arrow_label_point(start, end, rad):
 def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
     """The 客户流转模式图 with counts: a box per state (customers at start → end) and an arrow per
     move with the number of customers who made it. Course arrows are solid (zero shown in grey),
-    other observed moves dashed. ``flow`` is a :func:`helpers.migration.customer_flow` result;
-    ``rad`` bends the arrows (0 = straight); keywords go to ``ax.annotate`` of every arrow.
+    other observed moves dashed. ``flow`` is a :func:`helpers.migration.customer_flow` result.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.annotate`` (each arrow).
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.migration import customer_flow
@@ -168,14 +188,19 @@ def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.9)
     ax.set_aspect("equal")
     ax.axis("off")
-    return decorate(ax, t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
+    return decorate(ax, title=t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
 
 
 def plot_growth_accounting(growth, *, ax=None, **kw):
     """Per period: new and resurrected customers stacked upwards, churned downwards.
 
-    ``growth`` is a :func:`helpers.cohorts.growth_accounting` table; all bars are drawn by one
-    ``ax.bar`` call, which gets the keywords.
+    ``growth`` is a :func:`helpers.cohorts.growth_accounting` table.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.cohorts import growth_accounting
@@ -201,14 +226,20 @@ def plot_growth_accounting(growth, *, ax=None, **kw):
     ax.set_xticks(x, [str(p) for p in growth.index], rotation=45 if len(growth) > 8 else 0)
     ax.legend(handles=[Patch(color=c, label=t(f"lc_growth.{name}")) for name, _, _, c in parts])
     _integer_ticks(ax.yaxis)
-    return decorate(ax, "lc_plot_growth_title", "lc_plot_period", "lc_plot_customers")
+    return decorate(ax, title="lc_plot_growth_title", xlabel="lc_plot_period", ylabel="lc_plot_customers")
 
 
 def plot_cohort_retention(cohorts, *, ax=None, **kw):
     """Heatmap of cohort retention rates (rows: first-purchase period, columns: k periods later).
 
-    ``cohorts`` is a :func:`helpers.cohorts.cohort_retention` result; unobserved cells stay blank;
-    keywords go to ``sns.heatmap``.
+    ``cohorts`` is a :func:`helpers.cohorts.cohort_retention` result; unobserved cells stay blank.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.cohorts import cohort_retention
@@ -227,4 +258,4 @@ def plot_cohort_retention(cohorts, *, ax=None, **kw):
                                  "linewidths": 0.5, "annot_kws": {"fontsize": 8}, **kw})
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
-    return decorate(ax, "lc_plot_cohort_title", "lc_plot_periods_since", "lc_plot_cohort")
+    return decorate(ax, title="lc_plot_cohort_title", xlabel="lc_plot_periods_since", ylabel="lc_plot_cohort")

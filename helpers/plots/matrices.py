@@ -91,14 +91,24 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
                       log: str = "", **kw):
     """Scatter of a value-matrix result with its split lines and each cell's label, count and share.
 
-    ``result``: what :class:`helpers.matrices.ValueMatrix` or one of its presets returned.
-    ``size_col`` names a column of the result table for bubble sizes (e.g. ``"monetary"``);
-    ``point_labels`` writes each entity's id (the table's index) beside its point (default: when
-    there are at most 20 entities); ``log`` names the axes drawn on a log scale (``"x"``, ``"y"`` or
-    ``"xy"``), which spreads out heavy-tailed values such as spend and purchase counts, or
-    ``"auto"`` for every axis whose largest value is over 50 times its median. Zero and negative
-    values stay on the chart: such an axis is linear below the smallest non-zero size and
-    logarithmic beyond (matplotlib's ``symlog``). ``**kw`` goes to the points (``ax.scatter``).
+    Parameters
+    ----------
+    result : MatrixClassification
+        What :class:`helpers.matrices.ValueMatrix` or one of its presets returned.
+    size_col : str, optional
+        A column of the result table that sizes the bubbles (e.g. ``"monetary"``).
+    point_labels : bool, optional
+        Write each entity's id (the table's index) beside its point; default: when there are at
+        most 20 entities.
+    log : {"", "x", "y", "xy", "auto"}
+        The axes drawn on a log scale, which spreads out heavy-tailed values such as spend and
+        purchase counts; ``"auto"``: every axis whose largest value is over 50 times its median.
+        Zero and negative values stay on the chart: such an axis is linear below the smallest
+        non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+    {ax}
+    {kw} ``ax.scatter`` (the points).
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.matrices import marcus_matrix

@@ -26,10 +26,15 @@ _VALUE_LABELS = {"monetary": "rfm_monetary", "frequency": "rfm_frequency",
 def plot_rfm_heatmap(scored, *, value_col: str = "monetary", ax=None, **kw):
     """Mean ``value_col`` of the customers in each R score × F score cell (R ``rfm_heatmap``).
 
-    ``scored`` is the result of :func:`helpers.rfm.rfm_score` (or its table); ``value_col`` any
-    numeric column of it (``"monetary"``, ``"frequency"``, ``"recency_days"``, ``"revenue"``…);
-    ``ax`` the axes to draw on (default: a new figure); ``kw`` go to ``seaborn.heatmap``
-    (e.g. ``cmap``, ``fmt``). Cells without customers stay blank.
+    ``scored`` is an :class:`~helpers.rfm.RFMScores` (or its table); ``kw`` go to
+    ``seaborn.heatmap`` (e.g. ``cmap``, ``fmt``).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.rfm import rfm_score
@@ -59,8 +64,14 @@ def plot_segment_sizes(segmented, *, ax=None, **kw):
     """Share of customers and share of revenue per segment, as paired horizontal bars.
 
     ``segmented`` is a segmentation result (summarised with
-    :func:`helpers.segments.segment_summary`) or such a summary table; ``ax`` the axes to draw on
-    (default: a new figure); ``kw`` go to the bar chart (``DataFrame.plot.barh``, e.g. ``color``).
+    :func:`helpers.segments.segment_summary`) or such a summary table.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``DataFrame.plot.barh``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.segments import rfm_segment
@@ -82,11 +93,15 @@ def plot_segment_sizes(segmented, *, ax=None, **kw):
     return decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
 
 
-def plot_score_distribution(scored, *, ax=None, **kw):
+def plot_score_distribution(scored, ax=None, **kw):
     """Customers per score (1…n) for R, F and M side by side; shows empty or crowded bins.
 
-    ``scored`` is the result of :func:`helpers.rfm.rfm_score` (or its table); ``ax`` the axes to
-    draw on (default: a new figure); ``kw`` go to the bar chart (``DataFrame.plot.bar``).
+    Parameters
+    ----------
+    {ax}
+    {kw} ``DataFrame.plot.bar``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.rfm import rfm_score

@@ -30,6 +30,13 @@ def plot_complaint_pareto(pareto: pd.DataFrame, *, by: str | None = None, vital_
     ``pareto`` is the table of :func:`helpers.complaints.complaint_pareto`; ``by`` its group column
     (default: the first column). Extra keywords go to ``ax.bar``.
 
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.bar``.
+
+    {returns}
+
     >>> import pandas as pd
     >>> from helpers.complaints import complaint_pareto
     >>> pareto = complaint_pareto(pd.DataFrame({"channel": ["app", "app", "store"]}), by="channel", vital_share=0.5)
@@ -52,7 +59,7 @@ def plot_complaint_pareto(pareto: pd.DataFrame, *, by: str | None = None, vital_
     line.set_ylabel(t("svc_cum_share"))
     line.grid(False)
     ax.tick_params(axis="x", rotation=30)
-    return decorate(ax, "svc_title_pareto", t("svc_category"), t("svc_complaints"))
+    return decorate(ax, title="svc_title_pareto", xlabel=t("svc_category"), ylabel=t("svc_complaints"))
 
 
 @validate_params(sla_hours=Interval(float, 0, None, closed="neither"))
@@ -60,6 +67,13 @@ def plot_response_times(table: pd.DataFrame, *, sla_hours: float = 24, ax=None, 
     """Histogram of first-response hours with the ``sla_hours`` target line.
 
     ``table`` is ``complaint_metrics(...).table`` (column ``frt_hours``); keywords go to ``sns.histplot``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.histplot``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> ax = plot_response_times(pd.DataFrame({"frt_hours": [1.0, 5.0, 30.0]}), sla_hours=8, bins=3)
@@ -72,13 +86,20 @@ def plot_response_times(table: pd.DataFrame, *, sla_hours: float = 24, ax=None, 
     sns.histplot(x=table["frt_hours"].dropna(), ax=ax, **{"bins": 20, **kw})
     ax.axvline(sla_hours, color="firebrick", linestyle="--", label=t("svc_sla_line", hours=sla_hours))
     ax.legend()
-    return decorate(ax, "svc_title_response", t("svc_frt_hours"), t("svc_complaints"))
+    return decorate(ax, title="svc_title_response", xlabel=t("svc_frt_hours"), ylabel=t("svc_complaints"))
 
 
 def plot_revisit_calendar(schedule: pd.DataFrame, *, period: str = "W", ax=None, **kw):
     """Heat-map of planned contacts per ``period`` (``"W"``: weeks from Monday; ``"M"`` months) and channel.
 
     ``schedule`` is a table of :mod:`helpers.care` (``due_date``, ``channel``); keywords go to ``sns.heatmap``.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.care import revisit_plan
@@ -94,16 +115,21 @@ def plot_revisit_calendar(schedule: pd.DataFrame, *, period: str = "W", ax=None,
     counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
     sns.heatmap(counts, ax=ax, **{"cmap": "Blues", "cbar_kws": {"label": t("svc_contacts")}, **kw})
     ax.tick_params(axis="y", rotation=0)
-    xlabel = t("svc_week") if str(period).upper().startswith("W") else t("lc_plot_period")
-    return decorate(ax, "svc_title_calendar", xlabel, t("svc_channel"))
+    return decorate(ax, title="svc_title_calendar", xlabel=t("svc_week"), ylabel=t("svc_channel"))
 
 
 @validate_params(kind=Options("scores", "gaps"))
 def plot_experience_heatmap(audit, *, kind: str = "scores", ax=None, **kw):
     """Touchpoint × module heat-map of an :class:`~helpers.experience.ExperienceAudit`.
 
-    ``kind``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours); keywords go to
-    ``sns.heatmap``.
+    ``values``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.experience import experience_audit
@@ -118,15 +144,20 @@ def plot_experience_heatmap(audit, *, kind: str = "scores", ax=None, **kw):
     ax = get_ax(ax)
     matrix = getattr(audit, kind)
     matrix = matrix.rename(columns=lambda s: label(f"sem_{s}"))
-    style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if kind == "scores" else {"cmap": "RdBu", "center": 0}
-    sns.heatmap(matrix, ax=ax, **{"annot": True, "fmt": ".1f", **style, **kw})
-    return decorate(ax, "exp_title_audit", t("exp_module"), t("exp_touchpoint"))
+    style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if values == "scores" else {"cmap": "RdBu", "center": 0}
+    sns.heatmap(matrix, annot=True, fmt=".1f", ax=ax, **{**style, **kw})
+    return decorate(ax, title="exp_title_audit", xlabel=t("exp_module"), ylabel=t("exp_touchpoint"))
 
 
-def plot_journey_line(line: pd.DataFrame, *, ax=None, **kw):
+def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
     """Satisfaction per touchpoint in journey order (``helpers.experience.journey_line``) with the target.
 
-    Keywords go to the ``ax.plot`` of the satisfaction line.
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.plot``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.experience import journey_line
@@ -146,4 +177,4 @@ def plot_journey_line(line: pd.DataFrame, *, ax=None, **kw):
     below = line[line["below_target"]]
     ax.scatter(below["touchpoint"], below["score"], color="firebrick", zorder=3)
     ax.legend()
-    return decorate(ax, "exp_title_journey", t("exp_touchpoint"), t("exp_journey_score"))
+    return decorate(ax, title="exp_title_journey", xlabel=t("exp_touchpoint"), ylabel=t("exp_journey_score"))

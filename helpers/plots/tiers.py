@@ -38,9 +38,15 @@ def _is_result(data, class_col: str) -> bool:
 def plot_pareto(data, *, ax=None, **kw):
     """Pareto chart: values ranked from largest, cumulative share line and shaded ABC bands.
 
-    ``data`` is an :func:`helpers.tiers.abc_classify` result, or values classified with its defaults
-    (classify them yourself for other breaks or method). ``**kw`` goes to the bars (``ax.bar``), or
-    to the area drawn instead above 150 customers (``ax.fill_between``).
+    Parameters
+    ----------
+    data : TierClassification, or values
+        An :func:`helpers.tiers.abc_classify` result, or one value per customer classified with its
+        defaults (classify them yourself for other breaks or method).
+    {ax}
+    {kw} ``ax.bar`` (the bars), or ``ax.fill_between`` (the area drawn instead above 150 customers).
+
+    {returns}
 
     >>> ax = plot_pareto([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20], color="black")
     >>> len(ax.patches) >= 10, ax.patches[0].get_facecolor()[:3]
@@ -71,9 +77,18 @@ def plot_pareto(data, *, ax=None, **kw):
 def plot_lorenz(data, *, ax=None, label: str | None = None, value_col: str | None = None, **kw):
     """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6).
 
-    ``data``: one value per customer (as :func:`helpers.concentration.lorenz_curve` takes it);
-    ``label``: the curve's legend text (default: "Lorenz curve (Gini = …)"); ``**kw`` goes to the
-    curve (``ax.plot``).
+    Parameters
+    ----------
+    data : Series, dict, list or frame
+        One value per customer, as :func:`helpers.concentration.lorenz_curve` takes it.
+    label : str, optional
+        The curve's legend text; default: "Lorenz curve (Gini = …)" in the active language.
+    value_col : str, optional
+        The value column when ``data`` is a frame.
+    {ax}
+    {kw} ``ax.plot`` (the curve).
+
+    {returns}
 
     >>> ax = plot_lorenz([5, 1, 1, 1], label="shop A", linewidth=3)
     >>> ax.get_legend().get_texts()[1].get_text(), ax.lines[1].get_linewidth()
@@ -97,8 +112,16 @@ def plot_lorenz(data, *, ax=None, label: str | None = None, value_col: str | Non
 def plot_whale(data, *, ax=None, value_col: str | None = None, **kw):
     """Whale curve: cumulative profit as % of total against customers ranked by profit, peak marked (§2.7).
 
-    ``data``: a :func:`helpers.concentration.whale_curve` result, or one profit per customer;
-    ``**kw`` goes to the curve (``ax.plot``).
+    Parameters
+    ----------
+    data : WhaleCurve, or profits
+        A :func:`helpers.concentration.whale_curve` result, or one profit per customer.
+    value_col : str, optional
+        The profit column when ``data`` is a frame.
+    {ax}
+    {kw} ``ax.plot`` (the curve).
+
+    {returns}
 
     >>> ax = plot_whale([500, 300, 200, 100, 50, -20, -50, -80, -100, -150], color="black")
     >>> "153.3" in ax.get_legend().get_texts()[1].get_text()
@@ -130,9 +153,15 @@ def _trapezoid(level: int, levels: int) -> np.ndarray:
 def plot_pyramid(data, *, ax=None, **kw):
     """Customer pyramid: one band per tier (金钻 at the top) with customers and value share beside it.
 
-    ``data`` is a :func:`helpers.tiers.customer_pyramid` result, or values tiered with its defaults
-    (tier them yourself for another preset, shares or breaks). ``**kw`` goes to the bands (one
-    ``PolyCollection``, e.g. ``alpha=0.6`` or ``facecolors=[...]``).
+    Parameters
+    ----------
+    data : TierClassification, or values
+        A :func:`helpers.tiers.customer_pyramid` result, or one value per customer tiered with its
+        defaults (tier them yourself for another preset, shares or breaks).
+    {ax}
+    {kw} ``PolyCollection`` (the bands, e.g. ``alpha=0.6`` or ``facecolors=[...]``).
+
+    {returns}
 
     >>> ax = plot_pyramid([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20], alpha=0.6)
     >>> len(ax.collections[0].get_paths()), ax.collections[0].get_alpha()

@@ -18,7 +18,7 @@ from helpers.kano import CATEGORY_IDS, KANO_SCALE, evaluation_frame, kano_catego
 from helpers.matrices import MatrixClassification, social_style
 from helpers.teaching.widgets.base import Explorer, describe
 
-__all__ = ["SocialStyleAssessment", "KanoForm", "KanoAnswer"]
+__all__ = ["KanoForm", "SocialStyleAssessment"]
 
 ASSERTIVENESS_ITEMS = ("a1", "a2", "a3", "a4")      # ask ↔ tell (Merrill & Reid 1981)
 RESPONSIVENESS_ITEMS = ("r1", "r2", "r3", "r4")     # controls emotions ↔ emotes
@@ -68,7 +68,11 @@ class SocialStyleAssessment(Explorer):
 
 @dataclass(frozen=True)
 class KanoAnswer:
-    """One respondent's answer pair for a feature and its Kano category (letter and id)."""
+    """One respondent's answer pair for a feature and its Kano category (letter and id).
+
+    >>> KanoForm(functional=1, dysfunctional=3).result
+    KanoAnswer(functional=1, dysfunctional=3, letter='A', category='kano_attractive')
+    """
 
     functional: int
     dysfunctional: int
@@ -79,8 +83,16 @@ class KanoAnswer:
 class KanoForm(Explorer):
     """The functional / dysfunctional question pair for one feature → its Kano category (docs/methods.md §4.7).
 
-    ``feature`` is a text or a catalogue key (default: an example feature). The evaluation table
-    of :mod:`helpers.kano` is shown with the chosen cell highlighted.
+    ``feature`` is a text or a catalogue key (default: an example feature); ``**initial`` sets the
+    ``functional`` and ``dysfunctional`` answers (1 like … 5 dislike). The evaluation table of
+    :mod:`helpers.kano` is shown with the chosen cell highlighted.
+
+    >>> form = KanoForm("fast delivery", functional=1, dysfunctional=4)
+    >>> form.result.letter, form.result.category
+    ('A', 'kano_attractive')
+    >>> form.controls["dysfunctional"].value = 5
+    >>> form.result.category
+    'kano_one_dimensional'
     """
 
     def __init__(self, feature: str = "wd_kano_example_feature", **initial):

@@ -83,7 +83,7 @@ class MatrixExplorer(Explorer):
             return message_html(result)
         cuts = ", ".join(f"{name} = {values[0]:,.2f}" for name, values in result.thresholds.items())
         head = f"<p>{escape(describe('wd_mx_cuts'))}: {escape(cuts)}</p>"
-        return head + frame_html(result.summary(), ("label", "customers", "share"), percent=("share",))
+        return head + frame_html(result.summary(), columns=("label", "customers", "share"), share_cols=("share",))
 
     def draw(self, result, ax) -> None:
         from helpers.plots.matrices import plot_value_matrix

@@ -119,7 +119,7 @@ class RfmExplorer(Explorer):
         if result.error:
             return message_html(result.error)
         notes = "".join(message_html(text, "warning") for text in result.warnings)
-        return frame_html(result.summary, _SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
+        return frame_html(result.summary, columns=_SUMMARY_COLUMNS, share_cols=("customer_share", "revenue_share")) + notes
 
     def draw(self, result: RfmOutcome, ax) -> None:
         from helpers.plots.rfm import plot_segment_sizes

@@ -57,7 +57,7 @@ class TierExplorer(Explorer):
         return customer_pyramid(self.values_in, preset=preset, **self.options)
 
     def summary_html(self, result: TierClassification) -> str:
-        return frame_html(result.summary(), _SUMMARY_COLUMNS, percent=("customer_share", "value_share"))
+        return frame_html(result.summary(), columns=_SUMMARY_COLUMNS, share_cols=("customer_share", "value_share"))
 
     def draw(self, result: TierClassification, ax) -> None:
         from helpers.plots.tiers import plot_pareto, plot_pyramid
