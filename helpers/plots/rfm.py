@@ -93,7 +93,7 @@ def plot_segment_sizes(segmented, *, ax=None, **kw):
     return decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
 
 
-def plot_score_distribution(scored, ax=None, **kw):
+def plot_score_distribution(scored, *, ax=None, **kw):
     """Customers per score (1…n) for R, F and M side by side; shows empty or crowded bins.
 
     Parameters

@@ -115,14 +115,15 @@ def plot_revisit_calendar(schedule: pd.DataFrame, *, period: str = "W", ax=None,
     counts = pd.crosstab(label(schedule["channel"].astype(str)), weeks).sort_index()
     sns.heatmap(counts, ax=ax, **{"cmap": "Blues", "cbar_kws": {"label": t("svc_contacts")}, **kw})
     ax.tick_params(axis="y", rotation=0)
-    return decorate(ax, title="svc_title_calendar", xlabel=t("svc_week"), ylabel=t("svc_channel"))
+    xlabel = t("svc_week") if str(period).upper().startswith("W") else t("lc_plot_period")
+    return decorate(ax, title="svc_title_calendar", xlabel=xlabel, ylabel=t("svc_channel"))
 
 
 @validate_params(kind=Options("scores", "gaps"))
 def plot_experience_heatmap(audit, *, kind: str = "scores", ax=None, **kw):
     """Touchpoint × module heat-map of an :class:`~helpers.experience.ExperienceAudit`.
 
-    ``values``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours).
+    ``kind``: ``"scores"`` (0–5) or ``"gaps"`` (score − target, diverging colours).
 
     Parameters
     ----------
@@ -144,12 +145,12 @@ def plot_experience_heatmap(audit, *, kind: str = "scores", ax=None, **kw):
     ax = get_ax(ax)
     matrix = getattr(audit, kind)
     matrix = matrix.rename(columns=lambda s: label(f"sem_{s}"))
-    style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if values == "scores" else {"cmap": "RdBu", "center": 0}
-    sns.heatmap(matrix, annot=True, fmt=".1f", ax=ax, **{**style, **kw})
+    style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if kind == "scores" else {"cmap": "RdBu", "center": 0}
+    sns.heatmap(matrix, ax=ax, **{"annot": True, "fmt": ".1f", **style, **kw})
     return decorate(ax, title="exp_title_audit", xlabel=t("exp_module"), ylabel=t("exp_touchpoint"))
 
 
-def plot_journey_line(line: pd.DataFrame, ax=None, **kw):
+def plot_journey_line(line: pd.DataFrame, *, ax=None, **kw):
     """Satisfaction per touchpoint in journey order (``helpers.experience.journey_line``) with the target.
 
     Parameters
