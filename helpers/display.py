@@ -114,7 +114,14 @@ def _format_column(values: pd.Series, name, currency, decimals: int) -> pd.Serie
 
 @dataclass(frozen=True)
 class Table:
-    """A formatted table: every cell already text, headers labelled. Renders as HTML and as text."""
+    """A formatted table: every cell already text, headers labelled. Renders as HTML and as text.
+
+    >>> import pandas as pd
+    >>> print(Table(pd.DataFrame({"A": ["1"]}), index=False, caption="t"))
+    t
+    A
+    1
+    """
 
     frame: pd.DataFrame
     index: bool = True

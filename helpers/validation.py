@@ -29,7 +29,13 @@ from helpers.i18n import t
 
 
 class ParameterError(ValueError):
-    """A setting outside what the function accepts; ``str(err)`` says which, what is allowed, what came."""
+    """A setting outside what the function accepts; ``str(err)`` says which, what is allowed, what came.
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     str(ParameterError("n_bins", "a whole number from 2 to 9", 12))
+    'Parameter n_bins must be a whole number from 2 to 9; got 12.'
+    """
 
     def __init__(self, name: str, expected: str, got):
         self.name, self.expected, self.got = name, expected, got
@@ -43,7 +49,11 @@ def _shown(value) -> str:
 
 @dataclass(frozen=True)
 class Options:
-    """One of a fixed set of values (``Options("orders", "days")``)."""
+    """One of a fixed set of values.
+
+    >>> Options("orders", "days").accepts("days"), Options("orders", "days").accepts([1])
+    (True, False)
+    """
 
     values: tuple
 
@@ -65,7 +75,12 @@ class Options:
 
 @dataclass(frozen=True)
 class Interval:
-    """A number of ``kind`` (int or float; floats accept ints) between ``low`` and ``high`` (None = open)."""
+    """A number of ``kind`` (int or float; floats accept ints) between ``low`` and ``high`` (None = open).
+
+    >>> share = Interval(float, 0, 1)
+    >>> share.accepts(0.2), share.accepts(1.5), share.accepts(float("nan")), Interval(int, 2).accepts(2.5)
+    (True, False, False, False)
+    """
 
     kind: type
     low: float | None = None
@@ -104,7 +119,11 @@ class Interval:
 
 @dataclass(frozen=True)
 class Instance:
-    """A value of one of the given types (``Instance(dict)``)."""
+    """A value of one of the given types.
+
+    >>> Instance(dict).accepts({"R": [2, 4]}), Instance(dict).accepts("R")
+    (True, False)
+    """
 
     types: tuple
 

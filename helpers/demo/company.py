@@ -96,7 +96,12 @@ def generate_demo(seed: int = 2024) -> dict[str, pd.DataFrame]:
 
 
 def write_demo(directory: str | Path = DEMO_DIR, seed: int = 2024) -> list[Path]:
-    """Write every table as ``<directory>/<table>.csv`` (UTF-8) and return the paths."""
+    """Write every table as ``<directory>/<table>.csv`` (UTF-8) and return the paths.
+
+    >>> import tempfile
+    >>> len(write_demo(tempfile.mkdtemp()))
+    11
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
