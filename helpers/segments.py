@@ -9,7 +9,9 @@
     ['champions', 'potential_loyalist', 'loyal_customers', 'about_to_sleep', 'lost']
 
 Every scheme turns a score cell into a segment id (tables keep ids; labels and strategies are
-in ``helpers/locale/segments.yml``). Sources: docs/methods.md §1.2 and §1.3.
+in ``helpers/locale/segments.yml``). Scores that live in an engine (Polars, DuckDB, Spark) are
+segmented there: the segment is one column expression, thresholds are computed by the engine.
+Sources: docs/methods.md §1.2 and §1.3.
 """
 from __future__ import annotations
 
@@ -17,12 +19,16 @@ import math
 import re
 from dataclasses import dataclass
 
+import narwhals as nw
+import numpy as np
 import pandas as pd
 
+from helpers.data.engines import as_lazy, collect, is_pandas, materialise
 from helpers.errors import DataError, warn
 from helpers.i18n import label
 from helpers.result import Classification
-from helpers.rfm.scores import RFMScores, rfm_score
+from helpers.rfm.quantiles import order_statistics
+from helpers.rfm.scores import RFMScores, _native_like, class_counts, rfm_score, summary_of
 from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, RF_GRID, RFM11,
                                    check_rules, rule_cells)
 from helpers.validation import Instance, Options, check_param, validate_params
@@ -52,19 +58,41 @@ class Segmentation(Classification):
 
     label_field: str | None = None
 
-    def labels(self) -> pd.Series:
-        return label(self.classes, self.label_field)
+    def labels_of(self, ids):
+        """Labels of segment ids in the active language (the alternative label set if chosen)."""
+        return label(ids, self.label_field)
+
+    def labels(self):
+        """The segment of every customer as a label in the active language (a table that lives
+        in an engine gets a lazy frame of ``customer_id`` and ``label``)."""
+        if is_pandas(self.table):
+            return self.labels_of(self.classes)
+        ids = sorted(class_counts(self.table, self.class_col).index)
+        frame = as_lazy(self.table)
+        return _native_like(frame.select(nw.col("customer_id"),
+                                         _mapped(nw.col(self.class_col), dict(zip(ids, self.labels_of(ids))),
+                                                 nw.col(self.class_col)).alias("label")), self.table)
 
     def summary(self) -> pd.DataFrame:
-        out = super().summary()
-        out["label"] = label(out[self.class_col], self.label_field)
-        return out
+        return summary_of(self, lambda: super(Segmentation, self).summary().assign(
+            label=lambda out: self.labels_of(out[self.class_col])))
 
     def strategies(self) -> pd.DataFrame:
         """One row per segment present: id, label and the recommended strategy."""
-        ids = sorted(self.classes.unique())
-        return pd.DataFrame({"segment": ids, "label": label(ids, self.label_field),
+        ids = sorted(class_counts(self.table, self.class_col).index)
+        return pd.DataFrame({"segment": ids, "label": self.labels_of(ids),
                              "strategy": label(ids, "strategy")})
+
+
+def _mapped(key: nw.Expr, mapping: dict, default) -> nw.Expr:
+    """``mapping[key]`` as one expression on every engine (keys grouped by value), else ``default``."""
+    by_value: dict = {}
+    for k, v in mapping.items():
+        by_value.setdefault(v, []).append(k)
+    out = default if isinstance(default, nw.Expr) else nw.lit(default)
+    for value, keys in sorted(by_value.items(), key=lambda item: str(item[0]), reverse=True):
+        out = nw.when(key.is_in(keys)).then(nw.lit(value)).otherwise(out)
+    return out
 
 
 def _rf_grid_cells(n_bins: int) -> dict[str, str]:
@@ -96,9 +124,32 @@ def _require_bins(scored: RFMScores, n_bins: int, scheme: str) -> None:
                         needed=n_bins)
 
 
+def _require_pymc_input(frequency, monetary, method) -> None:
+    """The ``pymc`` scheme is PyMC-Marketing's only on its own inputs (docs/methods.md §1.3 d):
+    what a table or its scores state they counted must be purchase days, mean spend per day and
+    quartiles cut with ``qcut`` (or cut points the caller gave). A table that states nothing (built
+    by hand) is taken as it is."""
+    quartile_rule = method is None or method == "qcut_drop" or method.endswith("+breaks")
+    if frequency in (None, "days") and monetary in (None, "mean") and quartile_rule:
+        return
+    raise DataError("err_rfm_pymc_input", column="frequency", fix_key="fix_rfm_pymc_input",
+                    frequency=frequency or "?", monetary=monetary or "?", method=method or "qcut_drop")
+
+
+def _stated_counting(table) -> tuple:
+    """What an RFM table says it counted: (frequency, monetary) from ``attrs`` (pandas), or for a
+    table in an engine, orders when it has ``orders`` but no ``purchase_days``."""
+    if is_pandas(table):
+        return table.attrs.get("frequency"), table.attrs.get("monetary")
+    names = as_lazy(table).collect_schema().names()
+    return ("orders" if "orders" in names and "purchase_days" not in names else None), None
+
+
 def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
     if scheme == "pymc":
         _require_bins(scored, 4, scheme)
+        _require_pymc_input(scored.params.get("frequency"), scored.params.get("monetary"),
+                            scored.params.get("method"))
         return _pymc_cells(4)
     _require_bins(scored, 5, scheme)
     if scheme == "r_rfm10":
@@ -110,6 +161,10 @@ def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
 
 def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: str) -> Segmentation:
     by_score = {int(cell): seg for cell, seg in cells.items()}  # integer keys map faster
+    if not is_pandas(scored.table):     # one expression in the engine
+        segment = _mapped(nw.col("rfm_score"), {k: v for k, v in by_score.items() if v != default}, default)
+        table = _native_like(as_lazy(scored.table).with_columns(segment.alias("segment")), scored.table)
+        return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
     segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("str")
     table = scored.table.assign(segment=segment)
     return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
@@ -136,6 +191,8 @@ def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_opti
     if scheme == "cn8":
         return cn8_classify(scored, **cn8_options)
     if not isinstance(scored, RFMScores):
+        if scheme == "pymc":
+            _require_pymc_input(*_stated_counting(scored), None)
         scored = rfm_score(scored, n_bins=4 if scheme == "pymc" else 5,
                            method="qcut_drop" if scheme == "pymc" else "r_rfm")
     default = PYMC_OTHER if scheme == "pymc" else OTHERS
@@ -205,6 +262,9 @@ def cn8_classify(rfm, *, basis: str = "raw", breaks="mean", dims=("R", "F", "M")
     """
     dims = tuple(dims) if isinstance(dims, (list, tuple)) else dims
     check_param("dims", dims, Options(("R", "F", "M"), ("R", "F")))
+    source = rfm.table if isinstance(rfm, Classification) else rfm
+    if not is_pandas(source):
+        return _cn8_in_engine(rfm, basis, breaks, dims, labels)
     values, table = _cn8_values(rfm, basis, dims)
     thresholds = _thresholds(values, breaks)
     flags = pd.DataFrame(index=values.index)
@@ -220,6 +280,48 @@ def cn8_classify(rfm, *, basis: str = "raw", breaks="mean", dims=("R", "F", "M")
     params = {"scheme": "cn8", "basis": basis, "breaks": breaks if isinstance(breaks, str) else "custom",
               "dims": "".join(dims), "labels": labels}
     return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)
+
+
+_CN8_COLUMNS = {"R": "recency_days", "F": "frequency", "M": "monetary"}
+
+
+def _engine_thresholds(frame: nw.LazyFrame, columns: dict, breaks) -> dict:
+    """The mean or median of each column, computed in the engine as pandas computes them."""
+    if isinstance(breaks, dict):
+        return {dim: float(breaks[dim]) for dim in columns}
+    if breaks == "mean":
+        row = collect(frame.select(*[nw.col(c).mean().alias(d) for d, c in columns.items()])).row(0)
+        return {dim: float(v) for dim, v in zip(columns, row)}
+    n = int(collect(frame.select(nw.len())).item())
+    middle = ((n - 1) // 2, n // 2)           # NumPy's median: the mean of the middle value(s)
+    found = order_statistics(frame, {c: set(middle) for c in columns.values()}, n)
+    return {dim: float(np.mean([found[c][middle[0]], found[c][middle[1]]])) for dim, c in columns.items()}
+
+
+def _cn8_in_engine(rfm, basis: str, breaks, dims, labels: str) -> Segmentation:
+    """:func:`cn8_classify` of a table that lives in an engine; the result stays there."""
+    if basis == "score":
+        scored = rfm if isinstance(rfm, RFMScores) else rfm_score(rfm)
+        source, columns = scored.table, {d: d for d in dims}
+    else:
+        source = rfm.table if isinstance(rfm, Classification) else rfm
+        columns = {d: _CN8_COLUMNS[d] for d in dims}
+    frame = materialise(as_lazy(source))
+    thresholds = _engine_thresholds(frame, columns, breaks)
+    flags = {}
+    for dim, column in columns.items():
+        low_is_high = dim == "R" and basis == "raw"
+        x = nw.col(column)
+        flags[f"{dim}_high"] = x <= thresholds[dim] if low_is_high else x >= thresholds[dim]
+    code = nw.concat_str([flag.cast(nw.Int64).cast(nw.String) for flag in flags.values()])
+    out = frame.drop(*[c for c in flags if c in frame.collect_schema()]).with_columns(
+        *[flag.alias(name) for name, flag in flags.items()], code.alias("cn8_code"))
+    mapping = CN8 if len(dims) == 3 else CN4
+    out = out.with_columns(_mapped(nw.col("cn8_code"), mapping, nw.col("cn8_code")).alias("segment"))
+    params = {"scheme": "cn8", "basis": basis, "breaks": breaks if isinstance(breaks, str) else "custom",
+              "dims": "".join(dims), "labels": labels}
+    return Segmentation(_native_like(out, source), thresholds, params,
+                        label_field="alias" if labels == "alias" else None)
 
 
 def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.DataFrame:
@@ -239,14 +341,32 @@ def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.Dat
     from helpers.rfm.table import rfm_table
 
     source = segmented.table if data is None else data
-    if not {"orders", "revenue"} <= set(source.columns):
-        source = rfm_table(source, **rfm_options)
-    per_customer = source[["orders", "revenue"]].join(segmented.classes, how="inner")
-    out = per_customer.groupby("segment", observed=True).agg(
-        customers=("orders", "size"), orders=("orders", "sum"), revenue=("revenue", "sum"))
+    if not is_pandas(segmented.table):
+        out = _engine_segment_totals(segmented, data, rfm_options)
+    else:
+        if not {"orders", "revenue"} <= set(source.columns):
+            source = rfm_table(source, **rfm_options)
+        per_customer = source[["orders", "revenue"]].join(segmented.classes, how="inner")
+        out = per_customer.groupby("segment", observed=True).agg(
+            customers=("orders", "size"), orders=("orders", "sum"), revenue=("revenue", "sum"))
     out["aov"] = out["revenue"] / out["orders"]
     out["customer_share"] = out["customers"] / out["customers"].sum()
     out["revenue_share"] = out["revenue"] / out["revenue"].sum()
     out = out.reset_index().sort_values(["revenue", "segment"], ascending=[False, True])
     out.insert(1, "label", label(out["segment"], segmented.label_field))
     return out.reset_index(drop=True)
+
+
+def _engine_segment_totals(segmented: Segmentation, data, rfm_options) -> pd.DataFrame:
+    """Customers, orders and revenue per segment of a table that lives in an engine."""
+    from helpers.rfm.table import rfm_table
+
+    frame = as_lazy(segmented.table)
+    if data is not None or not {"orders", "revenue"} <= set(frame.collect_schema().names()):
+        totals = as_lazy(rfm_table(segmented.table if data is None else data, collect=False, **rfm_options))
+        frame = frame.select("customer_id", "segment").join(
+            totals.select("customer_id", "orders", "revenue"), on="customer_id", how="inner")
+    out = collect(frame.group_by("segment").agg(nw.len().alias("customers"), nw.col("orders").sum(),
+                                                  nw.col("revenue").sum())).to_pandas()
+    out = out.astype({"customers": "int64", "orders": "int64", "revenue": "float64"})
+    return out.set_index("segment")

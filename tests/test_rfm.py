@@ -239,7 +239,7 @@ def test_negative_amounts_are_warned_about():
 
     tx = small_tx()
     tx.loc[0, "amount"] = -50.0
-    with pytest.warns(DataWarning, match="1 customers have negative values in 'amount'"):
+    with pytest.warns(DataWarning, match="1 customers have a negative total in 'amount'"):
         out = rfm_table(tx)
     assert out.loc["b", "monetary"] == -50.0
 

@@ -2,16 +2,19 @@
 import itertools
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rfm_strategies import rfm_tables as rfm_table_strategy
 
+from conftest import FIXTURES
+from helpers.data.datasets import load_cdnow
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.rfm import rfm_score
-from helpers.segment_rules import CN8, R_RFM10, RFM11, check_rules, rule_cells, score_cells
+from helpers.rfm import rfm_score, rfm_table
+from helpers.segment_rules import CN8, PYMC, PYMC_OTHER, R_RFM10, RFM11, check_rules, rule_cells, score_cells
 from helpers.segments import cn8_classify, rfm_segment, rule_segment, segment_summary
 from helpers.validation import ParameterError
 from test_scoring import r_rfm_table, r_scores  # noqa: F401  (module fixtures)
@@ -88,8 +91,49 @@ def test_pymc_scheme_needs_quartile_scores_and_uses_the_default_config(r_rfm_tab
     seg = _segment_all_cells("pymc").set_index("rfm_cell")["segment"]
     assert seg["444"] == "pymc_premium" and seg["111"] == "pymc_inactive"
     assert seg["144"] == "pymc_top_spender" and seg["441"] == "pymc_other"
-    quartiles = quiet(rfm_segment, r_rfm_table, "pymc")
-    assert quartiles.params["n_bins"] == 4 and quartiles.params["method"] == "qcut_drop"
+
+
+PYMC_FIXTURES = FIXTURES / "pymc_marketing"
+PYMC_NAMES = {"pymc_premium": "Premium Customer", "pymc_repeat": "Repeat Customer", "pymc_top_spender": "Top Spender",
+              "pymc_at_risk": "At Risk Customer", "pymc_inactive": "Inactive Customer", "pymc_other": "Other"}
+
+
+def _pymc_reference(name: str) -> pd.DataFrame:
+    return pd.read_csv(PYMC_FIXTURES / f"{name}_segments.csv",
+                       dtype={"customer_id": "str", "rfm_score": "str"}).set_index("customer_id")
+
+
+@pytest.mark.parametrize("name", ["small", "cdnow_sample"])
+def test_the_pymc_scheme_gives_pymc_marketings_own_labels(name):
+    if name == "small":
+        tx = pd.read_csv(PYMC_FIXTURES / "small_transactions.csv", parse_dates=["order_date"])
+    else:
+        tx = load_cdnow(sample=True)[0]
+    reference = _pymc_reference(name)
+    rfm = rfm_table(tx, frequency="days", monetary="mean")
+    seg = quiet(rfm_segment, rfm, "pymc")
+    assert seg.params["method"] == "qcut_drop" and seg.params["n_bins"] == 4
+    table = seg.table.loc[reference.index]
+    assert (table["frequency"] == reference["frequency"]).all()          # purchase days
+    np.testing.assert_allclose(table["monetary"], reference["monetary_value"])   # mean spend per day
+    assert (table["rfm_cell"] == reference["rfm_score"]).all()
+    assert (table["segment"].map(PYMC_NAMES) == reference["segment"]).all()
+
+
+def test_the_pymc_scheme_refuses_inputs_pymc_marketing_would_not_score(r_rfm_table):  # noqa: F811
+    tx = load_cdnow(sample=True)[0]
+    with language("en"), pytest.raises(DataError, match="M = 'sum'.*monetary=\"mean\""):
+        rfm_segment(rfm_table(tx), "pymc")                               # total spend, not its mean
+    by_days = rfm_table(tx, frequency="days", monetary="mean")
+    with language("zh"), pytest.raises(DataError, match="评分方法为“r_rfm”"):
+        rfm_segment(quiet(rfm_score, by_days, n_bins=4), "pymc")         # R rfm's breaks, not quartiles
+    # what the kit's scheme used to do (total spend) gives another label to 29 % of them
+    old = quiet(rfm_score, rfm_table(tx), n_bins=4, method="qcut_drop").table["rfm_cell"]
+    reference = _pymc_reference("cdnow_sample")
+    cells = {code: segment for segment, codes in PYMC.items() for code in codes}
+    old_labels = old.map(lambda cell: PYMC_NAMES[cells.get(cell, PYMC_OTHER)])
+    moved = (old_labels.reindex(reference.index) != reference["segment"]).mean()
+    assert 0.28 < moved < 0.30
 
 
 def _eight_customers():

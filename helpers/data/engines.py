@@ -2,8 +2,9 @@
 
 The steps that read transactions are written once with ``narwhals`` expressions on the frame
 :func:`as_lazy` returns, and run where the data lives; :func:`collect` brings the (small) result
-back. On Spark, store order dates as ``TIMESTAMP_NTZ`` (or set ``spark.sql.session.timeZone`` to
-the zone they were written in): days are cut in the session time zone.
+back. Days are cut with :func:`day` and counted with :func:`day_number`, which give the same
+dates on every engine: a naive timestamp (Spark's ``TIMESTAMP_NTZ``) keeps its calendar day
+whatever the session time zone; a zoned Spark ``TIMESTAMP`` is cut in the session time zone.
 
     >>> import pandas as pd
     >>> frame = as_lazy(pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0]}))
@@ -12,6 +13,8 @@ the zone they were written in): days are cut in the session time zone.
 """
 from __future__ import annotations
 
+import uuid
+
 import narwhals as nw
 import pandas as pd
 
@@ -19,6 +22,8 @@ from helpers.errors import DataError
 
 # Machinery of the kit's time-based functions: importable, but nothing here is called by users.
 __all__: list[str] = []
+
+_EPOCH_DAY = 719_163     # days from 0001-01-01 (proleptic Gregorian day 1) to 1970-01-01
 
 
 def as_lazy(tx) -> nw.LazyFrame:
@@ -32,7 +37,17 @@ def as_lazy(tx) -> nw.LazyFrame:
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
 
 
-def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str) -> None:
+def is_pandas(tx) -> bool:
+    """Whether ``tx`` is a pandas frame (the kit's tables stay pandas for pandas input).
+
+    >>> import pandas as pd, polars as pl
+    >>> is_pandas(pd.DataFrame({"a": [1]})), is_pandas(pl.DataFrame({"a": [1]}))
+    (True, False)
+    """
+    return isinstance(tx, pd.DataFrame)
+
+
+def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None) -> None:
     """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix).
 
     >>> import pandas as pd
@@ -48,7 +63,7 @@ def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col
     if not (schema[date_col] == nw.Datetime or schema[date_col] == nw.Date):
         raise DataError("err_rfm_column_type", column=date_col, kind=str(schema[date_col]),
                         fix_key="fix_rfm_column_type")
-    if not schema[amount_col].is_numeric():
+    if amount_col is not None and not schema[amount_col].is_numeric():
         raise DataError("err_rfm_column_type", column=amount_col, kind=str(schema[amount_col]),
                         fix_key="fix_rfm_column_type")
 
@@ -65,6 +80,87 @@ def collect(frame: nw.LazyFrame) -> nw.DataFrame:
     if frame.implementation is nw.Implementation.POLARS:
         return frame.collect(engine="streaming")
     return frame.collect()
+
+
+def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
+    """The result of ``frame`` computed once and kept where it lives, for queries that read it
+    several times (score breaks): Polars and pandas in memory, DuckDB as a table of the
+    relation's own connection (so its memory limit and spilling still apply), Spark cached.
+
+    >>> import polars as pl
+    >>> kept = materialise(as_lazy(pl.LazyFrame({"a": [1, 2]})).with_columns(b=nw.col("a") * 2))
+    >>> collect(kept.select(nw.col("b").sum())).item()
+    6
+    """
+    implementation = frame.implementation
+    if implementation is nw.Implementation.DUCKDB:
+        name = f"crm_kit_{uuid.uuid4().hex}"
+        relation = frame.to_native()
+        relation.create(name)
+        return nw.from_native(relation.query("_crm_kit_source", f"SELECT * FROM {name}"))
+    if implementation is nw.Implementation.PYSPARK or implementation is nw.Implementation.PYSPARK_CONNECT:
+        return nw.from_native(frame.to_native().cache())
+    return collect(frame).lazy()
+
+
+def day(expr: nw.Expr) -> nw.Expr:
+    """The calendar day of a date or timestamp (midnight, no time zone) on every engine.
+
+    >>> import pandas as pd
+    >>> frame = as_lazy(pd.DataFrame({"d": pd.to_datetime(["2024-03-01 23:55"])}))
+    >>> collect(frame.select(day(nw.col("d")))).item()
+    datetime.datetime(2024, 3, 1, 0, 0)
+    """
+    # truncation alone returns a zoned instant on Spark; the cast makes it a naive day again
+    return expr.dt.truncate("1d").cast(nw.Datetime("us"))
+
+
+def day_number(expr: nw.Expr) -> nw.Expr:
+    """Days from 1970-01-01 to the calendar day of a date or timestamp, as an integer, on every
+    engine (day differences and distinct purchase days as plain integer arithmetic).
+
+    >>> import pandas as pd
+    >>> frame = as_lazy(pd.DataFrame({"d": pd.to_datetime(["1970-01-02 23:00", "2024-01-01"])}))
+    >>> collect(frame.select(day_number(nw.col("d")))).to_native()["d"].tolist()
+    [1, 19723]
+    """
+    year = expr.dt.year().cast(nw.Int64) - 1
+    return (365 * year + year // 4 - year // 100 + year // 400
+            + expr.dt.ordinal_day().cast(nw.Int64) - _EPOCH_DAY)
+
+
+def day_number_of(stamp: pd.Timestamp) -> int:
+    """:func:`day_number` of one Python date.
+
+    >>> day_number_of(pd.Timestamp("2024-01-01 18:00"))
+    19723
+    """
+    return int((pd.Timestamp(stamp).normalize() - pd.Timestamp("1970-01-01")).days)
+
+
+def to_customer_index(frame: nw.DataFrame, customer_col: str) -> pd.DataFrame:
+    """A small per-customer result as pandas, indexed by ``customer_id`` in id order.
+
+    Text ids become the ``str`` dtype; whole-number ids stay integers (sorted as numbers).
+    The engine sorts before the hand-over when it is faster at it than pandas (text on Polars).
+
+    >>> import polars as pl
+    >>> out = to_customer_index(pl.DataFrame({"id": [10, 9], "n": [1, 2]}), "id")
+    >>> out.index.tolist(), out.index.name
+    ([9, 10], 'customer_id')
+    """
+    frame = nw.from_native(frame) if not isinstance(frame, nw.DataFrame) else frame
+    if frame.implementation is nw.Implementation.POLARS:
+        frame = frame.sort(customer_col)
+    out = frame.to_pandas().rename(columns={customer_col: "customer_id"})
+    out.columns.name = None
+    ids = out["customer_id"]
+    if pd.api.types.is_integer_dtype(ids):
+        out["customer_id"] = ids.astype("int64")
+    elif not pd.api.types.is_numeric_dtype(ids):
+        out["customer_id"] = ids.astype("str")
+    out = out.set_index("customer_id")
+    return out if out.index.is_monotonic_increasing else out.sort_index(kind="stable")
 
 
 def as_day(values: pd.Series) -> pd.Series:
@@ -96,3 +192,14 @@ def resolve_as_of(as_of, last, *, keep_time: bool = False) -> pd.Timestamp:
     if latest is None or pd.isna(latest):
         raise DataError("err_as_of_no_dates", fix_key="fix_as_of_no_dates")
     return pd.Timestamp(latest).normalize() + pd.Timedelta(days=1)
+
+
+def latest_date(frame: nw.LazyFrame, date_col: str):
+    """The latest date of a lazy frame (one aggregate), for :func:`resolve_as_of`.
+
+    >>> import pandas as pd
+    >>> latest_date(as_lazy(pd.DataFrame({"d": pd.to_datetime(["2024-01-01", "2024-02-01"])})), "d")
+    Timestamp('2024-02-01 00:00:00')
+    """
+    value = collect(frame.select(day(nw.col(date_col)).max())).item()
+    return None if value is None else pd.Timestamp(value)

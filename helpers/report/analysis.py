@@ -254,8 +254,9 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         progress(t("report_step_segments", scheme=scheme))
         rfm = rfm_table(tx, as_of)
         as_of = rfm.attrs["as_of"]
-        quartiles = scheme == "pymc"
-        scores = rfm_score(rfm, n_bins=4 if quartiles else 5, method="qcut_drop" if quartiles else "r_rfm")
+        quartiles = scheme == "pymc"      # PyMC-Marketing scores purchase days and mean spend per day
+        scored = rfm_table(tx, as_of, frequency="days", monetary="mean") if quartiles else rfm
+        scores = rfm_score(scored, n_bins=4 if quartiles else 5, method="qcut_drop" if quartiles else "r_rfm")
         segments = rfm_segment(scores, scheme)
         progress(t("report_step_tiers"))
         pyramid = customer_pyramid(rfm["monetary"], preset=_PYRAMID_PRESET)

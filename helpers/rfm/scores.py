@@ -17,16 +17,24 @@ Policies (docs/methods.md §1.1, tie policies):
 * ``"qcut_drop"`` — ``pd.qcut(x, n, duplicates="drop")`` relabelled 1…k (PyMC-Marketing).
 
 Explicit ``breaks`` (interior boundaries, ``[lower, upper)``) override the policy per dimension.
+
+An RFM table that lives in an engine (``rfm_table(..., collect=False)``: Polars, DuckDB, Spark) is
+scored there: the quantile breaks are computed in the engine, equal to NumPy's to the last bit
+(:mod:`helpers.rfm.quantiles`), and the scores are column expressions, so no customer passes
+through pandas (docs/methods.md §1.1, "Scores in the engine").
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from helpers.errors import warn
+from helpers.data.engines import as_lazy, collect, is_pandas, materialise
+from helpers.errors import DataError, warn
 from helpers.result import Classification
+from helpers.rfm.quantiles import lerp, percentile_levels, positions, quantiles
 from helpers.validation import Instance, Interval, Options, validate_params
 
 # RFMScores is the result rfm_score returns (users read it, never build it): importable, not listed.
@@ -58,6 +66,40 @@ class RFMScores(Classification):
     def n_bins(self) -> int:
         """The number of score bins (the best score)."""
         return self.params["n_bins"]
+
+    def summary(self) -> pd.DataFrame:
+        """Customers per score cell with their share, largest first (counted in the engine for an
+        engine table)."""
+        return summary_of(self, super().summary)
+
+
+def class_counts(table, class_col: str) -> pd.Series:
+    """Customers per class of a result table, counted where the table lives (largest first).
+
+    >>> import polars as pl
+    >>> class_counts(pl.DataFrame({"segment": ["a", "b", "a"]}), "segment").to_dict()
+    {'a': 2, 'b': 1}
+    """
+    if is_pandas(table):
+        return table[class_col].value_counts()
+    counts = collect(as_lazy(table).group_by(class_col).agg(nw.len().alias("customers"))).to_pandas()
+    counts = counts.set_index(class_col)["customers"].astype("int64")
+    return counts.sort_values(ascending=False, kind="stable")
+
+
+def summary_of(result: Classification, pandas_summary) -> pd.DataFrame:
+    """``Classification.summary`` of a result whose table may live in an engine."""
+    if is_pandas(result.table):
+        return pandas_summary()
+    from helpers.i18n import label
+
+    counts = class_counts(result.table, result.class_col)
+    out = pd.DataFrame({"customers": counts, "share": counts / counts.sum()})
+    out.index.name = result.class_col
+    out = out.reset_index().sort_values(["customers", result.class_col], ascending=[False, True])
+    labeller = getattr(result, "labels_of", None)
+    out.insert(1, "label", labeller(out[result.class_col]) if labeller else label(out[result.class_col]))
+    return out.reset_index(drop=True)
 
 
 def _bins_from_breaks(values: pd.Series, breaks) -> tuple[pd.Series, pd.DataFrame]:
@@ -175,6 +217,8 @@ def rfm_score(rfm: pd.DataFrame, *, n_bins: int = 5, method: str = "r_rfm", brea
 
     Source: docs/methods.md §1.1; R ``rfm`` 0.3.0 ``rfm_table_order``.
     """
+    if not is_pandas(rfm):
+        return _score_in_engine(rfm, n_bins, method, breaks, nested, weights)
     table = rfm if rfm.index.is_monotonic_increasing else rfm.sort_index(kind="stable")
     out = table.copy(deep=False)
     thresholds = {}
@@ -194,3 +238,152 @@ def rfm_score(rfm: pd.DataFrame, *, n_bins: int = 5, method: str = "r_rfm", brea
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights), **rfm.attrs}
     return RFMScores(out, thresholds, params)
+
+
+# ---- scores in the engine (docs/methods.md §1.1, "Scores in the engine") --------------------------
+
+def _breaks_in_engine(frame, columns: dict, n: int, n_bins: int, method: str, breaks) -> dict:
+    """Per dimension: ("breaks", interior breaks) for ``[lower, upper)`` bins or ("edges", qcut edges)."""
+    levels, plans = {}, {}
+    for dim, column in columns.items():
+        given = _breaks_for(breaks, dim, column)
+        if given is not None:
+            plans[dim] = ("breaks", [float(b) for b in given])
+        elif method == "r_rfm":
+            levels[column] = list(np.arange(1, n_bins) / n_bins)
+            plans[dim] = ("breaks", None)
+        elif method == "qcut_drop":
+            levels[column] = list(percentile_levels(np.linspace(0, 1, n_bins + 1)))
+            plans[dim] = ("edges", None)
+        else:
+            plans[dim] = ("ranks", None)
+    # the median of every dimension too, for the warning about heavy ties
+    median = {c: [0.5] for c in columns.values()}
+    values = quantiles(frame, {c: levels.get(c, []) + median[c] for c in columns.values()}, n)
+    out = {}
+    for dim, (kind, given) in plans.items():
+        found = values[columns[dim]][:-1]
+        if kind == "breaks":
+            out[dim] = ("breaks", given if given is not None else [b + 1 for b in found])
+        elif kind == "edges":
+            out[dim] = ("edges", sorted(set(found)))
+        else:
+            out[dim] = ("ranks", None)
+    return out, {dim: values[columns[dim]][-1] for dim in columns}
+
+
+def _indicator(condition) -> nw.Expr:
+    return condition.cast(nw.Int64)
+
+
+def _rank_edges(n: int, n_bins: int) -> list[float]:
+    """``pandas.qcut`` edges of the ranks 1…n into ``n_bins`` equal-count bins."""
+    plan = positions(n, percentile_levels(np.linspace(0, 1, n_bins + 1)))
+    return [lerp(a + 1, b + 1, gamma) for a, b, gamma in plan]
+
+
+def _bin_expression(dim: str, column: str, plan, n: int, n_bins: int):
+    """The bin (1 = smallest values) as an expression, the number of bins, and the limits known
+    without a pass (None for rank bins: their limits are the values found in each bin)."""
+    kind, cuts = plan
+    x = nw.col(column)
+    if kind == "breaks":
+        expr = nw.lit(1)
+        for b in cuts:
+            expr = expr + _indicator(x >= b)
+        return expr, len(cuts) + 1, cuts
+    if kind == "edges":
+        expr = nw.lit(1)
+        for e in cuts[1:-1]:
+            expr = expr + _indicator(x > e)
+        return expr, max(len(cuts) - 1, 1), cuts
+    rank = nw.col(f"__rank_{dim}")
+    expr = nw.lit(1)
+    for e in _rank_edges(n, n_bins)[1:-1]:
+        expr = expr + _indicator(rank > e)
+    return expr, n_bins, None
+
+
+def _engine_limits(plan, n_found: int, lowest: float, highest: float, per_bin: pd.DataFrame | None):
+    kind, cuts = plan
+    if kind == "breaks":
+        return pd.DataFrame({"lower": np.concatenate([[lowest], cuts]),
+                             "upper": np.concatenate([cuts, [highest + 1]])})
+    if kind == "edges":
+        if len(cuts) < 2:
+            return pd.DataFrame({"lower": [lowest], "upper": [highest]})
+        return pd.DataFrame({"lower": cuts[:-1], "upper": cuts[1:]})
+    return per_bin.reindex(range(1, n_found + 1)).set_axis(["lower", "upper"], axis=1).reset_index(drop=True)
+
+
+def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weights) -> RFMScores:
+    """:func:`rfm_score` of an RFM table that lives in an engine; the result stays there."""
+    if nested:
+        raise DataError("err_rfm_nested_engine", fix_key="fix_rfm_nested_engine")
+    frame = materialise(as_lazy(rfm))
+    columns = {dim: column for dim, (column, _) in _DIMENSIONS.items()}
+    id_col = "customer_id"
+    n = int(collect(frame.select(nw.len())).item())
+    if n == 0:
+        raise DataError("err_rfm_no_customers", fix_key="fix_rfm_no_customers")
+    plans, medians = _breaks_in_engine(frame, columns, n, n_bins, method, breaks)
+    if any(kind == "ranks" for kind, _ in plans.values()):
+        # ranks 1…n by value, ties by customer id: a window over the whole table (one partition)
+        frame = frame.with_columns(*[nw.col(columns[d]).cum_count().over(order_by=[columns[d], id_col])
+                                     .alias(f"__rank_{d}") for d, (kind, _) in plans.items() if kind == "ranks"])
+    bins, found, cuts = {}, {}, {}
+    for dim, column in columns.items():
+        bins[dim], found[dim], cuts[dim] = _bin_expression(dim, column, plans[dim], n, n_bins)
+    scores = {dim: (bins[dim] if _DIMENSIONS[dim][1] else found[dim] + 1 - bins[dim]) for dim in columns}
+    scored = frame.with_columns(*[scores[d].alias(d) for d in columns])
+    # one pass for what the result reports: customers per score, values per rank bin, ties, extremes
+    report = []
+    for dim, column in columns.items():
+        x = nw.col(column)
+        report += [x.min().alias(f"min_{dim}"), x.max().alias(f"max_{dim}"),
+                   _indicator(x == medians[dim]).sum().alias(f"ties_{dim}")]
+        for s in range(1, found[dim] + 1):
+            report.append(_indicator(nw.col(dim) == s).sum().alias(f"n_{dim}{s}"))
+            if plans[dim][0] == "ranks":
+                in_bin = nw.col(dim) == (s if _DIMENSIONS[dim][1] else found[dim] + 1 - s)
+                report += [nw.when(in_bin).then(x).min().alias(f"lo_{dim}{s}"),
+                           nw.when(in_bin).then(x).max().alias(f"hi_{dim}{s}")]
+    if "revenue" in frame.collect_schema():
+        report.append(_indicator(nw.col("revenue") < 0).sum().alias("negative"))
+    facts = collect(scored.select(*report)).to_pandas().iloc[0]
+    if facts.get("negative", 0):
+        warn("warn_rfm_negative_amounts", n=int(facts["negative"]), column="revenue")
+    thresholds = {}
+    for dim, column in columns.items():
+        k = found[dim]
+        per_bin = None
+        if plans[dim][0] == "ranks":
+            per_bin = pd.DataFrame({"lower": [facts[f"lo_{dim}{s}"] for s in range(1, k + 1)],
+                                    "upper": [facts[f"hi_{dim}{s}"] for s in range(1, k + 1)]},
+                                   index=range(1, k + 1))
+        limits = _engine_limits(plans[dim], k, facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin)
+        _, limits = _to_scores(pd.Series(dtype="int64"), limits, _DIMENSIONS[dim][1])
+        present = pd.Series([s for s in range(1, k + 1) if facts[f"n_{dim}{s}"] > 0], dtype="int64")
+        empty = sorted(set(limits["score"]) - set(present))
+        if empty:
+            warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
+        share = facts[f"ties_{dim}"] / n
+        if share > _TIE_SHARE_WARNING:
+            warn("warn_rfm_ties", dim=dim, share=f"{share:.0%}", value=medians[dim])
+        thresholds[dim] = limits.set_index("score").sort_index()[["lower", "upper"]]
+    wr, wf, wm = weights
+    r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
+    out = scored.with_columns((100 * r + 10 * f + m).alias("rfm_score"),
+                              nw.concat_str([r.cast(nw.String), f.cast(nw.String), m.cast(nw.String)]).alias("rfm_cell"),
+                              (wr * r + wf * f + wm * m).alias("rfm_sum"))
+    out = out.drop(*[c for c in out.collect_schema().names() if c.startswith("__rank_")])
+    params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
+              "nested": nested, "weights": tuple(weights)}
+    return RFMScores(_native_like(out, rfm), thresholds, params)
+
+
+def _native_like(frame: nw.LazyFrame, original):
+    """``frame`` as the kind of object the caller gave: an eager Polars frame stays eager."""
+    if isinstance(nw.from_native(original), nw.DataFrame):
+        return collect(frame).to_native()
+    return frame.to_native()

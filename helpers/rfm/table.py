@@ -3,11 +3,12 @@
 The aggregation (transactions → one row per customer) is written once with ``narwhals``, so a
 pandas frame, a Polars DataFrame or LazyFrame (it stays lazy until the single ``collect``, which
 runs on Polars' streaming engine), a DuckDB relation and a PySpark DataFrame (the aggregation runs
-on Spark) all give the same numbers; the result is always a small pandas table. For Parquet files
-too large to aggregate in memory, :func:`scan_transactions` gives a DuckDB relation that spills to
-disk under a memory limit. On Spark, store order dates as ``TIMESTAMP_NTZ`` (or set
-``spark.sql.session.timeZone`` to the zone they were written in): days are cut in the session
-time zone.
+on Spark) all give the same numbers. By default the result is a small pandas table;
+``collect=False`` keeps it in the engine (for 100 M customers, scored and segmented there too).
+For Parquet files too large to aggregate in memory, :func:`scan_transactions` gives a DuckDB
+relation that spills to disk under a memory limit. On Spark, store order dates as
+``TIMESTAMP_NTZ`` (or set ``spark.sql.session.timeZone`` to the zone they were written in): days
+are cut in the session time zone.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 20.0, 5.0],
@@ -15,21 +16,25 @@ time zone.
     >>> rfm_table(tx)[["recency_days", "frequency", "monetary"]].to_dict("index")
     {'a': {'recency_days': 1, 'frequency': 2, 'monetary': 30.0}, 'b': {'recency_days': 3, 'frequency': 1, 'monetary': 5.0}}
 
-Definitions: docs/methods.md §0 (recency in days, frequency = distinct orders, monetary = total).
+Definitions: docs/methods.md §0 (recency in days, frequency = distinct orders, monetary = total)
+and §1.4 (how orders are counted: ``grain``).
 """
 from __future__ import annotations
 
 import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import as_lazy, collect, require_transactions, resolve_as_of
-from helpers.errors import warn
-from helpers.validation import Options, validate_params
+from helpers.data.engines import (as_lazy, collect as run_query, day, day_number, day_number_of, is_pandas,
+                                  latest_date, require_transactions, resolve_as_of, to_customer_index)
+from helpers.errors import DataError, warn
+from helpers.validation import Instance, Options, validate_params
 
-__all__ = ["rfm_table", "scan_transactions"]
+__all__ = ["rfm_table", "scan_transactions", "GRAINS"]
 
+#: How rows relate to orders: learnt exactly (``"auto"``), one row per order, or order lines.
+GRAINS = ("auto", "order", "line")
+_SAMPLE_ROWS = 100_000  # rows looked at first for a repeated order id
 _DAY = "__purchase_day"
-_SAMPLE_ROWS = 100_000  # rows looked at first for repeated order ids
 
 
 def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
@@ -39,10 +44,8 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     distinct order, which invoice lines need). The relation runs on its own DuckDB connection
     whose buffer pool is capped at ``memory_limit``; aggregation beyond it spills to
     ``temp_directory`` (DuckDB's default: ``.tmp`` in the working directory; choose a real disk,
-    not a RAM-backed ``/tmp``). The limit must still hold the per-customer result: 100 M invoice
-    lines of 3.6 M customers took 31 s with a process peak of 3.0 GB at the default 3 GB, where
-    Polars' in-memory aggregation peaks at 8.8 GB; one row per order runs at a 1 GB limit
-    (benchmarks/README.md, "RFM at scale").
+    not a RAM-backed ``/tmp``). The limit must hold the per-customer result; measurements at
+    100 M rows are in benchmarks/README.md ("Out of core").
     ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``).
 
     >>> import pandas as pd, tempfile, pathlib
@@ -64,20 +67,24 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 
 
 def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
-    distinct, rows = collect(frame.select(nw.col(column).n_unique().alias("distinct"),
-                                           nw.len().alias("rows"))).row(0)
+    distinct, rows = run_query(frame.select(nw.col(column).n_unique().alias("distinct"),
+                                            nw.len().alias("rows"))).row(0)
     return distinct == rows
 
 
-def _strictly_increasing(frame: nw.LazyFrame, column: str) -> bool:
-    """Whether ``column`` (numbers, text or dates) rises from row to row of a Polars frame
-    (other engines and other types: False).
+def _rising(frame: nw.LazyFrame, column: str) -> bool:
+    """Whether ``column`` (numbers, text or dates, no missing value) rises from row to row.
 
-    Only Polars keeps a row order in a lazy query (a file is scanned in its own order).
+    Only frames with a row order can prove it: Polars (a file is scanned in its own order) and
+    pandas. DuckDB and Spark promise no row order in a query: False.
     """
     dtype = frame.collect_schema()[column]
-    orderable = dtype.is_numeric() or dtype.is_temporal() or dtype == nw.String
-    if frame.implementation is not nw.Implementation.POLARS or not orderable:
+    if not (dtype.is_numeric() or dtype.is_temporal() or dtype == nw.String):
+        return False
+    if frame.implementation is nw.Implementation.PANDAS:
+        ids = frame.to_native()[column]
+        return bool(ids.notna().all() and ids.is_monotonic_increasing and ids.is_unique)
+    if frame.implementation is not nw.Implementation.POLARS:
         return False
     import polars as pl
 
@@ -86,96 +93,138 @@ def _strictly_increasing(frame: nw.LazyFrame, column: str) -> bool:
     return bool(frame.to_native().select(rising).collect(engine="streaming").item())
 
 
-def _one_row_per_order(frame: nw.LazyFrame, order_col: str) -> bool:
-    """Whether no order id repeats, so each customer's distinct orders are simply its rows.
+def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str) -> str:
+    """``"order"`` (count rows) or ``"line"`` (count distinct order ids) for these transactions.
 
-    Counting distinct ids inside every customer costs as much as the rest of the aggregation,
-    and an order-level table (one row per order) does not need it. Line-item tables repeat an id
-    on the lines of each order, which the first rows show at once; ids that rise from row to row
-    (the usual export order) prove uniqueness in one linear pass; otherwise one count of the
-    distinct ids in the whole table decides.
+    ``grain="line"`` is taken as stated. ``"order"`` is the caller's statement that each row is
+    one order: trusted, except that the first rows are looked at, and a repeated id there (order
+    lines show one at once) is a DataError rather than a silent miscount. ``"auto"`` is always
+    exact: a repeat among the first rows means lines; ids that rise from row to row (a Polars or
+    pandas frame read in file order) prove one row per order in one linear pass; a pandas frame
+    is checked whole; otherwise the distinct orders are counted.
     """
+    if grain == "line":
+        return "line"
     if not _distinct_is_rows(frame.head(_SAMPLE_ROWS), order_col):
-        return False
-    return _strictly_increasing(frame, order_col) or _distinct_is_rows(frame, order_col)
+        if grain == "order":
+            raise DataError("err_rfm_grain_order", column=order_col, n=f"{_SAMPLE_ROWS:,}",
+                            fix_key="fix_rfm_grain_order")
+        return "line"
+    if grain == "order" or _rising(frame, order_col):
+        return "order"
+    if frame.implementation is nw.Implementation.PANDAS and _distinct_is_rows(frame, order_col):
+        return "order"
+    return "line"
 
 
-def _customer_aggregates(tx, customer_col: str, date_col: str, amount_col: str, order_col: str | None,
-                         days: bool) -> pd.DataFrame:
-    """One row per customer: first/last purchase, revenue, and distinct orders and/or days.
-
-    One aggregation pass over the data; distinct orders are counted only when an order id
-    repeats (:func:`_one_row_per_order`), distinct purchase days only when ``days``.
-    """
-    frame = as_lazy(tx)
-    required = [customer_col, date_col, amount_col] + ([order_col] if order_col else [])
-    require_transactions(frame, required, date_col, amount_col)
-    aggregations = [
-        nw.col(date_col).min().alias("first_purchase"),
-        nw.col(date_col).max().alias("last_purchase"),
-        nw.col(amount_col).sum().alias("revenue"),
-        nw.col(amount_col).min().alias("_min_amount"),
-    ]
+def _aggregations(date_col: str, amount_col: str, order_col: str | None, grain: str | None, days: bool,
+                  first: bool):
+    """One aggregation pass: last (and first) purchase, revenue, orders (rows or distinct ids),
+    purchase days."""
+    aggregations = [nw.col(date_col).max().alias("last_purchase"), nw.col(amount_col).sum().alias("revenue")]
+    if first:
+        aggregations.insert(0, nw.col(date_col).min().alias("first_purchase"))
     if order_col:
-        orders = nw.len() if _one_row_per_order(frame, order_col) else nw.col(order_col).n_unique()
+        orders = nw.len() if grain == "order" else nw.col(order_col).n_unique()
         aggregations.append(orders.alias("orders"))
     if days:
-        # the day column is added first so every aggregation stays simple on every engine
-        frame = frame.with_columns(nw.col(date_col).dt.truncate("1d").alias(_DAY))
         aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
-    result = collect(frame.group_by(customer_col).agg(*aggregations))
-    if result.schema[customer_col] == nw.String:  # the engine sorts text ids faster than pandas
-        result = result.sort(customer_col)
-    out = result.to_pandas().rename(columns={customer_col: "customer_id"})
-    out["customer_id"] = out["customer_id"].astype("str")
+    return aggregations
+
+
+def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: str, amount_col: str) -> pd.DataFrame:
+    out = to_customer_index(result, customer_col)
     for column in ("first_purchase", "last_purchase"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
     for column in ("orders", "purchase_days"):
         if column in out:
             out[column] = out[column].astype("int64")
+    if "orders" not in out:                 # without order ids every purchase day counts as one order
+        out["orders"] = out["purchase_days"]
     out["revenue"] = out["revenue"].astype("float64")
-    negative = int((out.pop("_min_amount") < 0).sum())
+    as_of_day = resolve_as_of(as_of, out["last_purchase"])
+    count = out["orders"] if frequency == "orders" else out["purchase_days"]
+    table = out.assign(
+        recency_days=(as_of_day - out["last_purchase"].dt.normalize()).dt.days.astype("int64"),
+        frequency=count,
+        monetary=out["revenue"] / count if monetary == "mean" else out["revenue"])
+    negative = int((table["revenue"] < 0).sum())
     if negative:
         warn("warn_rfm_negative_amounts", n=negative, column=amount_col)
-    out = out.set_index("customer_id")
-    return out if out.index.is_monotonic_increasing else out.sort_index()
+    table = table[["recency_days", "frequency", "monetary", *out.columns]]
+    return table, as_of_day
 
 
-@validate_params(frequency=Options("orders", "days"), monetary=Options("sum", "mean"))
+def _finish_engine(result: nw.LazyFrame, frame: nw.LazyFrame, customer_col: str, date_col: str, as_of,
+                   frequency: str, monetary: str):
+    """The per-customer table as a lazy query of the input's engine (no sort: engines keep no order)."""
+    as_of_day = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
+    if "orders" not in result.collect_schema():
+        result = result.with_columns(nw.col("purchase_days").alias("orders"))
+    count = nw.col("orders") if frequency == "orders" else nw.col("purchase_days")
+    value = nw.col("revenue") / count if monetary == "mean" else nw.col("revenue")
+    table = result.select(
+        nw.col(customer_col).alias("customer_id"),
+        (nw.lit(day_number_of(as_of_day)) - day_number(nw.col("last_purchase"))).alias("recency_days"),
+        count.alias("frequency"), value.alias("monetary"),
+        *[nw.col(c) for c in result.collect_schema().names() if c != customer_col])
+    return table, as_of_day
+
+
+@validate_params(frequency=Options("orders", "days"), monetary=Options("sum", "mean"), grain=Options(*GRAINS),
+                 collect=Instance(bool))
 def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: str = "order_date",
               amount_col: str = "amount", order_col: str | None = "order_id", frequency: str = "orders",
-              monetary: str = "sum") -> pd.DataFrame:
-    """Recency (days), frequency and monetary value per customer, indexed by sorted ``customer_id``.
+              monetary: str = "sum", grain: str = "auto", collect: bool = True):
+    """Recency (days), frequency and monetary value per customer, indexed by ``customer_id`` in id order.
 
-    ``tx`` may be pandas, Polars (eager or lazy), a DuckDB relation, or anything narwhals reads.
-    ``frequency="orders"`` counts distinct ``order_col`` ids when that column exists, else distinct
-    purchase days (``"days"`` always counts days); ``monetary="sum"`` is total spend, ``"mean"``
-    spend per counted order/day. Also returned: ``first_purchase``, ``last_purchase``,
-    ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days
+    ``tx`` may be pandas, Polars (eager or lazy), a DuckDB relation, a PySpark DataFrame, or
+    anything narwhals reads. ``frequency="orders"`` counts the orders of ``order_col`` when that
+    column exists, else distinct purchase days (``"days"`` always counts days); ``monetary="sum"``
+    is total spend, ``"mean"`` spend per counted order/day. ``grain`` says how rows relate to
+    orders: ``"auto"`` (default) finds out exactly, ``"order"`` states one row per order (rows are
+    counted: the fast path; a repeated id among the first 100,000 rows is a DataError),
+    ``"line"`` states order lines (distinct ids are counted). Also returned: ``first_purchase``,
+    ``last_purchase``, ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days
     from the last purchase day to ``as_of`` (default: the day after the last purchase, see
-    :func:`helpers.data.engines.resolve_as_of`); ``.attrs`` records ``as_of``, what was counted
-    (``frequency``, ``monetary``) and the order column used (``order_col``, None for days).
+    :func:`helpers.data.engines.resolve_as_of`). Text ids become ``str``; whole-number ids stay
+    integers. ``.attrs`` records ``as_of``, what was counted (``frequency``, ``monetary``), the
+    order column used (``order_col``, None for days) and the ``grain`` used.
+
+    ``collect=False`` keeps the table where the data lives — a lazy frame of the input's engine
+    with a ``customer_id`` column, in no particular order, without ``first_purchase`` (pandas
+    input: the usual table) — for :func:`helpers.rfm.rfm_score` and
+    :func:`helpers.segments.rfm_segment` to run there too.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
     ...                    "amount": [9.0]})
     >>> rfm_table(tx, as_of="2024-01-11").attrs["as_of"]
     Timestamp('2024-01-11 00:00:00')
+    >>> import polars as pl
+    >>> rfm_table(pl.from_pandas(tx).lazy(), as_of="2024-01-11", collect=False).collect()["recency_days"].item()
+    10
 
-    Source: docs/methods.md §0 and §1; R package ``rfm`` ``rfm_table_order``.
+    Source: docs/methods.md §0 and §1.4; R package ``rfm`` ``rfm_table_order``.
     """
-    names = as_lazy(tx).collect_schema().names()
+    frame = as_lazy(tx)
+    names = frame.collect_schema().names()
     order_used = order_col if order_col and order_col in names else None
     counted_by = "orders" if frequency == "orders" and order_used else "days"
-    table = _customer_aggregates(tx, customer_col, date_col, amount_col, order_used, days=counted_by == "days")
-    if not order_used:  # without order ids every purchase day counts as one order
-        table["orders"] = table["purchase_days"]
-    as_of_day = resolve_as_of(as_of, table["last_purchase"])
-    count = table["orders"] if counted_by == "orders" else table["purchase_days"]
-    out = table.assign(
-        recency_days=(as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64"),
-        frequency=count,
-        monetary=table["revenue"] / count if monetary == "mean" else table["revenue"])
-    out = out[["recency_days", "frequency", "monetary", *table.columns]]
-    out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary, order_col=order_used)
-    return out
+    required = [customer_col, date_col, amount_col] + ([order_used] if order_used else [])
+    require_transactions(frame, required, date_col, amount_col)
+    grain_used = _order_grain(frame, order_used, grain) if order_used else None
+    if counted_by == "days":  # the day column first, so that every aggregation stays simple on every engine
+        frame = frame.with_columns(day(nw.col(date_col)).alias(_DAY))
+    result = frame.group_by(customer_col).agg(
+        *_aggregations(date_col, amount_col, order_used, grain_used, days=counted_by == "days",
+                       first=collect or is_pandas(tx)))
+    if collect or is_pandas(tx):
+        table, as_of_day = _finish_pandas(run_query(result), customer_col, as_of, counted_by, monetary, amount_col)
+        table.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
+                           order_col=order_used, grain=grain_used)
+        return table
+    table, _ = _finish_engine(result, frame, customer_col, date_col, as_of, counted_by, monetary)
+    if isinstance(nw.from_native(tx), nw.DataFrame):      # eager input (Polars DataFrame): eager result
+        return run_query(table).to_native()
+    return table.to_native()
