@@ -1,9 +1,11 @@
 """Period growth accounting (new / retained / resurrected / churned) and cohort retention.
 
 A customer is *active* in a period when they made at least one purchase in it (orders as in
-:func:`helpers.lifecycle.orders_table`: returns are not purchases). Periods are calendar periods
-(``period="Q"`` quarters, ``"M"`` months, any pandas period alias) from the first purchase's period
-to the period of ``as_of`` (default: the period of the last purchase), with explicit zeros.
+:func:`helpers.lifecycle.orders_frame`: returns are not purchases). Periods are calendar periods
+(``period="Q"`` quarters, ``"M"`` months, ``"W"`` weeks ending on Sunday, ``"D"`` days, ``"Y"``
+years) from the first purchase's period to the period of ``as_of`` (default: the period of the
+last purchase), with explicit zeros. The transactions may live on any engine (pandas, Polars,
+DuckDB, Spark): the distinct (customer, period) pairs are found there.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 2.0, 3.0],
@@ -19,20 +21,22 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from helpers.data.engines import resolve_as_of
+from helpers.data.engines import collect, latest_date, resolve_as_of, to_customer_index
 from helpers.i18n import t
-from helpers.lifecycle import orders_table, purchases, require_columns
+from helpers.lifecycle import PERIODS, as_periods, orders_frame, purchases, transactions_frame
 from helpers.validation import Options, validate_params
 
 __all__ = ["activity", "growth_accounting", "cohort_retention", "CohortRetention"]
 
 
-def activity(tx: pd.DataFrame, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
+@validate_params(period=Options(*PERIODS))
+def activity(tx, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
              date_col: str = "order_date", amount_col: str = "amount", order_col: str = "order_id") -> pd.DataFrame:
     """Customer × period table of booleans: did the customer buy in that period?
 
     Indexed by ``customer_id``; columns run over every period from the first purchase to the end
-    period (see module docs).
+    period (see module docs). ``tx`` may live on any engine: the distinct (customer, period)
+    pairs are found there.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
@@ -40,20 +44,23 @@ def activity(tx: pd.DataFrame, as_of=None, *, period: str = "Q", customer_col: s
     >>> activity(tx, period="Q").astype(int).values.tolist()
     [[1, 0], [0, 1]]
     """
+    frame = transactions_frame(tx, customer_col, date_col, amount_col, order_col)
+    day = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
+    orders = purchases(orders_frame(frame, day, customer_col=customer_col, date_col=date_col,
+                                    amount_col=amount_col, order_col=order_col, period=period))
+    pairs = to_customer_index(collect(orders.select("customer_id", "period").unique()), "customer_id")
+    bought = as_periods(pairs["period"], period)
     end = None if as_of is None else pd.Timestamp(as_of).to_period(period)
-    require_columns(tx, [date_col])
-    day = resolve_as_of(as_of, tx[date_col])
-    orders = purchases(orders_table(tx, day, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                                    order_col=order_col))
-    bought = orders["day"].dt.to_period(period)
     periods = pd.period_range(bought.min(), bought.max() if end is None else end, freq=period, name="period")
-    active = pd.crosstab(orders["customer_id"], bought).reindex(columns=periods, fill_value=0) > 0
-    active.index.name = "customer_id"
+    customers, ids = pd.factorize(pairs.index, sort=True)
+    values = np.zeros((len(ids), len(periods)), dtype=bool)
+    values[customers, bought.asi8 - periods.asi8[0]] = True
+    active = pd.DataFrame(values, index=pd.Index(ids, name="customer_id"), columns=periods)
     active.attrs["as_of"] = day.date().isoformat()
     return active
 
 
-def growth_accounting(tx: pd.DataFrame, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
+def growth_accounting(tx, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
                       date_col: str = "order_date", amount_col: str = "amount",
                       order_col: str = "order_id") -> pd.DataFrame:
     """Growth accounting per period (docs/methods.md §3.4; J. Hsu, Social Capital).
@@ -115,7 +122,7 @@ class CohortRetention:
 
 
 @validate_params(unbounded=Options(True, False))
-def cohort_retention(tx: pd.DataFrame, as_of=None, *, period: str = "Q", unbounded: bool = False,
+def cohort_retention(tx, as_of=None, *, period: str = "Q", unbounded: bool = False,
                      customer_col: str = "customer_id", date_col: str = "order_date", amount_col: str = "amount",
                      order_col: str = "order_id") -> CohortRetention:
     """Retention by first-purchase cohort (docs/methods.md §3.5).

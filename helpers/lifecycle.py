@@ -26,10 +26,12 @@ negative are returns: they reduce revenue but are not purchases. Zero-amount ord
 """
 from __future__ import annotations
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from helpers.data.engines import resolve_as_of
+from helpers.data.engines import (as_lazy, collect, day_number, day_number_of, latest_date, require_transactions,
+                                  resolve_as_of, to_customer_index)
 from helpers.errors import DataError
 from helpers.i18n import label
 from helpers.result import Classification
@@ -65,6 +67,8 @@ _RULES = (
     ("repeat", "6: active, orders >= 2"),
 )
 CRM_RULE = "0: in CRM, no purchase"
+_DAY = "__day"
+_PERIOD = "__period"
 
 
 def state_labels(ids, field: str | None = None):
@@ -110,82 +114,151 @@ class RelationshipStates(Classification):
         return out
 
 
-def require_columns(frame: pd.DataFrame, columns) -> None:
-    """Raise a :class:`DataError` naming the first expected column ``frame`` lacks."""
+def require_columns(frame, columns) -> None:
+    """Raise a :class:`DataError` naming the first expected column ``frame`` lacks (any engine).
+
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a"])
+    """
+    names = list(frame.columns) if isinstance(frame, pd.DataFrame) else as_lazy(frame).collect_schema().names()
     for col in columns:
-        if col not in frame.columns:
+        if col not in names:
             raise DataError("lc_err_missing_column", column=col, fix_key="lc_fix_missing_column",
-                            found=", ".join(map(str, frame.columns)))
+                            found=", ".join(map(str, names)))
 
 
-def _with_id_column(frame: pd.DataFrame, customer_col: str) -> pd.DataFrame:
+def _with_id_column(frame, customer_col: str):
     """``frame`` with its ``customer_col`` as a column, also when the ids are its (named) index."""
-    if customer_col not in frame.columns and frame.index.name == customer_col:
+    if isinstance(frame, pd.DataFrame) and customer_col not in frame.columns and frame.index.name == customer_col:
         return frame.reset_index()
     return frame
 
 
-def orders_table(tx: pd.DataFrame, as_of, *, customer_col: str = "customer_id", date_col: str = "order_date",
-                 amount_col: str = "amount", order_col: str = "order_id") -> pd.DataFrame:
-    """One row per order up to ``as_of`` (inclusive): customer_id, day, amount (summed).
+def transactions_frame(tx, customer_col: str, date_col: str, amount_col: str,
+                       order_col: str | None = None) -> nw.LazyFrame:
+    """``tx`` on its engine (pandas: Polars), its columns checked (present, dates as dates,
+    amounts as numbers).
 
-    Orders are ``order_col`` values when that column exists, else purchase days. Sorted by
-    customer and day, so results never depend on the input's row order. Machinery shared with
-    :mod:`helpers.cohorts`.
-
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 2.0],
-    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-05"])})
-    >>> orders_table(tx, pd.Timestamp("2024-02-01"))["amount"].tolist()      # one purchase day
-    [3.0]
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "amount": [1.0], "order_date": pd.to_datetime(["2024-01-05"])})
+    >>> transactions_frame(tx, "customer_id", "order_date", "amount").collect_schema().names()
+    ['customer_id', 'amount', 'order_date']
     """
     tx = _with_id_column(tx, customer_col)
     require_columns(tx, [customer_col, date_col, amount_col])
-    day = tx[date_col].dt.normalize()
-    keep = day <= as_of
-    frame = pd.DataFrame({"customer_id": tx.loc[keep, customer_col].astype("string"), "day": day[keep],
-                          "amount": tx.loc[keep, amount_col].astype(float)})
-    if order_col in tx.columns:     # an order spread over several days counts on its first day
-        frame["order"] = tx.loc[keep, order_col].astype("string")
-        per_order = frame.groupby(["customer_id", "order"], dropna=False).agg(
-            day=("day", "min"), amount=("amount", "sum"))
+    frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
+    require_transactions(frame, [], date_col, amount_col)
+    return frame
+
+
+#: Calendar periods as integer keys an engine computes (docs/methods.md §3.4), and their pandas ordinals.
+PERIODS = ("D", "W", "M", "Q", "Y")
+
+
+def period_key(date: nw.Expr, day: nw.Expr, period: str) -> nw.Expr:
+    """The calendar period of a date as an integer, on every engine (``day`` is its day number)."""
+    if period == "D":
+        return day
+    if period == "W":           # weeks from Monday to Sunday; 1970-01-01 was a Thursday
+        return (day + 3) // 7
+    year = date.dt.year().cast(nw.Int64)
+    if period == "Y":
+        return year
+    month = date.dt.month().cast(nw.Int64) - 1
+    return year * 12 + month if period == "M" else year * 4 + month // 3
+
+
+def as_periods(keys, period: str) -> pd.PeriodIndex:
+    """:func:`period_key` values as pandas Periods (``"W"`` weeks end on Sunday, as pandas' ``W``).
+
+    >>> as_periods([2024 * 4 + 1], "Q")
+    PeriodIndex(['2024Q2'], dtype='period[Q-DEC]')
+    """
+    keys = np.asarray(keys, dtype="int64")
+    offset = {"D": 0, "W": -1, "M": 1970 * 12, "Q": 1970 * 4, "Y": 1970}[period]
+    return pd.PeriodIndex.from_ordinals(keys - offset, freq=period)
+
+
+def orders_frame(frame: nw.LazyFrame, as_of: pd.Timestamp, *, customer_col: str = "customer_id",
+                 date_col: str = "order_date", amount_col: str = "amount", order_col: str = "order_id",
+                 period: str | None = None) -> nw.LazyFrame:
+    """One row per order up to ``as_of`` (inclusive), where the data lives: ``customer_id``,
+    ``day`` (the order's first day, a day number: :func:`helpers.data.engines.day_number`) and
+    ``amount`` (summed over its lines); with ``period``, also the ``period`` of that first day
+    (:func:`period_key`). Orders are ``order_col`` values when that column exists, else purchase
+    days. Machinery shared with :mod:`helpers.cohorts`.
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 2.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-05"])})
+    >>> orders = orders_frame(as_lazy(tx), pd.Timestamp("2024-02-01"))
+    >>> collect(orders).to_native()["amount"].tolist()      # one purchase day
+    [3.0]
+    """
+    rows = frame.with_columns(day_number(nw.col(date_col)).alias(_DAY)).filter(
+        nw.col(_DAY) <= day_number_of(as_of))
+    keys = []
+    if period is not None:
+        rows = rows.with_columns(period_key(nw.col(date_col), nw.col(_DAY), period).alias(_PERIOD))
+        keys = [nw.col(_PERIOD).min().alias("period")]
+    if order_col in frame.collect_schema():     # an order spread over several days counts on its first day
+        orders = rows.group_by(customer_col, order_col).agg(nw.col(_DAY).min().alias("day"),
+                                                           nw.col(amount_col).sum().alias("amount"), *keys)
     else:
-        per_order = frame.groupby(["customer_id", "day"]).agg(amount=("amount", "sum"))
-    per_order = per_order.reset_index()[["customer_id", "day", "amount"]]
-    return per_order.sort_values(["customer_id", "day", "amount"], kind="stable").reset_index(drop=True)
+        orders = rows.group_by(customer_col, _DAY).agg(nw.col(amount_col).sum().alias("amount"), *keys)
+        orders = orders.rename({_DAY: "day"})
+    return orders.select(nw.col(customer_col).alias("customer_id"), "day", nw.col("amount").cast(nw.Float64),
+                         *(["period"] if period is not None else []))
 
 
-def purchases(orders: pd.DataFrame) -> pd.DataFrame:
+def purchases(orders):
     """The orders that are purchases (total >= 0; negative totals are returns).
 
     >>> purchases(pd.DataFrame({"amount": [5.0, -5.0, 0.0]}))["amount"].tolist()
     [5.0, 0.0]
     """
-    return orders[orders["amount"] >= 0]
+    if isinstance(orders, pd.DataFrame):
+        return orders[orders["amount"] >= 0]
+    return orders.filter(nw.col("amount") >= 0)
 
 
-def _history(orders: pd.DataFrame, as_of: pd.Timestamp, p: dict, individual: dict | None) -> pd.DataFrame:
-    """Per-customer recency, order counts, first/last purchase, return day and churn threshold."""
+def as_dates(day_numbers: pd.Series) -> pd.Series:
+    """Day numbers (days from 1970-01-01) as midnight timestamps; missing stays missing.
+
+    >>> as_dates(pd.Series([19723, None])).tolist()
+    [Timestamp('2024-01-01 00:00:00'), NaT]
+    """
+    return (pd.Timestamp("1970-01-01") + pd.to_timedelta(day_numbers, unit="D")).astype("datetime64[ns]")
+
+
+def _history(orders: nw.LazyFrame, as_of: pd.Timestamp, p: dict, individual: dict | None) -> pd.DataFrame:
+    """Per-customer recency, order counts, first/last purchase, return day, churn threshold and
+    revenue, computed where the data lives (one small row per customer comes back)."""
+    today = day_number_of(as_of)
     buys = purchases(orders)
-    days = buys.drop_duplicates(["customer_id", "day"])
-    gap = days.groupby("customer_id")["day"].diff().dt.days
-    g = buys.groupby("customer_id")
-    hist = pd.DataFrame({
-        "first_purchase": g["day"].min(),
-        "last_purchase": g["day"].max(),
-        "orders": g.size(),
-        "orders_in_window": buys[(as_of - buys["day"]).dt.days <= p["loyal_window_days"]]
-        .groupby("customer_id").size(),
-    })
-    hist["orders_in_window"] = hist["orders_in_window"].fillna(0).astype(int)
+    in_window = ((today - nw.col("day")) <= p["loyal_window_days"]).cast(nw.Int64).alias("_in_window")
+    per_buyer = buys.with_columns(in_window).group_by("customer_id").agg(
+        nw.col("day").min().alias("first_purchase"), nw.col("day").max().alias("last_purchase"),
+        nw.len().alias("orders"), nw.col("_in_window").sum().alias("orders_in_window"))
+    days = buys.select("customer_id", "day").unique()
+    days = days.with_columns((nw.col("day") - nw.col("day").shift(1).over("customer_id", order_by="day")).alias("gap"))
+    threshold = nw.lit(float(p["churn_days"]))
+    if individual is not None:
+        # docs/methods.md §3.2: churn_days_i = k × median inter-purchase time_i, never below the floor.
+        median_gap = days.group_by("customer_id").agg(nw.col("gap").median().alias("median_gap"))
+        days = days.join(median_gap, on="customer_id", how="left")
+        own = nw.max_horizontal(individual["k"] * nw.col("median_gap"), nw.lit(float(individual["floor"])))
+        threshold = nw.when(nw.col("median_gap").is_null()).then(threshold).otherwise(own)
+        per_buyer = per_buyer.join(median_gap, on="customer_id", how="left")
+    returned = days.filter(nw.col("gap") > threshold).group_by("customer_id").agg(
+        nw.col("day").max().alias("returned_on"))
+    revenue = orders.group_by("customer_id").agg(nw.col("amount").sum().alias("revenue"))
+    hist = revenue.join(per_buyer, on="customer_id", how="left").join(returned, on="customer_id", how="left")
+    hist = to_customer_index(collect(hist), "customer_id")
+    for column in ("first_purchase", "last_purchase", "returned_on"):
+        hist[column] = as_dates(hist[column])
     hist["recency_days"] = (as_of - hist["last_purchase"]).dt.days
     hist["churn_days"] = float(p["churn_days"])
     if individual is not None:
-        # docs/methods.md §3.2: churn_days_i = k × median inter-purchase time_i, never below the floor.
-        median_gap = gap.groupby(days["customer_id"]).median().dropna()
-        hist.loc[median_gap.index, "churn_days"] = np.maximum(individual["k"] * median_gap, individual["floor"])
-    long_gap = gap > hist["churn_days"].reindex(days["customer_id"]).to_numpy()
-    hist["returned_on"] = days.loc[long_gap, ["customer_id", "day"]].groupby("customer_id")["day"].max()
-    hist["revenue"] = orders.groupby("customer_id")["amount"].sum()
+        own = np.maximum(individual["k"] * hist["median_gap"], individual["floor"])
+        hist["churn_days"] = own.where(hist.pop("median_gap").notna(), hist["churn_days"])
     return hist
 
 
@@ -250,7 +323,7 @@ _DAYS = [Interval(int, 1, None), None]
 @validate_params(preset=Options(*PRESETS), active_days=_DAYS, churn_days=_DAYS, loyal_window_days=_DAYS,
                  n_loyal_orders=_DAYS, individual=Options(True, False),
                  churn_k=Interval(float, 0, None, closed="neither"), churn_floor_days=[Interval(int, 0, None), None])
-def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None = None, *,
+def relationship_states(tx, as_of=None, crm: pd.DataFrame | None = None, *,
                         preset: str = "retail_quarterly", active_days: int | None = None,
                         churn_days: int | None = None, loyal_window_days: int | None = None,
                         n_loyal_orders: int | None = None, individual: bool = False,
@@ -259,7 +332,10 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
                         amount_col: str = "amount", order_col: str = "order_id") -> RelationshipStates:
     """The relationship state of every customer at ``as_of`` (docs/methods.md §3.2), class column ``state``.
 
-    The table is indexed by ``customer_id``. The day limits come from ``preset``
+    ``tx`` may live on any engine (pandas, Polars, DuckDB, Spark): the orders are aggregated there
+    and one row per customer comes back. The table is indexed by ``customer_id``. Customers whose
+    only orders by ``as_of`` are returns have no state (listed in ``params["returns_only"]``).
+    The day limits come from ``preset``
     (:data:`PRESETS`); ``active_days``, ``churn_days``, ``loyal_window_days`` and ``n_loyal_orders``
     override them one by one. ``crm`` (optional) lists known people: ``customer_col`` (a column
     or the index) plus optional ``is_target`` (bool) and ``lead_status`` (``prospect`` /
@@ -282,12 +358,14 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     p = {**PRESETS[preset], **{k: v for k, v in given.items() if v is not None}}
     ind = ({"k": churn_k, "floor": p["active_days"] if churn_floor_days is None else churn_floor_days}
            if individual else None)
-    tx = _with_id_column(tx, customer_col)
-    require_columns(tx, [customer_col, date_col, amount_col])
-    as_of = resolve_as_of(as_of, tx[date_col])
-    orders = orders_table(tx, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+    frame = transactions_frame(tx, customer_col, date_col, amount_col, order_col)
+    as_of = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
+    orders = orders_frame(frame, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
                           order_col=order_col)
-    table = _classify(_history(orders, as_of, p, ind), as_of, p)
+    history = _history(orders, as_of, p, ind)
+    buyers = history["orders"].notna()        # a customer whose only orders are returns has no state
+    returns_only = history.index[~buyers].tolist()
+    table = _classify(history[buyers], as_of, p)
     if preset == "annual":
         table["managerial_segment"] = _managerial_segment(table, as_of)
     if crm is not None:
@@ -302,7 +380,8 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     table[counts] = table[counts].astype("Int64")
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order_col if order_col in tx.columns else "purchase days", "crm": crm is not None}
+              "orders": order_col if order_col in frame.collect_schema() else "purchase days",
+              "crm": crm is not None, "returns_only": returns_only}
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 

@@ -26,13 +26,26 @@ __all__: list[str] = []
 _EPOCH_DAY = 719_163     # days from 0001-01-01 (proleptic Gregorian day 1) to 1970-01-01
 
 
-def as_lazy(tx) -> nw.LazyFrame:
+def as_lazy(tx, columns=None) -> nw.LazyFrame:
     """Any supported frame (pandas, Polars eager/lazy, DuckDB, PySpark) as a narwhals LazyFrame.
+
+    With ``columns`` (the ones a step reads), a pandas frame is handed to Polars, the kit's
+    in-memory engine: the same query, several times faster than pandas' own group-bys; a column
+    Polars cannot hold (mixed types in one object column) leaves the frame with pandas.
 
     >>> import pandas as pd
     >>> as_lazy(pd.DataFrame({"amount": [1.0]})).collect_schema().names()
     ['amount']
+    >>> as_lazy(pd.DataFrame({"amount": [1.0], "note": ["x"]}), ["amount"]).implementation.name
+    'POLARS'
     """
+    if columns is not None and isinstance(tx, pd.DataFrame):
+        import polars as pl
+
+        try:
+            return nw.from_native(pl.from_pandas(tx[[c for c in tx.columns if c in set(columns)]])).lazy()
+        except (TypeError, ValueError, pl.exceptions.PolarsError):   # Arrow's errors derive from these
+            pass
     frame = nw.from_native(tx)
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
 

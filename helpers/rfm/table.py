@@ -75,15 +75,12 @@ def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
 def _rising(frame: nw.LazyFrame, column: str) -> bool:
     """Whether ``column`` (numbers, text or dates, no missing value) rises from row to row.
 
-    Only frames with a row order can prove it: Polars (a file is scanned in its own order) and
-    pandas. DuckDB and Spark promise no row order in a query: False.
+    Only Polars frames can prove it (a file is scanned in its own order; pandas input is handed to
+    Polars). DuckDB and Spark promise no row order in a query: False.
     """
     dtype = frame.collect_schema()[column]
     if not (dtype.is_numeric() or dtype.is_temporal() or dtype == nw.String):
         return False
-    if frame.implementation is nw.Implementation.PANDAS:
-        ids = frame.to_native()[column]
-        return bool(ids.notna().all() and ids.is_monotonic_increasing and ids.is_unique)
     if frame.implementation is not nw.Implementation.POLARS:
         return False
     import polars as pl
@@ -100,8 +97,8 @@ def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str) -> str:
     one order: trusted, except that the first rows are looked at, and a repeated id there (order
     lines show one at once) is a DataError rather than a silent miscount. ``"auto"`` is always
     exact: a repeat among the first rows means lines; ids that rise from row to row (a Polars or
-    pandas frame read in file order) prove one row per order in one linear pass; a pandas frame
-    is checked whole; otherwise the distinct orders are counted.
+    pandas frame, read in file order) prove one row per order in one linear pass; otherwise the
+    distinct orders are counted.
     """
     if grain == "line":
         return "line"
@@ -111,8 +108,6 @@ def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str) -> str:
                             fix_key="fix_rfm_grain_order")
         return "line"
     if grain == "order" or _rising(frame, order_col):
-        return "order"
-    if frame.implementation is nw.Implementation.PANDAS and _distinct_is_rows(frame, order_col):
         return "order"
     return "line"
 
@@ -207,7 +202,7 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
 
     Source: docs/methods.md §0 and §1.4; R package ``rfm`` ``rfm_table_order``.
     """
-    frame = as_lazy(tx)
+    frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
     names = frame.collect_schema().names()
     order_used = order_col if order_col and order_col in names else None
     counted_by = "orders" if frequency == "orders" and order_used else "days"
@@ -219,6 +214,9 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     result = frame.group_by(customer_col).agg(
         *_aggregations(date_col, amount_col, order_used, grain_used, days=counted_by == "days",
                        first=collect or is_pandas(tx)))
+    if getattr(frame.collect_schema()[date_col], "time_zone", None):   # a zoned Spark TIMESTAMP: local time
+        result = result.with_columns(*[nw.col(c).cast(nw.Datetime("us")) for c in ("first_purchase", "last_purchase")
+                                       if c in result.collect_schema()])
     if collect or is_pandas(tx):
         table, as_of_day = _finish_pandas(run_query(result), customer_col, as_of, counted_by, monetary, amount_col)
         table.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
