@@ -280,3 +280,24 @@ def test_a_polars_lazy_scan_is_collected_on_the_streaming_engine(tmp_path, monke
         got = rfm_table(pl.scan_parquet(path), AS_OF)
     assert engines and set(engines) == {"streaming"}  # the aggregation and the order-id checks
     pd.testing.assert_frame_equal(got, rfm_table(transactions(), AS_OF))
+
+
+@pytest.mark.spark
+def test_parquet_written_by_the_kit_is_read_back_by_spark_duckdb_polars_and_pandas(spark, tmp_path):
+    from helpers.data.exports import write_parquet
+
+    states = relationship_states(transactions(), AS_OF).table.reset_index()     # dates, NaT, text, counts
+    path = write_parquet(states, tmp_path / "customers.parquet")
+    by_spark = spark.read.parquet(str(path))
+    assert dict(by_spark.dtypes)["last_purchase"] == "timestamp_ntz"      # naive stays naive
+    rows = {r["customer_id"]: r for r in by_spark.collect()}
+    for record in states.itertuples():
+        row = rows[record.customer_id]
+        assert row["last_purchase"] == record.last_purchase.to_pydatetime()
+        assert (row["returned_on"] is None) == pd.isna(record.returned_on)
+        assert row["state"] == record.state
+    read = pd.read_parquet(path)
+    assert str(read["last_purchase"].dtype) == "datetime64[us]"
+    pd.testing.assert_frame_equal(read.astype(states.dtypes.to_dict()), states)
+    assert pl.read_parquet(path)["last_purchase"].to_list() == states["last_purchase"].dt.to_pydatetime().tolist()
+    assert duckdb.sql(f"SELECT max(last_purchase) FROM '{path}'").fetchall()[0][0] == states["last_purchase"].max()

@@ -78,15 +78,20 @@ def write_csv(frame: pd.DataFrame, path) -> Path:
 def write_parquet(frame: pd.DataFrame, path) -> Path:
     """``frame`` as Parquet, values unchanged (a data format, never opened as a spreadsheet).
 
-    >>> import tempfile, pathlib
-    >>> out = write_parquet(pd.DataFrame({"id": ["=1+1"]}), pathlib.Path(tempfile.mkdtemp()) / "a.parquet")
-    >>> pd.read_parquet(out)["id"].tolist()
-    ['=1+1']
+    Timestamps are stored in microseconds, which every reader understands (Spark cannot read
+    pandas' nanoseconds; DuckDB, Polars and pandas read both).
+
+    >>> import tempfile, pathlib, pyarrow.parquet as pq
+    >>> out = write_parquet(pd.DataFrame({"id": ["=1+1"], "day": pd.to_datetime(["2024-01-02"])}),
+    ...                     pathlib.Path(tempfile.mkdtemp()) / "a.parquet")
+    >>> pd.read_parquet(out)["id"].tolist(), str(pq.read_schema(out).field("day").type)
+    (['=1+1'], 'timestamp[us]')
     """
     path = Path(path)
     plain = frame.copy(deep=False)
     plain.attrs = {}  # pandas stores attrs as JSON metadata; the kit's attrs hold Timestamps
-    plain.to_parquet(path, index=False)
+    # microseconds lose nothing the kit's dates hold; a sub-microsecond value would be an error
+    plain.to_parquet(path, index=False, coerce_timestamps="us")
     return path
 
 
