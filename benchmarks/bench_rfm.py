@@ -1,123 +1,143 @@
-"""RFM pipeline: transactions in Parquet → per-customer RFM → scores → R ``rfm`` 10 segments.
+"""RFM pipeline: Parquet transactions → recency / frequency / monetary → R ``rfm`` scores → 10 segments.
 
-Cases: the kit (``rfm_table`` on a Polars lazy scan, ``rfm_score``, ``rfm_segment``), the same
-steps hand-written in Polars, plain pandas, and lifetimes' / PyMC-Marketing's summaries when
-those packages happen to be installed (they are optional peers, never installed for this).
+Four inputs of the same size (``benchmarks/transactions.py``): one row per order or invoice lines
+(every tenth row a second line of an order), with integer or text customer ids. In each group
+(``orders-int``, ``lines-text``, …) the kit is compared with the code an analyst would write by
+hand for that layout, in Polars and in DuckDB SQL (count rows for one row per order, distinct
+orders for invoice lines); ratios are to the faster of the two.
+
+| case | what runs |
+|---|---|
+| ``kit`` | the documented fast path: ``rfm_table(pl.scan_parquet(path), grain=…, collect=False)`` → ``rfm_score`` → ``rfm_segment(…, "r_rfm10")``, all in Polars, the result a Polars frame |
+| ``kit_auto`` | the default: ``rfm_table(pl.scan_parquet(path))`` (``grain="auto"``: proves or counts) → pandas → scores → segments |
+| ``polars`` | hand-written Polars: one lazy ``group_by`` (``pl.len()`` or ``n_unique``), NumPy quantile breaks, scores, a cell → segment lookup |
+| ``duckdb`` | hand-written DuckDB SQL: one query (``count(*)`` or ``count(DISTINCT order_id)``, ``quantile_cont`` breaks, scores, a join on the segment table), fetched as Arrow |
+
+Every case ends with the same per-customer table (ids, R/F/M values, scores, segment);
+``tests/test_rfm_benchmark.py`` checks that on a small input. Targets (issue 17): the kit ≤ 1.0× the
+faster hand-written peer at 3 M and 10 M rows, peak memory ≤ the peer's + 20 %.
 """
 from __future__ import annotations
 
-import importlib.util
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.transactions import IDS, LAYOUTS, write_transactions
+
 NAME = "rfm"
-REFERENCE = "polars"
-AS_OF = "2024-01-01"
-CUSTOMERS_PER_ROW = 0.1  # ten transactions per customer on average
-# imported before the clock starts (import time is not pipeline time; memory still counts it)
-IMPORTS = {"kit": ["polars", "pyarrow", "helpers.rfm", "helpers.rfm", "helpers.segments"],
-           "polars": ["polars"], "pandas": ["pandas", "pyarrow"],
-           "lifetimes": ["pandas", "pyarrow", "lifetimes.utils"],
-           "pymc_marketing": ["pandas", "pyarrow", "pymc_marketing.clv.utils"]}
+REFERENCES = ("polars", "duckdb")
+SIZES = [3_000_000, 10_000_000]
+AS_OF = "2025-01-01"
+GRAIN = {"orders": "order", "lines": "line"}
+_KIT = ["polars", "pyarrow", "narwhals", "helpers.rfm", "helpers.segments"]
+IMPORTS = {f"{layout}-{ids}:{case}": modules for layout in LAYOUTS for ids in IDS
+           for case, modules in (("kit", _KIT), ("kit_auto", _KIT + ["pandas"]), ("polars", ["polars", "numpy"]),
+                                 ("duckdb", ["duckdb", "pyarrow"]))}
 
 
 def prepare(rows: int, workdir: Path) -> dict:
-    """Write seeded synthetic transactions (customer_id, order_id, order_date, amount) once."""
-    import polars as pl
-
-    path = Path(workdir) / f"rfm_tx_{rows}.parquet"
-    if not path.exists():
-        rng = np.random.default_rng(20240101)
-        customers = max(1, int(rows * CUSTOMERS_PER_ROW))
-        # skewed activity: some customers buy far more often than others
-        who = np.minimum((rng.pareto(1.5, rows) * customers / 20).astype(np.int64), customers - 1)
-        days = rng.integers(0, 730, rows)
-        frame = pl.DataFrame({
-            "customer_id": pl.Series(who).cast(pl.String).str.zfill(8),
-            "order_id": np.arange(rows, dtype=np.int64),
-            "order_date": pl.Series(np.datetime64("2022-01-01") + days.astype("timedelta64[D]"))
-                            .cast(pl.Datetime("us")),
-            "amount": np.round(rng.lognormal(3.5, 0.8, rows), 2),
-        })
-        frame.write_parquet(path)
+    """The four inputs of ``rows`` transactions (written once per size) and the segment table."""
     from helpers.segment_rules import R_RFM10, rule_cells
 
-    # the hand-written pipelines get the segment of each score cell as plain data
-    return {"path": str(path), "as_of": AS_OF, "segments": rule_cells(R_RFM10)}
+    paths = {f"{layout}-{ids}": str(write_transactions(Path(workdir) / f"rfm_{layout}_{ids}_{rows}.parquet",
+                                                        rows, layout, ids))
+             for layout in LAYOUTS for ids in IDS}
+    # the hand-written pipelines get the segment of each score cell as plain data ("555": "champions")
+    return {"paths": paths, "as_of": AS_OF, "segments": rule_cells(R_RFM10)}
 
 
-def _kit(params):
+def kit(params, group: str):
     import polars as pl
 
-    from helpers.rfm import rfm_table
-    from helpers.rfm import rfm_score
+    from helpers.rfm import rfm_score, rfm_table
     from helpers.segments import rfm_segment
 
-    rfm = rfm_table(pl.scan_parquet(params["path"]), params["as_of"])
+    grain = GRAIN[group.split("-")[0]]
+    rfm = rfm_table(pl.scan_parquet(params["paths"][group]), params["as_of"], grain=grain, collect=False)
+    return rfm_segment(rfm_score(rfm), "r_rfm10").table.collect()
+
+
+def kit_auto(params, group: str):
+    import polars as pl
+
+    from helpers.rfm import rfm_score, rfm_table
+    from helpers.segments import rfm_segment
+
+    rfm = rfm_table(pl.scan_parquet(params["paths"][group]), params["as_of"])
     return rfm_segment(rfm_score(rfm), "r_rfm10").table
 
 
-def _r_rfm_scores(values: np.ndarray, reverse: bool) -> np.ndarray:
+def _scores(values: np.ndarray, reverse: bool) -> np.ndarray:
     """R rfm binning written out by hand: breaks = type-7 quantiles + 1, [lower, upper)."""
     breaks = np.quantile(values, [0.2, 0.4, 0.6, 0.8]) + 1
     bins = np.searchsorted(breaks, values, side="right") + 1
     return 6 - bins if reverse else bins
 
 
-def _polars(params):
+def polars(params, group: str):
     import polars as pl
 
+    orders = pl.len() if group.startswith("orders") else pl.col("order_id").n_unique()
     as_of = pl.lit(np.datetime64(params["as_of"], "us"))
-    rfm = (pl.scan_parquet(params["path"]).group_by("customer_id")
-           .agg(pl.col("order_date").max().alias("last"), pl.col("order_id").n_unique().alias("frequency"),
+    rfm = (pl.scan_parquet(params["paths"][group]).group_by("customer_id")
+           .agg(pl.col("order_date").max().alias("last_purchase"), orders.alias("frequency"),
                 pl.col("amount").sum().alias("monetary"))
-           .with_columns(((as_of - pl.col("last")).dt.total_days()).alias("recency_days"))
+           .with_columns((as_of - pl.col("last_purchase").dt.truncate("1d")).dt.total_days().alias("recency_days"))
            .collect())
-    scores = {dim: _r_rfm_scores(rfm[col].to_numpy(), dim == "R")
-              for dim, col in (("R", "recency_days"), ("F", "frequency"), ("M", "monetary"))}
-    cell = (pl.Series(scores["R"]).cast(pl.String) + pl.Series(scores["F"]).cast(pl.String)
-            + pl.Series(scores["M"]).cast(pl.String))
-    return rfm.with_columns(cell.alias("rfm_cell"),
-                            cell.replace_strict(params["segments"]).alias("segment"))
+    r, f, m = (_scores(rfm[c].to_numpy(), c == "recency_days") for c in ("recency_days", "frequency", "monetary"))
+    cell = pl.Series("rfm_score", 100 * r + 10 * f + m)
+    segments = {int(c): segment for c, segment in params["segments"].items()}
+    return rfm.with_columns(pl.Series("R", r), pl.Series("F", f), pl.Series("M", m), cell,
+                            cell.replace_strict(segments, return_dtype=pl.String).alias("segment"))
 
 
-def _pandas(params):
-    import pandas as pd
+def rfm_sql(path: str, as_of: str, distinct_orders: bool) -> str:
+    """The whole pipeline as one DuckDB query, as an analyst writes it (needs a ``segments`` table)."""
+    orders = "count(DISTINCT order_id)" if distinct_orders else "count(*)"
 
-    tx = pd.read_parquet(params["path"])
-    rfm = tx.groupby("customer_id").agg(last=("order_date", "max"), frequency=("order_id", "nunique"),
-                                        monetary=("amount", "sum"))
-    rfm["recency_days"] = (pd.Timestamp(params["as_of"]) - rfm["last"]).dt.days
-    scores = {dim: _r_rfm_scores(rfm[col].to_numpy(), dim == "R")
-              for dim, col in (("R", "recency_days"), ("F", "frequency"), ("M", "monetary"))}
-    rfm["rfm_cell"] = [f"{r}{f}{m}" for r, f, m in zip(scores["R"], scores["F"], scores["M"])]
-    rfm["segment"] = rfm["rfm_cell"].map(params["segments"])
-    return rfm
+    def score(column, breaks, reverse):
+        bins = " + ".join(f"({column} >= {breaks}[{k}] + 1)::INT" for k in range(1, 5))
+        return f"6 - (1 + {bins})" if reverse else f"1 + {bins}"
+
+    return f"""
+        WITH rfm AS (
+            SELECT customer_id, date_diff('day', max(order_date)::DATE, DATE '{as_of}') AS recency_days,
+                   {orders} AS frequency, sum(amount) AS monetary
+            FROM read_parquet('{path}') GROUP BY customer_id),
+        breaks AS (
+            SELECT quantile_cont(recency_days, [0.2, 0.4, 0.6, 0.8]) AS r,
+                   quantile_cont(frequency, [0.2, 0.4, 0.6, 0.8]) AS f,
+                   quantile_cont(monetary, [0.2, 0.4, 0.6, 0.8]) AS m FROM rfm),
+        scored AS (
+            SELECT rfm.*, {score("recency_days", "r", True)} AS R, {score("frequency", "f", False)} AS F,
+                   {score("monetary", "m", False)} AS M
+            FROM rfm, breaks)
+        SELECT scored.*, 100 * R + 10 * F + M AS rfm_score, segments.segment
+        FROM scored JOIN segments ON segments.cell = 100 * R + 10 * F + M"""
 
 
-def _lifetimes(params):
-    import pandas as pd
-    from lifetimes.utils import summary_data_from_transaction_data
+def segment_table(segments: dict):
+    """The cell → segment mapping as an Arrow table, for SQL joins."""
+    import pyarrow as pa
 
-    tx = pd.read_parquet(params["path"])
-    return summary_data_from_transaction_data(tx, "customer_id", "order_date", "amount",
-                                              observation_period_end=params["as_of"])
+    return pa.table({"cell": [int(c) for c in segments], "segment": list(segments.values())})
 
 
-def _pymc_marketing(params):
-    import pandas as pd
-    from pymc_marketing.clv.utils import rfm_summary
+def duckdb_sql(params, group: str):
+    import duckdb
 
-    tx = pd.read_parquet(params["path"])
-    return rfm_summary(tx, "customer_id", "order_date", "amount", observation_period_end=params["as_of"])
+    connection = duckdb.connect()
+    connection.register("segments", segment_table(params["segments"]))
+    query = rfm_sql(params["paths"][group], params["as_of"], distinct_orders=group.startswith("lines"))
+    return connection.sql(query).to_arrow_table()
+
+
+IMPLEMENTATIONS = {"kit": kit, "kit_auto": kit_auto, "polars": polars, "duckdb": duckdb_sql}
 
 
 def cases() -> dict:
-    """The cases to run; optional peers only when they are installed."""
-    out = {"kit": _kit, "polars": _polars, "pandas": _pandas}
-    if importlib.util.find_spec("lifetimes"):
-        out["lifetimes"] = _lifetimes
-    if importlib.util.find_spec("pymc_marketing"):
-        out["pymc_marketing"] = _pymc_marketing
-    return out
+    """Every implementation on every input: ``"orders-int:kit"``, ``"lines-text:duckdb"``, …"""
+    return {f"{layout}-{ids}:{name}": partial(run, group=f"{layout}-{ids}")
+            for layout in LAYOUTS for ids in IDS for name, run in IMPLEMENTATIONS.items()}

@@ -1,120 +1,96 @@
-"""Scale: N transactions in Parquet, larger than a comfortable pandas frame, → RFM → scores → segments.
+"""Out of core: 100 M transactions in Parquet → RFM → scores → segments under a 3 GB memory limit.
 
-The input is written in chunks (never the whole table in memory), in two layouts of the same
-purchases: ``orders`` (one row per order, order ids rising) and ``lines`` (invoice lines: every
-tenth row is a second line of the order before it, so order ids repeat and ``rfm_table`` must
-count distinct orders per customer). Cases: the kit's ``rfm_table`` on a Polars lazy scan
-(streaming engine), on a plain DuckDB relation, and on ``scan_transactions`` (DuckDB under a
-memory limit, spilling to disk), for each layout (``*_lines``); all end in the same
-per-customer pandas table, then ``rfm_score`` and ``rfm_segment``. Peak memory per case comes
-from the runner (a fresh process, ``ru_maxrss``).
-Run: ``python benchmarks/run.py --only scale --rows 100000000``.
+Two layouts of the same purchases (``benchmarks/transactions.py``, text customer ids, one customer
+per twenty rows: 3.6 M customers at 100 M rows): ``orders`` (one row per order) and ``lines``
+(invoice lines: every tenth row a second line of an order, so orders are counted distinct). Every
+case runs DuckDB on a connection capped at ``MEMORY_LIMIT`` that spills to ``duckdb_spill`` in the
+work directory (a real disk), and writes the segmented customers to Parquet:
+
+| case | what runs |
+|---|---|
+| ``kit`` | ``rfm_table(scan_transactions(path, …), grain=…, collect=False)`` → ``rfm_score`` → ``rfm_segment(…, "r_rfm10")``, all in DuckDB, then ``write_parquet`` |
+| ``kit_pandas`` | ``rfm_table(scan_transactions(path, …), grain=…)``: the aggregation in DuckDB, 3.6 M customers scored and segmented in pandas, then ``write_parquet`` |
+| ``duckdb`` (reference) | the same pipeline as one raw DuckDB SQL query (``benchmarks/bench_rfm.py``), ``COPY … TO`` Parquet |
+
+Target (issue 17): ``kit`` ≤ 1.2× the raw SQL at the same memory limit, peak ≤ 3 GB, in both
+layouts. ``tests/test_rfm_benchmark.py`` checks that every case writes pandas' segments.
+Run: ``python benchmarks/run.py --only scale`` (100 M rows: two files of ~2 GB, written once).
 """
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-import numpy as np
+from benchmarks.bench_rfm import rfm_sql, segment_table
+from benchmarks.transactions import LAYOUTS, write_transactions
 
 NAME = "scale"
-REFERENCE = "polars_lazy"
+REFERENCE = "duckdb"
+SIZES = [100_000_000]
 AS_OF = "2025-01-01"
-CUSTOMERS_PER_ROW = 0.05          # twenty transactions per customer on average
-CHUNK_ROWS = 5_000_000            # rows generated and written at a time
-SPILL_DIR = "duckdb_spill"        # under the bench workdir: a real disk
-_KIT = ["helpers.rfm", "helpers.rfm", "helpers.segments"]
-LAYOUTS = ("orders", "lines")
-IMPORTS = {name + suffix: [engine, "pyarrow", *_KIT] for suffix in ("", "_lines")
-           for name, engine in (("polars_lazy", "polars"), ("duckdb_relation", "duckdb"),
-                                ("duckdb_out_of_core", "duckdb"))}
-
-
-def _chunk(rng, rows: int, first_row: int, customers: int, layout: str):
-    """One seeded chunk as an Arrow table: Pareto-skewed customers over two years."""
-    import pyarrow as pa
-
-    who = np.minimum((rng.pareto(1.5, rows) * customers / 20).astype(np.int64), customers - 1)
-    seconds = rng.integers(0, 730 * 86_400, rows)
-    amounts = np.round(rng.lognormal(3.5, 0.8, rows), 2)
-    order = np.arange(first_row, first_row + rows, dtype=np.int64)
-    if layout == "lines":  # the second line shares the order, customer and time of the line before
-        second = order % 10 == 9
-        line_of = np.where(second, np.arange(rows) - 1, np.arange(rows))
-        who, seconds, order = who[line_of], seconds[line_of], order - second
-    ids = np.char.add("C", np.char.zfill(who.astype(str), 9))
-    return pa.table({
-        "customer_id": pa.array(ids, pa.string()),
-        "order_id": pa.array(order),
-        "order_date": pa.array(np.datetime64("2023-01-01T00:00:00", "us") + seconds.astype("timedelta64[s]")),
-        "amount": pa.array(amounts),
-    })
-
-
-def _write(path: Path, rows: int, layout: str) -> None:
-    """Write ``rows`` seeded transactions to one Parquet file, chunk by chunk (once per size)."""
-    import pyarrow.parquet as pq
-
-    rng = np.random.default_rng(20250101)
-    customers = max(1, int(rows * CUSTOMERS_PER_ROW))
-    unfinished = path.with_suffix(".partial")
-    writer = None
-    for start in range(0, rows, CHUNK_ROWS):
-        table = _chunk(rng, min(CHUNK_ROWS, rows - start), start, customers, layout)
-        writer = writer or pq.ParquetWriter(unfinished, table.schema)
-        writer.write_table(table, row_group_size=1_000_000)
-    writer.close()
-    unfinished.rename(path)          # a half-written file is never mistaken for a finished one
+MEMORY_LIMIT = "3GB"
+GRAIN = {"orders": "order", "lines": "line"}
+IMPORTS = {f"{layout}:{case}": ["duckdb", "pyarrow"] + (["helpers.rfm", "helpers.segments"] if case != "duckdb" else [])
+           for layout in LAYOUTS for case in ("kit", "kit_pandas", "duckdb")}
 
 
 def prepare(rows: int, workdir: Path) -> dict:
     """Both layouts of ``rows`` seeded transactions, each written once per size."""
-    paths = {}
-    for layout in LAYOUTS:
-        path = Path(workdir) / f"scale_{layout}_{rows}.parquet"
-        if not path.exists():
-            _write(path, rows, layout)
-        paths[layout] = str(path)
-    return {"paths": paths, "as_of": AS_OF, "spill": str(Path(workdir) / SPILL_DIR)}
+    from helpers.segment_rules import R_RFM10, rule_cells
+
+    workdir = Path(workdir)
+    paths = {layout: str(write_transactions(workdir / f"scale_{layout}_{rows}.parquet", rows, layout, "text",
+                                            customers_per_row=0.05)) for layout in LAYOUTS}
+    return {"paths": paths, "as_of": AS_OF, "spill": str(workdir / "duckdb_spill"),
+            "out": str(workdir / f"scale_segments_{rows}"), "segments": rule_cells(R_RFM10)}
 
 
-def _segments(rfm):
+def segments(rfm):
+    """Scores and R ``rfm`` segments of an RFM table, where it lives."""
     from helpers.rfm import rfm_score
     from helpers.segments import rfm_segment
 
     return rfm_segment(rfm_score(rfm), "r_rfm10").table
 
 
-def _polars_lazy(params, layout):
-    import polars as pl
-
-    from helpers.rfm import rfm_table
-
-    return _segments(rfm_table(pl.scan_parquet(params["paths"][layout]), params["as_of"]))
+def _out(params, layout: str, case: str) -> Path:
+    out = Path(params["out"])
+    out.mkdir(parents=True, exist_ok=True)
+    return out / f"{layout}_{case}.parquet"
 
 
-def _duckdb_relation(params, layout):
-    import duckdb
-
-    from helpers.rfm import rfm_table
-
-    connection = duckdb.connect()
-    relation = connection.read_parquet(params["paths"][layout])
-    return _segments(rfm_table(relation, params["as_of"]))
-
-
-def _duckdb_out_of_core(params, layout):
+def kit(params, layout: str):
     from helpers.rfm import rfm_table, scan_transactions
 
-    relation = scan_transactions(params["paths"][layout], temp_directory=params["spill"])  # 3 GB limit
-    return _segments(rfm_table(relation, params["as_of"]))
+    relation = scan_transactions(params["paths"][layout], memory_limit=MEMORY_LIMIT, temp_directory=params["spill"])
+    table = segments(rfm_table(relation, params["as_of"], grain=GRAIN[layout], collect=False))
+    path = _out(params, layout, "kit")
+    table.write_parquet(str(path))
+    return path
 
 
-ENGINES = {"polars_lazy": _polars_lazy, "duckdb_relation": _duckdb_relation,
-           "duckdb_out_of_core": _duckdb_out_of_core}
+def kit_pandas(params, layout: str):
+    from helpers.data.exports import write_parquet
+    from helpers.rfm import rfm_table, scan_transactions
+
+    relation = scan_transactions(params["paths"][layout], memory_limit=MEMORY_LIMIT, temp_directory=params["spill"])
+    table = segments(rfm_table(relation, params["as_of"], grain=GRAIN[layout]))
+    return write_parquet(table.reset_index(), _out(params, layout, "kit_pandas"))
+
+
+def duckdb_sql(params, layout: str):
+    import duckdb
+
+    connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": params["spill"]})
+    connection.register("segments", segment_table(params["segments"]))
+    path = _out(params, layout, "duckdb")
+    query = rfm_sql(params["paths"][layout], params["as_of"], distinct_orders=layout == "lines")
+    connection.execute(f"COPY ({query}) TO '{path}' (FORMAT parquet)")
+    return path
 
 
 def cases() -> dict:
-    """Every engine on each layout: ``polars_lazy`` (orders), ``polars_lazy_lines`` (lines), …"""
-    return {name + ("" if layout == "orders" else f"_{layout}"): partial(run, layout=layout)
-            for layout in LAYOUTS for name, run in ENGINES.items()}
+    """Every case on each layout: ``"orders:kit"``, ``"lines:duckdb"``, …"""
+    implementations = {"kit": kit, "kit_pandas": kit_pandas, "duckdb": duckdb_sql}
+    return {f"{layout}:{name}": partial(run, layout=layout) for layout in LAYOUTS
+            for name, run in implementations.items()}

@@ -85,14 +85,9 @@ class Segmentation(Classification):
 
 
 def _mapped(key: nw.Expr, mapping: dict, default) -> nw.Expr:
-    """``mapping[key]`` as one expression on every engine (keys grouped by value), else ``default``."""
-    by_value: dict = {}
-    for k, v in mapping.items():
-        by_value.setdefault(v, []).append(k)
-    out = default if isinstance(default, nw.Expr) else nw.lit(default)
-    for value, keys in sorted(by_value.items(), key=lambda item: str(item[0]), reverse=True):
-        out = nw.when(key.is_in(keys)).then(nw.lit(value)).otherwise(out)
-    return out
+    """``mapping[key]`` as one expression on every engine (a hash lookup in Polars, CASE in SQL),
+    else ``default`` (a value or an expression)."""
+    return key.replace_strict(mapping, default=default, return_dtype=nw.String)
 
 
 def _rf_grid_cells(n_bins: int) -> dict[str, str]:

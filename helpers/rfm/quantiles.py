@@ -8,8 +8,8 @@ computed on 100 M customers in the engine is the break NumPy computes on the sam
 memory. Engines' own interpolations differ from NumPy's in the last bit, which moves a customer
 whose value equals a break (cents often do).
 
-How the neighbours are found with aggregates only (no global sort, so it scales on Spark): the
-engine's linear quantile at ``(i + ½)/(n − 1)`` lies between ``x[i]`` and ``x[i + 1]`` (half a
+In memory (Polars) one sort per column gives the order statistics directly. Elsewhere they are
+found with aggregates only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)`` lies between ``x[i]`` and ``x[i + 1]`` (half a
 position from either, so rounding cannot move it past them); one more pass counts the values
 below and at that guide and takes the largest value below and the smallest above it, which
 identifies both neighbours.
@@ -86,6 +86,8 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     >>> order_statistics(frame, {"x": {0, 2, 3, 4}}, 5)
     {'x': {0: 1.0, 2: 3.0, 3: 3.0, 4: 5.0}}
     """
+    if frame.implementation is nw.Implementation.POLARS:
+        return _polars_order_statistics(frame, wanted)
     ends = collect(frame.select(*[e for c in wanted for e in (nw.col(c).min().alias(f"min_{c}"),
                                                                nw.col(c).max().alias(f"max_{c}"))])).row(0)
     found = {c: {} for c in wanted}
@@ -112,6 +114,16 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
         found[c].setdefault(i, _as_float(below) if i < n_lt else g)
         found[c].setdefault(i + 1, g if i + 1 < n_le else _as_float(above))
     return {c: {p: found[c][p] for p in ps} for c, ps in wanted.items()}
+
+
+def _polars_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]]) -> dict[str, dict[int, float]]:
+    """In memory, one sort per column finds every order statistic at once (Polars sorts in parallel)."""
+    import polars as pl
+
+    order = {c: sorted(ps) for c, ps in wanted.items()}
+    row = frame.to_native().select(*[pl.col(c).sort().gather(ps).implode().alias(c) for c, ps in order.items()])
+    found = row.collect().row(0)
+    return {c: {p: float(v) for p, v in zip(order[c], values)} for c, values in zip(order, found)}
 
 
 def quantiles(frame: nw.LazyFrame, levels: dict[str, list[float]], n: int) -> dict[str, list[float]]:

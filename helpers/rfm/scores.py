@@ -336,6 +336,8 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         bins[dim], found[dim], cuts[dim] = _bin_expression(dim, column, plans[dim], n, n_bins)
     scores = {dim: (bins[dim] if _DIMENSIONS[dim][1] else found[dim] + 1 - bins[dim]) for dim in columns}
     scored = frame.with_columns(*[scores[d].alias(d) for d in columns])
+    if scored.implementation is nw.Implementation.POLARS:     # in memory: compute the scores once
+        scored = materialise(scored)
     # one pass for what the result reports: customers per score, values per rank bin, ties, extremes
     report = []
     for dim, column in columns.items():
@@ -373,9 +375,9 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         thresholds[dim] = limits.set_index("score").sort_index()[["lower", "upper"]]
     wr, wf, wm = weights
     r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
-    out = scored.with_columns((100 * r + 10 * f + m).alias("rfm_score"),
-                              nw.concat_str([r.cast(nw.String), f.cast(nw.String), m.cast(nw.String)]).alias("rfm_cell"),
-                              (wr * r + wf * f + wm * m).alias("rfm_sum"))
+    # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
+    out = scored.with_columns((100 * r + 10 * f + m).alias("rfm_score"), (wr * r + wf * f + wm * m).alias("rfm_sum"))
+    out = out.with_columns(nw.col("rfm_score").cast(nw.String).alias("rfm_cell"))
     out = out.drop(*[c for c in out.collect_schema().names() if c.startswith("__rank_")])
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights)}
