@@ -246,7 +246,7 @@ def test_negative_amounts_are_warned_about():
 
 def test_untyped_dates_or_amounts_get_a_clear_error():
     tx = small_tx()
-    with pytest.raises(DataError, match="order_date.*datetime.*load_transactions"):
+    with pytest.raises(DataError, match="order_date.*date-times.*load_transactions"):
         rfm_table(tx.assign(order_date=tx["order_date"].astype(str)))
     with pytest.raises(DataError, match="amount"):
         btyd_summary(tx.assign(amount=tx["amount"].astype(str)))
