@@ -285,3 +285,17 @@ def test_customer_clv_takes_a_pareto_nbd_model(summary, pnbd):
     expected = pnbd.conditional_expected_purchases(52, first["x"], first["t_x"], first["T"])
     assert table["expected_purchases"].iloc[0] == pytest.approx(expected)
     assert table["prob_alive"].iloc[0] == pytest.approx(pnbd.prob_alive(first["x"], first["t_x"], first["T"]))
+
+
+def test_benchmark_fits_the_master_summary_the_kit_writes(tmp_path, master_summary):
+    from benchmarks import bench_btyd
+    from benchmarks.run import discover
+
+    assert bench_btyd in discover(["btyd"])
+    params = bench_btyd.prepare(0, tmp_path)
+    written = pd.read_parquet(params["path"]).set_index("customer_id")
+    pd.testing.assert_frame_equal(written, master_summary, check_like=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        bgnbd, gg = bench_btyd.cases()["kit"](params)
+    assert bgnbd.n_customers == 23_570 and gg.n_customers == 11_515 and bgnbd.converged and gg.converged
