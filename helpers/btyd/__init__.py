@@ -9,7 +9,7 @@ the log-likelihood, standard errors and 95 % intervals (``model.summary()``).
     >>> round(float(model.expected_purchases(39)), 3)
     1.197
 
-Sources: docs/methods.md §3.7–3.8.
+Sources: docs/methods.md §3.7–3.8 and §8.9 (Pareto/NBD, sBG).
 """
 from helpers.btyd.base import FittedModel, summary_arrays
 from helpers.btyd.bgnbd import BetaGeoModel

@@ -122,7 +122,10 @@ class BetaGeoModel(FittedModel):
         return np.where(x > 0, log_odds, -np.inf)
 
     def prob_alive(self, x, t_x, T):
-        """P(alive | x, t_x, T) = 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) (FHL 2005 eq. 11).
+        """P(alive | x, t_x, T) = 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)).
+
+        Fader, Hardie & Lee (2008) "Computing P(alive) using the BG/NBD model",
+        http://brucehardie.com/notes/021/; docs/methods.md §3.7.
 
         >>> round(BetaGeoModel(0.243, 4.414, 0.793, 2.426).prob_alive(2, 30.43, 38.86), 4)
         0.7266

@@ -9,7 +9,7 @@ r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0 (Fader, Hardie & 
     >>> round(model.prob_alive(x=0, t_x=0, T=38.86), 3)
     0.295
 
-Sources: docs/methods.md §3.7; Schmittlein, Morrison & Colombo (1987) *Management Science* 33(1):1–24;
+Sources: docs/methods.md §3.7 and §8.9; Schmittlein, Morrison & Colombo (1987) *Management Science* 33(1):1–24;
 Fader, Hardie & Lee (2005) "RFM and CLV: using iso-value curves for customer base analysis",
 *J. Marketing Research* 42(4):415–430; Fader & Hardie (2005) "A note on deriving the Pareto/NBD
 model and related expressions", http://brucehardie.com/notes/009/, and "Implementing the

@@ -9,7 +9,7 @@ first, the cohort's retention rate *rises* with tenure: r(t) = (β + t − 1)/(�
     >>> round(model.alpha, 3), round(model.beta, 3)
     (0.704, 1.182)
 
-Sources: docs/methods.md §3.8; Fader & Hardie (2007) "How to project customer retention",
+Sources: docs/methods.md §8.9; Fader & Hardie (2007) "How to project customer retention",
 *J. Interactive Marketing* 21(1):76–90; Fader & Hardie (2010) "Customer-base valuation in a
 contractual setting: the perils of ignoring heterogeneity", *Marketing Science* 29(1):85–93 (DEL, DERL).
 """

@@ -8,7 +8,7 @@ Titles and labels follow the active language and name the model's real time unit
     >>> ax.get_title() == t("clv_plot_prob_alive_title")
     True
 
-Sources: docs/methods.md §3.6–3.8.
+Sources: docs/methods.md §3.6–3.8 and §8.9 (sBG).
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _plot_grid(grid, title: str, ax=None, **kw):
 
 @validate_params(max_frequency=Interval(int, 0, None))
 def plot_prob_alive_matrix(model, T, *, max_frequency=20, ax=None, **kw):
-    """P(alive) of a customer of age ``T`` by frequency x and recency t_x (FHL 2005 eq. 11; docs/methods.md §3.7).
+    """P(alive) of a customer of age ``T`` by frequency x and recency t_x (Hardie's note 021; docs/methods.md §3.7).
 
     Works for any purchase model (BG/NBD, Pareto/NBD). Impossible cells (x = 0, t_x > 0) stay
     blank. ``kw`` go to ``seaborn.heatmap``.
