@@ -21,13 +21,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
 from helpers.data.engines import resolve_as_of
 from helpers.errors import DataError, warn
 from helpers.i18n import t
 from helpers.result import Classification
-from helpers.validation import Interval, ParameterError, validate_params
+from helpers.validation import Interval, Numbers, ParameterError, validate_params
 
 __all__ = ["key_account_scores", "account_types", "buying_centre_coverage"]
 

@@ -22,11 +22,10 @@ from dataclasses import KW_ONLY, dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.errors import DataError
 from helpers.i18n import has, label, t
 from helpers.result import Classification
-from helpers.validation import Instance, Interval, Options, ParameterError, check_param, validate_params
+from helpers.validation import Instance, Interval, Numbers, Options, ParameterError, check_param, validate_params
 
 __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer_value_matrix",
            "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]

@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.concentration import TOLERANCE, as_value_series, rank_descending
 from helpers.i18n import label
 from helpers.result import Classification
-from helpers.validation import Interval, Options, check_param, validate_params
+from helpers.validation import Interval, Numbers, Options, check_param, validate_params
 
 __all__ = ["abc_classify", "customer_pyramid", "TierClassification", "cross_classes", "upgrade_candidates"]
 
