@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+__all__ = ["main"]
+
 
 def _student(args) -> int:
     from helpers.teaching.editions import build_student_edition
@@ -35,7 +37,7 @@ Exit status: 0 done, 1 failed, 2 the data (or a usage) is the problem; the messa
 examples:
   python -m helpers report orders.csv
   python -m helpers report 订单.xlsx --columns customer_id=会员号 amount=实付金额 --lang zh
-  python -m helpers report orders.csv --as-of 2024-07-01 --scheme r_rfm10 --out build/q2
+  python -m helpers report orders.csv --as-of 2024-07-01 --scheme r_rfm10 --rows 50 --out build/q2
   python -m helpers report --demo online_retail --out build/report
 """
 
@@ -56,6 +58,16 @@ def _day(text: str) -> str:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return number
+
+
 def _report(args) -> int:
     from helpers.errors import DataError
     from helpers.i18n import get_language, language, t
@@ -67,7 +79,7 @@ def _report(args) -> int:
     with language(args.lang or get_language()):
         try:
             create_report(args.file, args.out, columns=dict(args.columns or []), as_of=args.as_of,
-                          scheme=args.scheme, demo=args.demo, top=args.top, progress=progress)
+                          scheme=args.scheme, demo=args.demo, n_rows=args.rows, progress=progress)
         except DataError as err:
             progress(t("report_err_data", message=err))
             return 2
@@ -78,7 +90,7 @@ def _report(args) -> int:
 
 
 def _add_report(sub) -> None:
-    from helpers.report import DEMOS, FILES, TOP_N
+    from helpers.report import DEMOS, FILES, N_ROWS
     from helpers.segments import SCHEMES
 
     p = sub.add_parser("report", help="classify the customers of a transactions file; HTML, Excel, CSV, Parquet",
@@ -96,7 +108,8 @@ def _add_report(sub) -> None:
                                    "later transactions are left out)")
     p.add_argument("--lang", choices=("zh", "en"), help="language of the report (default: zh, or $CRMKIT_LANG)")
     p.add_argument("--scheme", choices=SCHEMES, default="cn8", help="segmentation scheme (default: cn8, RFM 八类)")
-    p.add_argument("--top", type=int, default=TOP_N, help=f"customers shown per list in the HTML (default: {TOP_N})")
+    p.add_argument("--rows", type=_positive, default=N_ROWS, metavar="N",
+                   help=f"rows of each action list shown in the HTML (default: {N_ROWS}; the files hold every customer)")
     p.add_argument("--out", default="build/report", help=f"output folder for {', '.join(FILES.values())} "
                                                           "(default: build/report)")
     p.set_defaults(run=_report)

@@ -5,13 +5,14 @@
     >>> accounts = pd.DataFrame({"account_id": ["A", "B", "C"], "revenue": [100, 50, 0],
     ...                          "cost_to_serve": [10, 30, 20]})
     >>> res = key_account_scores(accounts, {"revenue": 2, "cost_to_serve": 1},
-    ...                          directions={"cost_to_serve": "lower"}, top=1)
-    >>> res.table[["account_id", "score", "segment"]].round(1).values.tolist()
-    [['A', 100.0, 'acc_key'], ['B', 33.3, 'acc_regular'], ['C', 16.7, 'acc_regular']]
+    ...                          directions={"cost_to_serve": "lower"}, n_top=1)
+    >>> res.table[["score", "segment"]].round(1).to_dict("index")["A"]
+    {'score': 100.0, 'segment': 'acc_key'}
 
 Buying-centre roles: Webster & Wind (1972) user, influencer, buyer, decider, gatekeeper; Bonoma
 (1982) adds initiator; approver as in the course. Stakeholders carry influence 1–5 and attitude
 −2…+2; the support index is Σ influence × attitude over the people of an account.
+Result tables are indexed by ``account_id``.
 """
 from __future__ import annotations
 
@@ -20,41 +21,57 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.complaints import (check_columns, check_known, check_unique, parse_numbers, parse_timestamps,
-                                resolve_as_of)
+from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
+from helpers.data.engines import resolve_as_of
 from helpers.errors import DataError, warn
+from helpers.i18n import t
 from helpers.result import Classification
+from helpers.validation import Interval, Numbers, ParameterError, validate_params
+
+__all__ = ["key_account_scores", "account_types", "buying_centre_coverage"]
 
 ROLES_ALL = ("initiator", "user", "influencer", "decider", "buyer", "gatekeeper", "approver")
 ROLES = ("user", "influencer", "decider", "buyer", "gatekeeper")   # Webster & Wind's five
-INFLUENCE = (1, 5)
-ATTITUDE = (-2, 2)
-ROLE_SEPARATORS = r"\s*[,;/、，；]\s*"
+_INFLUENCE = (1, 5)
+_ATTITUDE = (-2, 2)
+_ROLE_SEPARATORS = r"\s*[,;/、，；]\s*"
 
 
+@validate_params(top_share=[None, Interval(float, 0, 1, closed="right")], n_top=[None, Interval(int, 1)],
+                 breaks=[None, Interval(float, 0, 100)])
 def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: dict | None = None,
-                       top: float | None = None, threshold: float | None = None,
-                       id_col: str = "account_id") -> Classification:
+                       top_share: float | None = None, n_top: int | None = None, breaks: float | None = None,
+                       account_col: str = "account_id") -> Classification:
     """Weighted score 0–100 from min–max normalised criteria; rank; key-account flag.
 
     ``criteria`` maps column → weight (weights are rescaled to sum to 1); ``directions`` maps a
     column to ``"higher"`` (default) or ``"lower"`` (lower is better, e.g. cost to serve). A
     criterion with one value for all accounts scores 0.5 for everyone (with a warning).
-    Key accounts: ``threshold`` (score ≥ threshold) or ``top`` (a count, or a share < 1; default
-    0.2); accounts tied with the last one selected are key accounts too (tie rule of docs/methods.md §2.4).
-    Rank 1 = best; ties share the best rank. Source: docs/methods.md §2.9 (design).
+    Key accounts — give at most one of: ``top_share`` (the best share of accounts, default 0.2),
+    ``n_top`` (the best ``n_top`` accounts) or ``breaks`` (a score cut: score ≥ breaks); accounts
+    tied with the last one selected are key accounts too (tie rule of docs/methods.md §2.4).
+    Rank 1 = best; ties share the best rank. The table is indexed by ``account_id``, best first.
+    Source: docs/methods.md §2.9 (design).
 
-    >>> key_account_scores(accounts, {"revenue": 0.5, "growth": 0.3, "strategic_fit": 0.2}, top=10)   # doctest: +SKIP
+    >>> accounts = pd.DataFrame({"account_id": ["A", "B", "C", "D"], "revenue": [900, 500, 100, 300]})
+    >>> scores = key_account_scores(accounts, {"revenue": 1}, breaks=50)
+    >>> scores.table.index[scores.classes == "acc_key"].tolist(), scores.thresholds
+    (['A', 'B'], {'key_score_min': 50.0})
     """
+    chosen = {name: value for name, value in (("top_share", top_share), ("n_top", n_top), ("breaks", breaks))
+              if value is not None}
+    if len(chosen) > 1:
+        name, *others = chosen
+        raise ParameterError(name, t("acc_param_one_selection", others=", ".join(others)), chosen[name])
     directions = directions or {}
     weights = _weights(criteria)
-    check_columns(accounts, [id_col, *weights])
-    check_unique(accounts, id_col)
+    check_columns(accounts, [account_col, *weights])
+    check_unique(accounts, account_col)
     bad_direction = {c: d for c, d in directions.items() if c not in weights or d not in ("higher", "lower")}
     if bad_direction:
         raise DataError("svc_err_bad_parameter", column="directions", got=bad_direction,
                         fix_key="svc_fix_parameter", expected='{criterion: "higher" | "lower"}')
-    table = pd.DataFrame({"account_id": accounts[id_col].astype("string").to_numpy()})
+    table = pd.DataFrame({"account_id": accounts[account_col].astype("string").to_numpy()})
     ranges = {}
     for col, weight in weights.items():
         values = parse_numbers(accounts, col)
@@ -71,76 +88,89 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
         table[f"{col}_norm"] = norm.to_numpy()
     table["score"] = 100 * sum(w * table[f"{c}_norm"] for c, w in weights.items())
     table["rank"] = table["score"].rank(method="min", ascending=False).astype("int64")
-    cutoff = _cutoff(table["score"], top, threshold)
+    if not chosen:
+        top_share = 0.2
+    cutoff = _score_cut(table["score"], top_share, n_top, breaks)
     table["segment"] = np.where(table["score"] >= cutoff, "acc_key", "acc_regular")
-    table = table.sort_values(["rank", "account_id"], ignore_index=True)
+    table = table.sort_values(["rank", "account_id"]).set_index("account_id")
     params = {"weights": weights, "directions": {c: directions.get(c, "higher") for c in weights},
-              "top": top if threshold is None else None, "threshold": threshold, "ranges": ranges}
+              "top_share": top_share, "n_top": n_top, "breaks": breaks, "ranges": ranges}
     return Classification(table, {"key_score_min": cutoff}, params, class_col="segment")
 
 
 ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
 
 
-def account_types(accounts: pd.DataFrame, cuts=(0.3, 0.6), *, share_col: str = "share_of_wallet",
-                  id_col: str = "account_id") -> Classification:
+@validate_params(breaks=Numbers(2, 0, 1, closed="right", order="increasing"))
+def account_types(accounts: pd.DataFrame, *, breaks=(0.3, 0.6), share_col: str = "share_of_wallet",
+                  account_col: str = "account_id") -> Classification:
     """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).
 
-    The course names the three types without a public definition (docs/methods.md §2.9, §10 point 4);
-    this reading uses our supplier position: share ≥ ``cuts[1]`` → ``acc_type_monopoly`` (we are
-    the client's main supplier), ≥ ``cuts[0]`` → ``acc_type_selective`` (the client splits its
+    The course names the three types without a public definition (docs/methods.md §2.9);
+    this reading uses our supplier position: share ≥ ``breaks[1]`` → ``acc_type_monopoly`` (we are
+    the client's main supplier), ≥ ``breaks[0]`` → ``acc_type_selective`` (the client splits its
     budget among a few suppliers), else ``acc_type_intensive`` (one of many suppliers in a crowded
-    field). A share exactly on a cut goes to the higher type. Source: design proxy.
+    field). A share exactly on a cut goes to the higher type. Indexed by ``account_id``. Source:
+    design proxy.
 
     >>> acc = pd.DataFrame({"account_id": ["A", "B", "C"], "share_of_wallet": [0.7, 0.3, 0.1]})
-    >>> account_types(acc).classes.tolist()
-    ['acc_type_monopoly', 'acc_type_selective', 'acc_type_intensive']
+    >>> account_types(acc).classes.to_dict()
+    {'A': 'acc_type_monopoly', 'B': 'acc_type_selective', 'C': 'acc_type_intensive'}
+    >>> account_types(acc, breaks=(0.05, 0.25)).classes.tolist()
+    ['acc_type_monopoly', 'acc_type_monopoly', 'acc_type_selective']
     """
-    low, high = cuts
-    if not 0 < low < high <= 1:
-        raise DataError("svc_err_bad_parameter", column="cuts", got=cuts, fix_key="svc_fix_parameter",
-                        expected="(low, high) with 0 < low < high ≤ 1")
-    check_columns(accounts, [id_col, share_col])
-    check_unique(accounts, id_col)
+    low, high = breaks
+    check_columns(accounts, [account_col, share_col])
+    check_unique(accounts, account_col)
     share = parse_numbers(accounts, share_col, 0, 1)
     level = np.searchsorted([low, high], share.to_numpy(), side="right")
-    table = pd.DataFrame({"account_id": accounts[id_col].astype("string").to_numpy(),
-                          "share_of_wallet": share.to_numpy(),
-                          "account_type": np.asarray(ACCOUNT_TYPES[::-1])[level]})
-    return Classification(table.sort_values("account_id", ignore_index=True),
-                          {"selective_min": low, "monopoly_min": high}, {"share_col": share_col},
+    table = pd.DataFrame({"share_of_wallet": share.to_numpy(), "account_type": np.asarray(ACCOUNT_TYPES[::-1])[level]},
+                         index=pd.Index(accounts[account_col].astype("string").to_numpy(), name="account_id"))
+    return Classification(table.sort_index(), {"selective_min": low, "monopoly_min": high}, {"share_col": share_col},
                           class_col="account_type")
 
 
-def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, roles=ROLES, within_days: int = 90, *,
-                           account_col: str = "account_id", person_col: str = "person", role_col: str = "role",
+@validate_params(within_days=Interval(int, 0))
+def buying_centre_coverage(stakeholders: pd.DataFrame, as_of=None, *, roles=ROLES, within_days: int = 90,
+                           account_col: str = "account_id", stakeholder_col: str = "person", role_col: str = "role",
                            influence_col: str = "influence", attitude_col: str = "attitude",
                            contact_col: str = "last_contact") -> Classification:
     """Per account: which buying-centre ``roles`` are covered, what is missing, support index, risks.
 
-    A role is covered when a person holding it (a cell may list several roles: ``"decider, buyer"``)
-    was contacted within ``within_days`` before ``as_of`` (default: the day after the last contact).
+    ``stakeholders`` has one row per person (``stakeholder_col``) of an account. A role is covered
+    when a person holding it (a cell may list several roles: ``"decider, buyer"``) was contacted
+    within ``within_days`` days before ``as_of`` — contacts on that day count (default: the day
+    after the last contact).
     Support index = Σ influence × attitude over the account's people (each person once); it lies
     within ±10 × people. ``missing_roles`` lists roles not covered, ``unstaffed_roles`` roles nobody
     holds. Risks: no decider contacted in time; a decider with negative attitude.
-    Class: ``acc_at_risk`` (any risk), ``acc_fully_covered``, else ``acc_gaps``. Source: docs/methods.md §2.9.
+    Class: ``acc_at_risk`` (any risk), ``acc_fully_covered``, else ``acc_gaps``. Indexed by
+    ``account_id``. Source: docs/methods.md §2.9.
 
-    >>> cov = buying_centre_coverage(stakeholders, as_of="2024-06-30")   # doctest: +SKIP
-    >>> cov.table[["account_id", "coverage", "missing_roles", "support_index"]]   # doctest: +SKIP
+    >>> people = pd.DataFrame({"account_id": ["A", "A", "B"], "person": ["Wang", "Li", "Chen"],
+    ...                        "role": ["decider, buyer", "user", "decider"], "influence": [5, 2, 4],
+    ...                        "attitude": [1, 2, -1], "last_contact": ["2024-06-01", "2023-01-05", "2024-06-20"]})
+    >>> cov = buying_centre_coverage(people, as_of="2024-06-30")
+    >>> a = cov.table.loc["A"]
+    >>> int(a["roles_covered"]), a["missing_roles"], float(a["support_index"])
+    (2, 'user, influencer, gatekeeper', 9.0)
+    >>> cov.classes.to_dict()
+    {'A': 'acc_gaps', 'B': 'acc_at_risk'}
     """
     roles = tuple(roles)
     check_known(pd.Series(roles), ROLES_ALL, "roles", "acc_fix_role")
-    check_columns(stakeholders, [account_col, person_col, role_col, influence_col, attitude_col, contact_col])
+    check_columns(stakeholders, [account_col, stakeholder_col, role_col, influence_col, attitude_col, contact_col])
     people = pd.DataFrame({
         "account_id": stakeholders[account_col].astype("string").to_numpy(),
-        "person": stakeholders[person_col].astype("string").to_numpy(),
-        "influence": parse_numbers(stakeholders, influence_col, *INFLUENCE).to_numpy(),
-        "attitude": parse_numbers(stakeholders, attitude_col, *ATTITUDE).to_numpy(),
+        "person": stakeholders[stakeholder_col].astype("string").to_numpy(),
+        "influence": parse_numbers(stakeholders, influence_col, *_INFLUENCE).to_numpy(),
+        "attitude": parse_numbers(stakeholders, attitude_col, *_ATTITUDE).to_numpy(),
         "last_contact": parse_timestamps(stakeholders, contact_col).to_numpy(),
     })
-    check_unique(stakeholders, [account_col, person_col])
+    check_unique(stakeholders, [account_col, stakeholder_col])
     as_of = resolve_as_of(as_of, people["last_contact"])
-    people["contacted"] = people["last_contact"].between(as_of - pd.Timedelta(days=within_days), as_of)
+    contact_day = people["last_contact"].dt.normalize()
+    people["contacted"] = contact_day.between(as_of - pd.Timedelta(days=within_days), as_of)
     people["support"] = people["influence"] * people["attitude"]
     held = _roles_held(stakeholders[role_col], people)
     table = _coverage_table(people, held, roles)
@@ -164,7 +194,8 @@ def _coverage_table(people: pd.DataFrame, held: pd.DataFrame, roles: tuple) -> p
     table["risk_negative_decider"] = (deciders["attitude"].min() < 0).reindex(table.index, fill_value=False)
     risk = table["risk_no_decider_contact"] | table["risk_negative_decider"]
     table["status"] = np.select([risk, table["coverage"] >= 1], ["acc_at_risk", "acc_fully_covered"], "acc_gaps")
-    return table.reset_index()
+    table.index.name = "account_id"
+    return table
 
 
 def _holds(held: pd.DataFrame, accounts: pd.Index, roles: tuple) -> pd.DataFrame:
@@ -179,7 +210,7 @@ def _listed(flags: pd.DataFrame) -> pd.Series:
 
 def _roles_held(raw: pd.Series, people: pd.DataFrame) -> pd.DataFrame:
     """One row per person and role held (roles split at commas, semicolons, slashes, 、)."""
-    parts = raw.astype("string").str.strip().str.lower().str.split(ROLE_SEPARATORS, regex=True)
+    parts = raw.astype("string").str.strip().str.lower().str.split(_ROLE_SEPARATORS, regex=True)
     held = people.assign(role=parts.to_numpy()).explode("role")
     unknown = ~held["role"].isin(ROLES_ALL)
     if unknown.any():
@@ -201,17 +232,14 @@ def _weights(criteria: dict) -> dict:
     return {c: w / total for c, w in criteria.items()}
 
 
-def _cutoff(scores: pd.Series, top, threshold) -> float:
-    """The lowest key-account score: ``threshold``, or the score of the last of the ``top`` accounts."""
-    if threshold is not None and top is not None:
-        raise DataError("svc_err_bad_parameter", column="top/threshold", got=(top, threshold),
-                        fix_key="svc_fix_parameter", expected="top or threshold, not both")
-    if threshold is not None:
-        return float(threshold)
-    top = 0.2 if top is None else top
-    if not top > 0:
-        raise DataError("svc_err_bad_parameter", column="top", got=top, fix_key="svc_fix_parameter",
-                        expected="a count ≥ 1 or a share between 0 and 1")
-    count = math.ceil(top * len(scores)) if top < 1 else int(top)
+def _score_cut(scores: pd.Series, top_share, n_top, breaks) -> float:
+    """The lowest key-account score: ``breaks``, or the score of the last of the top accounts.
+
+    >>> _score_cut(pd.Series([90.0, 50.0, 40.0, 10.0]), 0.5, None, None)
+    50.0
+    """
+    if breaks is not None:
+        return float(breaks)
+    count = n_top if n_top is not None else math.ceil(top_share * len(scores) - 1e-9)
     ordered = scores.sort_values(ascending=False).to_numpy()
-    return float(ordered[min(count, len(ordered)) - 1])
+    return float(ordered[max(min(count, len(ordered)), 1) - 1])

@@ -2,7 +2,7 @@
 
 A customer is *active* in a period when they made at least one purchase in it (orders as in
 :func:`helpers.lifecycle.orders_table`: returns are not purchases). Periods are calendar periods
-(``freq="Q"`` quarters, ``"M"`` months, any pandas period alias) from the first purchase's period
+(``period="Q"`` quarters, ``"M"`` months, any pandas period alias) from the first purchase's period
 to the period of ``as_of`` (default: the period of the last purchase), with explicit zeros.
 
     >>> import pandas as pd
@@ -19,34 +19,50 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from helpers.data.engines import resolve_as_of
 from helpers.i18n import t
-from helpers.lifecycle import orders_table, purchases, resolve_as_of
+from helpers.lifecycle import orders_table, purchases, require_columns
+from helpers.validation import Options, validate_params
+
+__all__ = ["activity", "growth_accounting", "cohort_retention", "CohortRetention"]
 
 
-def activity(tx: pd.DataFrame, freq: str = "Q", as_of=None, *, customer: str = "customer_id",
-             date: str = "order_date", amount: str = "amount", order: str = "order_id") -> pd.DataFrame:
+def activity(tx: pd.DataFrame, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
+             date_col: str = "order_date", amount_col: str = "amount", order_col: str = "order_id") -> pd.DataFrame:
     """Customer × period table of booleans: did the customer buy in that period?
 
-    Columns run over every period from the first purchase to the end period (see module docs).
+    Indexed by ``customer_id``; columns run over every period from the first purchase to the end
+    period (see module docs).
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 2.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01"])})
+    >>> activity(tx, period="Q").astype(int).values.tolist()
+    [[1, 0], [0, 1]]
     """
-    end = None if as_of is None else pd.Timestamp(as_of).to_period(freq)
-    day = resolve_as_of(tx, as_of, date=date)
-    orders = purchases(orders_table(tx, day, customer=customer, date=date, amount=amount, order=order))
-    period = orders["day"].dt.to_period(freq)
-    periods = pd.period_range(period.min(), period.max() if end is None else end, freq=freq, name="period")
-    active = pd.crosstab(orders["customer_id"], period).reindex(columns=periods, fill_value=0) > 0
+    end = None if as_of is None else pd.Timestamp(as_of).to_period(period)
+    require_columns(tx, [date_col])
+    day = resolve_as_of(as_of, tx[date_col])
+    orders = purchases(orders_table(tx, day, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                                    order_col=order_col))
+    bought = orders["day"].dt.to_period(period)
+    periods = pd.period_range(bought.min(), bought.max() if end is None else end, freq=period, name="period")
+    active = pd.crosstab(orders["customer_id"], bought).reindex(columns=periods, fill_value=0) > 0
     active.index.name = "customer_id"
     active.attrs["as_of"] = day.date().isoformat()
     return active
 
 
-def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) -> pd.DataFrame:
+def growth_accounting(tx: pd.DataFrame, as_of=None, *, period: str = "Q", customer_col: str = "customer_id",
+                      date_col: str = "order_date", amount_col: str = "amount",
+                      order_col: str = "order_id") -> pd.DataFrame:
     """Growth accounting per period (docs/methods.md §3.4; J. Hsu, Social Capital).
 
     With A_p the customers active in period p: new = A_p ∩ {first purchase in p}; retained =
     A_p ∩ A_{p−1}; resurrected (回流) = A_p − A_{p−1} − new; churned = A_{p−1} − A_p; so
     ``|A_p| = |A_{p−1}| + new + resurrected − churned``. Quick ratio = (new + resurrected) / churned
-    (inf when nobody churned, NaN when nothing happened). ``columns``: customer=, date=, amount=, order=.
+    (inf when nobody churned, NaN when nothing happened). Indexed by period; ``attrs`` hold
+    ``period`` and ``as_of``. The ``*_col`` keywords name the columns of ``tx``.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 1.0],
@@ -54,7 +70,8 @@ def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) 
     >>> growth_accounting(tx).loc["2024Q2", ["new", "churned", "quick_ratio"]].tolist()
     [1.0, 1.0, 1.0]
     """
-    active = activity(tx, freq, as_of, **columns)
+    active = activity(tx, as_of, period=period, customer_col=customer_col, date_col=date_col,
+                      amount_col=amount_col, order_col=order_col)
     before = active.shift(1, axis=1, fill_value=False)
     first = active.idxmax(axis=1)               # first active period of each customer
     new = pd.DataFrame({p: first == p for p in active.columns}, index=active.index)
@@ -68,7 +85,7 @@ def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) 
     with np.errstate(divide="ignore", invalid="ignore"):
         out["quick_ratio"] = (out["new"] + out["resurrected"]) / out["churned"].astype(float)
     out.index.name = "period"
-    out.attrs.update(freq=freq, as_of=active.attrs["as_of"])
+    out.attrs.update(period=period, as_of=active.attrs["as_of"])
     return out
 
 
@@ -76,7 +93,15 @@ def growth_accounting(tx: pd.DataFrame, freq: str = "Q", as_of=None, **columns) 
 class CohortRetention:
     """Cohort × k tables: ``counts`` (customers of cohort c active k periods later, or at k or
     later when ``unbounded``), ``rates`` (counts / cohort size) and the cohort ``sizes``.
-    Cells not yet observed are missing; observed ones are explicit zeros."""
+    Cells not yet observed are missing; observed ones are explicit zeros.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01", "2024-04-02"])})
+    >>> result = cohort_retention(tx)
+    >>> result.sizes.tolist(), result.counts.loc["2024Q1"].tolist()
+    ([1, 1], [1, 1])
+    """
 
     counts: pd.DataFrame
     rates: pd.DataFrame
@@ -89,13 +114,15 @@ class CohortRetention:
         return f"<div><b>{escape(t('result_params'))}</b><table>{rows}</table>{styled.to_html()}</div>"
 
 
-def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False, as_of=None,
-                     **columns) -> CohortRetention:
+@validate_params(unbounded=Options(True, False))
+def cohort_retention(tx: pd.DataFrame, as_of=None, *, period: str = "Q", unbounded: bool = False,
+                     customer_col: str = "customer_id", date_col: str = "order_date", amount_col: str = "amount",
+                     order_col: str = "order_id") -> CohortRetention:
     """Retention by first-purchase cohort (docs/methods.md §3.5).
 
     ``retention(c, k) = |A_{c+k} ∩ cohort_c| / |cohort_c|`` (k = 0 → 1); ``unbounded=True`` counts
     customers active at k *or later*. Every k from 0 to the oldest cohort's age is a column;
-    cohorts without any new customer are left out.
+    cohorts without any new customer are left out. The ``*_col`` keywords name the columns of ``tx``.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 1.0, 1.0],
@@ -103,7 +130,8 @@ def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False,
     >>> cohort_retention(tx).rates.loc["2024Q1"].tolist()
     [1.0, 0.0, 0.5]
     """
-    active = activity(tx, freq, as_of, **columns)
+    active = activity(tx, as_of, period=period, customer_col=customer_col, date_col=date_col,
+                      amount_col=amount_col, order_col=order_col)
     ordinals = active.columns.asi8
     values = active.to_numpy()
     first = values.argmax(axis=1)                # index of each customer's cohort period
@@ -122,6 +150,6 @@ def cohort_retention(tx: pd.DataFrame, freq: str = "Q", unbounded: bool = False,
     counts = counts.astype("Int64").where(observed)
     sizes = counts[0].astype(int).rename("customers")
     rates = counts.astype(float).div(sizes, axis=0)
-    params = {"freq": freq, "unbounded": unbounded, "as_of": active.attrs["as_of"],
+    params = {"period": period, "unbounded": unbounded, "as_of": active.attrs["as_of"],
               "through": str(active.columns[-1])}
     return CohortRetention(counts, rates, sizes, params)

@@ -24,13 +24,25 @@ from helpers.complaints import check_columns, check_known, parse_numbers
 from helpers.errors import DataError
 from helpers.i18n import label, t
 
+__all__ = ["SEMS", "ExperienceAudit", "experience_audit", "journey_line"]
+
 SEMS = ("sense", "feel", "think", "act", "relate")
 SCALE = (0, 5)
 
 
 @dataclass
 class ExperienceAudit:
-    """Touchpoint × SEM ``scores`` (journey order), their ``target`` and ``gaps`` (score − target)."""
+    """Touchpoint × SEM ``scores`` (journey order), their ``target`` and ``gaps`` (score − target).
+
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"touchpoint": ["store", "app"], "sense": [4, 2], "feel": [3, 3],
+    ...                        "think": [2, 4], "act": [3, 1], "relate": [1, 2]})
+    >>> audit = experience_audit(scores, target=3)
+    >>> audit.gaps.loc["app"].tolist(), round(audit.overall, 2)
+    ([-1.0, 0.0, 1.0, -2.0, -1.0], 2.5)
+    >>> audit.weakest(1)[["touchpoint", "sem", "gap"]].values.tolist()
+    [['store', 'relate', -2.0]]
+    """
 
     scores: pd.DataFrame
     target: pd.DataFrame
@@ -89,8 +101,12 @@ def experience_audit(scores: pd.DataFrame, target=None, *, touchpoint_col: str =
     Touchpoints follow ``journey`` when given, else ``step_col`` when present, else first appearance.
     Source: docs/methods.md §6 (design on Schmitt 1999).
 
-    >>> audit = experience_audit(scores, target={"sense": 4, "feel": 4, "think": 3, "act": 3, "relate": 3})   # doctest: +SKIP
-    >>> audit.weakest(3)   # doctest: +SKIP
+    >>> import pandas as pd
+    >>> ratings = pd.DataFrame({"touchpoint": ["app", "app", "store"], "sem": ["sense", "feel", "sense"],
+    ...                         "score": [2, 4, 5], "step": [2, 2, 1]})
+    >>> audit = experience_audit(ratings, target={"sense": 4, "feel": 3})
+    >>> audit.scores.index.tolist(), audit.gaps.loc["app", ["sense", "feel"]].tolist()
+    (['store', 'app'], [-2.0, 1.0])
     """
     matrix = _matrix(scores, touchpoint_col, sem_col, score_col)
     journey = _steps(scores, touchpoint_col, step_col) if journey is None else journey
@@ -110,7 +126,11 @@ def journey_line(data, journey=None, target=None, *, touchpoint_col: str = "touc
     target) or a table of ratings ``touchpoint_col, score_col`` (averaged per touchpoint).
     A numeric ``target`` replaces the target of every step.
 
-    >>> journey_line(ratings, journey=["ad", "store", "checkout"], target=4)   # doctest: +SKIP
+    >>> import pandas as pd
+    >>> ratings = pd.DataFrame({"touchpoint": ["store", "ad", "store"], "satisfaction": [4, 3, 5]})
+    >>> line = journey_line(ratings, journey=["ad", "store", "checkout"], target=4)
+    >>> line[["step", "touchpoint", "score", "below_target"]].values.tolist()
+    [[1, 'ad', 3.0, True], [2, 'store', 4.5, False]]
     """
     if isinstance(data, ExperienceAudit):
         line = pd.DataFrame({"touchpoint": data.scores.index, "score": data.row_means.to_numpy(),

@@ -22,7 +22,11 @@ import pandas as pd
 
 from helpers.result import Classification
 from helpers.data.survey import check_same_length, validate_answers
+from helpers.validation import Interval, validate_params
 
+__all__ = ["kano_table", "kano_category", "kano_stats", "select_category", "evaluation_frame"]
+
+TOL = Interval(float, 0, 1)
 KANO_SCALE = (1, 5)
 # rows: functional answer 1..5, columns: dysfunctional answer 1..5 (Berger et al. 1993; stp25kano)
 EVALUATION_TABLE = (
@@ -42,14 +46,24 @@ FONG_Z = 1.65                              # Fong (1996), one-sided 5 % level
 
 
 def evaluation_frame() -> pd.DataFrame:
-    """The evaluation table as a frame (rows functional, columns dysfunctional answer), for display."""
+    """The evaluation table as a frame (rows functional, columns dysfunctional answer), for display.
+
+    >>> evaluation_frame().loc[1, 5]
+    'O'
+    """
     codes = range(1, 6)
     return pd.DataFrame(EVALUATION_TABLE, index=pd.Index(codes, name="functional"),
                         columns=pd.Index(codes, name="dysfunctional"))
 
 
 def kano_category(functional, dysfunctional) -> pd.Series:
-    """Category letter (M O A I R Q) of each respondent's answer pair; incomplete pairs are dropped (reported)."""
+    """Category letter (M O A I R Q) of each respondent's answer pair; incomplete pairs are dropped (reported).
+
+    ``functional`` / ``dysfunctional``: the answers (1–5) to the two questions, one per respondent.
+
+    >>> kano_category([1, 3], [5, 5]).tolist()
+    ['O', 'M']
+    """
     check_same_length(functional, dysfunctional, ("functional", "dysfunctional"))
     pairs = pd.DataFrame({"functional": list(functional), "dysfunctional": list(dysfunctional)})
     answers = validate_answers(pairs, scale=KANO_SCALE, integer=True).data.astype(int)
@@ -57,7 +71,8 @@ def kano_category(functional, dysfunctional) -> pd.Series:
     return pd.Series(table[answers["functional"] - 1, answers["dysfunctional"] - 1], name="kano")
 
 
-def select_category(shares: Mapping[str, float], tol: float = 0.05) -> str:
+@validate_params(tol=TOL)
+def select_category(shares: Mapping[str, float], *, tol: float = 0.05) -> str:
     """Category by mode with the M > O > A > I rule (docs/methods.md §4.7; Matzler et al. 1996).
 
     Among M, O, A, I whose share is within ``tol`` of the top share, the first in priority wins;
@@ -73,12 +88,18 @@ def select_category(shares: Mapping[str, float], tol: float = 0.05) -> str:
     return max(("R", "Q"), key=lambda c: shares[c])
 
 
-def kano_stats(counts: Mapping[str, int], tol: float = 0.05) -> dict:
+@validate_params(tol=TOL)
+def kano_stats(counts: Mapping[str, int], *, tol: float = 0.05) -> dict:
     """All per-attribute Kano figures from the counts M O A I R Q (docs/methods.md §4.7, §8.6).
 
     Better/CS+ = (A+O)/(A+O+M+I); Worse/CS− = −(O+M)/(A+O+M+I); total strength = (A+O+M)/N
     (Lee & Newcomb 1997); category strength = top share − second share; Fong (1996): top two
     counts a, b differ iff |a−b| > 1.65·sqrt((a+b)(2N−a−b)/(2N)); χ² vs uniform over M, O, A, I.
+    ``tol`` is the share within which the M > O > A > I rule decides (:func:`select_category`).
+
+    >>> s = kano_stats({"M": 40, "O": 43, "A": 10, "I": 7})
+    >>> s["max"], s["category"], s["fong_significant"]
+    ('kano_one_dimensional', 'kano_must_be', False)
     """
     from scipy.stats import chisquare
 
@@ -92,7 +113,7 @@ def kano_stats(counts: Mapping[str, int], tol: float = 0.05) -> dict:
     return {
         **c, "n": n,
         "max": CATEGORY_IDS[max(CATEGORIES, key=lambda k: (c[k], -CATEGORIES.index(k)))],
-        "category": CATEGORY_IDS[select_category(shares, tol)],
+        "category": CATEGORY_IDS[select_category(shares, tol=tol)],
         "cs_plus": (c["A"] + c["O"]) / maoi if maoi else math.nan,
         "cs_minus": -(c["O"] + c["M"]) / maoi if maoi else math.nan,
         "total_strength": (c["A"] + c["O"] + c["M"]) / n,
@@ -105,9 +126,10 @@ def kano_stats(counts: Mapping[str, int], tol: float = 0.05) -> dict:
     }
 
 
-def kano_table(survey: pd.DataFrame, attributes: Sequence[str], functional: str = "kano_{}_func",
-               dysfunctional: str = "kano_{}_dysf", tol: float = 0.05) -> Classification:
-    """Classify attributes from a respondent × answer frame (column templates take the attribute name).
+@validate_params(tol=TOL)
+def kano_table(survey: pd.DataFrame, attributes: Sequence[str], *, functional_pattern: str = "kano_{}_func",
+               dysfunctional_pattern: str = "kano_{}_dysf", tol: float = 0.05) -> Classification:
+    """Classify attributes from a respondent × answer frame (the column-name patterns take the attribute).
 
     One row per attribute: counts M O A I R Q, n, the modal ``max`` category, the ``category`` by
     the M > O > A > I rule, CS+ / CS−, strengths, Fong and χ² tests. Respondents with a missing
@@ -119,12 +141,12 @@ def kano_table(survey: pd.DataFrame, attributes: Sequence[str], functional: str 
     """
     rows = []
     for attribute in attributes:
-        f_col, d_col = functional.format(attribute), dysfunctional.format(attribute)
+        f_col, d_col = functional_pattern.format(attribute), dysfunctional_pattern.format(attribute)
         answers = validate_answers(survey, [f_col, d_col], scale=KANO_SCALE, integer=True)
         letters = kano_category(answers.data[f_col], answers.data[d_col])
         counts = letters.value_counts().reindex(CATEGORIES, fill_value=0)
-        rows.append({"attribute": attribute, **kano_stats(counts, tol), "n_dropped": answers.n_dropped})
+        rows.append({"attribute": attribute, **kano_stats(counts, tol=tol), "n_dropped": answers.n_dropped})
     table = pd.DataFrame(rows).set_index("attribute")
     return Classification(table, {"tol": tol, "fong_z": FONG_Z},
-                          {"functional": functional, "dysfunctional": dysfunctional},
+                          {"functional_pattern": functional_pattern, "dysfunctional_pattern": dysfunctional_pattern},
                           class_col="category")

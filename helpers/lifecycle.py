@@ -11,15 +11,15 @@ rule  state            condition (recency in days since the last purchase, ``as_
 2     at_risk          active_days < recency_days <= churn_days
 3     reactivated      returned after a gap > churn_days, the return within the last active_days
 4     new              active and exactly one order ever
-5     loyal            active and >= loyal_min_orders orders within loyal_window days
+5     loyal            active and >= n_loyal_orders orders within loyal_window_days days
 6     repeat           otherwise (active, two or more orders)
 ====  ===============  ======================================================================
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 20.0, 5.0],
     ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-06-01", "2023-01-01"])})
-    >>> relationship_states(tx, as_of="2024-06-30").table["state"].tolist()
-    ['repeat', 'lost']
+    >>> relationship_states(tx, as_of="2024-06-30").table["state"].to_dict()
+    {'a': 'repeat', 'b': 'lost'}
 
 An order is one ``order_id`` (or, without that column, one purchase day). Orders whose total is
 negative are returns: they reduce revenue but are not purchases. Zero-amount orders are purchases.
@@ -29,9 +29,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.data.engines import resolve_as_of
 from helpers.errors import DataError
 from helpers.i18n import label
 from helpers.result import Classification
+from helpers.validation import Interval, Options, validate_params
+
+__all__ = ["STATES", "LEAD_STATUSES", "PRESETS", "RelationshipStates", "relationship_states", "at_risk_list",
+           "win_back_list", "state_labels"]
 
 #: Every state, in the order of the course's flow diagram (潜在 → 目标 → 现实 → 流失 → 挽回).
 STATES = ("non_customer", "prospect", "target", "new", "repeat", "loyal", "at_risk", "lost",
@@ -45,8 +50,8 @@ LEAD_STATUSES = NO_PURCHASE_STATES + (BUYER_STATUS,)
 #: active <= 1 year, warm/cold 1–3 years (at risk), inactive > 3 years (lost); its loyalty rule
 #: (3 orders in 3 years) is a design default.
 PRESETS = {
-    "retail_quarterly": {"active_days": 90, "churn_days": 180, "loyal_window": 365, "loyal_min_orders": 4},
-    "annual": {"active_days": 365, "churn_days": 1095, "loyal_window": 1095, "loyal_min_orders": 3},
+    "retail_quarterly": {"active_days": 90, "churn_days": 180, "loyal_window_days": 365, "n_loyal_orders": 4},
+    "annual": {"active_days": 365, "churn_days": 1095, "loyal_window_days": 1095, "n_loyal_orders": 3},
 }
 #: De Bruyn's managerial segments (ESSEC, *Foundations of Marketing Analytics*), added by preset "annual".
 MANAGERIAL = {"warm_days": 730, "new_days": 365, "new_warm_days": 730, "high_value": 100.0}
@@ -56,7 +61,7 @@ _RULES = (
     ("at_risk", "2: active_days < recency_days <= churn_days"),
     ("reactivated", "3: returned after a gap > churn_days, within active_days"),
     ("new", "4: active, orders == 1"),
-    ("loyal", "5: active, orders_in_window >= loyal_min_orders"),
+    ("loyal", "5: active, orders_in_window >= n_loyal_orders"),
     ("repeat", "6: active, orders >= 2"),
 )
 CRM_RULE = "0: in CRM, no purchase"
@@ -81,7 +86,20 @@ def state_labels(ids, field: str | None = None):
 
 
 class RelationshipStates(Classification):
-    """A :class:`~helpers.result.Classification` whose labels are the lifecycle-state labels."""
+    """A :class:`~helpers.result.Classification` whose labels are the lifecycle-state labels.
+
+    ``table`` is indexed by ``customer_id``; ``thresholds`` are the day limits used, ``params`` the
+    analysis date and settings.
+
+    >>> import pandas as pd
+    >>> from helpers.i18n import language
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [10.0, 5.0],
+    ...                    "order_date": pd.to_datetime(["2024-06-01", "2023-01-01"])})
+    >>> res = relationship_states(tx, as_of="2024-06-30")
+    >>> with language("en"):
+    ...     res.labels().to_dict()
+    {'a': 'First-time buyers', 'b': 'Lost customers'}
+    """
 
     def labels(self) -> pd.Series:
         return state_labels(self.classes)
@@ -100,27 +118,34 @@ def require_columns(frame: pd.DataFrame, columns) -> None:
                             found=", ".join(map(str, frame.columns)))
 
 
-def resolve_as_of(tx: pd.DataFrame, as_of=None, *, date: str = "order_date") -> pd.Timestamp:
-    """``as_of`` as a day (midnight); default the day after the last transaction."""
-    if as_of is None:
-        return tx[date].max().normalize() + pd.Timedelta(days=1)
-    return pd.Timestamp(as_of).normalize()
+def _with_id_column(frame: pd.DataFrame, customer_col: str) -> pd.DataFrame:
+    """``frame`` with its ``customer_col`` as a column, also when the ids are its (named) index."""
+    if customer_col not in frame.columns and frame.index.name == customer_col:
+        return frame.reset_index()
+    return frame
 
 
-def orders_table(tx: pd.DataFrame, as_of, *, customer: str = "customer_id", date: str = "order_date",
-                 amount: str = "amount", order: str = "order_id") -> pd.DataFrame:
+def orders_table(tx: pd.DataFrame, as_of, *, customer_col: str = "customer_id", date_col: str = "order_date",
+                 amount_col: str = "amount", order_col: str = "order_id") -> pd.DataFrame:
     """One row per order up to ``as_of`` (inclusive): customer_id, day, amount (summed).
 
-    Orders are ``order_id`` values when that column exists, else purchase days. Sorted by
-    customer and day, so results never depend on the input's row order.
+    Orders are ``order_col`` values when that column exists, else purchase days. Sorted by
+    customer and day, so results never depend on the input's row order. Machinery shared with
+    :mod:`helpers.cohorts`.
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 2.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-05"])})
+    >>> orders_table(tx, pd.Timestamp("2024-02-01"))["amount"].tolist()      # one purchase day
+    [3.0]
     """
-    require_columns(tx, [customer, date, amount])
-    day = tx[date].dt.normalize()
+    tx = _with_id_column(tx, customer_col)
+    require_columns(tx, [customer_col, date_col, amount_col])
+    day = tx[date_col].dt.normalize()
     keep = day <= as_of
-    frame = pd.DataFrame({"customer_id": tx.loc[keep, customer].astype("string"), "day": day[keep],
-                          "amount": tx.loc[keep, amount].astype(float)})
-    if order in tx.columns:     # an order spread over several days counts on its first day
-        frame["order"] = tx.loc[keep, order].astype("string")
+    frame = pd.DataFrame({"customer_id": tx.loc[keep, customer_col].astype("string"), "day": day[keep],
+                          "amount": tx.loc[keep, amount_col].astype(float)})
+    if order_col in tx.columns:     # an order spread over several days counts on its first day
+        frame["order"] = tx.loc[keep, order_col].astype("string")
         per_order = frame.groupby(["customer_id", "order"], dropna=False).agg(
             day=("day", "min"), amount=("amount", "sum"))
     else:
@@ -130,7 +155,11 @@ def orders_table(tx: pd.DataFrame, as_of, *, customer: str = "customer_id", date
 
 
 def purchases(orders: pd.DataFrame) -> pd.DataFrame:
-    """The orders that are purchases (total >= 0; negative totals are returns)."""
+    """The orders that are purchases (total >= 0; negative totals are returns).
+
+    >>> purchases(pd.DataFrame({"amount": [5.0, -5.0, 0.0]}))["amount"].tolist()
+    [5.0, 0.0]
+    """
     return orders[orders["amount"] >= 0]
 
 
@@ -144,7 +173,7 @@ def _history(orders: pd.DataFrame, as_of: pd.Timestamp, p: dict, individual: dic
         "first_purchase": g["day"].min(),
         "last_purchase": g["day"].max(),
         "orders": g.size(),
-        "orders_in_window": buys[(as_of - buys["day"]).dt.days <= p["loyal_window"]]
+        "orders_in_window": buys[(as_of - buys["day"]).dt.days <= p["loyal_window_days"]]
         .groupby("customer_id").size(),
     })
     hist["orders_in_window"] = hist["orders_in_window"].fillna(0).astype(int)
@@ -169,7 +198,7 @@ def _classify(hist: pd.DataFrame, as_of: pd.Timestamp, p: dict) -> pd.DataFrame:
         (r > p["active_days"]) & (r <= hist["churn_days"]),
         active & (since_return <= p["active_days"]),
         active & (hist["orders"] == 1),
-        active & (hist["orders_in_window"] >= p["loyal_min_orders"]),
+        active & (hist["orders_in_window"] >= p["n_loyal_orders"]),
         active,
     ]
     states, rules = zip(*_RULES)
@@ -193,10 +222,11 @@ def _managerial_segment(hist: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     return pd.Series(np.select(conditions, names, default="inactive"), index=hist.index)
 
 
-def _crm_states(crm: pd.DataFrame, customer: str, buyers: pd.Index) -> pd.DataFrame:
+def _crm_states(crm: pd.DataFrame, customer_col: str, buyers: pd.Index) -> pd.DataFrame:
     """Rule 0: CRM entries without purchases → target (``is_target``), non_customer or prospect."""
-    require_columns(crm, [customer])
-    ids = crm[customer].astype("string")
+    crm = _with_id_column(crm, customer_col)
+    require_columns(crm, [customer_col])
+    ids = crm[customer_col].astype("string")
     state = pd.Series("prospect", index=crm.index, dtype=object)
     if "lead_status" in crm.columns:
         status = crm["lead_status"].astype("string").str.strip().str.lower().replace("", pd.NA).fillna("prospect")
@@ -208,70 +238,83 @@ def _crm_states(crm: pd.DataFrame, customer: str, buyers: pd.Index) -> pd.DataFr
         state = status.replace(BUYER_STATUS, "prospect").astype(object)
     if "is_target" in crm.columns:
         state = state.where(~crm["is_target"].fillna(False).astype(bool), "target")
-    out = pd.DataFrame({"customer_id": ids, "state": state.to_numpy()}).drop_duplicates("customer_id")
+    out = pd.DataFrame({"customer_id": ids.to_numpy(), "state": state.to_numpy()}).drop_duplicates("customer_id")
     out = out[~out["customer_id"].isin(buyers)].set_index("customer_id")
     out["rule"] = CRM_RULE
     return out
 
 
+_DAYS = [Interval(int, 1, None), None]
+
+
+@validate_params(preset=Options(*PRESETS), active_days=_DAYS, churn_days=_DAYS, loyal_window_days=_DAYS,
+                 n_loyal_orders=_DAYS, individual=Options(True, False),
+                 churn_k=Interval(float, 0, None, closed="neither"), churn_floor_days=[Interval(int, 0, None), None])
 def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None = None, *,
                         preset: str = "retail_quarterly", active_days: int | None = None,
-                        churn_days: int | None = None, loyal_window: int | None = None,
-                        loyal_min_orders: int | None = None, individual: bool = False,
-                        churn_k: float = 2.5, churn_floor: int | None = None,
-                        customer: str = "customer_id", date: str = "order_date", amount: str = "amount",
-                        order: str = "order_id") -> RelationshipStates:
+                        churn_days: int | None = None, loyal_window_days: int | None = None,
+                        n_loyal_orders: int | None = None, individual: bool = False,
+                        churn_k: float = 2.5, churn_floor_days: int | None = None,
+                        customer_col: str = "customer_id", date_col: str = "order_date",
+                        amount_col: str = "amount", order_col: str = "order_id") -> RelationshipStates:
     """The relationship state of every customer at ``as_of`` (docs/methods.md §3.2), class column ``state``.
 
-    ``crm`` (optional) lists known people: ``customer_id`` plus optional ``is_target`` (bool) and
-    ``lead_status`` (``prospect`` / ``target`` / ``non_customer`` / ``customer``); those without
-    purchases by ``as_of`` get rule 0 (a ``customer`` who has not bought yet counts as a
-    prospect). ``individual=True`` replaces churn_days per customer by ``churn_k`` × their median
-    days between purchases, at least ``churn_floor`` (default ``active_days``).
+    The table is indexed by ``customer_id``. The day limits come from ``preset``
+    (:data:`PRESETS`); ``active_days``, ``churn_days``, ``loyal_window_days`` and ``n_loyal_orders``
+    override them one by one. ``crm`` (optional) lists known people: ``customer_col`` (a column
+    or the index) plus optional ``is_target`` (bool) and ``lead_status`` (``prospect`` /
+    ``target`` / ``non_customer`` / ``customer``); those without purchases by ``as_of`` get rule 0
+    (a ``customer`` who has not bought yet counts as a prospect). ``individual=True`` replaces
+    churn_days per customer by ``churn_k`` × their median days between purchases, at least
+    ``churn_floor_days`` (default ``active_days``).
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["C5", "C5"], "amount": [80.0, 90.0],
     ...                    "order_date": pd.to_datetime(["2023-05-10", "2024-06-01"])})
     >>> res = relationship_states(tx, as_of="2024-06-30")
-    >>> res.table.loc[0, "state"], int(res.table.loc[0, "recency_days"])
+    >>> res.table.loc["C5", "state"], int(res.table.loc["C5", "recency_days"])
     ('reactivated', 29)
+    >>> relationship_states(tx, as_of="2024-06-30", churn_days=400).table.loc["C5", "state"]
+    'repeat'
     """
-    if preset not in PRESETS:
-        raise ValueError(f"preset must be one of {sorted(PRESETS)}, got {preset!r}")
-    given = {"active_days": active_days, "churn_days": churn_days, "loyal_window": loyal_window,
-             "loyal_min_orders": loyal_min_orders}
+    given = {"active_days": active_days, "churn_days": churn_days, "loyal_window_days": loyal_window_days,
+             "n_loyal_orders": n_loyal_orders}
     p = {**PRESETS[preset], **{k: v for k, v in given.items() if v is not None}}
-    ind = {"k": churn_k, "floor": p["active_days"] if churn_floor is None else churn_floor} if individual else None
-    as_of = resolve_as_of(tx, as_of, date=date)
-    orders = orders_table(tx, as_of, customer=customer, date=date, amount=amount, order=order)
+    ind = ({"k": churn_k, "floor": p["active_days"] if churn_floor_days is None else churn_floor_days}
+           if individual else None)
+    tx = _with_id_column(tx, customer_col)
+    require_columns(tx, [customer_col, date_col, amount_col])
+    as_of = resolve_as_of(as_of, tx[date_col])
+    orders = orders_table(tx, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                          order_col=order_col)
     table = _classify(_history(orders, as_of, p, ind), as_of, p)
     if preset == "annual":
         table["managerial_segment"] = _managerial_segment(table, as_of)
     if crm is not None:
-        table = pd.concat([table, _crm_states(crm, customer, table.index)])
+        table = pd.concat([table, _crm_states(crm, customer_col, table.index)])
     if not individual:
         table = table.drop(columns="churn_days")
-    table.index.name = "customer_id"
     front = ["state", "rule", "recency_days", "orders", "orders_in_window", "first_purchase",
              "last_purchase", "returned_on", "revenue"]
-    table = table[front + [c for c in table.columns if c not in front]].sort_index().reset_index()
+    table = table[front + [c for c in table.columns if c not in front]].sort_index()
+    table.index.name = "customer_id"
     counts = ["recency_days", "orders", "orders_in_window"]      # missing for CRM-only rows
     table[counts] = table[counts].astype("Int64")
-    thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor": ind["floor"]} if ind else {}))
+    thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order if order in tx.columns else "purchase days", "crm": crm is not None}
+              "orders": order_col if order_col in tx.columns else "purchase days", "crm": crm is not None}
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 
-ACTION_COLUMNS = ["customer_id", "state", "last_purchase", "recency_days", "orders", "revenue"]
+ACTION_COLUMNS = ["state", "last_purchase", "recency_days", "orders", "revenue"]
 
 
 def _action_list(res: RelationshipStates, actions: pd.Series, value_cut: float) -> pd.DataFrame:
-    """Rows of ``res`` that got an action (non-empty), most valuable first, ties by id."""
+    """Rows of ``res`` that got an action (non-empty), indexed by customer_id, most valuable first, ties by id."""
     chosen = actions[actions != ""]
     out = res.table.loc[chosen.index, ACTION_COLUMNS].assign(action=chosen)
     out["action_text"] = label(("lc_action." + out["action"]).tolist())
-    out = out.sort_values(["revenue", "customer_id"], ascending=[False, True]).reset_index(drop=True)
+    out = out.sort_values(["revenue", "customer_id"], ascending=[False, True])
     out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut)
     return out
 
@@ -281,21 +324,23 @@ def _value_cut(res: RelationshipStates, value_quantile: float) -> float:
     return float(res.table["revenue"].dropna().quantile(value_quantile))
 
 
+@validate_params(recently_lost_days=[Interval(int, 0, None), None], value_quantile=Interval(float, 0, 1))
 def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None = None,
                  value_quantile: float = 0.75, **state_kwargs) -> pd.DataFrame:
     """Customers to contact before they are gone: at_risk ones, and those lost for at most
     ``recently_lost_days`` beyond their churn threshold (default ``active_days``).
 
-    Each row has the last purchase, recency, orders, revenue and a suggested ``action`` (id and
-    ``action_text``): ``save_call`` for high-value at-risk customers (revenue at or above the
-    ``value_quantile`` of all buyers), ``reminder`` for other at-risk ones, ``win_back_offer`` for
-    the recently lost. Most valuable first. ``state_kwargs`` go to :func:`relationship_states`.
+    Indexed by ``customer_id``; each row has the state, last purchase, recency, orders, revenue and
+    a suggested ``action`` (id and ``action_text``): ``save_call`` for high-value at-risk customers
+    (revenue at or above the ``value_quantile`` of all buyers), ``reminder`` for other at-risk
+    ones, ``win_back_offer`` for the recently lost. Most valuable first. ``state_kwargs`` go to
+    :func:`relationship_states`; ``attrs`` hold ``as_of`` and the ``value_threshold`` used.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [50.0, 10.0],
     ...                    "order_date": pd.to_datetime(["2024-02-01", "2024-06-01"])})
-    >>> at_risk_list(tx, "2024-06-30")[["customer_id", "action"]].values.tolist()
-    [['a', 'save_call']]
+    >>> at_risk_list(tx, "2024-06-30")["action"].to_dict()
+    {'a': 'save_call'}
     """
     res = relationship_states(tx, as_of, **state_kwargs)
     tab, p = res.table, res.thresholds
@@ -309,18 +354,19 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
     return _action_list(res, actions, cut)
 
 
+@validate_params(value_quantile=Interval(float, 0, 1))
 def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
                   **state_kwargs) -> pd.DataFrame:
     """Lost customers worth winning back (revenue at or above the ``value_quantile`` of all buyers;
     action ``win_back_offer``) and reactivated ones to welcome back (``welcome_back``).
 
-    Same columns as :func:`at_risk_list`, most valuable first.
+    Same columns and index as :func:`at_risk_list`, most valuable first.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [90.0, 10.0, 5.0],
     ...                    "order_date": pd.to_datetime(["2023-01-01", "2023-01-01", "2024-06-01"])})
-    >>> win_back_list(tx, "2024-06-30")[["customer_id", "action"]].values.tolist()
-    [['a', 'win_back_offer'], ['b', 'welcome_back']]
+    >>> win_back_list(tx, "2024-06-30")["action"].to_dict()
+    {'a': 'win_back_offer', 'b': 'welcome_back'}
     """
     res = relationship_states(tx, as_of, **state_kwargs)
     tab = res.table

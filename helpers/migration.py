@@ -23,6 +23,10 @@ import pandas as pd
 from helpers.errors import DataError, warn
 from helpers.i18n import t
 from helpers.lifecycle import STATES, relationship_states, state_labels
+from helpers.validation import Options, validate_params
+
+__all__ = ["COURSE_ARROWS", "TransitionMatrix", "CustomerFlow", "migration_matrix", "pooled_transition_matrix",
+           "customer_flow"]
 
 #: The arrows of the course's customer-flow diagram (客户流转模式图): 潜在 → 目标 → 初次 → 重复 →
 #: 忠诚 (prospects may also buy without being targeted), any current customer → 流失预警 → 流失 →
@@ -44,12 +48,25 @@ def _params_html(params: dict) -> str:
 @dataclass
 class TransitionMatrix:
     """``counts`` N_ij and row ``probabilities`` P_ij (rows = state at start, columns = at end;
-    every state present, zeros explicit; rows without customers have missing probabilities)."""
+    every state present, zeros explicit; rows without customers have missing probabilities).
+
+    >>> import pandas as pd
+    >>> from helpers.i18n import language
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-03-01"])})
+    >>> m = migration_matrix(tx, "2024-01-31", "2024-03-31")
+    >>> float(m.probabilities.loc["new", "repeat"])
+    1.0
+    >>> with language("en"):
+    ...     m.labelled("probabilities").loc["First-time buyers", "Repeat buyers"].item()
+    1.0
+    """
 
     counts: pd.DataFrame
     probabilities: pd.DataFrame
     params: dict = field(default_factory=dict)
 
+    @validate_params(kind=Options("counts", "probabilities"))
     def labelled(self, kind: str = "counts") -> pd.DataFrame:
         """``counts`` or ``probabilities`` with state labels in the active language."""
         frame = getattr(self, kind)
@@ -62,8 +79,7 @@ class TransitionMatrix:
 
 def _states_at(tx, dates, crm, state_kwargs) -> list[pd.Series]:
     """The state of every customer at each date (index customer_id)."""
-    return [relationship_states(tx, d, crm, **state_kwargs).table.set_index("customer_id")["state"]
-            for d in dates]
+    return [relationship_states(tx, d, crm, **state_kwargs).table["state"] for d in dates]
 
 
 def _counts(before: pd.Series, after: pd.Series) -> pd.DataFrame:
@@ -89,7 +105,15 @@ def migration_matrix(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None,
                      **state_kwargs) -> TransitionMatrix:
     """Transition counts and probabilities between the states at ``t0`` and ``t1`` (docs/methods.md §3.3).
 
-    ``state_kwargs`` go to :func:`helpers.lifecycle.relationship_states` (preset, thresholds, columns).
+    ``t0`` < ``t1`` are the two analysis dates; ``crm`` and ``state_kwargs`` go to
+    :func:`helpers.lifecycle.relationship_states` (preset, thresholds, ``*_col`` names).
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-10"])})
+    >>> m = migration_matrix(tx, "2024-01-31", "2024-04-30", active_days=30)
+    >>> int(m.counts.loc["new", "at_risk"]), m.params["t1"]
+    (2, '2024-04-30')
     """
     days = _snapshot_dates([t0, t1])
     before, after = _states_at(tx, days, crm, state_kwargs)
@@ -98,7 +122,8 @@ def migration_matrix(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None,
 
 def pooled_transition_matrix(tx: pd.DataFrame, dates, crm: pd.DataFrame | None = None,
                              **state_kwargs) -> TransitionMatrix:
-    """One matrix from all consecutive pairs of ``dates`` (counts summed; docs/methods.md §3.3).
+    """One matrix from all consecutive pairs of the increasing analysis ``dates`` (counts summed;
+    docs/methods.md §3.3); ``crm`` and ``state_kwargs`` as in :func:`migration_matrix`.
 
     Pooling assumes equally long periods: intervals differing by more than 10 % give a warning
     (calendar quarters or months, a day or three apart, do not).
@@ -123,7 +148,14 @@ def pooled_transition_matrix(tx: pd.DataFrame, dates, crm: pd.DataFrame | None =
 class CustomerFlow:
     """Data behind the 客户流转模式图: ``stocks`` (customers per state at start and end) and
     ``edges`` (source, target, customers, ``course``: whether the course diagram draws that arrow).
-    Every course arrow is listed (zeros included), then any other observed move."""
+    Every course arrow is listed (zeros included), then any other observed move.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "amount": [1.0], "order_date": pd.to_datetime(["2024-03-01"])})
+    >>> flow = customer_flow(tx, "2024-01-31", "2024-03-31")
+    >>> flow.stocks.loc["new"].tolist(), len(flow.edges) == len(COURSE_ARROWS)
+    ([0, 1], True)
+    """
 
     stocks: pd.DataFrame
     edges: pd.DataFrame
@@ -136,7 +168,9 @@ class CustomerFlow:
 
 
 def customer_flow(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None, **state_kwargs) -> CustomerFlow:
-    """How many customers moved along each arrow of the customer-flow model between t0 and t1.
+    """How many customers moved along each arrow of the customer-flow model between ``t0`` and ``t1``.
+
+    ``crm`` and ``state_kwargs`` as in :func:`migration_matrix`.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 1.0],

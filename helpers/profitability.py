@@ -24,23 +24,31 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.rfm.table import rfm_table
+from helpers.validation import Interval, validate_params
+
+__all__ = ["customer_profit"]
 
 
-def customer_profit(tx, margin: float, cost_per_order: float = 0.0, cost_per_customer: float = 0.0, *,
-                    customer: str = "customer_id", date: str = "order_date", amount: str = "amount",
-                    order: str | None = "order_id") -> pd.DataFrame:
-    """Revenue, orders, gross profit, cost to serve and profit per customer (index: sorted customer id).
+@validate_params(margin=Interval(float, 0, 1), cost_per_order=Interval(float, 0, None),
+                 cost_per_customer=Interval(float, 0, None))
+def customer_profit(tx, *, margin: float, cost_per_order: float = 0.0, cost_per_customer: float = 0.0,
+                    customer_col: str = "customer_id", date_col: str = "order_date", amount_col: str = "amount",
+                    order_col: str | None = "order_id") -> pd.DataFrame:
+    """Revenue, orders, gross profit, cost to serve and profit per customer (index: sorted ``customer_id``).
 
-    ``margin`` is the gross margin as a fraction of revenue (0.35 = 35 %); ``cost_per_order`` the
+    ``margin`` is the gross margin as a share of revenue, 0–1 (0.35 = 35 %); ``cost_per_order`` the
     cost of handling one order; ``cost_per_customer`` the fixed cost of one customer over the
-    window (acquisition, membership, mailings). Orders are distinct ``order`` ids, or purchase
-    days when the column is absent (as in :func:`helpers.rfm.rfm_table`).
+    window (acquisition, membership, mailings); both money, not negative. Orders are distinct
+    ``order_col`` ids, or purchase days when the column is absent (as in :func:`helpers.rfm.rfm_table`).
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "order_date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+    ...                    "amount": [100.0, 20.0]})
+    >>> customer_profit(tx, margin=0.4, cost_per_order=10)["profit"].to_dict()
+    {'a': 30.0, 'b': -2.0}
     """
-    if not 0 <= margin <= 1:
-        raise ValueError(f"margin is a fraction of revenue between 0 and 1, got {margin!r}")
-    if cost_per_order < 0 or cost_per_customer < 0:
-        raise ValueError(f"costs must not be negative, got {cost_per_order!r}, {cost_per_customer!r}")
-    per_customer = rfm_table(tx, customer=customer, date=date, amount=amount, order=order)
+    per_customer = rfm_table(tx, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                             order_col=order_col)
     out = per_customer[["revenue", "orders"]].copy()
     out["gross_profit"] = margin * out["revenue"]
     out["cost_to_serve"] = cost_per_order * out["orders"] + cost_per_customer

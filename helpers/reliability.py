@@ -23,18 +23,28 @@ from helpers.errors import DataError
 from helpers.i18n import t
 from helpers.data.survey import validate_answers
 
+__all__ = ["cronbach_alpha", "AlphaResult"]
+
 ACCEPTABLE_ALPHA = 0.7
 
 
 def alpha_from_items(items: pd.DataFrame) -> float:
-    """Raw Cronbach's alpha of complete numeric items (no validation; see :func:`cronbach_alpha`)."""
+    """Raw Cronbach's alpha of complete numeric items (no validation; see :func:`cronbach_alpha`).
+
+    >>> round(float(alpha_from_items(pd.DataFrame({"q1": [1, 2, 3], "q2": [1, 3, 3]}))), 4)
+    0.9231
+    """
     k = items.shape[1]
     total_variance = items.sum(axis=1).var(ddof=1)
     return k / (k - 1) * (1 - items.var(ddof=1).sum() / total_variance)
 
 
 def standardized_alpha(items: pd.DataFrame) -> float:
-    """α from the mean off-diagonal correlation r̄: k·r̄ / (1 + (k−1)·r̄)."""
+    """α from the mean off-diagonal correlation r̄: k·r̄ / (1 + (k−1)·r̄).
+
+    >>> round(float(standardized_alpha(pd.DataFrame({"q1": [1, 2, 3], "q2": [1, 3, 3]}))), 4)
+    0.9282
+    """
     k = items.shape[1]
     corr = items.corr().to_numpy()
     r_bar = corr[~np.eye(k, dtype=bool)].mean()
@@ -43,7 +53,12 @@ def standardized_alpha(items: pd.DataFrame) -> float:
 
 @dataclass(frozen=True)
 class AlphaResult:
-    """Raw and standardised alpha, the items table (alpha if deleted, item–total correlations) and n."""
+    """Raw and standardised alpha, the items table (alpha if deleted, item–total correlations) and n.
+
+    >>> r = cronbach_alpha(pd.DataFrame({"q1": [1, 2, 3, 4], "q2": [2, 2, 4, 4], "q3": [1, 3, 3, 5]}))
+    >>> r.k, r.n, r.acceptable, r.items.index.tolist()
+    (3, 4, True, ['q1', 'q2', 'q3'])
+    """
 
     alpha: float
     standardized_alpha: float
@@ -86,13 +101,18 @@ def _item_table(items: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def cronbach_alpha(data: pd.DataFrame, columns: Sequence[str] | None = None, scale=None) -> AlphaResult:
-    """Cronbach's alpha of ``columns`` (default: all) with item diagnostics (docs/methods.md §4.9).
+def cronbach_alpha(data: pd.DataFrame, *, item_cols: Sequence[str] | None = None, scale=None) -> AlphaResult:
+    """Cronbach's alpha of ``item_cols`` (default: all columns) with item diagnostics (docs/methods.md §4.9).
 
     Rows with a missing answer are deleted listwise; how many is warned and kept in ``n_dropped``.
     ``items`` holds per item: alpha if deleted, item–total and corrected item–total correlations.
+    ``scale`` = (low, high) rejects answers outside it.
+
+    >>> items = pd.DataFrame({"q1": [1, 2, 3, 4], "q2": [2, 2, 4, 4], "q3": [1, 3, 3, 5], "id": list("abcd")})
+    >>> round(cronbach_alpha(items, item_cols=["q1", "q2", "q3"], scale=(1, 5)).alpha, 4)
+    0.9333
     """
-    answers = validate_answers(data, columns, scale=scale)
+    answers = validate_answers(data, item_cols, scale=scale)
     items = answers.data
     if items.shape[1] < 2:
         raise DataError("err_rel_too_few_items", column=", ".join(map(str, items.columns)),

@@ -15,13 +15,22 @@ import pandas as pd
 
 from helpers.i18n import label, t
 
+# The base of the classifiers' results: users read these objects, the kit's functions build them.
+__all__: list[str] = []
+
 
 @dataclass
 class Classification:
     """A classification of customers (or attributes, respondents…).
 
-    ``table`` has one row per classified entity and the class id in ``class_col``;
-    ``thresholds`` are the cut points actually used; ``params`` the settings that produced them.
+    ``table`` has one row per classified entity (indexed by its id) and the class id in
+    ``class_col``; ``thresholds`` are the cut points actually used; ``params`` the settings that
+    produced them.
+
+    >>> import pandas as pd
+    >>> res = Classification(pd.DataFrame({"segment": ["x", "y"]}, index=["a", "b"]), {"cut": 1.0})
+    >>> res.classes.to_dict(), res.thresholds
+    ({'a': 'x', 'b': 'y'}, {'cut': 1.0})
     """
 
     table: pd.DataFrame

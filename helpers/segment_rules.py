@@ -6,7 +6,7 @@ first rule whose three ranges all contain its scores, else ``others`` (R ``rfm``
 (earlier rules take all their cells) and score cells no rule covers.
 
     >>> from helpers.segment_rules import R_RFM10, check_rules
-    >>> report = check_rules(R_RFM10, bins=5)
+    >>> report = check_rules(R_RFM10, n_bins=5)
     >>> report.unreachable, len(report.uncovered) > 0
     ([], True)
 
@@ -19,6 +19,13 @@ import itertools
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from helpers.errors import DataError
+from helpers.validation import Interval, validate_params
+
+# RuleCheck is what check_rules returns (read, never built by users): importable, not listed.
+__all__ = ["check_rules", "rule_cells", "score_cells", "R_RFM10", "RF_GRID", "RFM11", "PYMC", "CN8", "CN4",
+           "OTHERS", "RULE_COLUMNS"]
 
 OTHERS = "others"
 RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
@@ -88,17 +95,23 @@ CN4 = {"11": "cn4_important_value", "01": "cn4_important_winback",
        "10": "cn4_important_deepen", "00": "cn4_important_retain"}
 
 
-def score_cells(bins: int = 5) -> list[tuple[int, int, int]]:
-    """Every (R, F, M) score combination."""
-    return list(itertools.product(range(1, bins + 1), repeat=3))
+@validate_params(n_bins=Interval(int, 2, 9))
+def score_cells(n_bins: int = 5) -> list[tuple[int, int, int]]:
+    """Every (R, F, M) score combination of scores 1…``n_bins``.
+
+    >>> len(score_cells(5)), score_cells(2)[:3]
+    (125, [(1, 1, 1), (1, 1, 2), (1, 2, 1)])
+    """
+    return list(itertools.product(range(1, n_bins + 1), repeat=3))
 
 
-def as_rule_table(rules) -> pd.DataFrame:
+def _as_rule_table(rules) -> pd.DataFrame:
     """A rule table from a DataFrame or a list of ``(segment, r_min, r_max, f_min, …)`` rows."""
     table = rules if isinstance(rules, pd.DataFrame) else pd.DataFrame(list(rules), columns=RULE_COLUMNS)
     missing = [c for c in RULE_COLUMNS if c not in table.columns]
     if missing:
-        raise ValueError(f"rule table needs columns {RULE_COLUMNS}; missing {missing}")
+        raise DataError("err_seg_rule_columns", column=", ".join(missing), fix_key="fix_seg_rule_columns",
+                        columns=", ".join(RULE_COLUMNS))
     return table[RULE_COLUMNS].reset_index(drop=True)
 
 
@@ -108,23 +121,34 @@ def _matches(rule, cell) -> bool:
             and rule.m_min <= m <= rule.m_max)
 
 
-def _first_rules(table: pd.DataFrame, bins: int) -> dict[tuple, int | None]:
+def _first_rules(table: pd.DataFrame, n_bins: int) -> dict[tuple, int | None]:
     """Position of the first rule matching each score cell (None when no rule does)."""
     rules = list(table.itertuples())
     return {cell: next((i for i, rule in enumerate(rules) if _matches(rule, cell)), None)
-            for cell in score_cells(bins)}
+            for cell in score_cells(n_bins)}
 
 
-def rule_cells(rules, bins: int = 5) -> dict[str, str]:
-    """Segment of every score cell ``"RFM"`` under first-match-wins (unmatched → ``others``)."""
-    table = as_rule_table(rules)
+@validate_params(n_bins=Interval(int, 2, 9))
+def rule_cells(rules, n_bins: int = 5) -> dict[str, str]:
+    """Segment of every score cell ``"RFM"`` under first-match-wins (unmatched → ``others``).
+
+    >>> cells = rule_cells(R_RFM10)
+    >>> cells["555"], cells["544"], cells["215"]
+    ('champions', 'potential_loyalist', 'others')
+    """
+    table = _as_rule_table(rules)
     return {"".join(map(str, cell)): OTHERS if i is None else table["segment"].iloc[i]
-            for cell, i in _first_rules(table, bins).items()}
+            for cell, i in _first_rules(table, n_bins).items()}
 
 
 @dataclass
 class RuleCheck:
-    """What :func:`check_rules` found: overlapping rule pairs, unreachable rules, uncovered cells."""
+    """What :func:`check_rules` found: overlapping rule pairs, unreachable rules, uncovered cells.
+
+    >>> check = check_rules([("all", 1, 5, 1, 5, 1, 5)])
+    >>> check.ok, check.overlaps, check.uncovered
+    (True, [], [])
+    """
 
     overlaps: list = field(default_factory=list)
     unreachable: list = field(default_factory=list)
@@ -135,21 +159,25 @@ class RuleCheck:
         return not (self.overlaps or self.unreachable or self.uncovered)
 
 
-def check_rules(rules, bins: int = 5) -> RuleCheck:
+@validate_params(n_bins=Interval(int, 2, 9))
+def check_rules(rules, n_bins: int = 5) -> RuleCheck:
     """Overlaps ``(first, later, shared cells)``, rules that win no cell, cells no rule covers.
+
+    ``rules``: a DataFrame with the columns :data:`RULE_COLUMNS` or a list of such rows;
+    ``n_bins``: the scores run 1…``n_bins``.
 
     >>> check_rules([("all", 1, 5, 1, 5, 1, 5), ("never", 5, 5, 5, 5, 5, 5)]).unreachable
     ['never']
     """
-    table = as_rule_table(rules)
-    covers = [{c for c in score_cells(bins) if _matches(rule, c)} for rule in table.itertuples()]
+    table = _as_rule_table(rules)
+    covers = [{c for c in score_cells(n_bins) if _matches(rule, c)} for rule in table.itertuples()]
     names = list(table["segment"])
     report = RuleCheck()
     for (i, a), (j, b) in itertools.combinations(enumerate(names), 2):
         shared = covers[i] & covers[j]
         if shared:
             report.overlaps.append((a, b, len(shared)))
-    first = _first_rules(table, bins)
+    first = _first_rules(table, n_bins)
     won = {i for i in first.values() if i is not None}
     report.unreachable = [name for i, name in enumerate(names) if i not in won]
     report.uncovered = ["".join(map(str, c)) for c, i in first.items() if i is None]

@@ -25,16 +25,30 @@ from helpers.result import Classification
 from helpers.rfm.scores import RFMScores, rfm_score
 from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, RF_GRID, RFM11,
                                    check_rules, rule_cells)
+from helpers.validation import Instance, Options, check_param, validate_params
+
+# Segmentation is what the functions return (read, never built by users): importable, not listed.
+__all__ = ["rfm_segment", "cn8_classify", "rule_segment", "segment_summary", "SCHEMES"]
 
 SCHEMES = ("r_rfm10", "rf_grid", "rfm11", "pymc", "cn8")
-FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
-            "floor": lambda f, m: (f + m) // 2,
-            "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
+_FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
+             "floor": lambda f, m: (f + m) // 2,
+             "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
 
 
 @dataclass
 class Segmentation(Classification):
-    """Customers with a segment id; ``label_field`` picks an alternative label set (``"alias"``)."""
+    """Customers with a segment id; ``label_field`` picks an alternative label set (``"alias"``).
+
+    What :func:`rfm_segment`, :func:`cn8_classify` and :func:`rule_segment` return.
+
+    >>> import pandas as pd
+    >>> from helpers.i18n import language
+    >>> seg = Segmentation(pd.DataFrame({"segment": ["champions", "lost"]}, index=["a", "b"]))
+    >>> with language("en"):
+    ...     seg.labels().tolist()
+    ['Champions', 'Lost']
+    """
 
     label_field: str | None = None
 
@@ -53,33 +67,33 @@ class Segmentation(Classification):
                              "strategy": label(ids, "strategy")})
 
 
-def _rf_grid_cells(bins: int) -> dict[str, str]:
+def _rf_grid_cells(n_bins: int) -> dict[str, str]:
     def first(key):
         return next(seg for pattern, seg in RF_GRID if re.fullmatch(pattern, key))
 
-    return {f"{r}{f}{m}": first(f"{r}{f}") for r in range(1, bins + 1)
-            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+    return {f"{r}{f}{m}": first(f"{r}{f}") for r in range(1, n_bins + 1)
+            for f in range(1, n_bins + 1) for m in range(1, n_bins + 1)}
 
 
-def _rfm11_cells(bins: int, fm: str) -> dict[str, str]:
+def _rfm11_cells(n_bins: int, fm: str) -> dict[str, str]:
     by_cell = {cell: seg for seg, cells in RFM11.items() for cell in cells}
-    combine = FM_RULES[fm]
-    return {f"{r}{f}{m}": by_cell[(r, combine(f, m))] for r in range(1, bins + 1)
-            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+    combine = _FM_RULES[fm]
+    return {f"{r}{f}{m}": by_cell[(r, combine(f, m))] for r in range(1, n_bins + 1)
+            for f in range(1, n_bins + 1) for m in range(1, n_bins + 1)}
 
 
-def _pymc_cells(bins: int) -> dict[str, str]:
+def _pymc_cells(n_bins: int) -> dict[str, str]:
     by_code = {code: seg for seg, codes in PYMC.items() for code in codes}
-    return {f"{r}{f}{m}": by_code.get(f"{r}{f}{m}", PYMC_OTHER) for r in range(1, bins + 1)
-            for f in range(1, bins + 1) for m in range(1, bins + 1)}
+    return {f"{r}{f}{m}": by_code.get(f"{r}{f}{m}", PYMC_OTHER) for r in range(1, n_bins + 1)
+            for f in range(1, n_bins + 1) for m in range(1, n_bins + 1)}
 
 
-def _require_bins(scored: RFMScores, bins: int, scheme: str) -> None:
-    if scored.bins != bins:
+def _require_bins(scored: RFMScores, n_bins: int, scheme: str) -> None:
+    if scored.n_bins != n_bins:
         key = "err_rfm_pymc_bins" if scheme == "pymc" else "err_seg_bins"
         fix = "fix_rfm_pymc_bins" if scheme == "pymc" else "fix_seg_bins"
-        raise DataError(key, column="rfm_cell", fix_key=fix, bins=scored.bins, scheme=scheme,
-                        needed=bins)
+        raise DataError(key, column="rfm_cell", fix_key=fix, n_bins=scored.n_bins, scheme=scheme,
+                        needed=n_bins)
 
 
 def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
@@ -101,15 +115,17 @@ def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: 
     return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
 
 
+@validate_params(scheme=Options(*SCHEMES), fm=Options(*_FM_RULES))
 def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_options) -> Segmentation:
     """Segment scored customers with a named scheme (docs/methods.md §1.3; ``"cn8"`` → §1.2).
 
-    ``scored`` is an :class:`~helpers.rfm.RFMScores` (an RFM table is scored with the
+    ``scored`` is an :class:`~helpers.rfm.scores.RFMScores` (an RFM table is scored with the
     defaults first). ``"r_rfm10"``: R ``rfm`` rules, first match wins, else ``others``;
     ``"rf_grid"``: R×F regex grid with hibernating; ``"rfm11"``: R×FM grid where
     FM = ``fm``((F+M)/2), ``fm`` in ``"ceil"`` / ``"round"`` (half up) / ``"floor"``;
-    ``"pymc"``: PyMC-Marketing segments on quartile scores (``rfm_score(..., bins=4)``);
-    ``"cn8"``: :func:`cn8_classify` with ``cn8_options``.
+    ``"pymc"``: PyMC-Marketing segments on quartile scores (``rfm_score(..., n_bins=4)``);
+    ``"cn8"``: :func:`cn8_classify` with ``cn8_options``. ``r_rfm10``, ``rf_grid`` and
+    ``rfm11`` need 5 score bins, ``pymc`` 4; other scores are a DataError saying how to rescore.
 
     >>> import pandas as pd
     >>> rfm = pd.DataFrame({"recency_days": [5, 300], "frequency": [8, 1],
@@ -117,15 +133,11 @@ def rfm_segment(scored, scheme: str = "r_rfm10", *, fm: str = "ceil", **cn8_opti
     >>> rfm_segment(rfm, "rfm11").table["segment"].tolist()
     ['champions', 'lost']
     """
-    if scheme not in SCHEMES:
-        raise ValueError(f"scheme must be one of {SCHEMES}, got {scheme!r}")
     if scheme == "cn8":
         return cn8_classify(scored, **cn8_options)
     if not isinstance(scored, RFMScores):
-        scored = rfm_score(scored, bins=4 if scheme == "pymc" else 5,
+        scored = rfm_score(scored, n_bins=4 if scheme == "pymc" else 5,
                            method="qcut_drop" if scheme == "pymc" else "r_rfm")
-    if fm not in FM_RULES:
-        raise ValueError(f"fm must be one of {tuple(FM_RULES)}, got {fm!r}")
     default = PYMC_OTHER if scheme == "pymc" else OTHERS
     params = {"scheme": scheme, **({"fm": fm} if scheme == "rfm11" else {})}
     return _segmented(scored, _scheme_cells(scored, scheme, fm), params, default)
@@ -145,20 +157,19 @@ def rule_segment(scored: RFMScores, rules) -> Segmentation:
     >>> rule_segment(rfm_score(rfm), rules).table["segment"].tolist()
     ['top', 'rest']
     """
-    report = check_rules(rules, scored.bins)
+    report = check_rules(rules, scored.n_bins)
     if not report.ok:
         warn("warn_seg_rules", overlaps=len(report.overlaps), unreachable=len(report.unreachable),
              uncovered=len(report.uncovered))
-    return _segmented(scored, rule_cells(rules, scored.bins),
+    return _segmented(scored, rule_cells(rules, scored.n_bins),
                       {"scheme": "custom", "rule_check": report}, OTHERS)
 
 
-def _thresholds(values: pd.DataFrame, threshold) -> dict:
-    if isinstance(threshold, dict):
-        return {dim: float(threshold[dim]) for dim in values.columns}
-    if threshold not in ("mean", "median"):
-        raise ValueError(f"threshold must be 'mean', 'median' or a dict, got {threshold!r}")
-    return {dim: float(getattr(values[dim], threshold)()) for dim in values.columns}
+def _thresholds(values: pd.DataFrame, breaks) -> dict:
+    """The value each dimension is compared with: the given one, or the column's mean or median."""
+    if isinstance(breaks, dict):
+        return {dim: float(breaks[dim]) for dim in values.columns}
+    return {dim: float(getattr(values[dim], breaks)()) for dim in values.columns}
 
 
 def _cn8_values(rfm, basis: str, dims) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -171,12 +182,16 @@ def _cn8_values(rfm, basis: str, dims) -> tuple[pd.DataFrame, pd.DataFrame]:
     return table[[columns[d] for d in dims]].set_axis(list(dims), axis=1), table
 
 
-def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M"),
+@validate_params(basis=Options("raw", "score"), breaks=[Options("mean", "median"), Instance(dict)],
+                 labels=Options("standard", "alias"))
+def cn8_classify(rfm, *, basis: str = "raw", breaks="mean", dims=("R", "F", "M"),
                  labels: str = "standard") -> Segmentation:
     """RFM 八类客户: a high/low flag per dimension against its mean, median or a given value.
 
-    ``R_high`` (近) means FEW days since the last purchase: ``recency_days ≤ thr`` with
-    ``basis="raw"``, ``R score ≥ thr`` with ``basis="score"`` (scores are already reversed).
+    ``breaks`` is the rule that finds each dimension's cut point (``"mean"``, ``"median"``) or
+    the cut points themselves (``{"R": 90, "F": 3, "M": 500}``); the values used are the result's
+    ``thresholds``. ``R_high`` (近) means FEW days since the last purchase: ``recency_days ≤ thr``
+    with ``basis="raw"``, ``R score ≥ thr`` with ``basis="score"`` (scores are already reversed).
     ``F_high`` ⇔ F ≥ thr, ``M_high`` ⇔ M ≥ thr. ``dims=("R", "F")`` gives the 4-class R×F
     variant. ``labels="alias"`` shows platform names (火山引擎 / 阿里云) instead.
 
@@ -188,15 +203,10 @@ def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M")
 
     Source: docs/methods.md §1.2 (mapping table and the swapped-direction pitfall).
     """
-    dims = tuple(dims)
-    if dims not in (("R", "F", "M"), ("R", "F")):
-        raise ValueError(f"dims must be ('R', 'F', 'M') or ('R', 'F'), got {dims!r}")
-    if basis not in ("raw", "score"):
-        raise ValueError(f"basis must be 'raw' or 'score', got {basis!r}")
-    if labels not in ("standard", "alias"):
-        raise ValueError(f"labels must be 'standard' or 'alias', got {labels!r}")
+    dims = tuple(dims) if isinstance(dims, (list, tuple)) else dims
+    check_param("dims", dims, Options(("R", "F", "M"), ("R", "F")))
     values, table = _cn8_values(rfm, basis, dims)
-    thresholds = _thresholds(values, threshold)
+    thresholds = _thresholds(values, breaks)
     flags = pd.DataFrame(index=values.index)
     for dim in dims:
         low_is_high = dim == "R" and basis == "raw"
@@ -207,8 +217,8 @@ def cn8_classify(rfm, basis: str = "raw", threshold="mean", dims=("R", "F", "M")
     out = table.drop(columns=flags.columns, errors="ignore").join(flags)
     out["cn8_code"] = code
     out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("str")
-    params = {"scheme": "cn8", "basis": basis, "threshold": threshold if isinstance(threshold, str)
-              else "custom", "dims": "".join(dims), "labels": labels}
+    params = {"scheme": "cn8", "basis": basis, "breaks": breaks if isinstance(breaks, str) else "custom",
+              "dims": "".join(dims), "labels": labels}
     return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)
 
 

@@ -22,7 +22,10 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.i18n import label, t
-from helpers.data.survey import check_same_length, reverse_scored, validate_answers
+from helpers.data.survey import check_same_length, check_scale, reverse_scored, validate_answers
+from helpers.validation import Options, validate_params
+
+__all__ = ["servqual", "servqual_score", "ServqualResult"]
 
 SERVQUAL_DIMENSIONS = {            # PZB 1988 item numbers per dimension
     "sq_tangibles": tuple(range(1, 5)),
@@ -35,23 +38,36 @@ POINTS_TOTAL = 100
 POINTS_TOLERANCE = 0.5             # allow rounding in hand-entered allocations
 
 
-def servqual_score(dimension_gaps: Sequence[float], points: Sequence[float] | None = None) -> float:
-    """Mean of the dimension gaps, or Σ (points_d / Σ points) · gap_d when points are given (§4.6).
+def servqual_score(gaps: Sequence[float], weights: Sequence[float] | None = None) -> float:
+    """Mean of the dimension ``gaps``, or Σ (w_d / Σ w) · gap_d with importance ``weights`` (§4.6).
 
-    >>> servqual_score([1.0, -1.0], [75, 25])
+    ``weights`` are one respondent's importance points per dimension (they need not sum to 100).
+
+    >>> servqual_score([1.0, -1.0])
+    0.0
+    >>> servqual_score([1.0, -1.0], weights=[75, 25])
     0.5
     """
-    gaps = np.asarray(dimension_gaps, dtype=float)
-    if points is None:
+    gaps = np.asarray(gaps, dtype=float)
+    if weights is None:
         return float(gaps.mean())
-    w = np.asarray(points, dtype=float)
-    check_same_length(w, gaps, ("points", "dimension_gaps"))
+    w = np.asarray(weights, dtype=float)
+    check_same_length(w, gaps, ("weights", "gaps"))
     return float(np.dot(w / w.sum(), gaps))
 
 
 @dataclass(frozen=True)
 class ServqualResult:
-    """Item and dimension gaps, the unweighted and (optional) weighted SERVQUAL scores and n."""
+    """Item and dimension gaps, the unweighted and (optional) weighted SERVQUAL scores and n.
+
+    ``items`` has per item its dimension, mean expectation, perception and gap; ``dimensions`` the
+    same per dimension (plus mean ``points`` when weights were given).
+
+    >>> df = pd.DataFrame({"exp_01": [6, 7], "per_01": [5, 6], "exp_02": [5, 5], "per_02": [6, 6]})
+    >>> r = servqual(df, dimensions={"sq_tangibles": (1,), "sq_empathy": (2,)})
+    >>> r.dimensions["gap"].tolist(), r.unweighted, r.weighted
+    ([-1.0, 1.0], 0.0, None)
+    """
 
     items: pd.DataFrame
     dimensions: pd.DataFrame
@@ -94,25 +110,31 @@ def _check_points(points: pd.DataFrame, rows: np.ndarray) -> None:
                         fix_key="fix_sq_points_sum", total=POINTS_TOTAL)
 
 
-def servqual(survey: pd.DataFrame, expectation: str = "exp_{:02d}", perception: str = "per_{:02d}",
+@validate_params(method=Options("dimensions", "items"))
+def servqual(survey: pd.DataFrame, *, expectation_pattern: str = "exp_{:02d}", perception_pattern: str = "per_{:02d}",
              dimensions: Mapping[str, Sequence[int]] | None = None, weights=None, reverse: Sequence[int] = (),
-             scale=(1, 7), average: str = "dimensions") -> ServqualResult:
+             scale=(1, 7), method: str = "dimensions") -> ServqualResult:
     """SERVQUAL from a respondent × item frame (docs/methods.md §4.6).
 
-    ``expectation`` / ``perception`` are column templates formatted with the item number;
-    ``dimensions`` maps dimension ids to item numbers (default PZB 1988); ``weights`` is a mapping
-    dimension → points column, or a template such as ``"w_{dimension}"`` (``tangibles``…);
-    ``reverse`` lists negatively worded items to reverse-score; ``average`` = "dimensions" (PZB)
-    or "items" for the unweighted score.
+    ``expectation_pattern`` / ``perception_pattern`` are column-name patterns formatted with the
+    item number; ``dimensions`` maps dimension ids to item numbers (default PZB 1988); ``weights``
+    is a mapping dimension → points column, or a pattern such as ``"w_{dimension}"``
+    (``tangibles``…); ``reverse`` lists negatively worded items to reverse-score; ``method`` =
+    "dimensions" (PZB: mean of the dimension gaps) or "items" (mean of the item gaps) for the
+    unweighted score.
 
     >>> df = pd.DataFrame({"exp_01": [6, 7], "per_01": [5, 6], "exp_02": [5, 5], "per_02": [6, 6]})
     >>> servqual(df, dimensions={"sq_tangibles": (1, 2)}).unweighted
     0.0
+    >>> df3 = df.assign(exp_03=[4, 4], per_03=[5, 5])
+    >>> dims = {"sq_tangibles": (1,), "sq_empathy": (2, 3)}
+    >>> servqual(df3, dimensions=dims).unweighted, round(servqual(df3, dimensions=dims, method="items").unweighted, 4)
+    (0.0, 0.3333)
     """
-    if average not in ("dimensions", "items"):
-        raise ValueError(f"average must be 'dimensions' or 'items', got {average!r}")
+    check_scale(scale)
     dimensions = dict(SERVQUAL_DIMENSIONS if dimensions is None else dimensions)
-    exp_cols, per_cols = _item_columns(expectation, dimensions), _item_columns(perception, dimensions)
+    exp_cols = _item_columns(expectation_pattern, dimensions)
+    per_cols = _item_columns(perception_pattern, dimensions)
     weight_cols = _weight_columns(weights, dimensions)
     all_weight_cols = list(weight_cols.values()) if weight_cols else []
     scales = dict.fromkeys([*exp_cols.values(), *per_cols.values()], scale)
@@ -128,7 +150,7 @@ def servqual(survey: pd.DataFrame, expectation: str = "exp_{:02d}", perception: 
     }, index=pd.Index(list(exp_cols), name="item"))
     items["gap"] = items["perception"] - items["expectation"]
     dims = items.groupby("dimension", sort=False)[["expectation", "perception", "gap"]].mean()
-    unweighted = servqual_score(dims["gap"] if average == "dimensions" else items["gap"])
+    unweighted = servqual_score(dims["gap"] if method == "dimensions" else items["gap"])
     weighted = None
     if weight_cols:
         points = answers.data[[weight_cols[d] for d in dimensions]]
@@ -138,5 +160,5 @@ def servqual(survey: pd.DataFrame, expectation: str = "exp_{:02d}", perception: 
         weighted = float(np.mean(per_respondent))
         dims["points"] = points.mean().to_numpy()
     return ServqualResult(items, dims, unweighted, weighted, answers.n, answers.n_dropped,
-                          {"scale": scale, "average": average, "reverse": tuple(reverse),
+                          {"scale": scale, "method": method, "reverse": tuple(reverse),
                            "weights": weight_cols, "dimensions": dimensions})

@@ -29,7 +29,13 @@ from helpers.i18n import t
 
 
 class ParameterError(ValueError):
-    """A setting outside what the function accepts; ``str(err)`` says which, what is allowed, what came."""
+    """A setting outside what the function accepts; ``str(err)`` says which, what is allowed, what came.
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     str(ParameterError("n_bins", "a whole number from 2 to 9", 12))
+    'Parameter n_bins must be a whole number from 2 to 9; got 12.'
+    """
 
     def __init__(self, name: str, expected: str, got):
         self.name, self.expected, self.got = name, expected, got
@@ -43,7 +49,11 @@ def _shown(value) -> str:
 
 @dataclass(frozen=True)
 class Options:
-    """One of a fixed set of values (``Options("orders", "days")``)."""
+    """One of a fixed set of values.
+
+    >>> Options("orders", "days").accepts("days"), Options("orders", "days").accepts([1])
+    (True, False)
+    """
 
     values: tuple
 
@@ -65,7 +75,12 @@ class Options:
 
 @dataclass(frozen=True)
 class Interval:
-    """A number of ``kind`` (int or float; floats accept ints) between ``low`` and ``high`` (None = open)."""
+    """A number of ``kind`` (int or float; floats accept ints) between ``low`` and ``high`` (None = open).
+
+    >>> share = Interval(float, 0, 1)
+    >>> share.accepts(0.2), share.accepts(1.5), share.accepts(float("nan")), Interval(int, 2).accepts(2.5)
+    (True, False, False, False)
+    """
 
     kind: type
     low: float | None = None
@@ -104,7 +119,11 @@ class Interval:
 
 @dataclass(frozen=True)
 class Instance:
-    """A value of one of the given types (``Instance(dict)``)."""
+    """A value of one of the given types.
+
+    >>> Instance(dict).accepts({"R": [2, 4]}), Instance(dict).accepts("R")
+    (True, False)
+    """
 
     types: tuple
 
@@ -119,6 +138,60 @@ class Instance:
 
     def invalid(self):
         return object()
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Several numbers — cut points, shares, a rating scale: ``n`` numbers (any count ≥ 1 when ``n`` is None) in a tuple or list, each in ``low``…``high``.
+
+    ``order``: ``"increasing"`` or ``"decreasing"``, or None; ``strict=False`` lets neighbours be
+    equal (two equal cut points leave a class empty); ``total``: what they must add up to (shares
+    of a whole), or None.
+
+    >>> Numbers(3, order="decreasing").accepts((8000, 3000, 1000))
+    True
+    >>> Numbers(4, 0, 1, total=1).accepts([0.5, 0.5, 0.5, 0.5])
+    False
+    >>> Numbers(2, order="increasing", strict=False).accepts([0.8, 0.8])
+    True
+    """
+
+    n: int | None = None
+    low: float | None = None
+    high: float | None = None
+    closed: str = "both"
+    order: str | None = None
+    total: float | None = None
+    strict: bool = True
+
+    def _element(self) -> Interval:
+        return Interval(float, self.low, self.high, self.closed)
+
+    def accepts(self, value) -> bool:
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__len__") or not hasattr(value, "__iter__"):
+            return False
+        items = list(value)
+        if not items or (self.n is not None and len(items) != self.n):
+            return False
+        if not all(self._element().accepts(v) for v in items):
+            return False
+        pairs = list(zip(items, items[1:]))
+        if self.order == "decreasing":
+            pairs = [(b, a) for a, b in pairs]
+        if self.order and not all(a < b or (not self.strict and a == b) for a, b in pairs):
+            return False
+        return self.total is None or math.isclose(sum(items), self.total, abs_tol=1e-6)
+
+    def describe(self) -> str:
+        count = t("cut_numbers_n", n=self.n) if self.n is not None else t("cut_numbers_any")
+        order = t(f"cut_numbers_{self.order}") if self.order else ""
+        element = self._element()
+        each = t("cut_numbers_each", each=element.describe()) if element != Interval(float) else ""
+        total = t("cut_numbers_total", total=self.total) if self.total is not None else ""
+        return t("cut_numbers", count=count, order=order, each=each, total=total)
+
+    def invalid(self):
+        return ("?",)
 
 
 def _constraints(spec) -> list:

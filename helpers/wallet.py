@@ -20,6 +20,8 @@ import pandas as pd
 
 from helpers.errors import DataError
 
+__all__ = ["wallet_value"]
+
 
 def _numbers(data: pd.DataFrame, column: str) -> pd.Series:
     if column not in data.columns:
@@ -32,19 +34,24 @@ def _numbers(data: pd.DataFrame, column: str) -> pd.Series:
     return values
 
 
-def wallet_value(data: pd.DataFrame, revenue: str = "annual_revenue", share_of_wallet: str = "share_of_wallet",
-                 margin: str | None = "gross_margin") -> pd.DataFrame:
+def wallet_value(data: pd.DataFrame, *, revenue_col: str = "annual_revenue", share_col: str = "share_of_wallet",
+                 margin_col: str | None = "gross_margin") -> pd.DataFrame:
     """A copy of ``data`` with ``wallet``, ``current_value`` and ``potential_value`` (docs/methods.md §2.1 (ii)).
 
-    ``share_of_wallet`` is a fraction in (0, 1]; ``margin`` a column of gross-margin fractions, or
-    ``None`` to value revenue instead of profit. The caller's frame is not changed.
+    ``revenue_col`` holds our revenue per customer; ``share_col`` our share of its wallet, a
+    fraction in (0, 1]; ``margin_col`` gross-margin fractions, or ``None`` to value revenue instead
+    of profit. The caller's frame is not changed.
+
+    >>> accounts = pd.DataFrame({"revenue": [100.0, 300.0], "sow": [0.25, 1.0]})
+    >>> wallet_value(accounts, revenue_col="revenue", share_col="sow", margin_col=None)["potential_value"].tolist()
+    [300.0, 0.0]
     """
-    sales = _numbers(data, revenue)
-    share = _numbers(data, share_of_wallet)
+    sales = _numbers(data, revenue_col)
+    share = _numbers(data, share_col)
     outside = np.flatnonzero(~((share > 0) & (share <= 1)).to_numpy())
     if outside.size:
-        raise DataError("err_wallet_share_range", column=share_of_wallet, rows=outside + 1,
+        raise DataError("err_wallet_share_range", column=share_col, rows=outside + 1,
                         fix_key="fix_wallet_share_range")
-    rate = _numbers(data, margin) if margin is not None else 1.0
+    rate = _numbers(data, margin_col) if margin_col is not None else 1.0
     wallet = sales / share
     return data.assign(wallet=wallet, current_value=sales * rate, potential_value=(wallet - sales) * rate)

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from helpers.accounts import account_types, buying_centre_coverage, key_account_scores
 from helpers.errors import DataError, DataWarning
+from helpers.i18n import language
 from helpers.result import Classification
+from helpers.validation import ParameterError
 
 
 @pytest.fixture
@@ -29,8 +31,9 @@ def _expected_scores(accounts):
 
 
 def test_weighted_scores_follow_min_max_and_directions(accounts):
-    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, top=2)
-    scores = res.table.set_index("account_id")["score"]
+    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, n_top=2)
+    scores = res.table["score"]
+    assert res.table.index.name == "account_id"
     expected = _expected_scores(accounts).set_axis(accounts["account_id"])
     pd.testing.assert_series_equal(scores.sort_index(), expected.sort_index(), check_names=False)
     # A: 0.5·1 + 0 + 0 = 50; B = D: 0.5·0.5 + 0.3·0.5 + 0.2·(2/3) = 53.33; C: 0.3 + 0.2 = 50
@@ -39,19 +42,21 @@ def test_weighted_scores_follow_min_max_and_directions(accounts):
 
 
 def test_ties_share_rank_and_the_boundary_tie_is_included(accounts):
-    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, top=1)
+    res = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, n_top=1)
     table = res.table
-    assert table["account_id"].tolist()[:2] == ["B", "D"] and table["rank"].tolist()[:2] == [1, 1]
-    assert sorted(table.loc[table["segment"] == "acc_key", "account_id"]) == ["B", "D"]
+    assert table.index.tolist()[:2] == ["B", "D"] and table["rank"].tolist()[:2] == [1, 1]
+    assert sorted(table.index[table["segment"] == "acc_key"]) == ["B", "D"]
     assert res.thresholds["key_score_min"] == pytest.approx(table["score"].max())
 
 
-def test_threshold_and_share_selection(accounts):
-    by_threshold = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, threshold=50)
-    assert (by_threshold.table["segment"] == "acc_key").sum() == 4           # A, B, C, D ≥ 50
+def test_breaks_and_share_selection(accounts):
+    by_breaks = key_account_scores(accounts, CRITERIA, directions={"cost_to_serve": "lower"}, breaks=50)
+    assert (by_breaks.table["segment"] == "acc_key").sum() == 4               # A, B, C, D ≥ 50
     by_share = key_account_scores(accounts, {"revenue": 1})                   # default: top 20 % = 1 account
-    assert by_share.table.loc[by_share.table["segment"] == "acc_key", "account_id"].tolist() == ["A"]
-    assert by_share.params["weights"] == {"revenue": 1.0}
+    assert by_share.table.index[by_share.table["segment"] == "acc_key"].tolist() == ["A"]
+    assert by_share.params["weights"] == {"revenue": 1.0} and by_share.params["top_share"] == 0.2
+    by_explicit_share = key_account_scores(accounts, {"revenue": 1}, top_share=0.4)    # 2 of 5 accounts
+    assert by_explicit_share.table.index[by_explicit_share.classes == "acc_key"].tolist() == ["A", "B", "D"]
 
 
 def test_constant_criterion_warns_and_scores_half(accounts):
@@ -64,12 +69,26 @@ def test_constant_criterion_warns_and_scores_half(accounts):
     ({"criteria": {"revenue": -1}}, "criteria"),
     ({"criteria": {"profit": 1}}, "'profit' is missing"),
     ({"criteria": CRITERIA, "directions": {"growth": "up"}}, "directions"),
-    ({"criteria": CRITERIA, "top": 2, "threshold": 50}, "not both"),
 ])
 def test_bad_parameters_are_explained(accounts, kwargs, needle):
     with pytest.raises(DataError, match=needle) as err:
         key_account_scores(accounts, **kwargs)
     assert "Fix:" in str(err.value)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    ({"n_top": 2, "breaks": 50}, "n_top"),
+    ({"top_share": 0.2, "n_top": 2}, "top_share"),
+    ({"top_share": 20}, "top_share"),
+    ({"n_top": 0}, "n_top"),
+    ({"n_top": 2.5}, "n_top"),
+    ({"breaks": 150}, "breaks"),
+])
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_bad_selection_settings_raise_a_parameter_error(accounts, kwargs, name, lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        key_account_scores(accounts, CRITERIA, **kwargs)
+    assert err.value.name == name and str(err.value).startswith(f"{words} {name} ")
 
 
 def test_non_numeric_criterion_names_rows(accounts):
@@ -82,8 +101,8 @@ def test_non_numeric_criterion_names_rows(accounts):
 def test_scores_do_not_depend_on_row_order(order):
     accounts = pd.DataFrame({"account_id": list("ABCDE"), "revenue": [900, 500, 100, 500, 300],
                              "growth": [0.1, 0.3, 0.5, 0.3, 0.1], "cost_to_serve": [40, 20, 10, 20, 30]})
-    base = key_account_scores(accounts, CRITERIA, top=2).table
-    pd.testing.assert_frame_equal(key_account_scores(accounts.iloc[list(order)], CRITERIA, top=2).table, base)
+    base = key_account_scores(accounts, CRITERIA, n_top=2).table
+    pd.testing.assert_frame_equal(key_account_scores(accounts.iloc[list(order)], CRITERIA, n_top=2).table, base)
 
 
 @pytest.fixture
@@ -100,7 +119,8 @@ def stakeholders():
 
 def test_coverage_support_index_and_risks(stakeholders):
     res = buying_centre_coverage(stakeholders, as_of="2024-06-30")
-    table = res.table.set_index("account_id")
+    table = res.table
+    assert table.index.name == "account_id"
     # A: Zhang (buyer, gatekeeper) last contacted 167 days ago → not covered; approver is not a default role
     assert table.loc["A", "roles_covered"] == 3 and table.loc["A", "coverage"] == pytest.approx(3 / 5)
     assert table.loc["A", "missing_roles"] == "buyer, gatekeeper"
@@ -116,10 +136,25 @@ def test_coverage_support_index_and_risks(stakeholders):
 def test_roles_and_window_are_parameters(stakeholders):
     res = buying_centre_coverage(stakeholders, as_of="2024-06-30", within_days=365,
                                  roles=("decider", "buyer", "approver"))
-    assert res.table.set_index("account_id").loc["A", "coverage"] == 1.0
-    assert res.table.set_index("account_id").loc["A", "status"] == "acc_fully_covered"
+    assert res.table.loc["A", "coverage"] == 1.0
+    assert res.table.loc["A", "status"] == "acc_fully_covered"
     default = buying_centre_coverage(stakeholders)
     assert default.params["as_of"] == pd.Timestamp("2024-06-26")       # day after the last contact
+    renamed = stakeholders.rename(columns={"person": "name", "account_id": "client"})
+    same = buying_centre_coverage(renamed, "2024-06-30", account_col="client", stakeholder_col="name")
+    pd.testing.assert_frame_equal(same.table, buying_centre_coverage(stakeholders, as_of="2024-06-30").table)
+
+
+def test_a_contact_on_the_analysis_day_counts(stakeholders):
+    stakeholders.loc[2, "last_contact"] = "2024-06-30 16:45"         # Zhang (buyer, gatekeeper), that afternoon
+    res = buying_centre_coverage(stakeholders, as_of="2024-06-30")
+    assert res.table.loc["A", "missing_roles"] == ""
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter within_days"), ("zh", "参数 within_days")])
+def test_within_days_is_a_whole_number_of_days(stakeholders, lang, words):
+    with language(lang), pytest.raises(ParameterError, match=words):
+        buying_centre_coverage(stakeholders, as_of="2024-06-30", within_days=-5)
 
 
 @pytest.mark.parametrize("column, value, needle", [
@@ -142,7 +177,7 @@ def test_charts(accounts, stakeholders):
     ax = plot_buying_centre(buying_centre_coverage(stakeholders, as_of="2024-06-30"))
     assert ax.get_title() == "Buying-centre coverage"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["User", "Influencer", "Decider", "Buyer", "Gatekeeper"]
-    ax = plot_key_account_scores(key_account_scores(accounts, CRITERIA, top=2))
+    ax = plot_key_account_scores(key_account_scores(accounts, CRITERIA, n_top=2))
     assert ax.get_title() == "Key-account scores" and len(ax.patches) == 5
 
 
@@ -161,18 +196,25 @@ def test_coverage_does_not_depend_on_row_order(order):
 def test_account_types_by_share_of_wallet_with_cuts_to_the_higher_type():
     acc = pd.DataFrame({"account_id": ["D", "C", "B", "A"], "share_of_wallet": [0.05, 0.3, 0.59, 0.6]})
     res = account_types(acc)
-    assert dict(zip(res.table["account_id"], res.classes)) == {
+    assert res.classes.to_dict() == {
         "A": "acc_type_monopoly", "B": "acc_type_selective", "C": "acc_type_selective", "D": "acc_type_intensive"}
     assert res.thresholds == {"selective_min": 0.3, "monopoly_min": 0.6}
-    moved = account_types(acc, cuts=(0.1, 0.5))
-    assert moved.table.set_index("account_id")["account_type"]["B"] == "acc_type_monopoly"
+    moved = account_types(acc, breaks=(0.1, 0.5))
+    assert moved.table["account_type"]["B"] == "acc_type_monopoly"
 
 
-@pytest.mark.parametrize("kwargs, needle", [({"cuts": (0.6, 0.3)}, "cuts"), ({"share_col": "wallet"}, "wallet")])
-def test_account_types_explain_bad_input(kwargs, needle):
+def test_account_types_explain_bad_input():
     acc = pd.DataFrame({"account_id": ["A"], "share_of_wallet": [0.5]})
-    with pytest.raises(DataError, match=needle):
-        account_types(acc, **kwargs)
+    with pytest.raises(DataError, match="wallet"):
+        account_types(acc, share_col="wallet")
+
+
+@pytest.mark.parametrize("breaks", [(0.6, 0.3), (0.0, 0.5), (0.3, 1.2), 0.5])
+@pytest.mark.parametrize("lang, words", [("en", "Parameter breaks"), ("zh", "参数 breaks")])
+def test_account_type_breaks_are_two_increasing_shares(breaks, lang, words):
+    acc = pd.DataFrame({"account_id": ["A"], "share_of_wallet": [0.5]})
+    with language(lang), pytest.raises(ParameterError, match=words):
+        account_types(acc, breaks=breaks)
 
 
 def test_account_types_reject_shares_outside_0_1():

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from helpers.care import (build_schedule, call_list, care_calendar, cn_holidays, default_revisit_rules, event_revisits,
                           revisit_plan)
 from helpers.errors import DataError
+from helpers.i18n import language
+from helpers.validation import ParameterError
 
 
 @pytest.fixture
@@ -159,6 +161,8 @@ def test_revisit_calendar_chart(customers):
     ax = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"))
     assert ax.get_title() == "Revisit and care calendar" and ax.get_ylabel() == "Channel"
     assert "Phone call" in [tick.get_text() for tick in ax.get_yticklabels()]
+    monthly = plot_revisit_calendar(revisit_plan(customers, "2024-01-01", "2024-03-31"), period="M", annot=True)
+    assert monthly.get_xlabel() == "Period" and len(monthly.get_xticklabels()) == 3
 
 
 def test_event_inputs_and_rules_are_checked(customers):
@@ -169,8 +173,37 @@ def test_event_inputs_and_rules_are_checked(customers):
     rules = default_revisit_rules().assign(every_months=[3, 1, 0, 3, 6])
     with pytest.raises(DataError, match="'every_months' has values outside.*: 3"):
         revisit_plan(customers, "2024-01-01", "2024-12-31", rules=rules)
-    with pytest.raises(DataError, match="holidays"):
+    with pytest.raises(ParameterError, match="holidays"):
         care_calendar(customers, 2025, holidays="us")
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+@pytest.mark.parametrize("call, name", [
+    (lambda c: care_calendar(c, 2025, holidays="us"), "holidays"),
+    (lambda c: care_calendar(c, 2025, channels=["contact_sms"]), "channels"),
+    (lambda c: revisit_plan(c, "2024-01-01", "2024-03-31", spread="yes"), "spread"),
+])
+def test_invalid_settings_raise_a_parameter_error_naming_the_parameter(customers, call, name, lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        call(customers)
+    assert err.value.name == name and name in str(err.value) and words in str(err.value)
+
+
+def test_customer_ids_may_be_the_index_or_a_named_column(customers):
+    keyed = customers.set_index("customer_id")
+    pd.testing.assert_frame_equal(revisit_plan(keyed, "2024-01-01", "2024-12-31"),
+                                  revisit_plan(customers, "2024-01-01", "2024-12-31"))
+    pd.testing.assert_frame_equal(care_calendar(keyed, 2025), care_calendar(customers, 2025))
+    named = customers.rename(columns={"customer_id": "member"})
+    pd.testing.assert_frame_equal(revisit_plan(named, "2024-01-01", "2024-12-31", customer_col="member"),
+                                  revisit_plan(customers, "2024-01-01", "2024-12-31"))
+    pd.testing.assert_frame_equal(care_calendar(named, 2025, customer_col="member"), care_calendar(customers, 2025))
+    orders = pd.DataFrame({"member": ["c1"], "paid_on": ["2024-04-26"]})
+    events = event_revisits(orders=orders, customers=named, customer_col="member", date_col="paid_on")
+    assert events["customer_id"].tolist() == ["c1", "c1"] and set(events["tier"]) == {"tier_diamond"}
+    plan = revisit_plan(customers, "2024-01-01", "2024-01-31", spread=False)
+    details = pd.DataFrame({"city": ["Shanghai"]}, index=pd.Index(["c1"], name="customer_id"))
+    assert call_list(plan, "2024-01-01", "2024-01-31", details=details)["City"].tolist()[0] == "Shanghai"
 
 
 def test_call_list_keeps_window_and_channels_with_labels_and_details(customers):

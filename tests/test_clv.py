@@ -9,6 +9,7 @@ from helpers.clv import (customer_retention_rate, expected_lifetime, margin_mult
                          project_states, retention_economics, simple_clv)
 from helpers.errors import DataError
 from helpers.i18n import language
+from helpers.validation import ParameterError
 
 P_EXAMPLE = [[.6, .3, .1], [.2, .5, .3], [0, 0, 1]]
 
@@ -44,11 +45,42 @@ def test_finite_horizon_approaches_the_infinite_one(m, r, i):
     assert simple_clv(m, r, i, horizon=5) <= simple_clv(m, r, i) + 1e-9
 
 
-def test_rates_out_of_range_are_explained():
-    with pytest.raises(DataError, match="between 0 and 1.*Fix: Give rates as fractions"):
-        simple_clv(100, 80, 0.10)
-    with pytest.raises(DataError, match="discount"):
-        margin_multiple(1.0, -0.05)
+@pytest.mark.parametrize("lang, text", [("en", "Parameter retention must be a number from 0 to 1.*got 80"),
+                                        ("zh", "参数 retention 应为介于 0 与 1 之间（含两端）的数.*收到的是 80")])
+def test_rates_out_of_range_are_refused_naming_the_parameter(lang, text):
+    with language(lang):
+        with pytest.raises(ParameterError, match=text):
+            simple_clv(100, 80, 0.10)
+        with pytest.raises(ParameterError, match="discount"):
+            margin_multiple(1.0, -0.05)
+        with pytest.raises(ParameterError, match="retention.*1.2"):     # every entry of an array
+            simple_clv(100, [0.8, 1.2], 0.10)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: simple_clv(100, 0.8, -0.5), lambda: simple_clv(100, 0.8, -0.5, horizon=3),
+    lambda: margin_multiple(0.3, -0.5), lambda: simple_clv(100, 0.8, 1.0),
+    lambda: retention_economics(250, 50, 150, 0.8, -0.5), lambda: markov_clv(P_EXAMPLE, [1, 1, 0], -0.5),
+    lambda: markov_clv(P_EXAMPLE, [1, 1, 0], 0.0),                       # the infinite sum needs discounting
+])
+def test_a_negative_or_impossible_discount_is_refused_not_computed(call):
+    with pytest.raises(ParameterError, match="discount"):
+        call()
+
+
+def test_other_settings_are_checked_too():
+    with pytest.raises(ParameterError, match="horizon"):
+        simple_clv(100, 0.8, 0.10, horizon=-1)
+    with pytest.raises(ParameterError, match="horizon"):
+        project_states([1, 0], [[.5, .5], [0, 1]], horizon=2.5)
+    with pytest.raises(ParameterError, match="retention"):               # r = 1 and no discounting: no end
+        simple_clv(100, 1.0, 0.0)
+    assert simple_clv(100, 1.0, 0.0, horizon=3) == pytest.approx(300)
+    assert markov_clv(P_EXAMPLE, [100, 20, 0], 0.0, horizon=1).tolist() == [100.0, 20.0, 0.0]
+    with pytest.raises(ParameterError, match="retention_gain"):
+        retention_economics(250, 50, 150, retention=0.98, discount=0.10)
+    with pytest.raises(TypeError):                                        # options are keyword-only
+        simple_clv(100, 0.8, 0.10, None, True)
 
 
 def test_customer_retention_rate_and_lifetime():
@@ -56,11 +88,13 @@ def test_customer_retention_rate_and_lifetime():
     assert expected_lifetime(0.85) == pytest.approx(1 / 0.15)
     with pytest.raises(DataError, match="S > 0"):
         customer_retention_rate(0, 0, 10)
+    assert customer_retention_rate(n_start=200, n_new=40, n_end=210) == pytest.approx(0.85)
 
 
 def test_retention_economics_hand_computed():
     # net margin 150 − 50 = 100; CLV incl. current period = 100·1.1/0.3; +5 points → 100·1.1/0.25
-    econ = retention_economics(acquisition_cost=250, retention_cost=50, margin=150, retention=0.8, discount=0.10)
+    econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8,
+                               discount=0.10)
     assert econ.cost_ratio == 5.0
     assert econ.clv_retained == pytest.approx(366.667, abs=1e-3)
     assert econ.clv_acquired == pytest.approx(116.667, abs=1e-3)
@@ -71,10 +105,11 @@ def test_retention_economics_hand_computed():
     assert table["metric"].tolist()[0] == "cost_ratio"
     assert table["label"].iloc[0] == "Acquisition cost ÷ retention cost"
     assert "366.67" in econ._repr_html_()
+    assert econ.params["profit_per_period"] == 150
 
 
 def test_retention_economics_needs_a_retention_cost():
-    with pytest.raises(DataError, match="retention_cost"):
+    with language("en"), pytest.raises(ParameterError, match="retention_cost must be a number above 0"):
         retention_economics(250, 0, 150, 0.8, 0.1)
 
 
@@ -110,19 +145,19 @@ def test_invalid_transition_matrices_name_rows_and_fix():
 
 
 def test_project_states_with_acquisitions():
-    out = project_states([100, 50, 0], P_EXAMPLE, periods=2, acquisitions=[20, 0, 0])
+    out = project_states([100, 50, 0], P_EXAMPLE, horizon=2, acquisitions=[20, 0, 0])
     assert out.loc[1].tolist() == pytest.approx([100 * .6 + 50 * .2 + 20, 100 * .3 + 50 * .5, 100 * .1 + 50 * .3])
     assert out.index.name == "period" and len(out) == 3
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.floats(0, 1000), min_size=3, max_size=3), st.integers(1, 6))
-def test_projection_without_acquisitions_keeps_the_number_of_customers(s0, periods):
-    out = project_states(s0, P_EXAMPLE, periods)
-    assert np.allclose(out.sum(axis=1), sum(s0))
+def test_projection_without_acquisitions_keeps_the_number_of_customers(initial, horizon):
+    out = project_states(initial, P_EXAMPLE, horizon)
+    assert np.allclose(out.sum(axis=1), sum(initial))
 
 
 def test_project_states_uses_series_labels():
-    s0 = pd.Series([10.0, 0.0], index=["new", "lost"])
-    out = project_states(s0, [[.5, .5], [0, 1]], periods=1)
+    initial = pd.Series([10.0, 0.0], index=["new", "lost"])
+    out = project_states(initial, transitions=[[.5, .5], [0, 1]], horizon=1)
     assert out.columns.tolist() == ["new", "lost"] and out.loc[1].tolist() == [5.0, 5.0]

@@ -74,10 +74,12 @@ def test_margin_multiple_curves():
     assert len(plot_margin_multiple(discount=0.1).get_lines()) == 1
     with pytest.raises(ParameterError, match="discount"):
         plot_margin_multiple(discount=(0.1, 10))
+    with language("zh"), pytest.raises(ParameterError, match="参数 retention"):
+        plot_margin_multiple(retention=[0.5, 2])
 
 
 def test_state_projection_lines_per_state():
-    projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[.7, .3], [0, 1]], 3)
+    projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[.7, .3], [0, 1]], horizon=3)
     ax = plot_state_projection(projection)
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == label(["new", "lost"])

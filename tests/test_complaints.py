@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from helpers.complaints import complaint_metrics, complaint_metrics_by, complaint_pareto
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
+from helpers.validation import ParameterError
 
 AS_OF = "2024-05-06 09:00"
 # docs/methods.md §8.8: id, received, first response, resolved, category (year 2024)
@@ -47,12 +48,13 @@ def test_section_8_8_response_and_resolution(complaints):
 
 def test_section_8_8_per_complaint_hours(complaints):
     table = complaint_metrics(complaints, as_of=AS_OF).table
+    assert table.index.name == "complaint_id" and table.index.tolist() == [f"K{i}" for i in range(1, 9)]
     frt = [2, 25, 0.5, 12, 48, 0.25, 23 + 59 / 60, np.nan]
     np.testing.assert_allclose(table["frt_hours"], frt)
     np.testing.assert_allclose(table["resolution_hours"].dropna(), [24, 72, 4, 120, 1, 48])
-    assert table.loc[[0, 3, 7], "status"].tolist() == ["cmp_status_resolved", "cmp_status_in_progress",
+    assert table.loc[["K1", "K4", "K8"], "status"].tolist() == ["cmp_status_resolved", "cmp_status_in_progress",
                                                         "cmp_status_new"]
-    assert table.loc[7, "open_age_hours"] == 24
+    assert table.loc["K8", "open_age_hours"] == 24
 
 
 def test_censoring_at_as_of_drops_resolutions_after_it(complaints):
@@ -91,6 +93,7 @@ def test_section_8_8_pareto(complaints):
     assert p["category"].tolist() == ["delivery", "quality", "billing", "staff attitude"]
     assert p["cum_share"].tolist() == pytest.approx([0.5, 0.75, 0.875, 1.0])
     assert p["vital_few"].tolist() == [True, True, True, False]
+    assert complaint_pareto(complaints, vital_share=0.5)["vital_few"].tolist() == [True, False, False, False]
 
 
 def test_pareto_ties_are_ordered_by_name_and_missing_is_uncategorised():
@@ -105,6 +108,30 @@ def test_metrics_by_channel_share_one_as_of(complaints):
     assert by["channel"].tolist() == ["app", "phone"]
     assert by["received"].sum() == 8
     assert by.set_index("channel").loc["app", "within_sla"] == 2     # K4, K6 (K2 took 25 h)
+    keyed = complaint_metrics_by(complaints.set_index("complaint_id"), by="channel", as_of=AS_OF)
+    pd.testing.assert_frame_equal(keyed, by)
+
+
+def test_complaint_ids_may_be_the_index_or_a_named_column(complaints):
+    base = complaint_metrics(complaints, as_of=AS_OF)
+    keyed = complaint_metrics(complaints.set_index("complaint_id"), as_of=AS_OF)
+    pd.testing.assert_frame_equal(keyed.table, base.table)
+    named = complaint_metrics(complaints.rename(columns={"complaint_id": "ticket"}), as_of=AS_OF,
+                              complaint_col="ticket")
+    assert named.metrics == pytest.approx(base.metrics, nan_ok=True)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+@pytest.mark.parametrize("call, name", [
+    (lambda df: complaint_metrics(df, as_of=AS_OF, sla_hours=0), "sla_hours"),
+    (lambda df: complaint_metrics(df, as_of=AS_OF, censor_at_as_of="yes"), "censor_at_as_of"),
+    (lambda df: complaint_metrics_by(df, by="channel", sla_hours=-24), "sla_hours"),
+    (lambda df: complaint_pareto(df, vital_share=80), "vital_share"),
+])
+def test_invalid_settings_raise_a_parameter_error_naming_the_parameter(complaints, call, name, lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        call(complaints)
+    assert err.value.name == name and name in str(err.value) and words in str(err.value)
 
 
 def test_complaints_received_after_as_of_are_left_out_with_a_warning(complaints):
@@ -171,6 +198,12 @@ def test_charts_are_titled_and_labelled(complaints):
     ax = plot_response_times(complaint_metrics(complaints, as_of=AS_OF).table)
     assert ax.get_title() == "First-response time" and ax.get_xlabel() == "First response (hours)"
     assert any(line.get_xdata()[0] == 24 for line in ax.get_lines())
+    ax = plot_complaint_pareto(complaint_pareto(complaints), vital_share=0.5, color="black")
+    assert ax.patches[0].get_facecolor()[:3] == (0.0, 0.0, 0.0)          # keywords reach ax.bar
+    with pytest.raises(ParameterError, match="vital_share"):
+        plot_complaint_pareto(complaint_pareto(complaints), vital_share=1.5)
+    with pytest.raises(ParameterError, match="sla_hours"):
+        plot_response_times(complaint_metrics(complaints, as_of=AS_OF).table, sla_hours=0)
 
 
 def test_empty_or_non_table_input_is_explained(complaints):

@@ -5,9 +5,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.concentration import (as_value_series, cross_subsidy, gini, lorenz_curve, rank_descending,
-                                   sherden_check, top_count, whale_curve)
+from helpers.concentration import (_top_count, as_value_series, cross_subsidy, gini, lorenz_curve, rank_descending,
+                                   sherden_check, whale_curve)
 from helpers.errors import DataError
+from helpers.i18n import language
+from helpers.validation import ParameterError
 
 SALES = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
 PROFIT = [500, 300, 200, 100, 50, -20, -50, -80, -100, -150]
@@ -42,24 +44,25 @@ def test_negative_values_in_gini_point_to_the_whale_curve():
 def test_missing_values_name_the_rows():
     frame = pd.DataFrame({"customer_id": ["a", "b", "c"], "sales": [1.0, None, 3.0]})
     with pytest.raises(DataError, match="sales") as err:
-        gini(frame, column="sales")
+        gini(frame, value_col="sales")
     assert err.value.rows == [2]
 
 
 def test_whale_curve_reproduces_the_worked_numbers():
     whale = whale_curve(PROFIT)
     assert whale.total == 750
-    assert whale.peak_pct == pytest.approx(1150 / 750 * 100) and round(whale.peak_pct, 1) == 153.3
+    assert whale.peak_profit_share == pytest.approx(1150 / 750) and round(whale.peak_profit_share, 3) == 1.533
     assert whale.peak_customer_share == 0.5
-    assert round(whale.loss_pct, 1) == 53.3
+    assert round(whale.loss_share, 3) == 0.533
     assert whale.unprofitable_share == 0.5
-    assert whale.curve["profit_pct"].iloc[0] == 0 and whale.curve["profit_pct"].iloc[-1] == pytest.approx(100)
+    assert whale.curve["profit_share"].iloc[0] == 0 and whale.curve["profit_share"].iloc[-1] == pytest.approx(1)
 
 
 def test_sherden_check_reproduces_the_worked_numbers():
     check = sherden_check(PROFIT)
-    assert round(check.top_pct, 1) == 106.7
-    assert check.bottom_loss_pct == pytest.approx(330 / 750 * 100)
+    assert round(check.top_profit_share, 3) == 1.067
+    assert check.bottom_loss_share == pytest.approx(330 / 750)
+    assert (check.rule_top_profit_share, check.rule_bottom_loss_share) == (0.8, 0.4)
 
 
 def test_cross_subsidy_reproduces_the_worked_number():
@@ -73,13 +76,13 @@ def test_whale_curve_needs_a_positive_total():
 
 def test_value_series_from_a_frame_uses_the_id_column():
     frame = pd.DataFrame({"customer_id": ["x", "y"], "profit": [3, 4]})
-    s = as_value_series(frame, column="profit")
+    s = as_value_series(frame, value_col="profit")
     assert s.to_dict() == {"x": 3.0, "y": 4.0} and frame["profit"].dtype.kind == "i"
 
 
 def test_ranking_breaks_ties_by_id_and_top_count_rounds_up():
     assert rank_descending(pd.Series({"b": 1.0, "a": 1.0})).index.tolist() == ["a", "b"]
-    assert top_count(7, 0.2) == 2 and top_count(10, 0.2) == 2
+    assert _top_count(7, 0.2) == 2 and _top_count(10, 0.2) == 2
 
 
 @settings(max_examples=40, deadline=None)
@@ -94,5 +97,17 @@ def test_gini_is_between_0_and_1_and_ignores_order(values, rnd):
 def test_transactions_instead_of_customers_are_rejected_with_the_fix():
     orders = pd.DataFrame({"customer_id": ["a", "b", "a"], "amount": [5.0, 3.0, 2.0]})
     with pytest.raises(DataError, match="one row per customer") as err:
-        gini(orders, column="amount")
+        gini(orders, value_col="amount")
     assert err.value.rows == [3]
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: sherden_check(PROFIT, top_share=20), "top_share"),
+    (lambda: sherden_check(PROFIT, bottom_share=0), "bottom_share"),
+    (lambda: gini(SALES, small_sample="yes"), "small_sample"),
+])
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_invalid_settings_raise_a_parameter_error_naming_the_parameter(call, name, lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        call()
+    assert err.value.name == name and str(err.value).startswith(f"{words} {name} ")

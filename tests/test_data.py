@@ -90,9 +90,14 @@ def test_explicit_columns_override_synonyms():
         load_transactions(frame, columns={"client": "卡号"})
 
 
-def test_invalid_policy_is_refused():
-    with pytest.raises(ValueError, match="returns must be 'drop' or 'keep'"):
-        load_transactions(orders(), returns="net")
+@pytest.mark.parametrize("policy", ["returns", "duplicates"])
+def test_invalid_policy_is_refused_in_the_active_language(policy):
+    from helpers.validation import ParameterError
+
+    with language("en"), pytest.raises(ParameterError, match=rf"^Parameter {policy} must be one of 'drop', 'keep'"):
+        load_transactions(orders(), **{policy: "net"})
+    with language("zh"), pytest.raises(ParameterError, match=rf"^参数 {policy} 应为以下之一：'drop', 'keep'"):
+        load_transactions(orders(), **{policy: "net"})
 
 
 @pytest.mark.parametrize("header, role", [

@@ -25,3 +25,19 @@ def test_other_warnings_pass_through():
         with collect_warnings() as notes:
             warnings.warn("not a data note", RuntimeWarning)
     assert notes == []
+
+
+def test_a_warning_points_at_the_first_caller_outside_the_kit():
+    """Through decorators and nested kit calls, the warning names this file (the user's line)."""
+    import pandas as pd
+
+    from helpers.data import load_transactions
+    from helpers.errors import DataWarning
+
+    orders = pd.DataFrame({"customer_id": ["a", None, None], "order_date": ["2024-01-01"] * 3, "amount": [1.0] * 3})
+    with pytest.warns(DataWarning) as record:
+        load_transactions(orders)
+    assert {w.filename for w in record} == {__file__}
+    with pytest.warns(DataWarning) as record:
+        warn("warn_rfm_ties", dim="F", share="51%", value=1)
+    assert record[0].filename == __file__

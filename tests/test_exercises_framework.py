@@ -50,6 +50,12 @@ def test_frame_problem_ignores_row_order_but_not_values():
     assert "DataFrame" in q.assert_failed([1, 2])
 
 
+def test_frame_problem_tolerance_is_rel_tol_like_the_other_problems():
+    want = pd.Series([1.0, 2.0])
+    FrameProblem(var="s", expected=lambda: want, rel_tol=1e-2).assert_passed(want * 1.001)
+    assert "values differ" in FrameProblem(var="s", expected=lambda: want).assert_failed(want * 1.001)
+
+
 def test_function_problem_names_the_failing_case():
     q = FunctionProblem(var="f", cases=lambda: [((2, 3), 6), ((0, 5), 0)], model=lambda a, b: a * b)
     q.assert_passed(q.reference())

@@ -5,6 +5,7 @@ import pytest
 
 from helpers.errors import DataError
 from helpers.experience import SEMS, experience_audit, journey_line
+from helpers.i18n import language
 
 # touchpoints in journey order; scores 0–5 for sense, feel, think, act, relate
 AUDIT = {
@@ -106,11 +107,24 @@ def test_summary_html_and_charts(wide):
     audit = experience_audit(wide, target=TARGET)
     assert list(audit.summary().columns[:5]) == ["Sense", "Feel", "Think", "Act", "Relate"]
     assert "Cells furthest below target" in audit._repr_html_()
-    ax = plot_experience_heatmap(audit, values="gaps")
+    ax = plot_experience_heatmap(audit, kind="gaps")
     assert ax.get_title() == "Experience audit (touchpoint × module)"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Sense", "Feel", "Think", "Act", "Relate"]
     ax = plot_journey_line(journey_line(audit))
     assert ax.get_title() == "Customer journey line" and ax.get_ylabel() == "Satisfaction"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_chart_options_are_checked_and_keyword_only(wide, lang, words):
+    from helpers.plots.service import plot_experience_heatmap
+    from helpers.validation import ParameterError
+
+    audit = experience_audit(wide)
+    with language(lang), pytest.raises(ParameterError) as err:
+        plot_experience_heatmap(audit, kind="values")
+    assert err.value.name == "kind" and "kind" in str(err.value) and words in str(err.value)
+    with pytest.raises(TypeError):
+        plot_experience_heatmap(audit, "gaps")
 
 
 def test_step_column_orders_the_journey_and_target_table_may_name_touchpoints(wide):

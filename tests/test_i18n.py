@@ -49,6 +49,16 @@ def test_language_switch_changes_labels_and_messages():
         i18n.set_language("fr")
 
 
+def test_an_unknown_language_is_a_parameter_error_in_the_active_language():
+    from helpers.validation import ParameterError
+
+    with i18n.language("zh"), pytest.raises(ParameterError, match="^参数 lang 应为以下之一：'zh', 'en'"):
+        i18n.set_language("fr")
+    with pytest.raises(ParameterError, match="^Parameter lang must be one of 'zh', 'en'; got 'fr'"):
+        i18n.set_language("fr")
+    assert i18n.get_language() == "en"
+
+
 def test_missing_key_names_the_key():
     with pytest.raises(KeyError, match="no_such_key"):
         i18n.t("no_such_key")

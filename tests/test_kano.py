@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 
 from helpers.errors import DataError, DataWarning
+from helpers.i18n import language
 from helpers.kano import EVALUATION_TABLE, evaluation_frame, kano_category, kano_stats, kano_table, select_category
+from helpers.validation import ParameterError
 
 SERVICE_APP = {"M": 95, "O": 123, "A": 45, "I": 33, "R": 0, "Q": 0}
 # one (functional, dysfunctional) answer pair the evaluation table maps to each category
@@ -84,3 +86,20 @@ def test_malformed_kano_answers_are_rejected():
         kano_category([1.5], [5])
     with pytest.raises(DataError, match="no column 'kano_app_dysf'"):
         kano_table(pd.DataFrame({"kano_app_func": [1]}), ["app"])
+
+
+def test_column_patterns_and_tolerance_are_keywords():
+    survey = answers_for({"M": 40, "O": 43, "A": 10, "I": 7}, "pay").rename(columns=lambda c: c.replace("kano_", "K_"))
+    res = kano_table(survey, ["pay"], functional_pattern="K_{}_func", dysfunctional_pattern="K_{}_dysf",
+                     tol=0.02)
+    assert res.classes.tolist() == ["kano_one_dimensional"] and res.params["functional_pattern"] == "K_{}_func"
+
+
+@pytest.mark.parametrize("call", [lambda: kano_stats(SERVICE_APP, tol=-0.1),
+                                  lambda: select_category({"M": 1, "O": 0, "A": 0, "I": 0, "R": 0, "Q": 0}, tol=2),
+                                  lambda: kano_table(answers_for(SERVICE_APP), ["service_app"], tol=1.5)])
+def test_a_tolerance_outside_0_to_1_is_a_parameter_error(call):
+    with language("en"), pytest.raises(ParameterError, match=r"^Parameter tol must be a number from 0 to 1"):
+        call()
+    with language("zh"), pytest.raises(ParameterError, match="^参数 tol"):
+        call()

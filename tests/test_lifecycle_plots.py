@@ -8,6 +8,7 @@ from helpers.lifecycle import relationship_states
 from helpers.migration import customer_flow, migration_matrix
 from helpers.plots import (plot_cohort_retention, plot_customer_flow, plot_growth_accounting,
                            plot_migration_heatmap, plot_state_distribution)
+from helpers.validation import ParameterError
 from test_lifecycle import domain_tx
 
 
@@ -43,15 +44,37 @@ def test_customer_flow_diagram_has_a_box_per_state_and_counts_on_arrows():
 
 
 def test_growth_accounting_bars_go_up_for_new_and_down_for_churned():
-    g = growth_accounting(domain_tx(), freq="Q")
+    g = growth_accounting(domain_tx(), period="Q")
     ax = plot_growth_accounting(g)
     heights = [p.get_height() for p in ax.patches]
     assert min(heights) == -1 and max(heights) == 2
     assert [x.get_text() for x in ax.get_legend().get_texts()] == ["New", "Resurrected", "Churned"]
     assert ax.get_title() == "Growth accounting per period"
+    one_call = plot_growth_accounting(g, hatch="//")          # every bar comes from the one ax.bar call
+    assert {p.get_hatch() for p in one_call.patches} == {"//"}
 
 
 def test_cohort_heatmap_annotates_rates():
-    ax = plot_cohort_retention(cohort_retention(domain_tx(), freq="Q"))
+    ax = plot_cohort_retention(cohort_retention(domain_tx(), period="Q"))
     assert texts(ax)[:5] == ["100%", "50%", "0%", "0%", "50%"]
     assert ax.get_xlabel() == "Periods since first purchase (k)"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_invalid_chart_options_name_the_parameter(lang, words):
+    m = migration_matrix(domain_tx(), "2024-03-31", "2024-06-30")
+    with language(lang), pytest.raises(ParameterError) as err:
+        plot_migration_heatmap(m, kind="shares")
+    assert err.value.name == "kind" and words in str(err.value)
+    with language(lang), pytest.raises(ParameterError) as err:
+        m.labelled("shares")
+    assert err.value.name == "kind"
+    with pytest.raises(TypeError):
+        plot_migration_heatmap(m, "probabilities")               # options are keyword-only
+
+
+def test_keywords_reach_the_main_artist():
+    ax = plot_state_distribution(relationship_states(domain_tx(), "2024-06-30"), color="black")
+    assert all(p.get_facecolor()[:3] == (0.0, 0.0, 0.0) for p in ax.patches)
+    ax = plot_cohort_retention(cohort_retention(domain_tx(), period="Q"), annot=False)
+    assert texts(ax) == []

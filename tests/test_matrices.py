@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from helpers.errors import DataError
 from helpers.i18n import label, language
-from helpers.matrices import (Axis, ValueMatrix, apostle_model, customer_value_matrix, dick_basu_loyalty,
+from helpers.matrices import (Axis, Quantiles, ValueMatrix, apostle_model, customer_value_matrix, dick_basu_loyalty,
                               ipa_matrix, marcus_matrix, social_style, target_selection_matrix)
+from helpers.validation import ParameterError
 
 # four entities, one per quadrant of a mean split: x mean = 5, y mean = 50
 QUADRANTS = pd.DataFrame({"customer_id": ["hh", "hl", "lh", "ll"], "x": [9.0, 8.0, 2.0, 1.0],
@@ -15,11 +16,12 @@ QUADRANTS = pd.DataFrame({"customer_id": ["hh", "hl", "lh", "ll"], "x": [9.0, 8.
 
 
 def _cells(result):
-    return dict(zip(result.table["customer_id"], result.classes))
+    assert result.table.index.name == "customer_id"
+    return result.classes.to_dict()
 
 
 def test_customer_value_matrix_types_i_to_iv():
-    res = customer_value_matrix(QUADRANTS, current="x", potential="y")
+    res = customer_value_matrix(QUADRANTS, current_col="x", potential_col="y")
     assert _cells(res) == {"hh": "value_type_iv", "hl": "value_type_iii", "lh": "value_type_ii", "ll": "value_type_i"}
     assert res.thresholds == {"current_value": [5.0], "potential_value": [50.0]}
 
@@ -44,6 +46,8 @@ def test_marcus_matrix_computes_the_average_purchase():
                            "unc": "marcus_uncertain"}
     assert res.thresholds == {"average_purchase": [160.0], "purchase_frequency": [6.0]}
     assert "average_purchase" not in rfm.columns
+    indexed = marcus_matrix(rfm.set_index("customer_id"))        # an RFM table keeps its customer index
+    assert indexed.classes.to_dict() == res.classes.to_dict()
 
 
 def test_marcus_matrix_rejects_customers_without_purchases():
@@ -60,7 +64,7 @@ def test_ipa_matrix_data_and_scale_centred():
     assert dict(zip(res.table.index, res.classes)) == {"price": "ipa_concentrate", "quality": "ipa_keep_up",
                                                       "parking": "ipa_low_priority", "decor": "ipa_overkill"}
     assert res.table["gap"].tolist() == [-3.5, 0.5, -1.0, 3.5]
-    scaled = ipa_matrix(means, centre="scale", scale=(1, 7))
+    scaled = ipa_matrix(means, breaks="midpoint", scale=(1, 7))
     assert scaled.thresholds == {"performance": [4.0], "importance": [4.0]}
     assert scaled.classes.tolist() == res.classes.tolist()
 
@@ -92,7 +96,7 @@ def test_apostle_model_types():
 
 def test_summary_lists_every_cell_with_zeros():
     data = QUADRANTS.iloc[:2]
-    summary = customer_value_matrix(data, current="x", potential="y", split="value", at=50).summary()
+    summary = customer_value_matrix(data, current_col="x", potential_col="y", breaks=50).summary()
     assert summary["cell"].tolist() == ["value_type_iv", "value_type_iii", "value_type_ii", "value_type_i"]
     assert summary["customers"].tolist() == [0, 0, 1, 1] and summary["share"].sum() == 1
     assert summary["strategy"].str.len().gt(0).all()
@@ -106,10 +110,11 @@ def test_cells_are_listed_in_the_order_of_the_source_tables():
         ["q_focus", "q_opportunistic", "q_passive", "q_abandon"]
 
 
-def test_n_by_m_matrix_with_quantile_and_value_splits():
+def test_n_by_m_matrix_with_quantile_and_absolute_breaks():
     data = pd.DataFrame({"spend": [10, 20, 30, 40, 50, 60], "visits": [1, 5, 9, 1, 5, 9]})
-    vm = ValueMatrix(Axis("spend", split="quantile", at=[1 / 3, 2 / 3]), Axis("visits", split="value", at=[3, 7]))
+    vm = ValueMatrix(Axis("spend", Quantiles(1 / 3, 2 / 3)), Axis("visits", [3, 7]))
     res = vm.classify(data)
+    assert res.table.index.tolist() == list(range(6))                 # no id: the input's index is kept
     assert res.classes.tolist() == ["x1_y1", "x1_y2", "x2_y3", "x2_y1", "x3_y2", "x3_y3"]
     assert len(res.summary()) == 9 and res.grid().to_numpy().sum() == 6
     assert res.grid().index.tolist() == [2, 1, 0]
@@ -117,7 +122,7 @@ def test_n_by_m_matrix_with_quantile_and_value_splits():
 
 def test_median_split_and_ties_on_the_line_go_high():
     data = pd.DataFrame({"a": [1, 2, 3], "b": [5, 5, 5]})
-    res = ValueMatrix(Axis("a", split="median"), Axis("b", split="median")).classify(data)
+    res = ValueMatrix(Axis("a", "median"), Axis("b", "median")).classify(data)
     assert res.table["a_level"].tolist() == [0, 1, 1] and res.table["b_level"].tolist() == [1, 1, 1]
 
 
@@ -126,23 +131,46 @@ def test_missing_column_and_values_are_data_errors():
         customer_value_matrix(QUADRANTS)
     broken = QUADRANTS.assign(x=[1.0, None, 3.0, 4.0])
     with pytest.raises(DataError) as err:
-        customer_value_matrix(broken, current="x", potential="y")
+        customer_value_matrix(broken, current_col="x", potential_col="y")
     assert err.value.rows == [2] and err.value.column == "x"
 
 
-def test_bad_split_settings_are_explained():
-    with pytest.raises(ValueError, match="split must be one of"):
-        Axis("x", split="mode")
-    with pytest.raises(ValueError, match="needs at="):
-        Axis("x", split="value")
-    with pytest.raises(ValueError, match="every"):
+def test_bad_break_settings_are_explained():
+    with pytest.raises(ParameterError, match="breaks must be one of 'mean', 'median', 'midpoint'"):
+        Axis("x", "mode")
+    with pytest.raises(ParameterError, match="scale must be 2 numbers"):
+        Axis("x", "midpoint")
+    with pytest.raises(ParameterError, match="breaks"):
+        Axis("x", [7, 3])
+    with pytest.raises(ParameterError, match="levels"):
+        Quantiles(0.5, 1.5)
+    with pytest.raises(ParameterError, match="every"):
         ValueMatrix(Axis("x"), Axis("y"), cells={(0, 0): "a"}).classify(QUADRANTS)
-    with pytest.raises(ValueError, match="2×2"):
-        customer_value_matrix(QUADRANTS, current="x", potential="y", split="quantile", at=[0.3, 0.6])
+    with pytest.raises(ParameterError, match="2×2"):
+        customer_value_matrix(QUADRANTS, current_col="x", potential_col="y", breaks=Quantiles(0.3, 0.6))
+    with pytest.raises(ParameterError, match="another name"):
+        ValueMatrix(Axis("x"), Axis("x")).classify(QUADRANTS)
+    with pytest.raises(ParameterError, match="source"):
+        Axis({"x": 0, "y": 0})
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: customer_value_matrix(QUADRANTS, current_col="x", potential_col="y", breaks="midpoint"), "breaks"),
+    (lambda: marcus_matrix(QUADRANTS, breaks="mode"), "breaks"),
+    (lambda: ipa_matrix(QUADRANTS, breaks="midpoint"), "scale"),
+    (lambda: target_selection_matrix(QUADRANTS, "x", "y", scale=(5, 1)), "scale"),
+    (lambda: social_style(QUADRANTS, "x", "y", scale=7), "scale"),
+    (lambda: apostle_model(QUADRANTS, breaks=[1, 2]), "breaks"),
+])
+@pytest.mark.parametrize("lang, words", [("en", "Parameter"), ("zh", "参数")])
+def test_invalid_settings_raise_a_parameter_error_naming_the_parameter(call, name, lang, words):
+    with language(lang), pytest.raises(ParameterError) as err:
+        call()
+    assert err.value.name == name and str(err.value).startswith(f"{words} {name} ")
 
 
 def test_result_renders_html_with_thresholds():
-    html = customer_value_matrix(QUADRANTS, current="x", potential="y")._repr_html_()
+    html = customer_value_matrix(QUADRANTS, current_col="x", potential_col="y")._repr_html_()
     assert "Thresholds used" in html and "value_type_iv" in html
 
 
@@ -151,7 +179,7 @@ def test_result_renders_html_with_thresholds():
 def test_every_row_lands_in_one_cell_whatever_the_row_order(points, rnd):
     data = pd.DataFrame(points, columns=["x", "y"]).assign(customer_id=[f"c{i}" for i in range(len(points))])
     shuffled = data.sample(frac=1, random_state=rnd.randint(0, 1000))
-    a = _cells(customer_value_matrix(data, current="x", potential="y"))
-    b = _cells(customer_value_matrix(shuffled, current="x", potential="y"))
+    a = _cells(customer_value_matrix(data, current_col="x", potential_col="y"))
+    b = _cells(customer_value_matrix(shuffled, current_col="x", potential_col="y"))
     assert a == b and len(a) == len(points)
-    assert customer_value_matrix(data, current="x", potential="y").summary()["customers"].sum() == len(points)
+    assert customer_value_matrix(data, current_col="x", potential_col="y").summary()["customers"].sum() == len(points)

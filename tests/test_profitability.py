@@ -3,7 +3,9 @@ import pandas as pd
 import pytest
 
 from helpers.concentration import whale_curve
+from helpers.i18n import language
 from helpers.profitability import customer_profit
+from helpers.validation import ParameterError
 
 
 def _tx():
@@ -35,11 +37,22 @@ def test_without_costs_profit_is_the_gross_margin_and_row_order_does_not_matter(
 
 def test_cost_to_serve_makes_small_customers_unprofitable_and_feeds_the_whale_curve():
     whale = whale_curve(customer_profit(_tx(), margin=0.3, cost_per_order=10, cost_per_customer=5)["profit"])
-    assert whale.peak_pct == pytest.approx(65 / 58 * 100)
+    assert whale.peak_profit_share == pytest.approx(65 / 58)
     assert whale.unprofitable_share == pytest.approx(1 / 3)
 
 
-@pytest.mark.parametrize("kw", [{"margin": 1.5}, {"margin": 0.3, "cost_per_order": -1}])
-def test_impossible_assumptions_are_refused(kw):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("kw, name", [({"margin": 1.5}, "margin"), ({"margin": 35}, "margin"),
+                                      ({"margin": 0.3, "cost_per_order": -1}, "cost_per_order"),
+                                      ({"margin": 0.3, "cost_per_customer": -5}, "cost_per_customer")])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_impossible_assumptions_are_refused_naming_the_parameter(kw, name, lang):
+    with language(lang), pytest.raises(ParameterError, match=f"{name} "):
         customer_profit(_tx(), **kw)
+
+
+def test_columns_are_named_by_role_and_the_margin_is_keyword_only():
+    tx = _tx().rename(columns={"customer_id": "member", "order_id": "invoice", "amount": "paid", "order_date": "day"})
+    out = customer_profit(tx, margin=0.3, customer_col="member", order_col="invoice", amount_col="paid", date_col="day")
+    pd.testing.assert_frame_equal(out, customer_profit(_tx(), margin=0.3))
+    with pytest.raises(TypeError):
+        customer_profit(_tx(), 0.3)

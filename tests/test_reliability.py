@@ -88,3 +88,20 @@ def test_malformed_item_sets_are_rejected():
         cronbach_alpha(pd.DataFrame({"q1": [1, 2], "q2": [3, "n/a?"]}))
     with pytest.raises(DataError, match="outside the scale 1–5"):
         cronbach_alpha(pd.DataFrame({"q1": [1, 2], "q2": [3, 6]}), scale=(1, 5))
+
+
+def test_item_cols_pick_the_scale_from_a_wider_survey():
+    items = scale_items(3, noise=0.5)
+    survey = items.assign(respondent_id=[f"r{i}" for i in range(len(items))], other=1.0)
+    assert cronbach_alpha(survey, item_cols=list(items.columns)).alpha == pytest.approx(cronbach_alpha(items).alpha)
+
+
+def test_a_reversed_scale_is_a_parameter_error_in_both_languages():
+    from helpers.i18n import language
+    from helpers.validation import ParameterError
+
+    items = scale_items(4)
+    with language("en"), pytest.raises(ParameterError, match=r"^Parameter scale must be a pair"):
+        cronbach_alpha(items, scale=(7, 1))
+    with language("zh"), pytest.raises(ParameterError, match="^参数 scale"):
+        cronbach_alpha(items, scale=(7, 1))

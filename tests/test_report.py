@@ -13,10 +13,11 @@ from helpers.__main__ import main
 from helpers.data import load_transactions
 from helpers.i18n import get_language, t
 from helpers.lifecycle import at_risk_list, win_back_list
-from helpers.report import FILES, analyse
+from helpers.report import FILES, analyse, create_report
 from helpers.rfm import rfm_table
 from helpers.rfm import rfm_score
 from helpers.segments import rfm_segment, segment_summary
+from helpers.validation import ParameterError
 
 from conftest import ROOT
 
@@ -47,6 +48,11 @@ def synthetic_orders(seed: int = 7) -> pd.DataFrame:
     frame["商品描述"] = np.where(np.arange(len(frame)) % 5 == 0, SCRIPT_TEXT, "茶叶礼盒")
     frame["下单时间"] = frame["下单时间"].dt.strftime("%Y/%m/%d")
     return frame
+
+
+def ids(frame: pd.DataFrame) -> list:
+    """The customer ids of a per-customer table, whether they are its index or a column."""
+    return (frame["customer_id"] if "customer_id" in frame.columns else frame.index.to_series()).tolist()
 
 
 class Tables(HTMLParser):
@@ -133,7 +139,7 @@ def test_html_counts_equal_the_library(csv_report, library):
     shown = sections.sections[t("report_sec_segments")][1:]
     assert [(r[0], r[1]) for r in shown] == [(lbl, f"{n:,}") for lbl, n in zip(expected["label"], expected["customers"])]
     at_risk = sections.sections[t("report_sec_at_risk")][1:]
-    assert [r[0] for r in at_risk] == library["at_risk"]["customer_id"].head(20).tolist()
+    assert [r[0] for r in at_risk] == library["at_risk"].index[:20].tolist()
     assert SCRIPT_ID in [r[0] for r in at_risk]
     assert LINK_ID in [r[0] for r in sections.sections[t("report_sec_win_back")][1:]]
 
@@ -194,12 +200,12 @@ def test_a_missing_column_names_it_with_exit_code_2(tmp_path, capsys):
 
 
 def test_other_failures_exit_with_1(tmp_path, monkeypatch, capsys):
-    import helpers.report
+    import helpers.report.files
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(helpers.report, "load_for_report", broken)
+    monkeypatch.setattr(helpers.report.files, "load_for_report", broken)
     assert main(["report", "--demo", "cdnow", "--out", str(tmp_path)]) == 1
     assert "disk full" in capsys.readouterr().err
 
@@ -220,7 +226,29 @@ def test_every_customer_once_with_every_class_and_row_order_irrelevant():
     rep = analyse(tx, as_of=AS_OF, scheme="pymc")
     shuffled = analyse(tx.sample(frac=1, random_state=1), as_of=AS_OF, scheme="pymc")
     table = rep.customers
-    assert table["customer_id"].is_unique and len(table) == tx["customer_id"].nunique()
+    assert table.index.name == "customer_id" and rep.segment_actions.index.name == "customer_id"
+    assert table.index.is_unique and len(table) == tx["customer_id"].nunique()
+    assert set(rep.segment_actions.index) == set(table.index)
     assert table[["segment", "tier", "cell", "state"]].notna().all().all()
     pd.testing.assert_frame_equal(table, shuffled.customers)
     assert rep.segment_actions["revisit_date"].between(rep.as_of, rep.as_of + pd.DateOffset(months=6)).all()
+
+
+def test_rows_shown_per_list_and_invalid_settings(tmp_path, gbk_csv, capsys):
+    from helpers.i18n import language
+
+    with language("en"):
+        assert main(["report", str(gbk_csv), "--columns", f"amount={AMOUNT_HEADER}", "--as-of", AS_OF,
+                     "--rows", "1", "--out", str(tmp_path)]) == 0
+        page = (tmp_path / "report.html").read_text(encoding="utf-8")
+        sections = Tables()
+        sections.feed(page)
+        assert len(sections.sections[t("report_sec_at_risk")]) == 1 + 1      # header and one customer
+        with pytest.raises(SystemExit):
+            main(["report", str(gbk_csv), "--rows", "0"])
+        assert "--rows" in capsys.readouterr().err
+        for bad, name in (({"scheme": "rfm10"}, "scheme"), ({"n_rows": 0}, "n_rows"), ({"demo": "tea"}, "demo")):
+            with pytest.raises(ParameterError, match=name):
+                create_report(gbk_csv, tmp_path, **bad)
+    with language("zh"), pytest.raises(ParameterError, match="参数 scheme 应为以下之一"):
+        analyse(load_transactions(gbk_csv, {"amount": AMOUNT_HEADER})[0], scheme="rfm")

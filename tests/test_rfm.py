@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from helpers.errors import DataError
 from helpers.btyd import btyd_summary
+from helpers.i18n import language
 from helpers.rfm import rfm_table, scan_transactions
+from helpers.validation import ParameterError
 
 CDNOW = FIXTURES / "cdnow"
 
@@ -38,7 +40,7 @@ def small_tx() -> pd.DataFrame:
 def test_rfm_table_counts_orders_and_defaults_as_of_to_the_day_after_the_last_purchase():
     out = rfm_table(small_tx())
     assert out.attrs["as_of"] == pd.Timestamp("2024-03-11")
-    assert out.attrs["frequency"] == "orders"
+    assert out.attrs["frequency"] == "orders" and out.attrs["order_col"] == "order_id"
     assert list(out.index) == ["a", "b", "c"]
     a = out.loc["a"]
     assert (a["recency_days"], a["frequency"], a["monetary"]) == (39, 3, 60.0)
@@ -49,7 +51,7 @@ def test_rfm_table_counts_orders_and_defaults_as_of_to_the_day_after_the_last_pu
 def test_rfm_table_falls_back_to_purchase_days_and_supports_mean_monetary():
     tx = small_tx().drop(columns="order_id")
     out = rfm_table(tx, as_of="2024-03-31", monetary="mean")
-    assert out.attrs["frequency"] == "days"
+    assert out.attrs["frequency"] == "days" and out.attrs["order_col"] is None
     assert out.loc["a", "frequency"] == 2
     assert out.loc["a", "monetary"] == pytest.approx(30.0)
     assert out.loc["b", "recency_days"] == 30
@@ -64,7 +66,26 @@ def test_rfm_table_does_not_mutate_the_input_and_names_a_missing_column():
     rfm_table(tx)
     pd.testing.assert_frame_equal(tx, before)
     with pytest.raises(DataError, match="spend"):
-        rfm_table(tx, amount="spend")
+        rfm_table(tx, amount_col="spend")
+
+
+def test_rfm_table_columns_are_named_by_role_and_options_are_keyword_only():
+    tx = small_tx().rename(columns={"customer_id": "member", "order_date": "day", "amount": "paid",
+                                    "order_id": "invoice"})
+    out = rfm_table(tx, customer_col="member", date_col="day", amount_col="paid", order_col="invoice")
+    pd.testing.assert_frame_equal(out, rfm_table(small_tx()))
+    assert out.index.name == "customer_id"
+    with pytest.raises(TypeError):
+        rfm_table(small_tx(), None, "customer_id")
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Parameter frequency must be one of 'orders', 'days'"),
+                                        ("zh", "参数 frequency 应为以下之一：'orders', 'days'")])
+def test_rfm_table_refuses_an_unknown_counting_rule_in_the_active_language(lang, text):
+    with language(lang), pytest.raises(ParameterError, match=text):
+        rfm_table(small_tx(), frequency="invoices")
+    with language(lang), pytest.raises(ParameterError, match="monetary"):
+        rfm_table(small_tx(), monetary="median")
 
 
 def _engines(tx: pd.DataFrame):
@@ -77,7 +98,7 @@ def _engines(tx: pd.DataFrame):
 
 def test_engines_agree_on_the_r_package_orders():
     tx = pd.read_csv(FIXTURES / "rfm_r_package" / "rfm_data_orders.csv", parse_dates=["order_date"])
-    results = {name: rfm_table(frame, "2006-12-31", amount="revenue") for name, frame in _engines(tx)}
+    results = {name: rfm_table(frame, "2006-12-31", amount_col="revenue") for name, frame in _engines(tx)}
     for name, out in results.items():
         pd.testing.assert_frame_equal(out, results["pandas"], check_dtype=False, obj=name)
 

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from rfm_strategies import rfm_tables as rfm_table_strategy
 from helpers.errors import DataWarning
+from helpers.i18n import language
 from helpers.rfm import rfm_table
 from helpers.rfm import rfm_score
+from helpers.validation import ParameterError
 from test_rfm import cdnow_sample
 
 R_ORDERS = FIXTURES / "rfm_r_package" / "rfm_data_orders.csv"
-# docs/methods.md §8.1 (R rfm 0.3.0, as_of 2006-12-31, bins 5, method r_rfm)
+# docs/methods.md §8.1 (R rfm 0.3.0, as_of 2006-12-31, n_bins 5, method r_rfm)
 R_THRESHOLDS = {
     "R": ([1, 115, 181, 297.4, 482], [115, 181, 297.4, 482, 977]),
     "F": ([1, 4, 5, 6, 8], [4, 5, 6, 8, 15]),
@@ -37,7 +39,7 @@ def r_rfm_table():
     tx = pd.read_csv(R_ORDERS, parse_dates=["order_date"])
     # R counts rows (one row = one order): give each row its own order id
     tx["order_id"] = tx.index.astype(str)
-    return rfm_table(tx, "2006-12-31", amount="revenue")
+    return rfm_table(tx, "2006-12-31", amount_col="revenue")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,8 @@ def test_r_rfm_thresholds_reproduce_the_r_package(r_scores):
         np.testing.assert_allclose(limits["lower"], lower, err_msg=dim)
         np.testing.assert_allclose(limits["upper"], upper, err_msg=dim)
     assert len(r_scores.table) == 995
+    assert r_scores.n_bins == r_scores.params["n_bins"] == 5
+    assert r_scores.params["order_col"] == "order_id"
 
 
 def test_scores_match_the_rows_printed_by_the_r_package(r_scores):
@@ -84,7 +88,7 @@ def test_composite_codes_follow_domain_1_1(r_scores):
 def test_breaks_use_lower_inclusive_upper_exclusive():
     rfm = pd.DataFrame({"recency_days": [10, 20, 30], "frequency": [1, 2, 3],
                         "monetary": [5.0, 10.0, 15.0]}, index=["a", "b", "c"])
-    scored = rfm_score(rfm, bins=2, breaks={"R": [20], "F": [2], "monetary": [10]})
+    scored = rfm_score(rfm, n_bins=2, breaks={"R": [20], "F": [2], "monetary": [10]})
     assert scored.table["R"].tolist() == [2, 1, 1]
     assert scored.table["F"].tolist() == [1, 2, 2]
     assert scored.table["M"].tolist() == [1, 2, 2]
@@ -143,6 +147,20 @@ def test_row_order_never_changes_scores(rfm, method, seed):
         if method != "rank_first":
             assert ordered[dim].is_monotonic_increasing, dim
         assert t[dim].between(1, 5).all()
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Parameter n_bins must be a whole number from 2 to 9; got 10"),
+                                        ("zh", "参数 n_bins 应为介于 2 与 9 之间（含两端）的整数；收到的是 10")])
+def test_invalid_settings_are_refused_naming_the_parameter(r_rfm_table, lang, text):
+    with language(lang):
+        with pytest.raises(ParameterError, match=text):
+            rfm_score(r_rfm_table, n_bins=10)
+        for bad in ({"n_bins": 1}, {"n_bins": 4.5}, {"method": "quantile"}, {"breaks": [1, 2]},
+                    {"nested": "yes"}):
+            with pytest.raises(ParameterError, match=next(iter(bad))):
+                rfm_score(r_rfm_table, **bad)
+    with pytest.raises(TypeError):             # options are keyword-only
+        rfm_score(r_rfm_table, 5)
 
 
 def test_result_renders_with_its_thresholds(r_scores):

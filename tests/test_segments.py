@@ -11,8 +11,9 @@ from rfm_strategies import rfm_tables as rfm_table_strategy
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
 from helpers.rfm import rfm_score
-from helpers.segment_rules import CN8, R_RFM10, RFM11, check_rules, rule_cells
+from helpers.segment_rules import CN8, R_RFM10, RFM11, check_rules, rule_cells, score_cells
 from helpers.segments import cn8_classify, rfm_segment, rule_segment, segment_summary
+from helpers.validation import ParameterError
 from test_scoring import r_rfm_table, r_scores  # noqa: F401  (module fixtures)
 
 
@@ -65,14 +66,14 @@ def test_rfm11_is_a_partition_and_fm_rule_is_a_parameter():
     assert ceil["111"] == "lost" and ceil["112"] == "hibernating"
 
 
-def _all_cells_scored(bins):
-    cells = list(itertools.product(range(1, bins + 1), repeat=3))
-    rfm = pd.DataFrame({"recency_days": [bins + 1 - r for r, _, _ in cells],
+def _all_cells_scored(n_bins):
+    cells = list(itertools.product(range(1, n_bins + 1), repeat=3))
+    rfm = pd.DataFrame({"recency_days": [n_bins + 1 - r for r, _, _ in cells],
                         "frequency": [f for _, f, _ in cells],
                         "monetary": [float(m) for _, _, m in cells]},
                        index=[f"c{i:03d}" for i in range(len(cells))])
-    breaks = {dim: [k + 0.5 for k in range(1, bins)] for dim in "RFM"}
-    return quiet(rfm_score, rfm, bins=bins, breaks=breaks)
+    breaks = {dim: [k + 0.5 for k in range(1, n_bins)] for dim in "RFM"}
+    return quiet(rfm_score, rfm, n_bins=n_bins, breaks=breaks)
 
 
 def _segment_all_cells(scheme, **kw):
@@ -82,13 +83,13 @@ def _segment_all_cells(scheme, **kw):
 
 
 def test_pymc_scheme_needs_quartile_scores_and_uses_the_default_config(r_rfm_table):  # noqa: F811
-    with pytest.raises(DataError, match="bins=4"):
+    with pytest.raises(DataError, match="n_bins=4"):
         rfm_segment(_all_cells_scored(5), "pymc")
     seg = _segment_all_cells("pymc").set_index("rfm_cell")["segment"]
     assert seg["444"] == "pymc_premium" and seg["111"] == "pymc_inactive"
     assert seg["144"] == "pymc_top_spender" and seg["441"] == "pymc_other"
     quartiles = quiet(rfm_segment, r_rfm_table, "pymc")
-    assert quartiles.params["bins"] == 4 and quartiles.params["method"] == "qcut_drop"
+    assert quartiles.params["n_bins"] == 4 and quartiles.params["method"] == "qcut_drop"
 
 
 def _eight_customers():
@@ -133,12 +134,13 @@ def test_cn8_score_basis_thresholds_and_rf_variant(r_scores):  # noqa: F811
     assert by_score.thresholds["R"] == pytest.approx(r_scores.table["R"].mean())
     recent = r_scores.table["R"] >= by_score.thresholds["R"]
     assert (by_score.table["R_high"] == recent).all()
-    median = cn8_classify(r_scores.table, threshold="median")
+    median = cn8_classify(r_scores.table, breaks="median")
     assert median.thresholds["F"] == r_scores.table["frequency"].median()
-    fixed = cn8_classify(r_scores.table, threshold={"R": 100, "F": 5, "M": 500})
-    assert fixed.params["threshold"] == "custom"
+    assert median.params["breaks"] == "median"
+    fixed = cn8_classify(r_scores.table, breaks={"R": 100, "F": 5, "M": 500})
+    assert fixed.params["breaks"] == "custom" and fixed.thresholds == {"R": 100.0, "F": 5.0, "M": 500.0}
     assert (fixed.table["R_high"] == (r_scores.table["recency_days"] <= 100)).all()
-    rf = cn8_classify(r_scores.table, dims=("R", "F"))
+    rf = cn8_classify(r_scores.table, dims=["R", "F"])
     assert set(rf.table["segment"]) <= {"cn4_important_value", "cn4_important_winback",
                                         "cn4_important_deepen", "cn4_important_retain"}
     with language("zh"):
@@ -146,6 +148,30 @@ def test_cn8_score_basis_thresholds_and_rf_variant(r_scores):  # noqa: F811
         assert "高价值客户" in set(alias.labels())
         assert "高价值客户" in set(alias.summary()["label"])
     assert rfm_segment(r_scores, "cn8", basis="score").params["basis"] == "score"
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Parameter scheme must be one of 'r_rfm10', 'rf_grid', 'rfm11', 'pymc', 'cn8'; got 'rfm10'"),
+                                        ("zh", "参数 scheme 应为以下之一：'r_rfm10', 'rf_grid', 'rfm11', 'pymc', 'cn8'；收到的是 'rfm10'")])
+def test_unknown_settings_are_refused_naming_the_parameter(r_scores, lang, text):  # noqa: F811
+    with language(lang):
+        with pytest.raises(ParameterError, match=text):
+            rfm_segment(r_scores, "rfm10")
+        with pytest.raises(ParameterError, match="fm"):
+            rfm_segment(r_scores, "rfm11", fm="up")
+        for bad in ({"basis": "scores"}, {"breaks": "mode"}, {"breaks": 3}, {"dims": ("F", "M")},
+                    {"labels": "platform"}):
+            with pytest.raises(ParameterError, match=next(iter(bad))):
+                cn8_classify(r_scores.table, **bad)
+        with pytest.raises(ParameterError, match="n_bins"):
+            check_rules(R_RFM10, n_bins=1)
+    with pytest.raises(TypeError):                 # options are keyword-only
+        cn8_classify(r_scores.table, "score")
+
+
+def test_rule_tables_without_their_columns_are_a_data_error():
+    with language("en"), pytest.raises(DataError, match="r_min.*Fix: Give one rule per row"):
+        check_rules(pd.DataFrame({"segment": ["all"], "r_max": [5]}))
+    assert len(score_cells(n_bins=3)) == 27
 
 
 def test_custom_rule_table_is_checked_and_warned_about(r_scores):  # noqa: F811

@@ -3,7 +3,9 @@ import pandas as pd
 import pytest
 
 from helpers.errors import DataError, DataWarning
+from helpers.i18n import language
 from helpers.servqual import SERVQUAL_DIMENSIONS, servqual, servqual_score
+from helpers.validation import ParameterError
 
 EXPECTATION = (5.6, 6.5, 6.2, 6.3, 5.8)     # T, Rel, Resp, A, Emp (§4.6)
 PERCEPTION = (5.8, 5.4, 5.5, 6.0, 5.1)
@@ -41,11 +43,11 @@ def test_worked_example_gaps_unweighted_and_weighted(survey):
 def test_score_formula_from_dimension_gaps():
     gaps = [p - e for p, e in zip(PERCEPTION, EXPECTATION)]
     assert servqual_score(gaps) == pytest.approx(-0.52)
-    assert servqual_score(gaps, POINTS) == pytest.approx(-0.69)
+    assert servqual_score(gaps, weights=POINTS) == pytest.approx(-0.69)
 
 
 def test_item_gaps_and_mean_of_items_alternative(survey):
-    r = servqual(survey, average="items")
+    r = servqual(survey, method="items")
     assert len(r.items) == 22 and r.items.loc[5, "dimension"] == "sq_reliability"
     assert r.items.loc[5, "gap"] == pytest.approx(-1.1)
     sizes = [len(items) for items in SERVQUAL_DIMENSIONS.values()]
@@ -81,11 +83,25 @@ def test_malformed_surveys_are_rejected_with_column_and_rows(survey):
     bad_points = survey.assign(w_empathy=[15] * (N - 1) + [25])
     with pytest.raises(DataError, match=r"add up to 100.*rows.*: 10"):
         servqual(bad_points, weights="w_{dimension}")
-    with pytest.raises(ValueError, match="average"):
-        servqual(survey, average="median")
+    with pytest.raises(ParameterError, match="method"):
+        servqual(survey, method="median")
 
 
 def test_repr_names_the_scores(survey):
     r = servqual(survey, weights="w_{dimension}")
     assert "unweighted=-0.5200, weighted=-0.6900" in repr(r)
     assert "Reliability" in r._repr_html_()
+
+
+def test_column_patterns_can_be_renamed(survey):
+    renamed = survey.rename(columns=lambda c: c.replace("exp_", "E").replace("per_", "P"))
+    r = servqual(renamed, expectation_pattern="E{:02d}", perception_pattern="P{:02d}")
+    assert r.unweighted == pytest.approx(-0.52) and r.params["method"] == "dimensions"
+
+
+@pytest.mark.parametrize("settings,name", [({"method": "median"}, "method"), ({"scale": (7, 1)}, "scale")])
+def test_invalid_settings_name_the_parameter_in_both_languages(survey, settings, name):
+    with language("en"), pytest.raises(ParameterError, match=rf"^Parameter {name}\b"):
+        servqual(survey, **settings)
+    with language("zh"), pytest.raises(ParameterError, match=rf"^参数 {name}\b"):
+        servqual(survey, **settings)

@@ -76,7 +76,7 @@ def test_spark_gives_the_same_customer_table_as_pandas(spark):
     # an order whose lines fall on two days still counts once; order ids are per customer here
     frame = _as_spark(spark, tx)
     pd.testing.assert_frame_equal(rfm_table(frame), rfm_table(tx))
-    by_day = dict(order=None, monetary="mean")
+    by_day = dict(order_col=None, monetary="mean")
     got, expected = rfm_table(frame, AS_OF, **by_day), rfm_table(tx, AS_OF, **by_day)
     pd.testing.assert_frame_equal(got, expected)
     assert got.attrs == expected.attrs

@@ -6,6 +6,7 @@ import pytest
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
 from helpers.data.survey import check_same_length, reverse_scored, validate_answers
+from helpers.validation import ParameterError
 
 
 def test_clean_answers_pass_through_as_floats_with_counts():
@@ -20,6 +21,15 @@ def test_listwise_deletion_is_counted_warned_and_names_the_rows():
         ok = validate_answers(frame)
     assert ok.dropped_rows == (2, 3) and ok.n == 2
     assert ok.kept_rows.tolist() == [1, 4]
+
+
+def test_the_callers_row_labels_of_kept_answers_are_kept():
+    frame = pd.DataFrame({"q": [1, None, 3]}, index=pd.Index(["a", "b", "c"], name="respondent_id"))
+    with pytest.warns(DataWarning):
+        ok = validate_answers(frame, item_cols=["q"])
+    assert ok.index.tolist() == ["a", "c"] and ok.index.name == "respondent_id"
+    assert ok.data.index.tolist() == [0, 1]                       # the data itself stays positional
+    assert validate_answers([4, 5]).index.tolist() == [0, 1]
 
 
 def test_nullable_integer_columns_with_pd_na_are_missing_answers():
@@ -77,8 +87,18 @@ def test_reverse_scoring_and_the_callers_frame_is_untouched():
     out = reverse_scored(frame, ["q"], (1, 7))
     assert out["q"].tolist() == [7.0, 6.0, 1.0] and out["p"].tolist() == [1.0, 1.0, 1.0]
     assert frame["q"].tolist() == [1.0, 2.0, 7.0]
-    with pytest.raises(ValueError, match="low < high"):
+    with pytest.raises(ParameterError, match="low < high"):
         reverse_scored(frame, ["q"], (7, 1))
+
+
+@pytest.mark.parametrize("scale", [(5, 1), (3, 3), 5, "1-5"])
+def test_a_scale_that_is_not_an_increasing_pair_is_a_parameter_error(scale):
+    with language("en"), pytest.raises(ParameterError, match=r"^Parameter scale must be a pair \(low, high\)"):
+        validate_answers([1, 2], scale=scale)
+    with language("zh"), pytest.raises(ParameterError, match="^参数 scale 应为两个数"):
+        validate_answers([1, 2], scale=scale)
+    with pytest.raises(ParameterError, match=r"scale\['q'\]"):
+        validate_answers(pd.DataFrame({"q": [1]}), scale={"q": scale})
 
 
 def _every_measure():
@@ -102,7 +122,7 @@ def _every_measure():
         "kano_category": lambda: kano_category([1, 1, 1], bad),
         "kano_table": lambda: kano_table(frame.rename(columns={"a": "kano_x_func", "b": "kano_x_dysf"}), ["x"]),
         "cronbach_alpha": lambda: cronbach_alpha(frame),
-        "attitude_loyalty": lambda: attitude_loyalty(frame.assign(customer_id="c", brand="k"), weight="b"),
+        "attitude_loyalty": lambda: attitude_loyalty(frame.assign(customer_id="c", brand="k"), weight_col="b"),
     }
 
 

@@ -7,6 +7,7 @@ from helpers.matrices import ipa_matrix, marcus_matrix, social_style
 from helpers.plots.matrices import plot_value_matrix
 from helpers.plots.tiers import plot_lorenz, plot_pareto, plot_pyramid, plot_whale
 from helpers.tiers import abc_classify, customer_pyramid
+from helpers.validation import ParameterError
 
 SALES = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
 PROFIT = [500, 300, 200, 100, 50, -20, -50, -80, -100, -150]
@@ -45,12 +46,27 @@ def test_whale_marks_the_peak():
 def test_pyramid_writes_counts_and_value_shares_per_tier():
     ax = plot_pyramid(customer_pyramid(PROFIT, preset="20_30_30_20"))
     text = _texts(ax)
-    assert "Platinum (金钻)" in text and "2 customers (20.0%)" in text and len(ax.patches) == 4
+    assert "Platinum (金钻)" in text and "2 customers (20.0%)" in text
+    assert len(ax.collections) == 1 and len(ax.collections[0].get_paths()) == 4     # one band per tier
+
+
+def test_keywords_go_to_the_main_artist_of_each_chart():
+    ax = plot_pareto(SALES, color="black")
+    assert all(p.get_facecolor()[:3] == (0.0, 0.0, 0.0) for p in ax.patches[:10])
+    ax = plot_lorenz(SALES, linewidth=4, label="shop")
+    assert ax.lines[1].get_linewidth() == 4 and ax.get_legend().get_texts()[1].get_text() == "shop"
+    ax = plot_whale(PROFIT, linestyle=":")
+    assert ax.lines[0].get_linestyle() == ":"
+    ax = plot_pyramid(PROFIT, alpha=0.5)
+    assert ax.collections[0].get_alpha() == 0.5
+    rfm = pd.DataFrame({"customer_id": list("abcd"), "frequency": [10, 10, 2, 2], "monetary": [2000, 200, 800, 40]})
+    ax = plot_value_matrix(marcus_matrix(rfm), marker="s", alpha=0.3)
+    assert ax.collections[0].get_alpha() == 0.3
 
 
 def test_value_matrix_chart_has_split_lines_and_cell_counts():
     rfm = pd.DataFrame({"customer_id": list("abcd"), "frequency": [10, 10, 2, 2], "monetary": [2000, 200, 800, 40]})
-    ax = plot_value_matrix(marcus_matrix(rfm), size="monetary")
+    ax = plot_value_matrix(marcus_matrix(rfm), size_col="monetary")
     assert ax.get_xlabel() == "Average purchase amount" and ax.get_ylabel() == "Number of purchases"
     assert "Best customers\n1 (25%)" in _texts(ax)
     assert len(ax.lines) == 2
@@ -102,3 +118,10 @@ def test_value_matrix_chart_works_for_ipa_and_social_styles():
     with language("zh"):
         ax = plot_value_matrix(social_style(answers, ["a1"], ["r1"]))
         assert "控制型" in _texts(ax) and ax.get_title() == "沟通风格（社交风格）"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter log"), ("zh", "参数 log")])
+def test_an_unknown_log_setting_names_the_parameter(lang, words):
+    rfm = pd.DataFrame({"frequency": [10, 2], "monetary": [2000, 40]})
+    with language(lang), pytest.raises(ParameterError, match=words):
+        plot_value_matrix(marcus_matrix(rfm), log="xz")

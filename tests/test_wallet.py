@@ -18,7 +18,7 @@ def test_wallet_current_and_potential_value():
 
 def test_without_margin_values_revenue_and_leaves_the_input_alone():
     before = ACCOUNTS.copy()
-    out = wallet_value(ACCOUNTS, margin=None)
+    out = wallet_value(ACCOUNTS, margin_col=None)
     assert out["current_value"].tolist() == [100.0, 300.0] and out["potential_value"].tolist() == [300.0, 0.0]
     pd.testing.assert_frame_equal(ACCOUNTS, before)
 
@@ -32,5 +32,11 @@ def test_a_share_outside_zero_to_one_names_column_and_row(share):
 
 
 def test_missing_column_is_named():
-    with pytest.raises(DataError, match="revenue"):
+    with pytest.raises(DataError, match="revenue_col="):
         wallet_value(ACCOUNTS.drop(columns="annual_revenue"))
+
+
+def test_columns_are_named_by_their_roles():
+    renamed = ACCOUNTS.rename(columns={"annual_revenue": "sales", "share_of_wallet": "sow", "gross_margin": "gm"})
+    out = wallet_value(renamed, revenue_col="sales", share_col="sow", margin_col="gm")
+    assert out["potential_value"].tolist() == [120.0, 0.0]

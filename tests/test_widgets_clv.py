@@ -16,6 +16,12 @@ def test_moving_sliders_updates_clv_and_summary():
     assert calc.result.clv == pytest.approx(simple_clv(100, 0.9, 0.10, horizon=5))
 
 
+def test_controls_are_named_as_the_parameters_they_drive():
+    calc = ClvCalculator(chart=False, profit_per_period=200, retention=0.9)
+    assert calc.result.clv == pytest.approx(simple_clv(profit_per_period=200, retention=0.9, discount=0.10))
+    assert calc.result.economics.params["profit_per_period"] == 200
+
+
 def test_chart_redraws_without_printing(capsys):
     calc = ClvCalculator(chart=True)
     calc.controls["discount"].value = 0.12

@@ -1,4 +1,4 @@
-"""Matrix explorer: choosing axes and split rule reclassifies the quadrants (no browser)."""
+"""Matrix explorer: choosing axes and break rule reclassifies the quadrants (no browser)."""
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
@@ -20,14 +20,15 @@ def test_quadrants_match_the_marcus_preset():
                    "marcus_spenders": QUADRANTS[HIGH_X], "marcus_uncertain": QUADRANTS[LOW_LOW]}
     assert explorer.result.classes.tolist() == [preset_cell[c] for c in marcus.classes]
     assert explorer.result.thresholds["frequency"] == pytest.approx([5.5])
+    assert explorer.result.table.index.tolist() == ["a", "b", "c", "d"]          # rows named by customer id
 
 
-def test_moving_controls_changes_axes_and_split():
+def test_moving_controls_changes_axes_and_breaks():
     explorer = MatrixExplorer(RFM, chart=False)
     assert explorer.controls["x"].options == ("frequency", "monetary", "average_purchase")
-    explorer.controls["split"].value = "median"
+    explorer.controls["breaks"].value = "median"
     assert explorer.result.thresholds["monetary"] == pytest.approx([np.median(RFM["monetary"])])
-    explorer.controls["split"].value = "midpoint"
+    explorer.controls["breaks"].value = "midpoint"
     assert explorer.result.thresholds["frequency"] == pytest.approx([5.5])     # (1 + 10) / 2
     explorer.controls["y"].value = "average_purchase"
     assert set(explorer.result.thresholds) == {"frequency", "average_purchase"}
@@ -36,10 +37,19 @@ def test_moving_controls_changes_axes_and_split():
 
 def test_scale_midpoint_and_same_axis_message():
     ratings = pd.DataFrame({"value": [5, 1, 3], "fit": [2, 5, 3]})
-    explorer = MatrixExplorer(ratings, chart=False, scale=(1, 5), split="midpoint")
+    explorer = MatrixExplorer(ratings, chart=False, scale=(1, 5), breaks="midpoint")
     assert explorer.result.classes.tolist() == [QUADRANTS[HIGH_X], QUADRANTS[HIGH_Y], QUADRANTS[HIGH_HIGH]]
     explorer.controls["y"].value = "value"
     assert isinstance(explorer.result, str) and "different columns" in explorer.summary.value
+
+
+def test_a_single_numeric_column_is_refused_in_both_languages():
+    from helpers.i18n import language
+    from helpers.validation import ParameterError
+
+    for lang, words in (("en", "Parameter value_cols"), ("zh", "参数 value_cols")):
+        with language(lang), pytest.raises(ParameterError, match=words):
+            MatrixExplorer(RFM[["customer_id", "frequency"]], chart=False)
 
 
 def test_chart_redraws_silently(capsys):

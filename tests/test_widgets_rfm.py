@@ -26,7 +26,7 @@ def rfm():
 
 def test_default_matches_the_library(rfm):
     explorer = RfmExplorer(rfm, chart=False)
-    want = segment_summary(rfm_segment(rfm_score(rfm, bins=5, method="r_rfm"), "r_rfm10"), data=rfm)
+    want = segment_summary(rfm_segment(rfm_score(rfm, n_bins=5, method="r_rfm"), "r_rfm10"), data=rfm)
     pd.testing.assert_frame_equal(explorer.result.summary, want)
     assert explorer.result.summary["customers"].sum() == len(rfm)
     assert explorer.result.summary["revenue_share"].sum() == pytest.approx(1.0)
@@ -38,16 +38,16 @@ def test_moving_controls_resegments(rfm):
     explorer.controls["scheme"].value = "cn8"
     want = segment_summary(cn8_classify(rfm), data=rfm)
     pd.testing.assert_frame_equal(explorer.result.summary, want)
-    explorer.controls["bins"].value = 4
+    explorer.controls["n_bins"].value = 4
     explorer.controls["method"].value = "qcut_drop"
     explorer.controls["scheme"].value = "pymc"
-    want = segment_summary(rfm_segment(rfm_score(rfm, bins=4, method="qcut_drop"), "pymc"), data=rfm)
+    want = segment_summary(rfm_segment(rfm_score(rfm, n_bins=4, method="qcut_drop"), "pymc"), data=rfm)
     assert explorer.result.summary["segment"].tolist() == want["segment"].tolist()
     assert explorer.result.segmentation.params["method"] == "qcut_drop"
 
 
 def test_unusable_setting_shows_the_library_message(rfm):
-    explorer = RfmExplorer(rfm, chart=False, bins=3)
+    explorer = RfmExplorer(rfm, chart=False, n_bins=3)
     assert explorer.result.summary is None and explorer.result.error
     assert explorer.result.error.split("\n")[0] in explorer.summary.value.replace("&#x27;", "'")
 
@@ -70,8 +70,8 @@ def test_caller_table_is_not_changed(rfm):
 
 @settings(max_examples=20, deadline=None)
 @given(st.sampled_from(METHODS), st.integers(3, 5), st.sampled_from(SCHEMES))
-def test_every_setting_places_each_customer_once_or_explains_why_not(rfm, method, bins, scheme):
-    explorer = RfmExplorer(rfm, chart=False, method=method, bins=bins, scheme=scheme)
+def test_every_setting_places_each_customer_once_or_explains_why_not(rfm, method, n_bins, scheme):
+    explorer = RfmExplorer(rfm, chart=False, method=method, n_bins=n_bins, scheme=scheme)
     if explorer.result.error:
         assert explorer.result.summary is None and scheme != "cn8"
     else:

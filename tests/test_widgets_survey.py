@@ -14,9 +14,10 @@ def test_worked_examples():
     counts = {f"rating_{r}": CSAT_EXAMPLE.count(r) for r in range(1, 6)}
     sim = SurveySimulator(chart=False, promoters=100, passives=30, detractors=80, **counts)
     assert sim.result.nps.nps == pytest.approx(9.5238, abs=1e-4)            # docs/methods.md §4.3
-    assert sim.result.csat.pct == pytest.approx(62.5) and sim.result.csat.mean == pytest.approx(3.5)
+    assert sim.result.csat.share == pytest.approx(0.625) and sim.result.csat.mean == pytest.approx(3.5)
     assert sim.result.csat.moe == pytest.approx(proportion_moe(0.625, 8))
     assert "+9.5" in sim.summary.value and "62.5%" in sim.summary.value
+    assert f"± {100 * proportion_moe(0.625, 8):.1f} points" in sim.summary.value      # shown in percentage points
 
 
 def test_more_answers_narrow_the_margin_of_error():
@@ -44,3 +45,19 @@ def test_chart_redraws_silently(capsys):
         sim.controls["promoters"].value = 80
         sim.controls["detractors"].value = 0
     assert sim.result.nps.detractors == 0 and capsys.readouterr().out == ""
+
+
+def test_result_tables_show_shares_as_percent_and_check_their_settings():
+    import pandas as pd
+
+    from helpers.i18n import language
+    from helpers.teaching.widgets.display import frame_html, message_html
+    from helpers.validation import ParameterError
+
+    html = frame_html(pd.DataFrame({"label": ["a"], "share": [0.25], "value": [3.14159]}), share_cols=("share",),
+                      decimals=3)
+    assert "25.0%" in html and "3.142" in html
+    with language("en"), pytest.raises(ParameterError, match="^Parameter decimals"):
+        frame_html(pd.DataFrame({"x": [1.0]}), decimals=-1)
+    with language("zh"), pytest.raises(ParameterError, match="^参数 kind"):
+        message_html("x", kind="loud")

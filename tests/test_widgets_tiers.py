@@ -1,4 +1,4 @@
-"""Tier explorer: cut-offs, rule and pyramid preset recompute the tiers (no browser)."""
+"""Tier explorer: breaks, method and pyramid preset recompute the tiers (no browser)."""
 import matplotlib as mpl
 import pandas as pd
 import pytest
@@ -19,13 +19,21 @@ def test_abc_default_reproduces_the_worked_example():
     assert "80.0%" in explorer.summary.value
 
 
-def test_moving_cutoffs_and_rule_matches_the_library():
+def test_moving_breaks_and_method_matches_the_library():
     explorer = TierExplorer(VALUES, chart=False)
-    explorer.controls["cutoffs"].value = (0.70, 0.90)
-    explorer.controls["rule"].value = "le"
-    want = abc_classify(VALUES, cutoffs=(0.70, 0.90), rule="le")
+    explorer.controls["breaks"].value = (0.70, 0.90)
+    explorer.controls["method"].value = "le"
+    want = abc_classify(VALUES, breaks=(0.70, 0.90), method="le")
     pd.testing.assert_frame_equal(explorer.result.summary(), want.summary())
-    assert explorer.result.thresholds["A_cutoff"] == pytest.approx(0.70)
+    assert explorer.result.thresholds["A_break"] == pytest.approx(0.70)
+    explorer.controls["breaks"].value = (0.80, 0.80)                 # both handles together: no class B
+    assert explorer.result.summary()["customers"].tolist()[1] == 0
+
+
+def test_a_frame_with_value_and_customer_columns():
+    frame = pd.DataFrame({"member": ["m1", "m2", "m3"], "sales": [70, 20, 10]})
+    explorer = TierExplorer(frame, chart=False, value_col="sales", customer_col="member")
+    assert explorer.result.classes.to_dict() == {"m1": "abc_a", "m2": "abc_a", "m3": "abc_b"}
 
 
 def test_pyramid_presets():

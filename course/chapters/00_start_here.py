@@ -126,7 +126,7 @@ ch.md(zh="""
 
 An explorer turns a calculation into something you can play with: move a slider and the result is recomputed.
 The **customer lifetime value calculator** below values a customer's future profit as CLV = m·r/(1+i−r)
-(m margin per period, r retention rate, i discount rate; chapter 6 explains it). Move the retention rate from
+(m profit per period, r retention rate, i discount rate; chapter 6 explains it). Move the retention rate from
 0.80 to 0.90 and watch the CLV.
 """)
 ch.code("calc = ClvCalculator()\ncalc")

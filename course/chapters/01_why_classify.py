@@ -144,9 +144,9 @@ ch.md(zh="""
 3. 累计占比达到 80% 之前的客户为 **A 类**，80%–95% 为 **B 类**，其余为 **C 类**（也可以用 70/90 等其他切点）。
 
 **边界规则**：正好“跨过” 80% 那条线的客户算 A 还是 B？
-- `rule="crossing"`（默认）：看这位客户**之前**的累计占比，仍不足 80% 就算 A——跨线的客户属于 A，
+- `method="crossing"`（默认）：看这位客户**之前**的累计占比，仍不足 80% 就算 A——跨线的客户属于 A，
   保证 A 类合计至少达到 80%；
-- `rule="le"`：看**包含**这位客户的累计占比，≤ 80% 才算 A——A 类合计不超过 80%。
+- `method="le"`：看**包含**这位客户的累计占比，≤ 80% 才算 A——A 类合计不超过 80%。
 
 三位客户的销售额为 70、20、10 时，两种规则的差别一目了然：
 """, en="""
@@ -162,15 +162,15 @@ groups you can act on (docs/methods.md §2.5):
    (other cut-offs such as 70/90 are used too).
 
 **The boundary rule**: is the customer who *crosses* the 80 % line A or B?
-- `rule="crossing"` (the default) looks at the cumulative share **before** the customer: still below 80 % → A.
+- `method="crossing"` (the default) looks at the cumulative share **before** the customer: still below 80 % → A.
   The crosser is A, so class A always reaches at least 80 %;
-- `rule="le"` looks at the share **including** the customer: A only while ≤ 80 %, so class A stays at or below 80 %.
+- `method="le"` looks at the share **including** the customer: A only while ≤ 80 %, so class A stays at or below 80 %.
 
 With three customers worth 70, 20 and 10 the difference is plain:
 """)
 ch.checked("""
 toy = {"x": 70, "y": 20, "z": 10}
-abc_classify(toy, rule="crossing").classes.tolist(), abc_classify(toy, rule="le").classes.tolist()
+abc_classify(toy, method="crossing").classes.tolist(), abc_classify(toy, method="le").classes.tolist()
 """)
 
 ch.md(zh="""
@@ -220,7 +220,7 @@ shares move.
 ch.code("TierExplorer(sales)")
 ch.exercise("ch01", "q1", placeholder="n_class_a = ____", solution="n_class_a = int((abc.classes == 'abc_a').sum())")
 ch.exercise("ch01", "q2", placeholder="n_class_a_le = ____",
-            solution="n_class_a_le = int((abc_classify(sales, rule='le').classes == 'abc_a').sum())")
+            solution="n_class_a_le = int((abc_classify(sales, method='le').classes == 'abc_a').sum())")
 
 ch.md(zh="""
 ## 4 · 洛伦兹曲线与基尼系数
@@ -326,15 +326,16 @@ whale = whale_curve(profit["profit"])
 ch.code("plot_whale(whale);")
 
 ch.md(zh="""
-**怎么读？** 按这组假设，盈利的 44.5% 客户创造了总利润的 116.6%，其余 55.5% 的客户亏掉了其中的 16.6 个百分点
-（`loss_pct`）。亏损客户大多（84%）只下过一两单：他们的毛利抵不过获取成本和每单服务成本。
+**怎么读？** 按这组假设，盈利的 44.5% 客户创造了总利润的 116.6%（`peak_profit_share` = 1.166），其余 55.5% 的客户
+亏掉了其中的 16.6 个百分点（`loss_share` = 0.166；份额都以 0–1 的小数表示）。亏损客户大多（84%）只下过一两单：他们的毛利抵不过获取成本和每单服务成本。
 
 **Sherden 的 80/20/30 法则**（Sherden 1994，转引自 Kotler & Keller《营销管理》）描述的正是这种现象：
 前 20% 的客户创造约 80% 的利润，其中一半被最后 30% 的亏损客户抵消。`sherden_check` 计算前 20% 客户的利润占比
 和后 30% 客户的亏损占比；`cross_subsidy` 是亏损总额与盈利总额之比——盈利客户赚的钱有多少被拿去“补贴”了亏损客户。
 """, en="""
-**How to read it.** Under these assumptions the profitable 44.5 % of customers earn 116.6 % of total profit, and the
-other 55.5 % lose 16.6 points of it again (`loss_pct`). Most of the loss-makers (84 %) ordered only once or twice: their
+**How to read it.** Under these assumptions the profitable 44.5 % of customers earn 116.6 % of total profit
+(`peak_profit_share` = 1.166), and the other 55.5 % lose 16.6 points of it again (`loss_share` = 0.166; shares are
+fractions 0–1). Most of the loss-makers (84 %) ordered only once or twice: their
 margin does not cover the acquisition cost and the cost per order.
 
 **Sherden's 80/20/30 rule** (Sherden 1994, as quoted in Kotler & Keller, *Marketing Management*) describes exactly
@@ -345,7 +346,7 @@ subsidising the others.
 """)
 ch.checked("""
 sherden = sherden_check(profit["profit"])
-round(sherden.top_pct, 1), round(sherden.bottom_loss_pct, 1), round(cross_subsidy(profit["profit"]), 3)
+f"{sherden.top_profit_share:.1%}", f"{sherden.bottom_loss_share:.1%}", round(cross_subsidy(profit["profit"]), 3)
 """)
 
 ch.md(zh="""
@@ -359,7 +360,7 @@ hump gets.
 """)
 ch.exercise("ch01", "q4", placeholder="peak_at_35 = ____",
             solution="peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35,\n"
-                     "                                         cost_per_customer=80)['profit']).peak_pct")
+                     "                                         cost_per_customer=80)['profit']).peak_profit_share")
 
 ch.md(zh="""
 ## 6 · 资源跟着价值走
@@ -413,7 +414,7 @@ ch.trainer(zh="""
 
 学员常见困难：① 把 ABC 理解为“前 20% 客户是 A 类”——用 q1 的错误答案（868 = 20% × 4,339）引出讨论：
 A 类的定义是累计价值，不是人数；② 在交易明细上直接算基尼系数（q3 的常见错误，得到约 0.39，这是“订单金额”的集中度而不是客户的）；
-③ 把 `loss_pct` 看成亏损客户的比例——它是亏损额占总利润的百分比，亏损客户比例是 `unprofitable_share`。
+③ 把 `loss_share` 看成亏损客户的比例——它是亏损额占总利润的份额，亏损客户比例是 `unprofitable_share`。
 
 讨论参考答案：1）见 `ch01.q6.solution()`：先降服务成本、再调价；新客户首单亏损很常见，要按生命周期看；固定成本不随客户离开而消失。
 2）按利润排序时，频繁小额下单、退货多的客户会从 A 类掉出去；没有成本数据时，至少要扣除每单服务成本。
@@ -424,8 +425,8 @@ explorer and q1–q2), Lorenz and Gini 15 (q3), whale curve and Sherden 15 (q4),
 
 Where students stumble: (1) reading ABC as "the top 20 % of customers are A" — use q1's wrong answer (868 = 20 % of
 4,339) to start the discussion: A is defined by cumulative value, not by head count; (2) computing Gini on the order
-lines (q3's common mistake, about 0.39 — the concentration of order values, not of customers); (3) reading `loss_pct`
-as the share of loss-making customers — it is the loss in % of total profit; the share of customers is
+lines (q3's common mistake, about 0.39 — the concentration of order values, not of customers); (3) reading `loss_share`
+as the share of loss-making customers — it is the loss as a share of total profit; the share of customers is
 `unprofitable_share`.
 
 Answers to the discussion: 1) see `ch01.q6.solution()`: lower the cost to serve first, then reprice; a loss on a new

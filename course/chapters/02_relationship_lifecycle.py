@@ -147,7 +147,7 @@ Every classification can be traced: the `rule` column says which rule decided, n
 orders within a year. One customer of each state:
 """)
 ch.code("""
-states.table.groupby("state").head(1)[["customer_id", "state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]]
+states.table.groupby("state").head(1)[["state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]]
 """)
 
 ch.md(zh="""
@@ -318,7 +318,7 @@ and the **quick ratio** = (new + resurrected) ÷ churned is above 1 when the bas
 shrinks (growth accounting after J. Hsu, Social Capital). Yuejia Living's three years by quarter:
 """)
 ch.code("""
-growth = growth_accounting(orders, "Q")
+growth = growth_accounting(orders, period="Q")
 plot_growth_accounting(growth);
 """)
 ch.checked("growth.round(3)")

@@ -297,7 +297,7 @@ is a customer who has been away **longer**. Recent and lapsed are silently swapp
 trade places with important keep customers. The test is simple: the customer who bought most recently, most often
 and for the most must be an important value customer.
 """)
-ch.code("cn8 = cn8_classify(rfm)   # basis='raw', threshold='mean'\ncn8")
+ch.code("cn8 = cn8_classify(rfm)   # basis='raw', breaks='mean'\ncn8")
 ch.checked("segment_summary(cn8)[['segment', 'customers', 'customer_share', 'revenue_share']].round(3)")
 ch.code("plot_segment_sizes(cn8);")
 ch.md(zh="""
@@ -319,7 +319,7 @@ ch.md(zh="""
 We saw that a few big customers pull the mean spend up. Switching the threshold from the mean to the median moves
 the lines and the class sizes:
 """)
-ch.code("cn8_median = cn8_classify(rfm, threshold='median')")
+ch.code("cn8_median = cn8_classify(rfm, breaks='median')")
 ch.checked("pd.DataFrame({'mean': cn8.thresholds, 'median': cn8_median.thresholds}).round(1)")
 ch.md(zh="""
 用均值时，“金额高”要求消费 ≥ £2,048，只有约五分之一的客户达到；用中位数时门槛降到 £669，一半客户都算“高”。

@@ -149,17 +149,17 @@ ch.md(zh="""
 ### 绝对门槛：演示公司的会员等级
 
 演示公司“悦家生活”按三年累计消费给会员定级：满 1,000 元为银卡、满 3,000 元为金卡、满 8,000 元为白金卡。
-把这三个门槛作为 `thresholds`（从高到低），每位下过单的会员所在的层级都与其会员等级一致：白金卡 = 金钻，金卡 = 白银，银卡 = 铜，普通会员 = 铁。
+把这三个门槛作为 `breaks`（从高到低），每位下过单的会员所在的层级都与其会员等级一致：白金卡 = 金钻，金卡 = 白银，银卡 = 铜，普通会员 = 铁。
 """, en="""
 ### Absolute thresholds: the demo company's member levels
 
 The demo company 悦家生活 (Yuejia Living) grades members by cumulative spend over the three years: silver card from
-1,000 yuan, gold from 3,000, platinum from 8,000. Passed as `thresholds` (highest first), the three cut-offs put every
+1,000 yuan, gold from 3,000, platinum from 8,000. Passed as `breaks` (highest first), the three cut-offs put every
 member who has ordered into the tier of their member level: platinum card = Platinum (金钻), gold card = Gold (白银), silver card = Iron (铜), regular = Lead (铁).
 """)
 ch.code("""
 orders = load_demo("orders")
-tiers_demo = customer_pyramid(rfm_table(orders)["monetary"], thresholds=(8000, 3000, 1000))
+tiers_demo = customer_pyramid(rfm_table(orders)["monetary"], breaks=(8000, 3000, 1000))
 """)
 ch.checked("tiers_demo.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
 
@@ -304,17 +304,17 @@ ch.md(zh="""
 
 金字塔不是静态的。Zeithaml 等人强调的核心策略是**让客户向上移动**：把铜客户培养成白银，把白银客户培养成金钻；
 同时防止高层客户下滑。最容易升级的是离上一层门槛**只差一点**的客户。`upgrade_candidates` 列出与上一层门槛差距在
-`within` 比例以内的客户，`gap` 就是还差多少：
+`within_share` 比例以内的客户，`gap` 就是还差多少：
 """, en="""
 ## 5 · Moving customers up
 
 The pyramid is not static. The core strategy Zeithaml and colleagues stress is **moving customers up**: Iron into
 Gold, Gold into Platinum — and keeping the top tiers from sliding down. The easiest to move are those **just below**
-the next tier's threshold. `upgrade_candidates` lists customers whose gap to the next tier is within a share `within`
+the next tier's threshold. `upgrade_candidates` lists customers whose gap to the next tier is within a share `within_share`
 of its entry value; `gap` is how much is missing:
 """)
 ch.code("""
-candidates = upgrade_candidates(tiers_demo, within=0.2)
+candidates = upgrade_candidates(tiers_demo, within_share=0.2)
 candidates.head(8)
 """)
 ch.checked("candidates['next_tier'].value_counts()")
@@ -339,7 +339,7 @@ Test the campaign with a **control group**: hold back a random part of the candi
 otherwise you cannot tell upgrades the campaign caused from those that would have happened anyway.
 """)
 ch.exercise("ch04", "q2", placeholder="n_close_to_next = ____",
-            solution="n_close_to_next = len(upgrade_candidates(tiers_demo, within=0.1))")
+            solution="n_close_to_next = len(upgrade_candidates(tiers_demo, within_share=0.1))")
 
 ch.md(zh="""
 ## 讨论
@@ -362,7 +362,7 @@ ch.trainer(zh="""
 
 学员常见困难：① 金字塔层数多，学员容易把中文的“白银/铜/铁”和英文原名 Gold/Iron/Lead 对错——本课程按层级顺序对应，
 金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 43（= 1% × 4,339 向下取整）：跨线规则把跨过 1% 线的第 44 位客户也算入金钻，
-保证金钻层至少占 1%；③ q2 忘记把 10% 写成 within=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损。
+保证金钻层至少占 1%；③ q2 忘记把 10% 写成 within_share=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损。
 
 讨论参考答案：1）见 `ch04.q5.solution()`：公开等级给客户升级目标，但降级会引起不满、门槛需长期稳定；内部分层可按利润灵活调整。
 常见做法是按消费额公开会员等级，再按利润和潜力在内部分层。2）频繁小额下单、退货多、折扣大的客户按利润会明显下降；
@@ -376,7 +376,7 @@ discussion 10.
 Where students stumble: (1) with four tiers, students mix up the metal names and the original Gold / Iron / Lead —
 the course maps them by rank: 金钻 (diamond) = Platinum, 白银 (silver) = Gold, 铜 (copper) = Iron, 铁 (iron) = Lead;
 (2) q1 is often answered 43 (1 % of 4,339 rounded down): the crossing rule puts the 44th customer, who crosses the 1 %
-line, into Platinum, so the tier holds at least 1 %; (3) q2 without turning 10 % into within=0.1 (giving 206 for 20 %);
+line, into Platinum, so the tier holds at least 1 %; (3) q2 without turning 10 % into within_share=0.1 (giving 206 for 20 %);
 (4) reading the negative value share of the profit-based Lead tier as an error — it is the tier's total loss.
 
 Answers to the discussion: 1) see `ch04.q5.solution()`: visible tiers give customers a goal, but downgrades upset and

@@ -106,7 +106,7 @@ A customer exactly on a split line counts as high.
 """)
 ch.code("by_mean = customer_value_matrix(accounts)\nby_mean")
 ch.checked("by_mean.summary()[['cell', 'label', 'customers']]")
-ch.code("plot_value_matrix(by_mean, size='annual_revenue');")
+ch.code("plot_value_matrix(by_mean, size_col='annual_revenue');")
 
 ch.md(zh="""
 **怎么读这张图？** 气泡大小是年采购额。右上角的 IV 类只有 7 家，却是最大的几家客户——它们当前贡献大，
@@ -125,32 +125,33 @@ so serve them efficiently and defend the share.
 ch.md(zh="""
 ## 2. 分界线规则会改变结果
 
-分界线放在哪里，是一个**管理决策**，不是数学真理。常见的规则：
+分界线放在哪里，是一个**管理决策**，不是数学真理。常见的规则（都用参数 `breaks` 设定）：
 
 | 规则 | 含义 | 适用场景 |
 |---|---|---|
 | 均值 `mean` | 高于平均水平才算“高” | 默认；但少数大客户会把均值拉高，“高”的一侧客户很少 |
 | 中位数 `median` | 前一半算“高” | 数据高度偏斜时，两侧人数大致相等 |
 | 量表中点 `midpoint` | 1–5 分量表以 3 分为界 | 打分数据（如下一节的目标客户选择） |
-| 固定值 `value` | 例如“年毛利 ≥ 50 万元” | 与预算或服务能力挂钩的硬门槛 |
+| 固定值，直接写数字（如 `breaks=500000`） | 例如“年毛利 ≥ 50 万元” | 与预算或服务能力挂钩的硬门槛 |
 
 企业客户的采购额高度偏斜（少数大客户远高于其他客户），均值比中位数高得多。改用中位数，看看有多少客户换了格子：
 """, en="""
 ## 2. The split rule changes the result
 
-Where the split line goes is a **management decision**, not a mathematical truth. The usual rules:
+Where the split line goes is a **management decision**, not a mathematical truth. The usual rules (all set with
+the `breaks` argument):
 
 | rule | meaning | when |
 |---|---|---|
 | mean `mean` | "high" means above average | the default; but a few large customers pull the mean up, so few customers are "high" |
 | median `median` | the top half is "high" | heavily skewed data; both sides get about as many customers |
 | scale midpoint `midpoint` | 3 on a 1–5 rating scale | ratings (as in the target selection of the next section) |
-| fixed value `value` | e.g. "gross profit ≥ 500,000 yuan a year" | a hard threshold tied to a budget or service capacity |
+| fixed value, a number (e.g. `breaks=500000`) | e.g. "gross profit ≥ 500,000 yuan a year" | a hard threshold tied to a budget or service capacity |
 
 The clients' revenues are heavily skewed (a few large clients far above the rest), so the mean is much higher
 than the median. Switch to the median and see how many clients change cells:
 """)
-ch.checked("by_median = customer_value_matrix(accounts, split='median')\n"
+ch.checked("by_median = customer_value_matrix(accounts, breaks='median')\n"
            "pd.DataFrame({'mean': by_mean.thresholds, 'median': by_median.thresholds}).map(lambda cuts: round(cuts[0]))")
 ch.checked("pd.crosstab(by_mean.classes.rename('mean'), by_median.classes.rename('median'))")
 
@@ -204,7 +205,7 @@ ability to satisfy = the mean of fit, low cost to serve and direct reach. The sp
 """)
 ch.code("segments = airline_segments()\nsegments")
 ch.code("""
-targets = target_selection_matrix(segments, value=AIRLINE_VALUE, capability=AIRLINE_CAPABILITY)
+targets = target_selection_matrix(segments, value_col=AIRLINE_VALUE, capability_col=AIRLINE_CAPABILITY)
 plot_value_matrix(targets);
 """)
 ch.checked("targets.table[['customer_value', 'capability', 'cell']].round(2)")
@@ -303,13 +304,13 @@ same data, only another line.
 
 ch.md(zh="## 5. 练习", en="## 5. Exercises")
 ch.md(zh="""
-**练习 1.** 用**中位数**作分界线重新计算 Marcus 矩阵，“最佳客户”有多少位？（提示：`marcus_matrix` 的 `split` 参数。）
+**练习 1.** 用**中位数**作分界线重新计算 Marcus 矩阵，“最佳客户”有多少位？（提示：`marcus_matrix` 的 `breaks` 参数。）
 """, en="""
 **Exercise 1.** Redo Marcus's matrix with the **median** as the split. How many "Best customers" are there?
-(Hint: the `split` argument of `marcus_matrix`.)
+(Hint: the `breaks` argument of `marcus_matrix`.)
 """)
 ch.exercise("ch05", "q1", placeholder="n_best_median = ____",
-            solution="n_best_median = int((marcus_matrix(rfm, split='median').classes == 'marcus_best').sum())")
+            solution="n_best_median = int((marcus_matrix(rfm, breaks='median').classes == 'marcus_best').sum())")
 
 ch.md(zh="""
 **练习 2.** 在第 2 节里，从均值规则换成中位数规则后，40 家企业客户中共有多少家**换了格子**？
@@ -355,8 +356,8 @@ on the axes and switch the split rule; the cell counts and the scatter update at
 - for the same pair, switch the split from mean to median and watch the counts change.
 """)
 ch.code("""
-explorer = MatrixExplorer(accounts, columns=["current_value", "potential_value", "annual_revenue", "share_of_wallet",
-                                             "gross_margin", "revenue_growth", "strategic_fit"], id_column="account_id")
+explorer = MatrixExplorer(accounts, value_cols=["current_value", "potential_value", "annual_revenue", "share_of_wallet",
+                                                "gross_margin", "revenue_growth", "strategic_fit"], customer_col="account_id")
 explorer
 """)
 ch.md(zh="""
@@ -370,7 +371,7 @@ ch.exercise("ch05", "q4", placeholder="n_big_low_share = ____",
             solution="""
 explorer.controls["x"].value = "share_of_wallet"
 explorer.controls["y"].value = "annual_revenue"
-explorer.controls["split"].value = "mean"
+explorer.controls["breaks"].value = "mean"
 n_big_low_share = int((explorer.result.classes == "wd_mx_high_y").sum())
 """)
 

@@ -63,9 +63,9 @@ defections by 5 percentage points raised profits by 25 % to 85 %. Three reasons:
 acquisition cost; kept customers buy more and cost less to serve over time; and they refer new customers.
 
 Let us work the argument out with simple numbers: winning a new customer costs 250, keeping one costs 50 per
-period, a customer brings a gross margin of 150 per period, retention is 80 % and the discount rate 10 %.
+period, a customer brings a profit (gross margin) of 150 per period, retention is 80 % and the discount rate 10 %.
 """)
-ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, margin=150, retention=0.8, discount=0.10)\necon")
+ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8, discount=0.10)\necon")
 ch.checked("econ.table()[['metric', 'value']].round(3)")
 ch.md(zh="""
 **怎么读？** 一位已经在手的老客户值 366.67 元（含本期利润）；同样一位客户如果要重新去获取，扣除 250 元获取成本后只值 116.67 元——
@@ -86,7 +86,7 @@ money would buy if spent on keeping customers (care, revisits, complaint handlin
 ch.md(zh="""
 ## 2. 简单 CLV 公式与利润乘数
 
-设客户每期（通常为一年）带来利润 m，保留率 r（也叫留存率：下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，
+设客户每期（通常为一年）带来利润 m（工具包中的 `profit_per_period`），保留率 r（也叫留存率：下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，
 无限期的 CLV 为（Gupta & Lehmann 2003；Farris 等《营销量化指标》）：
 
 $$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
@@ -96,8 +96,9 @@ $$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
 """, en="""
 ## 2. The simple CLV formula and the margin multiple
 
-Let a customer bring a margin m per period (usually a year), stay with retention rate r (the probability of still
-being a customer next period), and let i be the discount rate. With margins at the end of each period and the
+Let a customer bring a profit m per period (usually a year; `profit_per_period` in the kit), stay with retention
+rate r (the probability of still being a customer next period), and let i be the discount rate. With profits at the
+end of each period and the
 current period excluded, the infinite-horizon CLV is (Gupta & Lehmann 2003; Farris et al., *Marketing Metrics*):
 
 $$\\mathrm{CLV} = m \\cdot \\frac{r}{1+i-r}$$
@@ -141,14 +142,14 @@ ch.md(zh="""
 """, en="""
 ### Exercises
 
-**q1.** A member brings a margin of 80 a year, the yearly retention rate is 0.7 and the discount rate 8 %. Use
+**q1.** A member brings a profit of 80 a year, the yearly retention rate is 0.7 and the discount rate 8 %. Use
 `simple_clv` to compute the member's CLV (current year excluded).
 """)
 ch.exercise("ch06", "q1", placeholder="clv_member = ____", solution="clv_member = simple_clv(80, retention=0.7, discount=0.08)")
 ch.md(zh="""
 **q2.** 用上面的计算器（每期利润 100，折现率 0.10，期数 0）：保留率至少要达到多少（滑块步长 0.05），客户的 CLV 才能超过 500？
 """, en="""
-**q2.** With the calculator above (margin 100, discount 0.10, periods 0): what is the lowest retention rate (slider
+**q2.** With the calculator above (profit per period 100, discount 0.10, periods 0): what is the lowest retention rate (slider
 steps of 0.05) at which the customer's CLV exceeds 500?
 """)
 ch.exercise("ch06", "q2", placeholder="retention_needed = ____",
@@ -194,7 +195,7 @@ but an asset still worth fighting for**. The difference, 165, is the most it is 
 at-risk customer back to loyal. The same matrix projects the customer base: with 1,000 loyal customers today and
 no action, this is the picture six periods on.
 """)
-ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, periods=6)\nplot_state_projection(projection);")
+ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, horizon=6)\nplot_state_projection(projection);")
 ch.checked("projection.round(1).iloc[[0, 3, 6]]")
 ch.md(zh="""
 **q3.** 一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。

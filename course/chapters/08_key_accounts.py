@@ -92,16 +92,16 @@ ch.md(zh="""
 ## 2. 加权评分识别大客户
 
 **单一标准**最简单：按采购额排序，取前 8 家。`key_account_scores` 把每个指标换算成 0–1 的分数，
-乘以权重后相加，再换算成 0–100 分；`top=8` 表示取得分最高的 8 家为大客户（与第 8 名同分的也算）。
+乘以权重后相加，再换算成 0–100 分；`n_top=8` 表示取得分最高的 8 家为大客户（与第 8 名同分的也算）。
 """, en="""
 ## 2. Weighted scoring
 
 A **single criterion** is simplest: sort by revenue and take the top 8. `key_account_scores` turns every measure
-into a 0–1 score, multiplies by the weights, adds up and rescales to 0–100; `top=8` makes the 8 best accounts key
+into a 0–1 score, multiplies by the weights, adds up and rescales to 0–100; `n_top=8` makes the 8 best accounts key
 accounts (accounts tied with the 8th are included).
 """)
-ch.code("by_revenue = key_account_scores(accounts, {'annual_revenue': 1}, top=8)\n"
-        "by_revenue.table.head(8)[['account_id', 'annual_revenue', 'score', 'rank']]")
+ch.code("by_revenue = key_account_scores(accounts, {'annual_revenue': 1}, n_top=8)\n"
+        "by_revenue.table.head(8)[['annual_revenue', 'score', 'rank']]")
 
 ch.md(zh="""
 **加权评分**（多准则加权求和）把几类标准放在一起：
@@ -109,7 +109,7 @@ ch.md(zh="""
 1. **归一化**：每个指标换算到 0–1，$x' = (x - x_{\\min}) / (x_{\\max} - x_{\\min})$；
    “越低越好”的指标（如服务成本）取 $1 - x'$。这样“元”和“1–5 分”才能相加。
 2. **加权求和**：$\\text{得分} = 100 \\times \\sum_k w_k x'_k$，权重 $w_k$ 之和为 1（传入的权重会自动按比例换算）。
-3. **排序取前 N 名**，或者设一个分数线（`threshold=60`）。
+3. **排序取前 N 名**（`n_top=8`）或前一定比例（`top_share=0.2`），或者设一个分数线（`breaks=60`）。
 
 权重是管理层的选择，不是数学结论：它写明了公司**更看重什么**。下面的权重偏重当前价值（采购额 35%、毛利 15%），
 同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法；见 docs/methods.md §2.9。）
@@ -120,7 +120,7 @@ ch.md(zh="""
    measures (such as cost to serve) use $1 - x'$. Only then can yuan and 1–5 ratings be added.
 2. **Weight and add**: $\\text{score} = 100 \\times \\sum_k w_k x'_k$ with weights $w_k$ summing to 1 (the weights
    you pass are rescaled).
-3. **Rank and take the top N**, or set a cut-off score (`threshold=60`).
+3. **Rank and take the top N** (`n_top=8`) or a top share (`top_share=0.2`), or set a cut-off score (`breaks=60`).
 
 The weights are a management choice, not a mathematical result: they state what the company **values**. The
 weights below lean on current value (revenue 35 %, margin 15 %) and leave half to growth (15 %) and strategic
@@ -128,8 +128,8 @@ value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-c
 """)
 ch.code("weights = {'annual_revenue': 0.35, 'gross_margin': 0.15, 'revenue_growth': 0.15,\n"
         "           'strategic_fit': 0.2, 'referral_value': 0.15}\n"
-        "scores = key_account_scores(accounts, weights, top=8)\nscores")
-ch.checked("scores.table.head(10)[['account_id', 'score', 'rank', 'segment']].round(1)")
+        "scores = key_account_scores(accounts, weights, n_top=8)\nscores")
+ch.checked("scores.table.head(10)[['score', 'rank', 'segment']].round(1)")
 ch.code("plot_key_account_scores(scores);")
 ch.md(zh="""
 **怎么读这张图**：橙色是 8 家大客户，虚线是入选的最低分。注意第 8 名和第 9 名只差两分多——
@@ -147,7 +147,7 @@ by weighted score — the lowest gross margin of all (15.8 %) and a strategic fi
 makes the list for its growth, strategic fit and referral value.
 """)
 ch.exercise("ch08", "q1", placeholder="overlap = ____   # 两份大客户名单中共同的客户数 / accounts on both key-account lists",
-            solution="key = lambda res: set(res.table.query(\"segment == 'acc_key'\")['account_id'])\n"
+            solution="key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
                      "overlap = len(key(scores) & key(by_revenue))")
 ch.md(zh="""
 **小心归一化的陷阱**：最小–最大归一化对极端值很敏感。KA19 一年采购 787 万元，其他客户大多不到 200 万，
@@ -172,7 +172,7 @@ ch.md(zh="""
 | 选择型 | 30%–60% | 客户在几家供应商之间挑选、分配 | 争：用差异化价值争取“首选供应商” |
 | 密集型 | < 30% | 供应商众多、竞争密集，我们只是其中之一 | 算：先判断潜力，值得才集中投入 |
 
-如果你所在企业的课件对三类有自己的定义，用 `cuts=` 参数改分界或直接替换这一读法。
+如果你所在企业的课件对三类有自己的定义，用 `breaks=` 参数改分界或直接替换这一读法。
 """, en="""
 ## 3. Account types: sole-supplier, selective, crowded-field
 
@@ -186,11 +186,11 @@ wallet)**, that is, our position as a supplier:
 | selective (选择型) | 30–60 % | the client chooses among a few suppliers and splits its budget | compete: win preferred-supplier status with distinct value |
 | crowded-field (密集型) | < 30 % | many suppliers compete; we are one of them | calculate: judge the potential before investing |
 
-If your company's courseware defines the types differently, move the cuts with `cuts=` or replace this reading.
+If your company's courseware defines the types differently, move the cuts with `breaks=` or replace this reading.
 """)
 ch.code("types = account_types(accounts)\ntypes.summary()")
-ch.checked("key_ids = scores.table.query(\"segment == 'acc_key'\")['account_id']\n"
-           "types.table[types.table['account_id'].isin(key_ids)][['account_id', 'share_of_wallet', 'account_type']]")
+ch.checked("key_ids = scores.table.query(\"segment == 'acc_key'\").index\n"
+           "types.table.loc[types.table.index.isin(key_ids), ['share_of_wallet', 'account_type']]")
 ch.md(zh="""
 8 家大客户里，只有 KA10 是垄断型；KA19（采购额第一）钱包份额仅 28%，是密集型——它在别家花的钱是在我们这里的两倍多，
 这正是最大的增长空间，也说明它随时可以把更多订单转给竞争对手。
@@ -259,7 +259,7 @@ Only 9 of the 40 accounts have all five roles covered. Key accounts matter most 
 """)
 ch.code("key_cov = buying_centre_coverage(stakeholders[stakeholders['account_id'].isin(key_ids)], as_of='2026-01-01')\n"
         "plot_buying_centre(key_cov);")
-ch.checked("key_cov.table[['account_id', 'coverage', 'missing_roles', 'support_index', 'status']]")
+ch.checked("key_cov.table[['coverage', 'missing_roles', 'support_index', 'status']]")
 ch.md(zh="""
 **怎么读**：绿色 = 近 90 天联系过；橙色 = 有这个角色的人，但已很久没联系；灰色 = 我们根本不认识担任这个角色的人。
 括号里是支持度指数。
@@ -283,7 +283,7 @@ talked to them for too long; grey = we do not know anyone in the role. The suppo
 - A low support index is not a lost cause: it shows which opponents to turn into neutrals.
 """)
 ch.exercise("ch08", "q2", placeholder="key_at_risk = ____   # 有决策风险的大客户编号（排序后的列表）/ key accounts with a decision at risk (sorted list)",
-            solution="key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\")['account_id'])")
+            solution="key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)")
 
 ch.md(zh="""
 ### 练习：给采购中心的人物分角色

@@ -88,7 +88,7 @@ gives managers two levers: **perform better**, or **manage expectations** (do no
 be pushed too low either: customers who expect little never come. The ratio rule gives the same verdicts here
 (`tol` is the tolerance band of "neutral"):
 """)
-ch.checked("disconfirmation(perceived, expected, mode='ratio', tol=0.05).classes.tolist()")
+ch.checked("disconfirmation(perceived, expected, method='ratio', tol=0.05).classes.tolist()")
 
 ch.md(zh="""
 ## 2 调查设计：问谁、怎么问、问多少
@@ -274,7 +274,7 @@ benchmarking.
 """)
 ch.code("""
 ACSI = ["acsi_sat", "acsi_expect", "acsi_ideal"]
-acsi_result = acsi_index(survey.dropna(subset=ACSI), columns=ACSI)
+acsi_result = acsi_index(survey.dropna(subset=ACSI), item_cols=ACSI)
 acsi_result
 """)
 ch.md(zh="""
@@ -283,7 +283,7 @@ ch.md(zh="""
 The four metrics side by side:
 """)
 ch.checked("""
-pd.Series({"CSAT %": csat_result.pct, "NPS": nps_result.nps, "CES % easy": ces_result.pct_easy,
+pd.Series({"CSAT %": 100 * csat_result.share, "NPS": nps_result.nps, "CES % easy": 100 * ces_result.easy_share,
            "ACSI": acsi_result.index}).round(1)
 """)
 ch.code('survey[["csat", "nps", "ces", "acsi_sat"]].corr().round(2)')
@@ -339,7 +339,7 @@ Yuejia Living's NPS of +10.5 has a margin of about ±8 points: the true value li
 their margins from answer counts; it starts at the counts of Yuejia Living's survey. Try halving every count:
 how much wider does the margin get?
 """)
-ch.checked("round(nps_result.moe, 2), round(csat_result.moe, 2)")
+ch.checked('round(nps_result.moe, 2), f"{csat_result.moe:.2%}"   # NPS points; CSAT is a share, its margin too')
 ch.code("""
 counts = survey["csat"].dropna().astype(int).value_counts()
 sim = SurveySimulator(promoters=nps_result.promoters, passives=nps_result.passives, detractors=nps_result.detractors,
@@ -380,7 +380,8 @@ them into one score makes no sense.
 ch.checked("""
 LOYALTY = ["loy_repurchase", "loy_recommend", "loy_first_choice", "loy_more_purchases"]
 SCALES = {"acsi": ACSI, "loyalty": LOYALTY, "servqual_reliability_p": ["per_05", "per_06", "per_07", "per_08", "per_09"]}
-pd.Series({name: cronbach_alpha(survey.dropna(subset=items), items).alpha for name, items in SCALES.items()}).round(3)
+pd.Series({name: cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha
+           for name, items in SCALES.items()}).round(3)
 """)
 ch.md(zh="""
 三组题的 α 都在 0.87–0.88 之间。公开的真实调查数据（例如欧洲顾客满意度指数 ECSI 的问卷）也呈现同样的规律：
@@ -397,7 +398,7 @@ ambience to you?" into the loyalty scale:
 """)
 ch.code("""
 with_bad_item = LOYALTY + ["imp_store_ambience"]
-alpha_bad = cronbach_alpha(survey.dropna(subset=with_bad_item), with_bad_item)
+alpha_bad = cronbach_alpha(survey.dropna(subset=with_bad_item), item_cols=with_bad_item)
 alpha_bad
 """)
 ch.code("plot_alpha_if_deleted(alpha_bad);")
@@ -411,7 +412,7 @@ corrected item–total correlation is only 0.14. The fix: drop or rewrite the it
 ch.exercise("ch09", "q3",
             placeholder="alpha_responsiveness = ____   # SERVQUAL 响应性感知题 / responsiveness perception items per_10 … per_13",
             solution="items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                     "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), items).alpha")
+                     "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha")
 
 ch.md(zh="""
 ## 6 SERVQUAL：服务质量的五个差距
@@ -524,7 +525,7 @@ ch.code("""
 ATTRIBUTES = ["product_quality", "return_policy", "price", "delivery_speed", "staff_courtesy",
               "store_ambience", "app_usability", "loyalty_program"]
 importance, performance = [f"imp_{a}" for a in ATTRIBUTES], [f"perf_{a}" for a in ATTRIBUTES]
-means = ipa_table(survey.dropna(subset=importance + performance), importance, performance, ATTRIBUTES)
+means = ipa_table(survey.dropna(subset=importance + performance), importance, performance, attributes=ATTRIBUTES)
 means.round(2)
 """)
 ch.checked("""
@@ -562,7 +563,7 @@ chapter 5's value matrix — not every customer is worth a discount.
 **Where the crosshair sits matters.** With the scale midpoint (4) as the crosshair, all 8 attributes land in
 "keep up the good work" — nothing to improve:
 """)
-ch.checked("ipa_matrix(means, centre='scale', scale=(1, 7)).classes.value_counts()")
+ch.checked("ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts()")
 ch.md(zh="""
 顾客往往把几乎所有属性都评为“重要”，表现也多在中点以上，所以以数据平均值为十字线（默认）更能区分轻重。
 无论用哪种，都要在报告中写明。

@@ -142,12 +142,13 @@ zones = loyalty_zone(survey["csat"])
 zones
 """)
 ch.md(zh="""
-各区域客户的平均忠诚意向（1–5 分：会再次购买、会推荐、首选悦家、会买得更多）：
+各区域客户的平均忠诚意向（1–5 分：会再次购买、会推荐、首选悦家、会买得更多）。区域表沿用问卷的行索引，
+所以可以直接按它对答卷分组：
 """, en="""
 Mean loyalty intentions per zone (1–5 agreement: will buy again, will recommend, Yuejia is my first choice,
-will buy more):
+will buy more). The zones keep the survey's row index, so they group the answers directly:
 """)
-ch.checked("survey.groupby(zones.classes.to_numpy())[LOYALTY_ITEMS].mean().round(2)")
+ch.checked("survey.groupby(zones.classes)[LOYALTY_ITEMS].mean().round(2)")
 ch.md(zh="""
 再看“一定会再次购买”（再购意向 = 5）的比例随 CSAT 的变化——每一行是一个满意度分数，每一列是再购意向的分布：
 """, en="""
@@ -175,7 +176,7 @@ Put satisfaction and loyalty intentions into a 2×2 matrix (both split at 4, whi
 Jones and Sasser's four types:
 """)
 ch.code("""
-apostles = apostle_model(survey, satisfaction="csat", loyalty=LOYALTY_ITEMS, split="value", at=4)
+apostles = apostle_model(survey, satisfaction_col="csat", loyalty_col=LOYALTY_ITEMS, breaks=4)
 apostles.summary()[["cell", "label", "customers", "share", "strategy"]]
 """)
 ch.code("plot_value_matrix(apostles);")
@@ -213,7 +214,7 @@ column would look like a collapse in retention — so the analysis stops at the 
 """)
 ch.code("""
 tx, report = load_online_retail()
-cohorts = cohort_retention(tx, "M", as_of="2011-11-30")
+cohorts = cohort_retention(tx, as_of="2011-11-30", period="M")
 plot_cohort_retention(cohorts);
 """)
 ch.checked("cohorts.rates.iloc[:4, :7].round(3)")

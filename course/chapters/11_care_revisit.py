@@ -88,7 +88,7 @@ First, tier the customers: their 2025 spend and the customer pyramid of chapter 
 ch.code("customers, orders = load_demo('customers'), load_demo('orders')\n"
         "spend = orders[orders['order_date'].dt.year == 2025].groupby('customer_id')['amount'].sum()\n"
         "tiers = customer_pyramid(spend)\n"
-        "members = customers.merge(tiers.table[['customer_id', 'tier']], on='customer_id')\n"
+        "members = customers.merge(tiers.table['tier'].reset_index(), on='customer_id')\n"
         "len(members)")
 ch.checked("tiers.summary()[['tier', 'label', 'customers']]")
 ch.md(zh="""

@@ -170,7 +170,7 @@ three = pd.DataFrame({"complaint_id": ["K1", "K2", "K3"],
                       "received_at": ["2024-05-01 09:00", "2024-05-04 09:00", "2024-05-05 20:00"],
                       "first_response_at": ["2024-05-01 11:00", None, None], "resolved_at": [None, None, None]})
 example = complaint_metrics(three, as_of="2024-05-06 09:00")
-example.table[["complaint_id", "frt_hours", "sla_eligible", "within_sla"]], example.metrics["within_sla_rate"]
+example.table[["frt_hours", "sla_eligible", "within_sla"]], example.metrics["within_sla_rate"]
 """)
 ch.md(zh="""
 K1 按时，K2 超时，K3 还没有“超时”的机会、不纳入考核：24 小时答复率 = 1 ÷ 2 = 50%（而不是 1 ÷ 3）。现在看演示公司的全部投诉：
@@ -207,7 +207,7 @@ first response — these are **today's work**. A first response without a resolu
 ch.checked("""
 oldest_open = m.table[m.table["resolved_at"].isna()].sort_values("open_age_hours", ascending=False).head(5)
 oldest_open.assign(category=demo_label(oldest_open["category"], "category"), status=label(oldest_open["status"]))[
-    ["complaint_id", "category", "channel", "status", "open_age_hours"]].round(1)
+    ["category", "channel", "status", "open_age_hours"]].round(1)
 """)
 ch.md(zh="""
 首次答复时长的分布：大多数投诉在几小时内得到答复，但 24 小时目标线右侧仍有一条“长尾”。

@@ -138,7 +138,7 @@ ch.md(zh="""
 The gap map (score − target, red below target) shows more directly where to start:
 """)
 ch.code('''plot_experience_heatmap(experience_audit(with_demo_labels(touchpoints, "touchpoint"),
-                                         target=with_demo_labels(target, "touchpoint")), values="gaps");''')
+                                         target=with_demo_labels(target, "touchpoint")), kind="gaps");''')
 ch.checked("audit.weakest(5)")
 ch.md(zh="""
 **怎么读？** 配送和售后整行偏低：配送的“思考”和“关联”只有 1.8 分（没有安装或使用建议，也没有任何品牌联系——包裹就是一个纸箱），

@@ -63,7 +63,7 @@ ch.md(zh="""
 | `SCHEME` | 细分方案：`cn8`（RFM 八类，默认）、`r_rfm10`、`rf_grid`、`rfm11`（五分档），`pymc`（四分档） |
 | `ALT_SCHEME` | 用来对照的第二个方案（与 `SCHEME` 使用同一套评分；`pymc` 只能与 `cn8` 或 `pymc` 对照） |
 | `OUTPUT_DIR` | 导出文件夹，相对本 Notebook；`build/` 不纳入版本库，客户数据不会被误提交 |
-| `TOP_N` | 名单在页面上显示的行数（导出文件总是包含全部客户） |
+| `N_ROWS` | 名单在页面上显示的行数（导出文件总是包含全部客户） |
 """, en="""
 ## 0 Parameters: the only cell to change
 
@@ -76,7 +76,7 @@ ch.md(zh="""
 | `SCHEME` | the segment scheme: `cn8` (the 8 RFM classes, default), `r_rfm10`, `rf_grid`, `rfm11` (five score bins) or `pymc` (four) |
 | `ALT_SCHEME` | a second scheme for comparison (it uses the same scores as `SCHEME`; `pymc` pairs only with `cn8` or `pymc`) |
 | `OUTPUT_DIR` | the folder for the exported files, relative to this notebook; `build/` is kept out of version control, so customer data is never committed by mistake |
-| `TOP_N` | rows of each list shown on the page (the exported files always hold every customer) |
+| `N_ROWS` | rows of each list shown on the page (the exported files always hold every customer) |
 """)
 ch.code('''
 DATA_FILE = None              # None → Online Retail；或 / or "my_orders.xlsx"
@@ -86,7 +86,7 @@ AS_OF = None                  # None → 最后交易的次日 / day after the l
 SCHEME = "cn8"                # cn8 · r_rfm10 · rf_grid · rfm11 · pymc
 ALT_SCHEME = "r_rfm10"        # 对照方案 / scheme for comparison
 OUTPUT_DIR = "build/capstone" # 导出文件夹 / folder for the exports
-TOP_N = 10                    # 页面上显示的名单行数 / list rows shown on the page
+N_ROWS = 10                   # 页面上显示的名单行数 / list rows shown on the page
 ''', tags=["parameters"])
 
 ch.md(zh="""
@@ -262,7 +262,7 @@ ch.md(zh="""
 are class A, the next 15% class B, the last 5% class C:
 """)
 ch.code("""
-abc = abc_classify(rep.customers.set_index('customer_id')['monetary'])
+abc = abc_classify(rep.customers['monetary'])
 plot_pareto(abc);
 """)
 ch.checked("abc.summary()[['label', 'customers', 'customer_share', 'value_share']].round(3)")
@@ -368,8 +368,8 @@ ch.checked("""
 pd.DataFrame({'at_risk_list': rep.at_risk['action'].value_counts(),
               'win_back_list': rep.win_back['action'].value_counts()}).fillna(0).astype(int)
 """)
-ch.code("rep.at_risk.head(TOP_N)")
-ch.code("rep.win_back.head(TOP_N)")
+ch.code("rep.at_risk.head(N_ROWS)")
+ch.code("rep.win_back.head(N_ROWS)")
 ch.md(zh="""
 这一步支持的决策：**本周打给谁、发什么**。名单要和客服的产能对齐——如果专人电话的名单有几百位而客服只有两个人，
 就把门槛提高（只打前 10%），或者把电话分到几周完成。
@@ -394,7 +394,7 @@ ch.checked("""
 actions = rep.segment_actions
 pd.crosstab(actions['segment_label'], actions['channel_label']).loc[actions['segment_label'].unique()]
 """)
-ch.code("actions.groupby('segment', sort=False).head(1)[['segment_label', 'strategy', 'customer_id', 'tier_label', 'revisit_date', 'channel_label']]")
+ch.code("actions.groupby('segment', sort=False).head(1)[['segment_label', 'strategy', 'tier_label', 'revisit_date', 'channel_label']]")
 ch.md(zh="""
 表中各细分按收入从高到低排列，每个细分显示消费最高的一位客户作为示例。电话、微信和上门拜访留给金钻、白银、铜客户，
 铁客户用自动短信——**服务成本与客户价值相匹配**，正是客户价值分类的最终目的。
@@ -421,9 +421,9 @@ apostrophe so a spreadsheet never runs it as a formula (formula injection).
 """)
 ch.code("""
 out = Path(OUTPUT_DIR)
-files = write_report(rep, out, top=TOP_N)
-files['at_risk_csv'] = write_csv(rep.at_risk, out / 'at_risk.csv')
-files['win_back_csv'] = write_csv(rep.win_back, out / 'win_back.csv')
+files = write_report(rep, out, n_rows=N_ROWS)
+files['at_risk_csv'] = write_csv(rep.at_risk.reset_index(), out / 'at_risk.csv')
+files['win_back_csv'] = write_csv(rep.win_back.reset_index(), out / 'win_back.csv')
 pd.Series({kind: path.name for kind, path in files.items()}, name=str(out))
 """)
 ch.md(zh="""

@@ -14,6 +14,8 @@ import re
 
 from helpers.errors import DataError
 
+__all__ = ["SYNONYMS", "REQUIRED", "map_columns"]
+
 #: Accepted headers per role, as people write them; compared in :func:`normalize_header` form.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer_id": ("customer_id", "CustomerID", "Customer ID", "customer", "cust_id", "customer_no",
@@ -55,8 +57,12 @@ def role_of(header) -> str | None:
 def map_columns(headers, columns: dict | None = None) -> dict[str, str]:
     """Role → header for every role found; explicit ``columns`` override the synonyms.
 
-    Raises :class:`~helpers.errors.DataError` when an explicit header is absent or two
-    headers stand for the same role.
+    ``headers`` are a table's column names; ``columns`` maps roles to headers, as in
+    :func:`helpers.data.load_transactions`. Raises :class:`~helpers.errors.DataError` when an
+    explicit header is absent or two headers stand for the same role.
+
+    >>> map_columns(["卡号", "日期", "金额"], {"customer_id": "卡号"})
+    {'customer_id': '卡号', 'order_date': '日期', 'amount': '金额'}
     """
     headers = [str(h) for h in headers]
     explicit = dict(columns or {})
@@ -83,7 +89,10 @@ def map_columns(headers, columns: dict | None = None) -> dict[str, str]:
 
 
 def require_roles(mapping: dict, headers, roles=REQUIRED) -> None:
-    """Raise a :class:`~helpers.errors.DataError` for the first required role without a header."""
+    """Raise a :class:`~helpers.errors.DataError` for the first required role without a header.
+
+    >>> require_roles({"customer_id": "id", "order_date": "d", "amount": "a"}, ["id", "d", "a"])
+    """
     for role in roles:
         if role not in mapping:
             raise DataError("err_data_missing_column", column=role, found=_listing(headers),

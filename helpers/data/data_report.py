@@ -16,6 +16,8 @@ from html import escape
 from helpers.errors import format_rows
 from helpers.i18n import label, t
 
+__all__ = ["DataReport"]
+
 #: Exclusion reasons, in the order they are tested (a row counts under the first that applies).
 REASONS = ("excl_missing_customer", "excl_bad_date", "excl_bad_amount", "excl_cancellation",
            "excl_adjustment", "excl_return", "excl_duplicate")
@@ -26,6 +28,11 @@ class DataReport:
     """The accounting of one load: source, columns used, rows kept and excluded by reason.
 
     ``notes`` are ``(catalogue key, values)`` pairs so they render in the active language.
+
+    >>> rep = DataReport(source="orders.csv", rows_read=3, rows_kept=2, excluded={"excl_duplicate": 1},
+    ...                  first_rows={"excl_duplicate": [3]}, notes=[("note_data_zero_amounts", {"n": 1})])
+    >>> rep.rows_excluded, rep
+    (1, DataReport('orders.csv': 3 read, 2 kept, 1 excluded))
     """
 
     source: str
@@ -43,22 +50,44 @@ class DataReport:
 
     @property
     def rows_excluded(self) -> int:
-        """Rows excluded for any reason."""
+        """Rows excluded for any reason.
+
+        >>> DataReport(source="x", rows_read=5, rows_kept=3, excluded={"excl_return": 2}).rows_excluded
+        2
+        """
         return sum(self.excluded.values())
 
     def check(self) -> DataReport:
-        """Assert that every row read is accounted for; return the report for chaining."""
+        """Assert that every row read is accounted for; return the report for chaining.
+
+        >>> DataReport(source="x", rows_read=5, rows_kept=5).check().rows_kept
+        5
+        """
         if self.rows_read != self.rows_kept + self.rows_excluded:
             raise AssertionError(t("data_report_unbalanced", read=self.rows_read, kept=self.rows_kept,
                                    excluded=self.rows_excluded))
         return self
 
     def note_texts(self) -> list[str]:
-        """The notes in the active language."""
+        """The notes in the active language.
+
+        >>> from helpers.i18n import language
+        >>> with language("en"):
+        ...     DataReport(source="x", rows_read=1, rows_kept=1,
+        ...                notes=[("note_data_zero_amounts", {"n": 1})]).note_texts()
+        ['1 rows with amount 0 were kept (e.g. free items).']
+        """
         return [t(key, **values) for key, values in self.notes]
 
     def to_frame(self):
-        """One row per exclusion reason (all reasons, zeros included), then kept and read lines."""
+        """One row per exclusion reason (all reasons, zeros included), then kept and read lines.
+
+        ``share`` is the share (0–1) of the rows read.
+
+        >>> rep = DataReport(source="x", rows_read=4, rows_kept=3, excluded={"excl_return": 1})
+        >>> rep.to_frame().set_index("reason").loc[["excl_return", "kept"], "share"].tolist()
+        [0.25, 0.75]
+        """
         import pandas as pd
 
         rows = [{"reason": r, "label": label(r), "rows": self.excluded.get(r, 0),
@@ -71,7 +100,13 @@ class DataReport:
         return frame
 
     def facts(self) -> dict:
-        """Source, encoding, columns, date range, customers and orders as labelled texts."""
+        """Source, encoding, columns, date range, customers and orders as labelled texts.
+
+        >>> from helpers.i18n import language
+        >>> with language("en"):
+        ...     DataReport(source="orders.csv", rows_read=1, rows_kept=1).facts()["Source"]
+        'orders.csv'
+        """
         mapping = ", ".join(f"{role} ← '{header}'" for role, header in self.columns.items())
         span = f"{_day(self.date_min)} … {_day(self.date_max)}"
         return {t("data_report_source"): self.source, t("data_report_encoding"): self.encoding or "—",

@@ -54,7 +54,7 @@ DATE_COLUMNS = {
 SURVEY_ID_COLUMNS = ("respondent_id", "customer_id", "survey_date")
 
 
-def load_cdnow(sample: bool = False):
+def load_cdnow(*, sample: bool = False):
     """CDNOW music CD purchases, Jan 1997 – Jun 1998 (Fader, Hardie & Lee 2005).
 
     Master (``sample=False``): 69,659 rows read and kept, 23,570 customers, 1997-01-01 … 1998-06-30,
@@ -105,8 +105,10 @@ def _load_bundled(path: Path, kw: tuple):
     return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())
 
 
-def load_demo(table: str, directory: str | Path = DEMO_DIR) -> pd.DataFrame:
+def load_demo(table: str, *, directory: str | Path = DEMO_DIR) -> pd.DataFrame:
     """One committed demo table with its dtypes (dates parsed, survey answers as ``Int64``).
+
+    ``table`` is one of :data:`TABLES`; ``directory`` holds the CSV files (default: the bundled ones).
 
     >>> load_demo("customers")["signup_date"].dtype
     dtype('<M8[ns]')
@@ -120,6 +122,8 @@ def load_demo(table: str, directory: str | Path = DEMO_DIR) -> pd.DataFrame:
 
 def demo_label(ids, column: str):
     """Display labels (active language) for the ids of a demo column such as ``city`` or ``channel``.
+
+    ``ids``: one id, a list or a Series; ``column`` is the demo column they come from.
 
     >>> from helpers.i18n import language
     >>> with language("en"):

@@ -17,24 +17,39 @@ import pandas as pd
 
 from helpers.errors import DataError
 
+# Machinery of the kit's time-based functions: importable, but nothing here is called by users.
+__all__: list[str] = []
+
 
 def as_lazy(tx) -> nw.LazyFrame:
-    """Any supported frame (pandas, Polars eager/lazy, DuckDB, PySpark) as a narwhals LazyFrame."""
+    """Any supported frame (pandas, Polars eager/lazy, DuckDB, PySpark) as a narwhals LazyFrame.
+
+    >>> import pandas as pd
+    >>> as_lazy(pd.DataFrame({"amount": [1.0]})).collect_schema().names()
+    ['amount']
+    """
     frame = nw.from_native(tx)
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
 
 
-def require_transactions(frame: nw.LazyFrame, columns, date: str, amount: str) -> None:
-    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix)."""
+def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str) -> None:
+    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix).
+
+    >>> import pandas as pd
+    >>> frame = as_lazy(pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01"]), "amount": ["9"]}))
+    >>> require_transactions(frame, ["order_date", "amount"], "order_date", "amount")
+    Traceback (most recent call last):
+    helpers.errors.DataError: ...
+    """
     schema = frame.collect_schema()
     for column in columns:
         if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
-    if not (schema[date] == nw.Datetime or schema[date] == nw.Date):
-        raise DataError("err_rfm_column_type", column=date, kind=str(schema[date]),
+    if not (schema[date_col] == nw.Datetime or schema[date_col] == nw.Date):
+        raise DataError("err_rfm_column_type", column=date_col, kind=str(schema[date_col]),
                         fix_key="fix_rfm_column_type")
-    if not schema[amount].is_numeric():
-        raise DataError("err_rfm_column_type", column=amount, kind=str(schema[amount]),
+    if not schema[amount_col].is_numeric():
+        raise DataError("err_rfm_column_type", column=amount_col, kind=str(schema[amount_col]),
                         fix_key="fix_rfm_column_type")
 
 
@@ -42,6 +57,10 @@ def collect(frame: nw.LazyFrame) -> nw.DataFrame:
     """Run the lazy query where the data lives; the (small) result comes back eager.
 
     Polars runs it on its streaming engine, which reads a file larger than memory in batches.
+
+    >>> import polars as pl
+    >>> collect(as_lazy(pl.LazyFrame({"amount": [1.0, 2.0]})).select(nw.col("amount").sum())).item()
+    3.0
     """
     if frame.implementation is nw.Implementation.POLARS:
         return frame.collect(engine="streaming")
@@ -49,6 +68,11 @@ def collect(frame: nw.LazyFrame) -> nw.DataFrame:
 
 
 def as_day(values: pd.Series) -> pd.Series:
+    """Dates (any resolution, no time zone) as midnight timestamps in nanoseconds.
+
+    >>> as_day(pd.Series(pd.to_datetime(["2024-03-01 15:30"]))).tolist()
+    [Timestamp('2024-03-01 00:00:00')]
+    """
     return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()
 
 

@@ -21,6 +21,8 @@ import pandas as pd
 
 from helpers.errors import warn
 
+__all__ = ["write_csv", "write_parquet", "write_workbook", "neutralise_frame", "neutralise"]
+
 #: First characters that make a spreadsheet read a text cell as a formula (OWASP CSV Injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Rows an Excel sheet holds, the header row included.
@@ -33,7 +35,11 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def neutralise(value):
-    """``value`` with a leading apostrophe when it is text a spreadsheet would run as a formula."""
+    """``value`` with a leading apostrophe when it is text a spreadsheet would run as a formula.
+
+    >>> neutralise("@SUM(A1)"), neutralise("ok"), neutralise(-1)
+    ("'@SUM(A1)", 'ok', -1)
+    """
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -70,7 +76,13 @@ def write_csv(frame: pd.DataFrame, path) -> Path:
 
 
 def write_parquet(frame: pd.DataFrame, path) -> Path:
-    """``frame`` as Parquet, values unchanged (a data format, never opened as a spreadsheet)."""
+    """``frame`` as Parquet, values unchanged (a data format, never opened as a spreadsheet).
+
+    >>> import tempfile, pathlib
+    >>> out = write_parquet(pd.DataFrame({"id": ["=1+1"]}), pathlib.Path(tempfile.mkdtemp()) / "a.parquet")
+    >>> pd.read_parquet(out)["id"].tolist()
+    ['=1+1']
+    """
     path = Path(path)
     plain = frame.copy(deep=False)
     plain.attrs = {}  # pandas stores attrs as JSON metadata; the kit's attrs hold Timestamps
@@ -116,7 +128,7 @@ def _column_width(frame: pd.DataFrame, column) -> float:
 
 
 def write_workbook(sheets: dict, path) -> Path:
-    """One Excel sheet per ``{name: frame}``, header row bold and frozen, text neutralised.
+    """One Excel sheet per entry of ``sheets`` (``{name: frame}``), header row bold and frozen, text neutralised.
 
     Names are made valid (:func:`sheet_name`). A frame longer than a sheet holds is cut at
     :data:`EXCEL_MAX_ROWS` with a DataWarning (the CSV and Parquet files keep every row).

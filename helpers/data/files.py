@@ -18,6 +18,8 @@ from pathlib import Path
 
 from helpers.errors import DataError
 
+__all__ = ["ENCODINGS", "DELIMITERS"]      # the reader is machinery: analysts call helpers.data.load_table
+
 #: Encodings tried in this order when none is given; the first strict decode that works wins.
 ENCODINGS = ("utf-8", "gb18030")
 DELIMITERS = (",", ";", "\t", "|")
@@ -31,6 +33,11 @@ def read_table(source, *, encoding: str | None = None, sheet=0, sep: str | None 
 
     Returns ``(frame, info)`` where ``info`` holds ``source`` (name), ``format`` and ``encoding``
     (None for Excel/Parquet). ``as_text=False`` lets pandas infer column types of text files.
+
+    >>> import io
+    >>> frame, info = read_table(io.BytesIO(b"id|n\\n7|1\\n"), as_text=False)
+    >>> info["format"], frame["n"].tolist()
+    ('text', [1])
     """
     name = _name(source)
     raw = _read_bytes(source, name)

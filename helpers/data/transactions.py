@@ -30,6 +30,9 @@ from helpers.data.data_report import REASONS, DataReport
 from helpers.errors import DataError, warn
 from helpers.i18n import label
 from helpers.data.values import parse_dates, parse_ids, parse_numbers
+from helpers.validation import Options, validate_params
+
+__all__ = ["load_transactions", "load_table"]
 
 STANDARD = ("customer_id", "order_date", "amount", "order_id", "quantity", "unit_price")
 #: A reason excluding more than this share of the rows triggers a DataWarning.
@@ -42,7 +45,9 @@ _FACT_NOTES = {"ids_from_float": "note_data_ids_from_float", "numbers_cleaned": 
 def load_table(source, *, encoding: str | None = None, sheet=0, sep: str | None = None):
     """Any table (survey, complaints, CRM list…) read like transactions, without their rules.
 
-    Column types are inferred; ``frame.attrs`` holds ``source`` and ``encoding``.
+    Column types are inferred; ``frame.attrs`` holds ``source`` and ``encoding``. ``encoding``,
+    ``sheet`` (an Excel sheet's name or position) and ``sep`` (the delimiter) override what the
+    reader detects.
 
     >>> import io
     >>> load_table(io.BytesIO(b"nps;csat\\n9;4\\n")).columns.tolist()
@@ -53,6 +58,7 @@ def load_table(source, *, encoding: str | None = None, sheet=0, sep: str | None 
     return raw
 
 
+@validate_params(returns=Options("drop", "keep"), duplicates=Options("drop", "keep"))
 def load_transactions(source, columns: dict | None = None, *, returns: str = "drop", duplicates: str = "drop",
                       encoding: str | None = None, sheet=0, sep: str | None = None,
                       date_format: str | None = None):
@@ -60,12 +66,19 @@ def load_transactions(source, columns: dict | None = None, *, returns: str = "dr
 
     ``source``: a path (CSV/TSV/TXT, optionally ``.gz``; ``.xlsx``; ``.parquet``) or a DataFrame
     (never modified). ``columns`` maps roles to your headers, e.g. ``{"customer_id": "卡号"}``.
+    ``returns`` / ``duplicates``: ``"drop"`` (default) or ``"keep"`` cancellations and returns /
+    exact copies. ``encoding``, ``sheet``, ``sep`` as in :func:`load_table`; ``date_format``
+    (e.g. ``"%d/%m/%Y"``) when the dates do not show their order.
     Returns ``(frame, report)``; the frame has ``customer_id`` (str), ``order_date``
     (datetime64[ns]), ``amount`` (float), and ``order_id``, ``quantity``, ``unit_price`` when
-    present, then your other columns. Source: DESIGN.md §3–4, docs/methods.md §0.
+    present, then your other columns. Source: docs/methods.md §0.
+
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"客户ID": ["a", "a"], "日期": ["05/01/2024", "05/01/2024"], "金额": [10, 10]})
+    >>> clean, report = load_transactions(orders, duplicates="keep", date_format="%d/%m/%Y")
+    >>> clean["order_date"].dt.month.tolist(), report.rows_kept
+    ([1, 1], 2)
     """
-    _check_choice("returns", returns)
-    _check_choice("duplicates", duplicates)
     raw, info = _read(source, encoding, sheet, sep, as_text=True)
     mapping = map_columns(raw.columns, columns)
     derived = "amount" not in mapping and {"quantity", "unit_price"} <= mapping.keys()
@@ -80,11 +93,6 @@ def load_transactions(source, columns: dict | None = None, *, returns: str = "dr
         if n > LARGE_SHARE * report.rows_read:
             warn("warn_data_large_share", reason=r, label=label(r), share=f"{n / report.rows_read:.0%}")
     return kept, report.check()
-
-
-def _check_choice(name: str, value: str) -> None:
-    if value not in ("drop", "keep"):
-        raise ValueError(f"{name} must be 'drop' or 'keep', got {value!r}")
 
 
 def _read(source, encoding, sheet, sep, as_text: bool):

@@ -22,6 +22,8 @@ import pandas as pd
 
 from helpers.errors import DataError
 
+__all__ = ["parse_ids", "parse_numbers", "parse_dates"]
+
 _CURRENCY = r"[¥￥$€£\s]|RMB|CNY|元"
 _THOUSANDS = r"^-?\d{1,3}(,\d{3})+(\.\d+)?$"
 _TZ_SUFFIX = r"(?<=\d)(?:Z|[+-]\d\d:?\d\d)$"
@@ -49,7 +51,12 @@ def parse_ids(values: pd.Series) -> tuple[pd.Series, dict]:
 
 
 def parse_numbers(values: pd.Series) -> tuple[pd.Series, dict]:
-    """Numbers as float; currency signs and thousands separators removed (counted)."""
+    """Numbers as float; currency signs and thousands separators removed (counted).
+
+    >>> numbers, facts = parse_numbers(pd.Series(["1,200", "3"]))
+    >>> numbers.tolist(), facts
+    ([1200.0, 3.0], {'numbers_cleaned': 1})
+    """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64"), {}
     numbers = pd.to_numeric(values, errors="coerce").astype("float64")
@@ -66,8 +73,13 @@ def parse_numbers(values: pd.Series) -> tuple[pd.Series, dict]:
 def parse_dates(values: pd.Series, date_format: str | None = None, column: str = "order_date"):
     """Naive ``datetime64[ns]`` dates (missing where unreadable) and facts about what was read.
 
+    ``date_format`` (e.g. ``"%d/%m/%Y"``) fixes the format; ``column`` is the column the values
+    came from, named in the DataError when their day/month order cannot be told.
+
     >>> parse_dates(pd.Series(["2024-01-05 10:00+08:00", "20240106"]))[0].dt.day.tolist()
     [5, 6]
+    >>> parse_dates(pd.Series(["13/01/2024", "02/01/2024"]))[1]
+    {'dates_day_first': 2}
     """
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         return values.dt.tz_localize(None).astype("datetime64[ns]"), {"tz_dropped": int(values.notna().sum())}

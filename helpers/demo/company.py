@@ -48,6 +48,8 @@ from helpers.demo.service import (complaints_table, contacts_table, key_accounts
                                   stakeholders_table, touchpoint_tables)
 from helpers.demo.survey import brand_choices_table, survey_table
 
+__all__ = ["generate_demo", "write_demo", "START", "END"]   # the generators' parts are machinery; see helpers.demo
+
 START, END = pd.Timestamp("2023-01-01"), pd.Timestamp("2025-12-31")
 # city id -> (city tier, number of stores); customers live where the stores are.
 CITIES = {
@@ -94,7 +96,12 @@ def generate_demo(seed: int = 2024) -> dict[str, pd.DataFrame]:
 
 
 def write_demo(directory: str | Path = DEMO_DIR, seed: int = 2024) -> list[Path]:
-    """Write every table as ``<directory>/<table>.csv`` (UTF-8) and return the paths."""
+    """Write every table as ``<directory>/<table>.csv`` (UTF-8) and return the paths.
+
+    >>> import tempfile
+    >>> len(write_demo(tempfile.mkdtemp()))
+    11
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -22,6 +22,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+__all__ = []   # the generators' parts are machinery; see helpers.demo
+
 COMPLAINT_CATEGORIES = {"delivery": 0.34, "quality": 0.24, "returns": 0.14, "billing": 0.10,
                         "staff": 0.08, "stock": 0.06, "app": 0.04}
 COMPLAINT_CHANNELS = {"hotline": 0.35, "online": 0.30, "store": 0.20, "social": 0.15}

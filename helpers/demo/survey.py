@@ -24,6 +24,8 @@ import pandas as pd
 from helpers.data.datasets import SURVEY_ID_COLUMNS
 from helpers.kano import CATEGORIES, EVALUATION_TABLE
 
+__all__ = []   # the generators' parts are machinery; see helpers.demo
+
 N_RESPONDENTS, SURVEY_START, SURVEY_DAYS = 400, pd.Timestamp("2025-09-01"), 91
 MISSING_SHARE = 0.08  # respondents who skip one to three items (listwise deletion exercises)
 # Every other survey column is a whole-number answer with a few skipped items: pandas' nullable Int64.

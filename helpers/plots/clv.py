@@ -1,6 +1,8 @@
 """Charts for customer lifetime value: BTYD heatmaps, holdout check, sBG survival, margin multiples, Markov projection.
 
 Titles and labels follow the active language and name the model's real time unit ("未来 39 周").
+Every chart takes the data first, then keyword-only options, ``ax`` (draw on it, or a new figure
+when None) and ``**kw`` for the chart's main artist.
 
     >>> from helpers.btyd import BetaGeoModel
     >>> from helpers.plots.clv import plot_prob_alive_matrix
@@ -18,7 +20,7 @@ from helpers.btyd import frequency_recency_grid
 from helpers.clv import margin_multiple
 from helpers.i18n import has, label, t
 from helpers.plots.base import decorate, get_ax
-from helpers.validation import Interval, check_param, validate_params
+from helpers.validation import Interval, Numbers, validate_params
 
 __all__ = ["plot_prob_alive_matrix", "plot_expected_purchases_matrix", "plot_holdout_comparison",
            "plot_survival_projection", "plot_margin_multiple", "plot_state_projection"]
@@ -49,8 +51,20 @@ def _plot_grid(grid, title: str, ax=None, **kw):
 def plot_prob_alive_matrix(model, T, *, max_frequency=20, ax=None, **kw):
     """P(alive) of a customer of age ``T`` by frequency x and recency t_x (Hardie's note 021; docs/methods.md §3.7).
 
-    Works for any purchase model (BG/NBD, Pareto/NBD). Impossible cells (x = 0, t_x > 0) stay
-    blank. ``kw`` go to ``seaborn.heatmap``.
+    Works for any purchase model (BG/NBD, Pareto/NBD). Impossible cells (x = 0, t_x > 0) stay blank.
+
+    Parameters
+    ----------
+    model : BetaGeoModel or ParetoNBDModel
+        A fitted purchase model (or one built from published parameters).
+    T : float
+        The customers' age at ``as_of``, in the model's periods (CDNOW: 38.86 weeks).
+    max_frequency : int
+        The highest repeat-purchase count shown (rows 0 … max_frequency).
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> from helpers.btyd import BetaGeoModel
     >>> ax = plot_prob_alive_matrix(BetaGeoModel(0.243, 4.414, 0.793, 2.426), T=38.86, max_frequency=4)
@@ -65,7 +79,22 @@ def plot_prob_alive_matrix(model, T, *, max_frequency=20, ax=None, **kw):
 def plot_expected_purchases_matrix(model, T, *, horizon=1.0, max_frequency=20, ax=None, **kw):
     """Expected purchases in the next ``horizon`` periods by frequency x and recency t_x (FHL 2005 eq. 10).
 
-    The title names the model's time unit (``model.period``). ``kw`` go to ``seaborn.heatmap``.
+    The title names the model's time unit (``model.period``: "未来 39 周", "the next 39 weeks").
+
+    Parameters
+    ----------
+    model : BetaGeoModel or ParetoNBDModel
+        A fitted purchase model (or one built from published parameters).
+    T : float
+        The customers' age at ``as_of``, in the model's periods.
+    horizon : float
+        How many periods ahead the purchases are counted.
+    max_frequency : int
+        The highest repeat-purchase count shown.
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
 
     >>> from helpers.btyd import BetaGeoModel
     >>> from helpers.i18n import language
@@ -83,7 +112,15 @@ def plot_expected_purchases_matrix(model, T, *, horizon=1.0, max_frequency=20, a
 def plot_holdout_comparison(table, *, ax=None, **kw):
     """Mean holdout purchases, actual vs predicted, by calibration frequency (a ``holdout_comparison`` table).
 
-    ``kw`` go to the predicted line (the model's curve), e.g. ``label="Pareto/NBD"`` or ``color=``.
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`helpers.btyd.holdout_comparison` table (``frequency``, ``actual``, ``predicted``); its
+        ``attrs["model"]`` names the model in the legend.
+    {ax}
+    {kw} ``ax.plot`` of the predicted line (the model's curve), e.g. ``label="Pareto/NBD"``.
+
+    {returns}
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({"frequency": ["0", "1+"], "customers": [10, 5], "actual": [0.2, 0.9],
@@ -107,10 +144,22 @@ def plot_holdout_comparison(table, *, ax=None, **kw):
 def plot_survival_projection(model, survival=None, *, horizon=None, label=None, ax=None, **kw):
     """Share of a cohort still active by period: the sBG model's curve, the cohort's actual shares as dots.
 
-    ``model`` is a fitted :class:`~helpers.btyd.ShiftedBetaGeoModel`; ``survival`` the cohort's
-    counts (period 0 first); ``horizon`` the last period drawn (default 12, at least the data).
-    A dotted line marks the end of the data. ``label`` names the cohort in the legend; call again
-    with the same ``ax`` to compare cohorts. ``kw`` go to the model's curve (``ax.plot``).
+    A dotted line marks the end of the data; call again with the same ``ax`` to compare cohorts.
+
+    Parameters
+    ----------
+    model : ShiftedBetaGeoModel
+        A fitted sBG model (its ``period`` names the time axis).
+    survival : list, Series or None
+        The cohort's counts still active at period 0, 1, …; None draws the model alone.
+    horizon : int, optional
+        The last period drawn (default 12, and at least the periods of the data).
+    label : str, optional
+        The cohort's name in the legend ("Regular: projected", "Regular: actual").
+    {ax}
+    {kw} ``ax.plot`` of the model's curve.
+
+    {returns}
 
     >>> from helpers.btyd import ShiftedBetaGeoModel
     >>> ax = plot_survival_projection(ShiftedBetaGeoModel(0.704, 1.182, period="Y"), [1000, 631, 468], horizon=5)
@@ -137,19 +186,26 @@ def plot_survival_projection(model, survival=None, *, horizon=None, label=None, 
                     xlabel=t("btyd_axis_tenure", unit=time_unit(model.period)), ylabel="btyd_axis_survival")
 
 
+@validate_params(discount=[Interval(float, 0, 1), Numbers(None, 0, 1)], retention=[Numbers(None, 0, 1), None])
 def plot_margin_multiple(*, discount=(0.05, 0.10, 0.15), retention=None, ax=None, **kw):
     """Margin multiple r/(1+i−r) against retention r, one curve per discount rate i (docs/methods.md §3.6).
 
-    ``discount`` is one rate or several (0–1); ``retention`` the rates on the x axis (default
-    0 … 0.95). ``kw`` go to each curve's ``ax.plot``.
+    Parameters
+    ----------
+    discount : float or sequence of floats
+        One discount rate or several (0–1), one curve each.
+    retention : sequence of floats, optional
+        The retention rates on the x axis (default 0 … 0.95).
+    {ax}
+    {kw} ``ax.plot`` (each curve).
+
+    {returns}
 
     >>> ax = plot_margin_multiple(discount=0.10, retention=[0.8, 0.9])
     >>> ax.get_lines()[0].get_ydata().round(3).tolist()
     [2.667, 4.5]
     """
     rates = np.atleast_1d(np.asarray(discount, dtype=float)).tolist()
-    for rate in rates:
-        check_param("discount", rate, Interval(float, 0, 1))
     ax = get_ax(ax)
     retention = np.linspace(0, 0.95, 96) if retention is None else np.asarray(retention, dtype=float)
     for rate in rates:
@@ -163,11 +219,18 @@ def plot_margin_multiple(*, discount=(0.05, 0.10, 0.15), retention=None, ax=None
 def plot_state_projection(projection, *, ax=None, **kw):
     """Customers per state over time, one line per state (a ``project_states`` table; ids shown as labels).
 
-    ``kw`` go to each state's ``ax.plot``.
+    Parameters
+    ----------
+    projection : DataFrame
+        A :func:`helpers.clv.project_states` table: one row per period, one column per state.
+    {ax}
+    {kw} ``ax.plot`` (each state's line).
+
+    {returns}
 
     >>> import pandas as pd
     >>> from helpers.clv import project_states
-    >>> projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[0.7, 0.3], [0, 1]], 2)
+    >>> projection = project_states(pd.Series([100.0, 0.0], index=["new", "lost"]), [[0.7, 0.3], [0, 1]], horizon=2)
     >>> len(plot_state_projection(projection).get_lines())
     2
     """

@@ -1,9 +1,17 @@
 """Lifecycle charts: states, migration heatmap, the customer-flow diagram (客户流转模式图),
 growth accounting and cohort retention. Axes-level, titles and labels from the catalogue.
 
+    >>> import pandas as pd
     >>> from helpers.lifecycle import relationship_states
     >>> from helpers.plots.lifecycle import plot_state_distribution
-    >>> ax = plot_state_distribution(relationship_states(tx))       # doctest: +SKIP
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [5.0, 9.0, 4.0],
+    ...                    "order_date": pd.to_datetime(["2024-06-01", "2024-05-01", "2024-06-10"])})
+    >>> ax = plot_state_distribution(relationship_states(tx, as_of="2024-06-30"))
+    >>> [float(bar.get_width()) for bar in ax.patches]
+    [1.0, 1.0]
+
+Every chart takes the data first, then keyword-only options and ``ax``; extra keywords go to the
+one matplotlib (or seaborn) call that draws the main artist, named in each docstring.
 """
 from __future__ import annotations
 
@@ -15,6 +23,10 @@ import pandas as pd
 from helpers.i18n import get_language, t
 from helpers.lifecycle import STATES, state_labels
 from helpers.plots.base import decorate, get_ax
+from helpers.validation import Interval, Options, validate_params
+
+__all__ = ["plot_state_distribution", "plot_migration_heatmap", "plot_customer_flow", "plot_growth_accounting",
+           "plot_cohort_retention"]
 
 #: Box centres of the flow diagram, laid out as the course draws it: the road to becoming a
 #: customer along the top, the current customers in a group, warning and loss below, win-back
@@ -42,28 +54,60 @@ def _integer_ticks(axis) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
-def plot_state_distribution(states, ax=None, **kw):
+def plot_state_distribution(states, *, ax=None, **kw):
     """Horizontal bars: customers per relationship state, in the order of the flow model.
 
     ``states`` is a :func:`helpers.lifecycle.relationship_states` result (or a Series of state ids).
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.barh``.
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     ax = plot_state_distribution(pd.Series(["lost", "new", "lost"]), height=0.5)
+    >>> [tick.get_text() for tick in ax.get_yticklabels()], [float(bar.get_width()) for bar in ax.patches]
+    (['First-time buyers', 'Lost customers'], [1.0, 2.0])
     """
     ids = states.classes if hasattr(states, "classes") else pd.Series(states)
     counts = ids.value_counts().reindex([s for s in STATES if s in set(ids)])
     ax = get_ax(ax)
     colours = [STATE_COLOURS[s] for s in counts.index]
-    bars = ax.barh(state_labels(list(counts.index)), counts.to_numpy(), color=colours, edgecolor="grey", **kw)
+    bars = ax.barh(state_labels(list(counts.index)), counts.to_numpy(),
+                   **{"color": colours, "edgecolor": "grey", **kw})
     ax.bar_label(bars, padding=3)
     ax.margins(x=0.12)                 # room for the count labels
     ax.invert_yaxis()
     _integer_ticks(ax.xaxis)
     as_of = getattr(states, "params", {}).get("as_of", "")
-    return decorate(ax, t("lc_plot_states_title", as_of=as_of), "lc_plot_customers", "lc_plot_state")
+    return decorate(ax, title=t("lc_plot_states_title", as_of=as_of), xlabel="lc_plot_customers",
+                    ylabel="lc_plot_state")
 
 
-def plot_migration_heatmap(matrix, kind: str = "counts", ax=None, drop_empty: bool = True, **kw):
+@validate_params(kind=Options("counts", "probabilities"), drop_empty=Options(True, False))
+def plot_migration_heatmap(matrix, *, kind: str = "counts", ax=None, drop_empty: bool = True, **kw):
     """Heatmap of a :class:`helpers.migration.TransitionMatrix`: ``kind="counts"`` or ``"probabilities"``.
 
     ``drop_empty`` hides states nobody was in at either date.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.migration import migration_matrix
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-03-01"])})
+    >>> ax = plot_migration_heatmap(migration_matrix(tx, "2024-01-31", "2024-03-31"), kind="probabilities")
+    >>> [text.get_text() for text in ax.texts]
+    ['0%', '100%']
     """
     import seaborn as sns
 
@@ -76,12 +120,13 @@ def plot_migration_heatmap(matrix, kind: str = "counts", ax=None, drop_empty: bo
     labelled = frame.set_axis(state_labels(list(frame.index)), axis=0).set_axis(
         state_labels(list(frame.columns)), axis=1)
     fmt = "d" if kind == "counts" else ".0%"
-    sns.heatmap(labelled, annot=True, fmt=fmt, cmap="Blues", cbar=False, linewidths=0.5, ax=ax, **kw)
+    sns.heatmap(labelled, ax=ax, **{"annot": True, "fmt": fmt, "cmap": "Blues", "cbar": False, "linewidths": 0.5,
+                                    **kw})
     ax.tick_params(axis="x", labelrotation=30)
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
     title = t("lc_plot_migration_title", t0=matrix.params.get("t0", ""), t1=matrix.params.get("t1", ""))
-    return decorate(ax, title, "lc_plot_to", "lc_plot_from")
+    return decorate(ax, title=title, xlabel="lc_plot_to", ylabel="lc_plot_from")
 
 
 def _arrow_label_point(start, end, rad):
@@ -90,10 +135,26 @@ def _arrow_label_point(start, end, rad):
     return (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
 
 
-def plot_customer_flow(flow, ax=None, rad: float = 0.2, **kw):
+@validate_params(rad=Interval(float, -1, 1))
+def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
     """The 客户流转模式图 with counts: a box per state (customers at start → end) and an arrow per
     move with the number of customers who made it. Course arrows are solid (zero shown in grey),
     other observed moves dashed. ``flow`` is a :func:`helpers.migration.customer_flow` result.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``ax.annotate`` (each arrow).
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.migration import customer_flow
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "amount": [1.0], "order_date": pd.to_datetime(["2024-03-01"])})
+    >>> flow = customer_flow(tx, "2024-01-31", "2024-03-31")
+    >>> ax = plot_customer_flow(flow, rad=0.1)
+    >>> sum(1 for text in ax.texts if getattr(text, "arrow_patch", None) is not None) == len(flow.edges)
+    True
     """
     from matplotlib.patches import FancyBboxPatch
 
@@ -127,41 +188,74 @@ def plot_customer_flow(flow, ax=None, rad: float = 0.2, **kw):
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.9)
     ax.set_aspect("equal")
     ax.axis("off")
-    return decorate(ax, t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
+    return decorate(ax, title=t("lc_plot_flow_title", t0=flow.params.get("t0", ""), t1=flow.params.get("t1", "")))
 
 
-def plot_growth_accounting(growth, ax=None, **kw):
+def plot_growth_accounting(growth, *, ax=None, **kw):
     """Per period: new and resurrected customers stacked upwards, churned downwards.
 
     ``growth`` is a :func:`helpers.cohorts.growth_accounting` table.
+
+    Parameters
+    ----------
+    {ax}
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.cohorts import growth_accounting
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01"])})
+    >>> ax = plot_growth_accounting(growth_accounting(tx), width=0.6)
+    >>> sorted(float(bar.get_height()) for bar in ax.patches)          # Q2: 1 new, 1 churned
+    [-1.0, 0.0, 0.0, 0.0, 1.0, 1.0]
     """
     import seaborn as sns
+    from matplotlib.patches import Patch
 
     ax = get_ax(ax, figsize=(max(6.0, 0.5 * len(growth) + 2), 4.5))
     palette = sns.color_palette()
     x = np.arange(len(growth))
-    ax.bar(x, growth["new"], color=palette[0], label=t("lc_growth.new"), **kw)
-    ax.bar(x, growth["resurrected"], bottom=growth["new"], color=palette[2], label=t("lc_growth.resurrected"), **kw)
-    ax.bar(x, -growth["churned"], color=palette[1], label=t("lc_growth.churned"), **kw)
+    parts = [("new", growth["new"], 0, palette[0]), ("resurrected", growth["resurrected"], growth["new"], palette[2]),
+             ("churned", -growth["churned"], 0, palette[1])]
+    heights = np.concatenate([np.asarray(h, dtype=float) for _, h, _, _ in parts])
+    bottoms = np.concatenate([np.broadcast_to(np.asarray(b, dtype=float), len(x)) for _, _, b, _ in parts])
+    colours = [c for _, _, _, c in parts for _ in x]
+    ax.bar(np.tile(x, len(parts)), heights, **{"bottom": bottoms, "color": colours, **kw})
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_xticks(x, [str(p) for p in growth.index], rotation=45 if len(growth) > 8 else 0)
-    ax.legend()
+    ax.legend(handles=[Patch(color=c, label=t(f"lc_growth.{name}")) for name, _, _, c in parts])
     _integer_ticks(ax.yaxis)
-    return decorate(ax, "lc_plot_growth_title", "lc_plot_period", "lc_plot_customers")
+    return decorate(ax, title="lc_plot_growth_title", xlabel="lc_plot_period", ylabel="lc_plot_customers")
 
 
-def plot_cohort_retention(cohorts, ax=None, **kw):
+def plot_cohort_retention(cohorts, *, ax=None, **kw):
     """Heatmap of cohort retention rates (rows: first-purchase period, columns: k periods later).
 
     ``cohorts`` is a :func:`helpers.cohorts.cohort_retention` result; unobserved cells stay blank.
+
+    Parameters
+    ----------
+    {ax}
+    {kw} ``seaborn.heatmap``.
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.cohorts import cohort_retention
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 1.0, 1.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-04-01", "2024-02-01"])})
+    >>> ax = plot_cohort_retention(cohort_retention(tx))
+    >>> [text.get_text() for text in ax.texts]
+    ['100%', '50%']
     """
     import seaborn as sns
 
     rates = cohorts.rates.rename(index=str)
     ax = get_ax(ax, figsize=(max(6.0, 0.6 * rates.shape[1] + 2), max(3.5, 0.4 * len(rates) + 1.5)))
     small = rates.shape[1] <= 16
-    sns.heatmap(rates, annot=small, fmt=".0%", cmap="YlGnBu", vmin=0, vmax=1, linewidths=0.5,
-                annot_kws={"fontsize": 8}, ax=ax, **kw)
+    sns.heatmap(rates, ax=ax, **{"annot": small, "fmt": ".0%", "cmap": "YlGnBu", "vmin": 0, "vmax": 1,
+                                 "linewidths": 0.5, "annot_kws": {"fontsize": 8}, **kw})
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
-    return decorate(ax, "lc_plot_cohort_title", "lc_plot_periods_since", "lc_plot_cohort")
+    return decorate(ax, title="lc_plot_cohort_title", xlabel="lc_plot_periods_since", ylabel="lc_plot_cohort")

@@ -14,21 +14,24 @@ import numpy as np
 
 from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
+from helpers.validation import Options, validate_params
+
+__all__ = ["plot_value_matrix"]
 
 # entity names are written beside the points only when there are few of them (attributes, styles…)
-MAX_POINT_LABELS = 20
-BUBBLE_AREA = (30, 600)
-PADDING = 0.15
-HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
+_MAX_POINT_LABELS = 20
+_BUBBLE_AREA = (30, 600)
+_PADDING = 0.15
+_HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
 
 
 def _scale(values: np.ndarray, log: str | bool) -> tuple[str, dict]:
     """Matplotlib scale of one axis. ``log``: True, False or ``"auto"`` (log when the largest value
-    is more than ``HEAVY_TAIL`` times the median). A log axis that must also show zero or negative
+    is more than ``_HEAVY_TAIL`` times the median). A log axis that must also show zero or negative
     values is symmetric-log: linear below the smallest non-zero size, logarithmic beyond."""
     median = np.median(values)
     if log == "auto":
-        log = median > 0 and values.max() > HEAVY_TAIL * median
+        log = median > 0 and values.max() > _HEAVY_TAIL * median
     if not log:
         return "linear", {}
     if (values > 0).all():
@@ -48,7 +51,7 @@ class _Axis:
         self.cuts = list(cuts)
         self._forward = (ax.xaxis if which == "x" else ax.yaxis).get_transform()
         low, high = self._to(min(values.min(), *cuts)), self._to(max(values.max(), *cuts))
-        pad = (high - low) * PADDING or 1.0
+        pad = (high - low) * _PADDING or 1.0
         self.limits = (self._from(low - pad), self._from(high + pad))
 
     def _to(self, value: float) -> float:
@@ -80,27 +83,40 @@ def _anchor(span, level: int, levels: int, pad: float):
 def _bubble_sizes(values):
     values = np.asarray(values, dtype=float)
     top = np.nanmax(np.abs(values)) or 1.0
-    return BUBBLE_AREA[0] + (BUBBLE_AREA[1] - BUBBLE_AREA[0]) * np.abs(values) / top
+    return _BUBBLE_AREA[0] + (_BUBBLE_AREA[1] - _BUBBLE_AREA[0]) * np.abs(values) / top
 
 
-def _point_names(result):
-    column = result.params.get("id_column")
-    return result.table[column] if column else result.table.index
-
-
-def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bool | None = None,
+@validate_params(log=Options("", "x", "y", "xy", "yx", "auto"))
+def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_labels: bool | None = None,
                       log: str = "", **kw):
     """Scatter of a value-matrix result with its split lines and each cell's label, count and share.
 
-    ``size`` names a column for bubble sizes (e.g. ``"monetary"``); ``point_labels`` writes each
-    entity's id beside its point (default: when there are at most 20 entities); ``log`` names the
-    axes drawn on a log scale (``"x"``, ``"y"`` or ``"xy"``), which spreads out heavy-tailed
-    values such as spend and purchase counts, or ``"auto"`` for every axis whose largest value
-    is over 50 times its median. Zero and negative values stay on the chart: such an axis is
-    linear below the smallest non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+    Parameters
+    ----------
+    result : MatrixClassification
+        What :class:`helpers.matrices.ValueMatrix` or one of its presets returned.
+    size_col : str, optional
+        A column of the result table that sizes the bubbles (e.g. ``"monetary"``).
+    point_labels : bool, optional
+        Write each entity's id (the table's index) beside its point; default: when there are at
+        most 20 entities.
+    log : {"", "x", "y", "xy", "auto"}
+        The axes drawn on a log scale, which spreads out heavy-tailed values such as spend and
+        purchase counts; ``"auto"``: every axis whose largest value is over 50 times its median.
+        Zero and negative values stay on the chart: such an axis is linear below the smallest
+        non-zero size and logarithmic beyond (matplotlib's ``symlog``).
+    {ax}
+    {kw} ``ax.scatter`` (the points).
+
+    {returns}
+
+    >>> import pandas as pd
+    >>> from helpers.matrices import marcus_matrix
+    >>> rfm = pd.DataFrame({"frequency": [10, 10, 2, 2], "monetary": [2000, 200, 800, 40]}, index=list("abcd"))
+    >>> ax = plot_value_matrix(marcus_matrix(rfm), size_col="monetary", marker="s")
+    >>> len(ax.lines), sorted(t.get_text() for t in ax.texts)[:2]
+    (2, ['a', 'b'])
     """
-    if log != "auto" and set(log) - {"x", "y"}:
-        raise ValueError(f"log must be '', 'x', 'y', 'xy' or 'auto', got {log!r}")
     from matplotlib import colormaps
 
     matrix, table = result.matrix, result.table
@@ -108,10 +124,12 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
     ax = get_ax(ax, figsize=(7, 6))
     ids = list(result.cell_order)
     colours = colormaps["Set2"].resampled(max(len(ids), 2))
-    sizes = _bubble_sizes(table[size]) if size else 40
+    sizes = _bubble_sizes(table[size_col]) if size_col else 40
     cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
-    ax.scatter(table[x], table[y], s=sizes, c=[cell_colour[c] for c in result.classes], alpha=0.75,
-               edgecolors="white", zorder=3, **kw)
+    style = {"s": sizes, "alpha": 0.75, "edgecolors": "white", "zorder": 3, **kw}
+    if "color" not in kw and "c" not in kw:          # one colour per cell unless the caller colours the points
+        style["c"] = [cell_colour[c] for c in result.classes]
+    ax.scatter(table[x], table[y], **style)
     x_axis = _Axis(ax, "x", table[x], result.thresholds[x], "auto" if log == "auto" else "x" in log)
     y_axis = _Axis(ax, "y", table[y], result.thresholds[y], "auto" if log == "auto" else "y" in log)
     for cut in result.thresholds[x]:
@@ -127,9 +145,10 @@ def plot_value_matrix(result, ax=None, size: str | None = None, point_labels: bo
                  share=f"{summary.loc[cell, 'share']:.0%}")
         ax.text(tx, ty, note, ha=ha, va=va, fontsize="small", alpha=0.9, zorder=1,
                 bbox={"boxstyle": "round", "facecolor": cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
-    if point_labels if point_labels is not None else len(table) <= MAX_POINT_LABELS:
-        for name, px, py in zip(_point_names(result), table[x], table[y]):
+    if point_labels if point_labels is not None else len(table) <= _MAX_POINT_LABELS:
+        for name, px, py in zip(table.index, table[x], table[y]):
             ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
     ax.set_xlim(*x_axis.limits)
     ax.set_ylim(*y_axis.limits)
-    return decorate(ax, matrix.title or "mat_title_value_matrix", matrix.x.label or x, matrix.y.label or y)
+    return decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or x,
+                    ylabel=matrix.y.label or y)

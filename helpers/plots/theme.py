@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+__all__ = ["apply_theme"]
+
 FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "CRMKitSansSC-Regular.ttf"
 CJK_FAMILY = "CRM Kit Sans SC"
 FONT_FAMILIES = ["DejaVu Sans", CJK_FAMILY]   # Latin glyphs from DejaVu, Chinese from the kit font
@@ -21,7 +23,11 @@ PALETTE = "Set2"
 
 @lru_cache(maxsize=1)
 def register_font() -> str:
-    """Add the bundled CJK font to matplotlib's font manager (once) and return its family name."""
+    """Add the bundled CJK font to matplotlib's font manager (once) and return its family name.
+
+    >>> register_font()
+    'CRM Kit Sans SC'
+    """
     from matplotlib import font_manager
 
     font_manager.fontManager.addfont(str(FONT_FILE))
@@ -33,6 +39,8 @@ def quiet_known_library_warnings() -> None:
 
     seaborn 0.13's ``heatmap`` calls ``Colormap.set_bad``, which matplotlib ≥ 3.11 marks as
     pending deprecation; every heatmap would print it into the notebook.
+
+    >>> quiet_known_library_warnings()
     """
     import warnings
 
@@ -44,6 +52,11 @@ def apply_theme() -> None:
     """seaborn's whitegrid theme with the kit palette, then the CJK-capable font families.
 
     The font is set after ``sns.set_theme`` because the theme resets ``font.family``.
+
+    >>> import matplotlib as mpl
+    >>> apply_theme()
+    >>> mpl.rcParams["axes.unicode_minus"]
+    False
     """
     import matplotlib as mpl
     import seaborn as sns

@@ -4,6 +4,9 @@
     >>> ax = plot_lorenz([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20])
     >>> "0.699" in ax.get_legend().get_texts()[1].get_text()
     True
+
+Every chart takes the data first, then keyword-only options, ``ax`` (draw on it, or a new figure
+when None) and ``**kw`` for the chart's main artist.
 """
 from __future__ import annotations
 
@@ -14,10 +17,12 @@ from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
 from helpers.tiers import TierClassification, abc_classify, customer_pyramid
 
+__all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid"]
+
 # above this many customers single bars become unreadable, so the Pareto chart draws an area
-MAX_BARS = 150
-TIER_COLOURS = ("#7b6fd6", "#b8c2cc", "#c98a4b", "#6b6f75")   # diamond, silver, copper, iron
-ABC_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb")
+_MAX_BARS = 150
+_TIER_COLOURS = ("#7b6fd6", "#b8c2cc", "#c98a4b", "#6b6f75")   # diamond, silver, copper, iron
+_ABC_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb")
 
 
 def _percent_axis(axis, xmax: float = 1.0):
@@ -30,20 +35,32 @@ def _is_result(data, class_col: str) -> bool:
     return isinstance(data, TierClassification) and data.class_col == class_col
 
 
-def plot_pareto(data, ax=None, **kw):
+def plot_pareto(data, *, ax=None, **kw):
     """Pareto chart: values ranked from largest, cumulative share line and shaded ABC bands.
 
-    ``data`` is an :func:`helpers.tiers.abc_classify` result, or values passed to it with ``**kw``.
+    Parameters
+    ----------
+    data : TierClassification, or values
+        An :func:`helpers.tiers.abc_classify` result, or one value per customer classified with its
+        defaults (classify them yourself for other breaks or method).
+    {ax}
+    {kw} ``ax.bar`` (the bars), or ``ax.fill_between`` (the area drawn instead above 150 customers).
+
+    {returns}
+
+    >>> ax = plot_pareto([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20], color="black")
+    >>> len(ax.patches) >= 10, ax.patches[0].get_facecolor()[:3]
+    (True, (0.0, 0.0, 0.0))
     """
-    res = data if _is_result(data, "abc_class") else abc_classify(data, **kw)
+    res = data if _is_result(data, "abc_class") else abc_classify(data)
     table = res.table
     ax = get_ax(ax)
     rank = table["rank"].to_numpy()
-    if len(table) <= MAX_BARS:
-        ax.bar(rank, table["value"], width=0.8, color="#8c8c8c")
+    if len(table) <= _MAX_BARS:
+        ax.bar(rank, table["value"], **{"width": 0.8, "color": "#8c8c8c", **kw})
     else:
-        ax.fill_between(rank, table["value"], step="mid", color="#8c8c8c")
-    for colour, (cls, group) in zip(ABC_COLOURS, table.groupby("abc_class", sort=True)):
+        ax.fill_between(rank, table["value"], **{"step": "mid", "color": "#8c8c8c", **kw})
+    for colour, (cls, group) in zip(_ABC_COLOURS, table.groupby("abc_class", sort=True)):
         ax.axvspan(group["rank"].min() - 0.5, group["rank"].max() + 0.5, color=colour, alpha=0.25,
                    label=f"{label(cls)} · {len(group) / len(table):.0%}")
     share = ax.twinx()
@@ -54,15 +71,33 @@ def plot_pareto(data, ax=None, **kw):
     share.set_ylabel(t("tiers_axis_cum_value_share"))
     share.grid(False)
     ax.legend(loc="center right")
-    return decorate(ax, "tiers_title_pareto", "tiers_axis_customers_ranked", "tiers_axis_value")
+    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
 
 
-def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None = None, **kw):
-    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6)."""
-    points = lorenz_curve(data, column=column)
+def plot_lorenz(data, *, ax=None, label: str | None = None, value_col: str | None = None, **kw):
+    """Lorenz curve of non-negative values with the line of perfect equality; Gini in the legend (§2.6).
+
+    Parameters
+    ----------
+    data : Series, dict, list or frame
+        One value per customer, as :func:`helpers.concentration.lorenz_curve` takes it.
+    label : str, optional
+        The curve's legend text; default: "Lorenz curve (Gini = …)" in the active language.
+    value_col : str, optional
+        The value column when ``data`` is a frame.
+    {ax}
+    {kw} ``ax.plot`` (the curve).
+
+    {returns}
+
+    >>> ax = plot_lorenz([5, 1, 1, 1], label="shop A", linewidth=3)
+    >>> ax.get_legend().get_texts()[1].get_text(), ax.lines[1].get_linewidth()
+    ('shop A', 3.0)
+    """
+    points = lorenz_curve(data, value_col=value_col)
     ax = get_ax(ax, figsize=(5, 5))
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label=t("tiers_legend_equality"))
-    text = label_text or t("tiers_legend_lorenz", gini=f"{gini(data, column=column):.3f}")
+    text = label or t("tiers_legend_lorenz", gini=f"{gini(data, value_col=value_col):.3f}")
     ax.plot(points["customer_share"], points["value_share"], label=text, **kw)
     ax.fill_between(points["customer_share"], points["value_share"], points["customer_share"], alpha=0.15)
     ax.set_xlim(0, 1)
@@ -70,24 +105,43 @@ def plot_lorenz(data, ax=None, label_text: str | None = None, column: str | None
     _percent_axis(ax.xaxis)
     _percent_axis(ax.yaxis)
     ax.legend(loc="upper left")
-    return decorate(ax, "tiers_title_lorenz", "tiers_axis_cum_customer_share", "tiers_axis_cum_value_share")
+    return decorate(ax, title="tiers_title_lorenz", xlabel="tiers_axis_cum_customer_share",
+                    ylabel="tiers_axis_cum_value_share")
 
 
-def plot_whale(data, ax=None, column: str | None = None, **kw):
-    """Whale curve: cumulative profit in % of total against customers ranked by profit, peak marked (§2.7)."""
-    whale = data if isinstance(data, WhaleCurve) else whale_curve(data, column=column)
+def plot_whale(data, *, ax=None, value_col: str | None = None, **kw):
+    """Whale curve: cumulative profit as % of total against customers ranked by profit, peak marked (§2.7).
+
+    Parameters
+    ----------
+    data : WhaleCurve, or profits
+        A :func:`helpers.concentration.whale_curve` result, or one profit per customer.
+    value_col : str, optional
+        The profit column when ``data`` is a frame.
+    {ax}
+    {kw} ``ax.plot`` (the curve).
+
+    {returns}
+
+    >>> ax = plot_whale([500, 300, 200, 100, 50, -20, -50, -80, -100, -150], color="black")
+    >>> "153.3" in ax.get_legend().get_texts()[1].get_text()
+    True
+    """
+    whale = data if isinstance(data, WhaleCurve) else whale_curve(data, value_col=value_col)
     curve = whale.curve
     ax = get_ax(ax)
-    ax.plot(curve["customer_share"], curve["profit_pct"], **kw)
-    ax.axhline(100, color="grey", linestyle="--", label=t("tiers_legend_total"))
-    note = t("tiers_note_peak", peak=f"{whale.peak_pct:.1f}", share=f"{whale.peak_customer_share * 100:.0f}")
-    ax.scatter([whale.peak_customer_share], [whale.peak_pct], color="#d62728", zorder=3, label=note)
+    ax.plot(curve["customer_share"], curve["profit_share"], **kw)
+    ax.axhline(1, color="grey", linestyle="--", label=t("tiers_legend_total"))
+    note = t("tiers_note_peak", peak=f"{whale.peak_profit_share * 100:.1f}",
+             share=f"{whale.peak_customer_share * 100:.0f}")
+    ax.scatter([whale.peak_customer_share], [whale.peak_profit_share], color="#d62728", zorder=3, label=note)
     ax.set_xlim(0, 1)
-    ax.set_ylim(min(0, curve["profit_pct"].min()), whale.peak_pct * 1.1)
+    ax.set_ylim(min(0, curve["profit_share"].min()), whale.peak_profit_share * 1.1)
     _percent_axis(ax.xaxis)
-    _percent_axis(ax.yaxis, xmax=100)
+    _percent_axis(ax.yaxis)
     ax.legend(loc="lower right")
-    return decorate(ax, "tiers_title_whale", "tiers_axis_customer_share_ranked", "tiers_axis_cum_profit_pct")
+    return decorate(ax, title="tiers_title_whale", xlabel="tiers_axis_customer_share_ranked",
+                    ylabel="tiers_axis_cum_profit_share")
 
 
 def _trapezoid(level: int, levels: int) -> np.ndarray:
@@ -96,25 +150,37 @@ def _trapezoid(level: int, levels: int) -> np.ndarray:
     return np.array([(-(1 - bottom), bottom), (1 - bottom, bottom), (1 - top, top), (-(1 - top), top)])
 
 
-def plot_pyramid(data, ax=None, **kw):
+def plot_pyramid(data, *, ax=None, **kw):
     """Customer pyramid: one band per tier (金钻 at the top) with customers and value share beside it.
 
-    ``data`` is a :func:`helpers.tiers.customer_pyramid` result, or values passed to it with ``**kw``.
-    """
-    from matplotlib.patches import Polygon
+    Parameters
+    ----------
+    data : TierClassification, or values
+        A :func:`helpers.tiers.customer_pyramid` result, or one value per customer tiered with its
+        defaults (tier them yourself for another preset, shares or breaks).
+    {ax}
+    {kw} ``PolyCollection`` (the bands, e.g. ``alpha=0.6`` or ``facecolors=[...]``).
 
-    res = data if _is_result(data, "tier") else customer_pyramid(data, **kw)
+    {returns}
+
+    >>> ax = plot_pyramid([5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20], alpha=0.6)
+    >>> len(ax.collections[0].get_paths()), ax.collections[0].get_alpha()
+    (4, 0.6)
+    """
+    from matplotlib.collections import PolyCollection
+
+    res = data if _is_result(data, "tier") else customer_pyramid(data)
     summary = res.summary()
     ax = get_ax(ax, figsize=(8, 4.5))
     levels = len(summary)
+    bands = [_trapezoid(level, levels) for level in range(levels)]
+    ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white", **kw}))
     for level, row in summary.iterrows():
-        corners = _trapezoid(level, levels)
-        ax.add_patch(Polygon(corners, closed=True, facecolor=TIER_COLOURS[level], edgecolor="white"))
-        middle = corners[:, 1].mean()
+        middle = bands[level][:, 1].mean()
         note = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",
                  value=f"{row['value_share']:.1%}")
         ax.text(1.05, middle, f"{row['label']}\n{note}", va="center", ha="left")
     ax.set_xlim(-1.05, 2.6)
     ax.set_ylim(0, 1.02)
     ax.set_axis_off()
-    return decorate(ax, "tiers_title_pyramid")
+    return decorate(ax, title="tiers_title_pyramid")

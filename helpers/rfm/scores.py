@@ -4,10 +4,10 @@
     >>> from helpers.rfm.scores import rfm_score
     >>> rfm = pd.DataFrame({"recency_days": [1, 50, 300], "frequency": [9, 3, 1],
     ...                     "monetary": [900.0, 120.0, 15.0]}, index=["a", "b", "c"])
-    >>> rfm_score(rfm, bins=3, method="rank_first").table["rfm_cell"].tolist()
+    >>> rfm_score(rfm, n_bins=3, method="rank_first").table["rfm_cell"].tolist()
     ['333', '222', '111']
 
-Policies (docs/methods.md §1.1, table of point 4):
+Policies (docs/methods.md §1.1, tie policies):
 
 * ``"r_rfm"`` — interior breaks ``Q(k/n) + 1`` (type-7 quantile); bin i is ``[lower_i, upper_i)``
   with ``lower = [min, breaks]``, ``upper = [breaks, max + 1]``; ties always share a score.
@@ -27,22 +27,37 @@ import pandas as pd
 
 from helpers.errors import warn
 from helpers.result import Classification
+from helpers.validation import Instance, Interval, Options, validate_params
+
+# RFMScores is the result rfm_score returns (users read it, never build it): importable, not listed.
+__all__ = ["rfm_score", "METHODS"]
 
 METHODS = ("r_rfm", "rank_first", "qcut_drop")
 # dimension → (column of the RFM table, whether a larger value is better)
-DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("monetary", True)}
-TIE_SHARE_WARNING = 0.5
+_DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("monetary", True)}
+_TIE_SHARE_WARNING = 0.5
 
 
 @dataclass
 class RFMScores(Classification):
-    """Per-customer R, F, M scores; ``thresholds[dim]`` is a table of bin ``lower``/``upper``."""
+    """Per-customer R, F, M scores; ``thresholds[dim]`` is a table of bin ``lower``/``upper``.
+
+    What :func:`rfm_score` returns; ``n_bins`` is the number of score bins it was asked for.
+
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency_days": [5, 40], "frequency": [3, 1],
+    ...                     "monetary": [60.0, 20.0]}, index=["a", "b"])
+    >>> scores = rfm_score(rfm, n_bins=2, method="rank_first")
+    >>> scores.n_bins, scores.thresholds["R"]["upper"].tolist()
+    (2, [40, 5])
+    """
 
     class_col: str = "rfm_cell"
 
     @property
-    def bins(self) -> int:
-        return self.params["bins"]
+    def n_bins(self) -> int:
+        """The number of score bins (the best score)."""
+        return self.params["n_bins"]
 
 
 def _bins_from_breaks(values: pd.Series, breaks) -> tuple[pd.Series, pd.DataFrame]:
@@ -103,7 +118,7 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     # a value held by more than half the customers is necessarily the median: no full count needed
     median = values.median()
     top_share = (values == median).mean() if len(values) else 0.0
-    if top_share > TIE_SHARE_WARNING:
+    if top_share > _TIE_SHARE_WARNING:
         warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=median)
 
 
@@ -140,42 +155,42 @@ def _breaks_for(breaks, dim: str, column: str):
     return breaks.get(dim, breaks.get(column))
 
 
-def rfm_score(rfm: pd.DataFrame, bins: int = 5, method: str = "r_rfm", breaks: dict | None = None,
-              nested: bool = False, *, weights=(1, 1, 1)) -> RFMScores:
-    """Score an RFM table (from :func:`helpers.rfm.rfm_table`): R, F, M in 1…``bins``, best = ``bins``.
+@validate_params(n_bins=Interval(int, 2, 9), method=Options(*METHODS), breaks=[Instance(dict), None],
+                 nested=Instance(bool))
+def rfm_score(rfm: pd.DataFrame, *, n_bins: int = 5, method: str = "r_rfm", breaks: dict | None = None,
+              nested: bool = False, weights=(1, 1, 1)) -> RFMScores:
+    """Score an RFM table (from :func:`helpers.rfm.rfm_table`): R, F, M in 1…``n_bins``, best = ``n_bins``.
 
-    Adds ``rfm_cell`` (``"543"``), ``rfm_score`` (100R + 10F + M) and ``rfm_sum`` (weighted
-    R + F + M). ``breaks`` maps ``"R"``/``"F"``/``"M"`` (or the column name) to interior boundaries.
+    ``n_bins`` is 2–9 (one digit per score). Adds ``rfm_cell`` (``"543"``), ``rfm_score``
+    (100R + 10F + M) and ``rfm_sum`` (weighted R + F + M). ``method`` is the tie policy (above).
+    ``breaks`` maps ``"R"``/``"F"``/``"M"`` (or the column name) to interior boundaries.
     ``nested=True`` scores F within each R score and M within each R×F cell.
     Warns (DataWarning) on empty score bins and when more than half the customers tie on a value.
 
     >>> import pandas as pd
     >>> rfm = pd.DataFrame({"recency_days": [5, 40], "frequency": [3, 1],
     ...                     "monetary": [60.0, 20.0]}, index=["a", "b"])
-    >>> rfm_score(rfm, bins=2, method="rank_first").table["rfm_score"].tolist()
+    >>> rfm_score(rfm, n_bins=2, method="rank_first").table["rfm_score"].tolist()
     [222, 111]
 
     Source: docs/methods.md §1.1; R ``rfm`` 0.3.0 ``rfm_table_order``.
     """
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     table = rfm if rfm.index.is_monotonic_increasing else rfm.sort_index(kind="stable")
     out = table.copy(deep=False)
     thresholds = {}
-    for dim, (column, higher_is_better) in DIMENSIONS.items():
+    for dim, (column, higher_is_better) in _DIMENSIONS.items():
         values = table[column]
         dim_breaks = _breaks_for(breaks, dim, column)
         if nested and dim != "R" and dim_breaks is None:
             groups = [out["R"]] if dim == "F" else [out["R"], out["F"]]
-            out[dim], thresholds[dim] = _score_nested(values, groups, bins, method, higher_is_better, dim)
+            out[dim], thresholds[dim] = _score_nested(values, groups, n_bins, method, higher_is_better, dim)
         else:
-            out[dim], thresholds[dim] = _score_dimension(values, bins, method, dim_breaks,
+            out[dim], thresholds[dim] = _score_dimension(values, n_bins, method, dim_breaks,
                                                          higher_is_better, dim)
     out["rfm_score"] = 100 * out["R"] + 10 * out["F"] + out["M"]
-    out["rfm_cell"] = (_as_text(out["rfm_score"]) if bins <= 9 else
-                       out["R"].astype(str) + "-" + out["F"].astype(str) + "-" + out["M"].astype(str))
+    out["rfm_cell"] = _as_text(out["rfm_score"])      # one digit per score: n_bins ≤ 9
     wr, wf, wm = weights
     out["rfm_sum"] = wr * out["R"] + wf * out["F"] + wm * out["M"]
-    params = {"bins": bins, "method": method if breaks is None else f"{method}+breaks",
+    params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights), **rfm.attrs}
     return RFMScores(out, thresholds, params)

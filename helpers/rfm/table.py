@@ -22,13 +22,14 @@ from __future__ import annotations
 import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import as_lazy, collect, require_transactions
+from helpers.data.engines import as_lazy, collect, require_transactions, resolve_as_of
 from helpers.errors import warn
+from helpers.validation import Options, validate_params
+
+__all__ = ["rfm_table", "scan_transactions"]
 
 _DAY = "__purchase_day"
 _SAMPLE_ROWS = 100_000  # rows looked at first for repeated order ids
-_FREQUENCIES = ("orders", "days")
-_MONETARIES = ("sum", "mean")
 
 
 def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
@@ -85,7 +86,7 @@ def _strictly_increasing(frame: nw.LazyFrame, column: str) -> bool:
     return bool(frame.to_native().select(rising).collect(engine="streaming").item())
 
 
-def _one_row_per_order(frame: nw.LazyFrame, order: str) -> bool:
+def _one_row_per_order(frame: nw.LazyFrame, order_col: str) -> bool:
     """Whether no order id repeats, so each customer's distinct orders are simply its rows.
 
     Counting distinct ids inside every customer costs as much as the rest of the aggregation,
@@ -94,12 +95,12 @@ def _one_row_per_order(frame: nw.LazyFrame, order: str) -> bool:
     (the usual export order) prove uniqueness in one linear pass; otherwise one count of the
     distinct ids in the whole table decides.
     """
-    if not _distinct_is_rows(frame.head(_SAMPLE_ROWS), order):
+    if not _distinct_is_rows(frame.head(_SAMPLE_ROWS), order_col):
         return False
-    return _strictly_increasing(frame, order) or _distinct_is_rows(frame, order)
+    return _strictly_increasing(frame, order_col) or _distinct_is_rows(frame, order_col)
 
 
-def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str | None,
+def _customer_aggregates(tx, customer_col: str, date_col: str, amount_col: str, order_col: str | None,
                          days: bool) -> pd.DataFrame:
     """One row per customer: first/last purchase, revenue, and distinct orders and/or days.
 
@@ -107,24 +108,25 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
     repeats (:func:`_one_row_per_order`), distinct purchase days only when ``days``.
     """
     frame = as_lazy(tx)
-    require_transactions(frame, [customer, date, amount] + ([order] if order else []), date, amount)
+    required = [customer_col, date_col, amount_col] + ([order_col] if order_col else [])
+    require_transactions(frame, required, date_col, amount_col)
     aggregations = [
-        nw.col(date).min().alias("first_purchase"),
-        nw.col(date).max().alias("last_purchase"),
-        nw.col(amount).sum().alias("revenue"),
-        nw.col(amount).min().alias("_min_amount"),
+        nw.col(date_col).min().alias("first_purchase"),
+        nw.col(date_col).max().alias("last_purchase"),
+        nw.col(amount_col).sum().alias("revenue"),
+        nw.col(amount_col).min().alias("_min_amount"),
     ]
-    if order:
-        orders = nw.len() if _one_row_per_order(frame, order) else nw.col(order).n_unique()
+    if order_col:
+        orders = nw.len() if _one_row_per_order(frame, order_col) else nw.col(order_col).n_unique()
         aggregations.append(orders.alias("orders"))
     if days:
         # the day column is added first so every aggregation stays simple on every engine
-        frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
+        frame = frame.with_columns(nw.col(date_col).dt.truncate("1d").alias(_DAY))
         aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
-    result = collect(frame.group_by(customer).agg(*aggregations))
-    if result.schema[customer] == nw.String:  # the engine sorts text ids faster than pandas
-        result = result.sort(customer)
-    out = result.to_pandas().rename(columns={customer: "customer_id"})
+    result = collect(frame.group_by(customer_col).agg(*aggregations))
+    if result.schema[customer_col] == nw.String:  # the engine sorts text ids faster than pandas
+        result = result.sort(customer_col)
+    out = result.to_pandas().rename(columns={customer_col: "customer_id"})
     out["customer_id"] = out["customer_id"].astype("str")
     for column in ("first_purchase", "last_purchase"):
         out[column] = pd.to_datetime(out[column]).astype("datetime64[ns]")
@@ -134,30 +136,25 @@ def _customer_aggregates(tx, customer: str, date: str, amount: str, order: str |
     out["revenue"] = out["revenue"].astype("float64")
     negative = int((out.pop("_min_amount") < 0).sum())
     if negative:
-        warn("warn_rfm_negative_amounts", n=negative, column=amount)
+        warn("warn_rfm_negative_amounts", n=negative, column=amount_col)
     out = out.set_index("customer_id")
     return out if out.index.is_monotonic_increasing else out.sort_index()
 
 
-def _resolve_as_of(as_of, last_purchase: pd.Series) -> pd.Timestamp:
-    """``as_of`` as a day; default the day after the last purchase (docs/methods.md §0)."""
-    if as_of is None:
-        return last_purchase.max().normalize() + pd.Timedelta(days=1)
-    return pd.Timestamp(as_of).normalize()
-
-
-def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "order_date",
-              amount: str = "amount", order: str | None = "order_id", frequency: str = "orders",
+@validate_params(frequency=Options("orders", "days"), monetary=Options("sum", "mean"))
+def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: str = "order_date",
+              amount_col: str = "amount", order_col: str | None = "order_id", frequency: str = "orders",
               monetary: str = "sum") -> pd.DataFrame:
     """Recency (days), frequency and monetary value per customer, indexed by sorted ``customer_id``.
 
     ``tx`` may be pandas, Polars (eager or lazy), a DuckDB relation, or anything narwhals reads.
-    ``frequency="orders"`` counts distinct ``order`` ids when that column exists, else distinct
+    ``frequency="orders"`` counts distinct ``order_col`` ids when that column exists, else distinct
     purchase days (``"days"`` always counts days); ``monetary="sum"`` is total spend, ``"mean"``
     spend per counted order/day. Also returned: ``first_purchase``, ``last_purchase``,
     ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days
-    from the last purchase day to ``as_of`` (default: the day after the last purchase);
-    ``.attrs`` records ``as_of`` and what was counted.
+    from the last purchase day to ``as_of`` (default: the day after the last purchase, see
+    :func:`helpers.data.engines.resolve_as_of`); ``.attrs`` records ``as_of``, what was counted
+    (``frequency``, ``monetary``) and the order column used (``order_col``, None for days).
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
@@ -167,23 +164,18 @@ def rfm_table(tx, as_of=None, *, customer: str = "customer_id", date: str = "ord
 
     Source: docs/methods.md §0 and §1; R package ``rfm`` ``rfm_table_order``.
     """
-    if frequency not in _FREQUENCIES:
-        raise ValueError(f"frequency must be one of {_FREQUENCIES}, got {frequency!r}")
-    if monetary not in _MONETARIES:
-        raise ValueError(f"monetary must be one of {_MONETARIES}, got {monetary!r}")
     names = as_lazy(tx).collect_schema().names()
-    order_used = order if order and order in names else None
+    order_used = order_col if order_col and order_col in names else None
     counted_by = "orders" if frequency == "orders" and order_used else "days"
-    table = _customer_aggregates(tx, customer, date, amount, order_used, days=counted_by == "days")
+    table = _customer_aggregates(tx, customer_col, date_col, amount_col, order_used, days=counted_by == "days")
     if not order_used:  # without order ids every purchase day counts as one order
         table["orders"] = table["purchase_days"]
-    as_of_day = _resolve_as_of(as_of, table["last_purchase"])
+    as_of_day = resolve_as_of(as_of, table["last_purchase"])
     count = table["orders"] if counted_by == "orders" else table["purchase_days"]
     out = table.assign(
         recency_days=(as_of_day - table["last_purchase"].dt.normalize()).dt.days.astype("int64"),
         frequency=count,
         monetary=table["revenue"] / count if monetary == "mean" else table["revenue"])
     out = out[["recency_days", "frequency", "monetary", *table.columns]]
-    out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
-                     order_column=order_used)
+    out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary, order_col=order_used)
     return out

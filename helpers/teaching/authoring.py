@@ -36,13 +36,25 @@ SETUP_CODE = 'import helpers\nhelpers.setup(lang="{lang}")'
 
 @dataclass
 class Cell:
+    """One cell of a chapter: its kind, its source per language and its tags.
+
+    >>> Cell("code", {"zh": "1 + 1", "en": "1 + 1"}, ["nbval-check-output"]).kind
+    'code'
+    """
+
     kind: str                      # "markdown" or "code"
     text: dict                     # lang → source (code cells: same source for both)
     tags: list = field(default_factory=list)
 
 
 class Chapter:
-    """The cells of one chapter in both languages."""
+    """The cells of one chapter in both languages.
+
+    >>> ch = Chapter("99_demo")
+    >>> _ = ch.md(zh="# 标题", en="# Title").code("x = 1")
+    >>> [c.cell_type for c in ch.notebook("en").cells], ch.notebook("zh").cells[1].source
+    (['code', 'markdown', 'code'], '# 标题')
+    """
 
     def __init__(self, name: str, setup_extra: str = ""):
         self.name = name
@@ -111,12 +123,24 @@ def _slide_type(cell: Cell) -> str:
 
 
 def load_chapter(path: Path) -> Chapter:
-    """Run a chapter source file and return the ``Chapter`` it defines (named ``ch``)."""
+    """Run a chapter source file and return the ``Chapter`` it defines (named ``ch``).
+
+    >>> from helpers.data.datasets import datasets_dir
+    >>> load_chapter(datasets_dir().parent / "course" / "chapters" / "00_start_here.py").name
+    '00_start_here'
+    """
     return runpy.run_path(str(path))["ch"]
 
 
 def problems_in_outputs(nb) -> list[str]:
-    """Error, warning and stderr outputs of an executed notebook (a clean notebook has none)."""
+    """Error, warning and stderr outputs of an executed notebook (a clean notebook has none).
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+    ...     nbformat.v4.new_output("stream", name="stderr", text="DataWarning: ...")])])
+    >>> problems_in_outputs(nb)
+    ['cell 0: DataWarning: ...']
+    """
     found = []
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
@@ -140,7 +164,15 @@ def _make_stable(nb) -> nbformat.NotebookNode:
 
 
 def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeout: int = 300) -> list[Path]:
-    """Write and execute both editions of every chapter source (or those in ``names``)."""
+    """Write and execute both editions of every chapter source (or those in ``names``).
+
+    Used by ``python -m helpers build-notebooks [NN …]``; each notebook runs top to bottom and
+    must finish without an error, a warning or stderr output.
+
+    >>> import tempfile, pathlib
+    >>> build(pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp()))   # no sources: nothing
+    []
+    """
     from nbclient import NotebookClient
 
     written = []

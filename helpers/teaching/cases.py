@@ -39,7 +39,11 @@ PORTRAIT_STYLES = {"P1": "style_driver", "P2": "style_amiable", "P3": "style_exp
 
 def airline_segments() -> pd.DataFrame:
     """The eight segments with their six ratings, indexed by segment name in the active language;
-    ``segment_id`` keeps the stable id."""
+    ``segment_id`` keeps the stable id.
+
+    >>> len(airline_segments())
+    8
+    """
     table = pd.DataFrame.from_dict(_AIRLINE_RATINGS, orient="index", columns=_RATING_COLUMNS)
     table.insert(0, "segment_id", table.index)
     table.index = pd.Index(label(list(table.index)), name="segment")
@@ -47,7 +51,11 @@ def airline_segments() -> pd.DataFrame:
 
 
 def style_portraits() -> list[dict]:
-    """The quiz cards: ``{"id": "P1", "text": {"zh": ..., "en": ...}}`` for each of the six people."""
+    """The quiz cards: ``{"id": "P1", "text": {"zh": ..., "en": ...}}`` for each of the six people.
+
+    >>> [card["id"] for card in style_portraits()]
+    ['P1', 'P2', 'P3', 'P4', 'P5', 'P6']
+    """
     entries = catalogue()
     return [{"id": pid, "text": {lang: entries[f"case_portrait_{pid.lower()}"][lang] for lang in ("zh", "en")}}
             for pid in PORTRAIT_STYLES]

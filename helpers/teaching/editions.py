@@ -21,7 +21,14 @@ CHECK_TAG = "exercise-check"
 
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` as students receive it."""
+    """A copy of ``nb`` as students receive it: no solution or trainer-only cells, outputs cleared
+    except the key numbers, and exercise checks left to the student.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell("answer = 42", metadata={"tags": ["solution"]})
+    >>> len(student_notebook(nbformat.v4.new_notebook(cells=[cell])).cells)
+    0
+    """
     out = nbformat.from_dict(nb)
     out.cells = [c for c in out.cells if not HIDDEN_TAGS & set(c.metadata.get("tags", []))]
     for cell in out.cells:
@@ -35,7 +42,12 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def build_student_edition(notebooks: Path, out: Path) -> list[Path]:
-    """Write the student edition of ``notebooks/<lang>/*.ipynb`` to ``out/<lang>/``."""
+    """Write the student edition of ``notebooks/<lang>/*.ipynb`` to ``out/<lang>/``.
+
+    >>> import tempfile, pathlib
+    >>> build_student_edition(pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp()))
+    []
+    """
     written = []
     for src in sorted(notebooks.glob("*/*.ipynb")):
         target = out / src.parent.name / src.name

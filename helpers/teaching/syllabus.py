@@ -25,7 +25,11 @@ def syllabus() -> dict:
 
 
 def chapter_table(lang: str | None = None) -> pd.DataFrame:
-    """One row per chapter: number, title, day, minutes, topics and notebook, in one language."""
+    """One row per chapter: number, title, day, minutes, topics and notebook, in one language.
+
+    >>> chapter_table("en").loc[0, "notebook"]
+    '00_start_here.ipynb'
+    """
     lang = lang or get_language()
     rows = [{
         t("course_chapter"): c["id"],

@@ -22,18 +22,19 @@ def _demo_orders():
     return load_demo("orders")
 
 
-def _class_a_count(rule: str) -> int:
+def _class_a_count(method: str) -> int:
     from helpers.tiers import abc_classify
 
-    return int((abc_classify(_online_retail_sales(), rule=rule).classes == "abc_a").sum())
+    return int((abc_classify(_online_retail_sales(), method=method).classes == "abc_a").sum())
 
 
-def _peak_pct(cost_per_order: float) -> float:
+def _peak_share(cost_per_order: float) -> float:
     from helpers.concentration import whale_curve
     from helpers.profitability import customer_profit
 
-    profit = customer_profit(_demo_orders(), MARGIN, cost_per_order, COST_PER_CUSTOMER)["profit"]
-    return whale_curve(profit).peak_pct
+    profit = customer_profit(_demo_orders(), margin=MARGIN, cost_per_order=cost_per_order,
+                             cost_per_customer=COST_PER_CUSTOMER)["profit"]
+    return whale_curve(profit).peak_profit_share
 
 
 def _gini_per_customer() -> float:
@@ -66,11 +67,11 @@ q2 = ValueProblem(
     var="n_class_a_le",
     expected=lambda: _class_a_count("le"),
     wrong=lambda: _class_a_count("crossing"),
-    hints=[{"zh": "换成 rule='le'：只有“含自己在内的累计占比 ≤ 80%”的客户才进 A 类。",
-            "en": "Switch to rule='le': only customers whose cumulative share, themselves included, is ≤ 80 % are A."},
-           {"zh": "abc_classify(sales, rule='le')，再数 abc_a 的人数。", "en": "abc_classify(sales, rule='le'), then count abc_a."}],
-    model_answer={"zh": "n_class_a_le = int((abc_classify(sales, rule='le').classes == 'abc_a').sum())   # 1,129：跨过 80% 线的那位客户落到了 B 类",
-                  "en": "n_class_a_le = int((abc_classify(sales, rule='le').classes == 'abc_a').sum())   # 1,129: the customer who crosses the 80 % line falls to B"},
+    hints=[{"zh": "换成 method='le'：只有“含自己在内的累计占比 ≤ 80%”的客户才进 A 类。",
+            "en": "Switch to method='le': only customers whose cumulative share, themselves included, is ≤ 80 % are A."},
+           {"zh": "abc_classify(sales, method='le')，再数 abc_a 的人数。", "en": "abc_classify(sales, method='le'), then count abc_a."}],
+    model_answer={"zh": "n_class_a_le = int((abc_classify(sales, method='le').classes == 'abc_a').sum())   # 1,129：跨过 80% 线的那位客户落到了 B 类",
+                  "en": "n_class_a_le = int((abc_classify(sales, method='le').classes == 'abc_a').sum())   # 1,129: the customer who crosses the 80 % line falls to B"},
 )
 
 q3 = ValueProblem(
@@ -88,17 +89,17 @@ q3 = ValueProblem(
 
 q4 = ValueProblem(
     var="peak_at_35",
-    expected=lambda: _peak_pct(35),
-    wrong=lambda: _peak_pct(COST_PER_ORDER),
+    expected=lambda: _peak_share(35),
+    wrong=lambda: _peak_share(COST_PER_ORDER),
     rel_tol=1e-3,
     hints=[{"zh": "用 cost_per_order=35 重新计算 customer_profit，其余假设不变。",
             "en": "Recompute customer_profit with cost_per_order=35, the other assumptions unchanged."},
-           {"zh": "再把其中的 profit 列交给 whale_curve()，读 .peak_pct。",
-            "en": "Then pass its profit column to whale_curve() and read .peak_pct."}],
-    model_answer={"zh": "peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35, cost_per_customer=80)['profit']).peak_pct\n"
-                        "# 约 132%：每单成本越高，小单客户亏得越多，鲸鱼的“驼峰”越高",
-                  "en": "peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35, cost_per_customer=80)['profit']).peak_pct\n"
-                        "# about 132 %: the dearer each order, the more small-order customers lose and the higher the hump"},
+           {"zh": "再把其中的 profit 列交给 whale_curve()，读 .peak_profit_share（占总利润的份额，1.0 = 100%）。",
+            "en": "Then pass its profit column to whale_curve() and read .peak_profit_share (a share of total profit, 1.0 = 100 %)."}],
+    model_answer={"zh": "peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35, cost_per_customer=80)['profit']).peak_profit_share\n"
+                        "# 约 1.32，即总利润的 132%：每单成本越高，小单客户亏得越多，鲸鱼的“驼峰”越高",
+                  "en": "peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35, cost_per_customer=80)['profit']).peak_profit_share\n"
+                        "# about 1.32, i.e. 132 % of total profit: the dearer each order, the more small-order customers lose and the higher the hump"},
 )
 
 CRITERIA = {

@@ -42,7 +42,7 @@ def _demo_growth():
     from helpers.cohorts import growth_accounting
     from helpers.data.datasets import load_demo
 
-    return growth_accounting(load_demo("orders"), "Q")
+    return growth_accounting(load_demo("orders"), period="Q")
 
 
 def _quiz_states() -> dict:
@@ -53,8 +53,7 @@ def _quiz_states() -> dict:
     rows = [(c, d) for c, days in QUIZ_ORDERS.items() for d in days]
     tx = pd.DataFrame(rows, columns=["customer_id", "order_date"]).assign(amount=100.0)
     tx["order_date"] = pd.to_datetime(tx["order_date"])
-    table = relationship_states(tx, QUIZ_AS_OF).table
-    return dict(zip(table["customer_id"], table["state"]))
+    return relationship_states(tx, QUIZ_AS_OF).classes.to_dict()
 
 
 def quiz_cards() -> list[dict]:

@@ -6,7 +6,7 @@ from helpers.segment_rules import CN8
 
 CN8_CLASSES = list(CN8.values())
 # The averages the card quiz compares with (stated in the notebook): 90 days, 4 orders, ¥2,000.
-QUIZ_THRESHOLDS = {"R": 90, "F": 4, "M": 2000}
+QUIZ_BREAKS = {"R": 90, "F": 4, "M": 2000}
 # card id → (days since the last purchase, orders, spend in ¥)
 QUIZ_CUSTOMERS = {"1": (30, 6, 900), "2": (200, 11, 5200), "3": (330, 1, 150), "4": (12, 9, 6400),
                   "5": (300, 2, 2600), "6": (45, 1, 300), "7": (20, 1, 3800), "8": (250, 5, 700)}
@@ -31,10 +31,10 @@ def _cell_count(cell: str) -> int:
     return int((_scores().table["rfm_cell"] == cell).sum())
 
 
-def _retain_count(threshold: str) -> int:
+def _retain_count(breaks: str) -> int:
     from helpers.segments import cn8_classify
 
-    return int((cn8_classify(_rfm(), threshold=threshold).table["segment"] == "cn8_important_retain").sum())
+    return int((cn8_classify(_rfm(), breaks=breaks).table["segment"] == "cn8_important_retain").sum())
 
 
 def _segment_share(scheme: str, segment: str, column: str) -> float:
@@ -50,7 +50,7 @@ def _quiz_expected() -> dict:
     from helpers.segments import cn8_classify
 
     cards = pd.DataFrame(QUIZ_CUSTOMERS, index=["recency_days", "frequency", "monetary"]).T
-    return cn8_classify(cards, threshold=QUIZ_THRESHOLDS).table["segment"].to_dict()
+    return cn8_classify(cards, breaks=QUIZ_BREAKS).table["segment"].to_dict()
 
 
 def quiz_cards() -> list[dict]:
@@ -91,8 +91,8 @@ q3 = ValueProblem(
     var="n_retain_median",
     expected=lambda: _retain_count("median"),
     wrong=lambda: _retain_count("mean"),
-    hints=[{"zh": "先用 cn8_classify(rfm, threshold='median') 分类（正文里已经算好 cn8_median）。",
-            "en": "Classify with cn8_classify(rfm, threshold='median') first (the text already has cn8_median)."},
+    hints=[{"zh": "先用 cn8_classify(rfm, breaks='median') 分类（正文里已经算好 cn8_median）。",
+            "en": "Classify with cn8_classify(rfm, breaks='median') first (the text already has cn8_median)."},
            {"zh": "重要挽留客户的编号是 'cn8_important_retain'，数一数 segment 列里有多少个。",
             "en": "The id of important retention customers is 'cn8_important_retain'; count it in the segment column."}],
     model_answer={"zh": "n_retain_median = (cn8_median.table['segment'] == 'cn8_important_retain').sum()   # 119 位，用均值时只有 38 位",

@@ -21,7 +21,7 @@ def _demo_tiers():
     from helpers.rfm.table import rfm_table
     from helpers.tiers import customer_pyramid
 
-    return customer_pyramid(rfm_table(load_demo("orders"))["monetary"], thresholds=DEMO_LOWER_BOUNDS)
+    return customer_pyramid(rfm_table(load_demo("orders"))["monetary"], breaks=DEMO_LOWER_BOUNDS)
 
 
 def _diamond_count() -> int:
@@ -30,10 +30,10 @@ def _diamond_count() -> int:
     return int((customer_pyramid(_online_retail_sales()).classes == "tier_diamond").sum())
 
 
-def _upgrade_count(within: float) -> int:
+def _upgrade_count(within_share: float) -> int:
     from helpers.tiers import upgrade_candidates
 
-    return len(upgrade_candidates(_demo_tiers(), within=within))
+    return len(upgrade_candidates(_demo_tiers(), within_share=within_share))
 
 
 def _top_tier_value_share(preset: str) -> float:
@@ -58,11 +58,12 @@ q2 = ValueProblem(
     var="n_close_to_next",
     expected=lambda: _upgrade_count(0.1),
     wrong=lambda: _upgrade_count(0.2),
-    hints=[{"zh": "upgrade_candidates 的参数 within 是与上一层门槛的差距比例：10% 就是 within=0.1。",
-            "en": "upgrade_candidates' within is the gap as a fraction of the next entry value: 10 % is within=0.1."},
-           {"zh": "len(upgrade_candidates(tiers_demo, within=0.1))", "en": "len(upgrade_candidates(tiers_demo, within=0.1))"}],
-    model_answer={"zh": "n_close_to_next = len(upgrade_candidates(tiers_demo, within=0.1))   # 差距在 10% 以内的客户：升级活动的首批对象",
-                  "en": "n_close_to_next = len(upgrade_candidates(tiers_demo, within=0.1))   # within 10 % of the next tier: the first list for an upgrade campaign"},
+    hints=[{"zh": "upgrade_candidates 的参数 within_share 是与上一层门槛的差距比例：10% 就是 within_share=0.1。",
+            "en": "upgrade_candidates' within_share is the gap as a fraction of the next entry value: 10 % is within_share=0.1."},
+           {"zh": "len(upgrade_candidates(tiers_demo, within_share=0.1))",
+            "en": "len(upgrade_candidates(tiers_demo, within_share=0.1))"}],
+    model_answer={"zh": "n_close_to_next = len(upgrade_candidates(tiers_demo, within_share=0.1))   # 差距在 10% 以内的客户：升级活动的首批对象",
+                  "en": "n_close_to_next = len(upgrade_candidates(tiers_demo, within_share=0.1))   # within 10 % of the next tier: the first list for an upgrade campaign"},
 )
 
 q3 = ValueProblem(

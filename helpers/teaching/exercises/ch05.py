@@ -17,10 +17,10 @@ def _online_retail_rfm():
     return rfm_table(load_online_retail()[0])
 
 
-def _n_best(split: str) -> int:
+def _n_best(breaks: str) -> int:
     from helpers.matrices import marcus_matrix
 
-    return int((marcus_matrix(_online_retail_rfm(), split=split).classes == "marcus_best").sum())
+    return int((marcus_matrix(_online_retail_rfm(), breaks=breaks).classes == "marcus_best").sum())
 
 
 @lru_cache(maxsize=1)
@@ -30,17 +30,17 @@ def _account_types():
     from helpers.wallet import wallet_value
 
     accounts = wallet_value(load_demo("key_accounts"))
-    return customer_value_matrix(accounts).classes, customer_value_matrix(accounts, split="median").classes
+    return customer_value_matrix(accounts).classes, customer_value_matrix(accounts, breaks="median").classes
 
 
-def _explorer_count(split: str, quadrant: str) -> int:
+def _explorer_count(breaks: str, quadrant: str) -> int:
     """Clients in one quadrant of share of wallet (x) × annual revenue (y), as the chapter's explorer shows it."""
     from helpers.data.datasets import load_demo
     from helpers.wallet import wallet_value
     from helpers.teaching.widgets import MatrixExplorer
 
-    explorer = MatrixExplorer(wallet_value(load_demo("key_accounts")), columns=["share_of_wallet", "annual_revenue"],
-                              chart=False, split=split)
+    explorer = MatrixExplorer(wallet_value(load_demo("key_accounts")), value_cols=["share_of_wallet", "annual_revenue"],
+                              chart=False, breaks=breaks)
     return int((explorer.result.classes == quadrant).sum())
 
 
@@ -58,13 +58,13 @@ q1 = ValueProblem(
     var="n_best_median",
     expected=lambda: _n_best("median"),
     wrong=lambda: _n_best("mean"),   # the chapter's default split, unchanged
-    hints=[{"zh": "marcus_matrix(rfm, split='median') 用中位数作两个维度的分界线。",
-            "en": "marcus_matrix(rfm, split='median') splits both dimensions at the median."},
+    hints=[{"zh": "marcus_matrix(rfm, breaks='median') 用中位数作两个维度的分界线。",
+            "en": "marcus_matrix(rfm, breaks='median') splits both dimensions at the median."},
            {"zh": "数一数 classes 中等于 'marcus_best' 的客户：(result.classes == 'marcus_best').sum()。",
             "en": "Count the customers whose class is 'marcus_best': (result.classes == 'marcus_best').sum()."}],
-    model_answer={"zh": "n_best_median = int((marcus_matrix(rfm, split='median').classes == 'marcus_best').sum())"
+    model_answer={"zh": "n_best_median = int((marcus_matrix(rfm, breaks='median').classes == 'marcus_best').sum())"
                         "   # 1,487 位，约为均值规则（357 位）的 4 倍：中位数只有 2 次、约 292 英镑",
-                  "en": "n_best_median = int((marcus_matrix(rfm, split='median').classes == 'marcus_best').sum())"
+                  "en": "n_best_median = int((marcus_matrix(rfm, breaks='median').classes == 'marcus_best').sum())"
                         "   # 1,487, about 4× the 357 of the mean rule: the medians are only 2 purchases and about £292"},
 )
 
@@ -101,8 +101,8 @@ q4 = ValueProblem(
     wrong=lambda: _explorer_count("mean", "wd_mx_high_x"),   # axes read the wrong way round: bottom right
     hints=[{"zh": "左上角 = 纵轴（年采购额）高、横轴（钱包份额）低，讲解器表格中的“仅纵轴高（左上）”。",
             "en": "Top left = high on y (annual revenue), low on x (share of wallet): “High on y only (top left)” in the explorer's table."},
-           {"zh": "也可以用代码：设置 explorer.controls['x'] / ['y'] / ['split'] 的 value，再数 explorer.result.classes == 'wd_mx_high_y'。",
-            "en": "Or in code: set the value of explorer.controls['x'] / ['y'] / ['split'], then count explorer.result.classes == 'wd_mx_high_y'."}],
+           {"zh": "也可以用代码：设置 explorer.controls['x'] / ['y'] / ['breaks'] 的 value，再数 explorer.result.classes == 'wd_mx_high_y'。",
+            "en": "Or in code: set the value of explorer.controls['x'] / ['y'] / ['breaks'], then count explorer.result.classes == 'wd_mx_high_y'."}],
     model_answer={"zh": "explorer.controls['x'].value = 'share_of_wallet'; explorer.controls['y'].value = 'annual_revenue'\n"
                         "n_big_low_share = int((explorer.result.classes == 'wd_mx_high_y').sum())   # 7 家：买得多、份额低，是最值得争取份额的客户",
                   "en": "explorer.controls['x'].value = 'share_of_wallet'; explorer.controls['y'].value = 'annual_revenue'\n"

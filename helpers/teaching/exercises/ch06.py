@@ -68,8 +68,8 @@ q1 = ValueProblem(
     rel_tol=1e-4,
     hints=[{"zh": "CLV = m·r/(1+i−r)，这里 m = 80，r = 0.7，i = 0.08。",
             "en": "CLV = m·r/(1+i−r) with m = 80, r = 0.7, i = 0.08."},
-           {"zh": "simple_clv(margin, retention=..., discount=...)；不要加 include_current=True。",
-            "en": "simple_clv(margin, retention=..., discount=...); leave out include_current=True."}],
+           {"zh": "simple_clv(profit_per_period, retention=..., discount=...)；不要加 include_current=True。",
+            "en": "simple_clv(profit_per_period, retention=..., discount=...); leave out include_current=True."}],
     model_answer={"zh": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37：利润乘数 0.7/0.38 = 1.84",
                   "en": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37: margin multiple 0.7/0.38 = 1.84"},
 )

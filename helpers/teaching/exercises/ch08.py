@@ -27,8 +27,8 @@ def _coverage():
 def _key_ids(criteria: dict) -> set:
     from helpers.accounts import key_account_scores
 
-    table = key_account_scores(_accounts(), criteria, top=N_KEY).table
-    return set(table.loc[table["segment"] == "acc_key", "account_id"])
+    table = key_account_scores(_accounts(), criteria, n_top=N_KEY).table
+    return set(table.index[table["segment"] == "acc_key"])
 
 
 def _missing_counts():
@@ -43,24 +43,24 @@ q1 = ValueProblem(
     wrong=lambda: N_KEY,
     hints=[{"zh": "两份名单各有 8 家大客户；数一数同时出现在两份名单里的客户。",
             "en": "Both lists have 8 key accounts; count the accounts that appear on both."},
-           {"zh": "先取出每份名单里 segment == 'acc_key' 的 account_id，再用 set 的交集 &。",
-            "en": "Take the account_id of the rows with segment == 'acc_key' from each list, then intersect the sets with &."}],
-    model_answer={"zh": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\")['account_id'])\n"
+           {"zh": "先取出每份名单里 segment == 'acc_key' 的客户编号（表的索引 account_id），再用 set 的交集 &。",
+            "en": "Take the account ids (the table's index) of the rows with segment == 'acc_key' from each list, then intersect the sets with &."}],
+    model_answer={"zh": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
                         "overlap = len(key(scores) & key(by_revenue))   # 3：只看销售额会选错一大半",
-                  "en": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\")['account_id'])\n"
+                  "en": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
                         "overlap = len(key(scores) & key(by_revenue))   # 3: revenue alone picks most of the list differently"},
 )
 
 q2 = ValueProblem(
     var="key_at_risk",
-    expected=lambda: sorted(_key_ids(WEIGHTS) & set(_coverage().table.query("status == 'acc_at_risk'")["account_id"])),
-    wrong=lambda: sorted(_coverage().table.query("status == 'acc_at_risk'")["account_id"]),
+    expected=lambda: sorted(_key_ids(WEIGHTS) & set(_coverage().table.query("status == 'acc_at_risk'").index)),
+    wrong=lambda: sorted(_coverage().table.query("status == 'acc_at_risk'").index),
     hints=[{"zh": "只看 8 家大客户（key_ids），在覆盖结果中找出状态为 acc_at_risk 的。",
             "en": "Keep only the 8 key accounts (key_ids) and find those whose coverage status is acc_at_risk."},
-           {"zh": "key_cov.table.query(\"status == 'acc_at_risk'\")['account_id']，再排序成列表。",
-            "en": "key_cov.table.query(\"status == 'acc_at_risk'\")['account_id'], then a sorted list."}],
-    model_answer={"zh": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\")['account_id'])   # 8 家里有 5 家存在决策风险",
-                  "en": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\")['account_id'])   # 5 of the 8 key accounts have a decision at risk"},
+           {"zh": "key_cov.table.query(\"status == 'acc_at_risk'\").index（表按 account_id 索引），再排序成列表。",
+            "en": "key_cov.table.query(\"status == 'acc_at_risk'\").index (the table is indexed by account_id), then a sorted list."}],
+    model_answer={"zh": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)   # 8 家里有 5 家存在决策风险",
+                  "en": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)   # 5 of the 8 key accounts have a decision at risk"},
 )
 
 ROLE_CLASSES = ["role_user", "role_influencer", "role_decider", "role_buyer", "role_gatekeeper"]

@@ -54,7 +54,7 @@ def _nps_scaled(factor: int):
 def _responsiveness_alpha():
     from helpers.reliability import cronbach_alpha
 
-    return cronbach_alpha(_complete(RESPONSIVENESS_ITEMS), list(RESPONSIVENESS_ITEMS))
+    return cronbach_alpha(_complete(RESPONSIVENESS_ITEMS), item_cols=list(RESPONSIVENESS_ITEMS))
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +80,13 @@ def ipa_means():
     from helpers.satisfaction import ipa_table
 
     importance, performance = [f"imp_{a}" for a in IPA_ATTRIBUTES], [f"perf_{a}" for a in IPA_ATTRIBUTES]
-    return ipa_table(_complete(importance + performance), importance, performance, list(IPA_ATTRIBUTES))
+    return ipa_table(_complete(importance + performance), importance, performance, attributes=list(IPA_ATTRIBUTES))
 
 
-def _ipa_classes(**centre) -> dict:
+def _ipa_classes(**crosshair) -> dict:
     from helpers.matrices import ipa_matrix
 
-    classes = ipa_matrix(ipa_means(), **centre).classes
+    classes = ipa_matrix(ipa_means(), **crosshair).classes
     return {card: classes[attribute] for card, attribute in IPA_CARDS.items()}
 
 
@@ -148,12 +148,12 @@ q3 = ValueProblem(
     rel_tol=1e-3,
     hints=[{"zh": "响应性是 SERVQUAL 的第 10–13 题；用感知题 per_10 … per_13，先去掉有漏答的问卷。",
             "en": "Responsiveness is SERVQUAL items 10–13; use the perception items per_10 … per_13 and drop incomplete questionnaires first."},
-           {"zh": "cronbach_alpha(数据, 题项列表).alpha 就是 α；不要与题项间的平均相关系数混淆。",
-            "en": "cronbach_alpha(data, item columns).alpha is the alpha; do not confuse it with the mean inter-item correlation."}],
+           {"zh": "cronbach_alpha(数据, item_cols=题项列表).alpha 就是 α；不要与题项间的平均相关系数混淆。",
+            "en": "cronbach_alpha(data, item_cols=item columns).alpha is the alpha; do not confuse it with the mean inter-item correlation."}],
     model_answer={"zh": "items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                        "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), items).alpha   # ≈ 0.816，可接受",
+                        "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha   # ≈ 0.816，可接受",
                   "en": "items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                        "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), items).alpha   # ≈ 0.816, acceptable"},
+                        "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha   # ≈ 0.816, acceptable"},
 )
 
 q4 = ChoiceProblem(
@@ -176,7 +176,7 @@ q4 = ChoiceProblem(
 q5 = ChoiceProblem(
     var="ipa_quadrants",
     expected=lambda: _ipa_classes(),
-    wrong=lambda: _ipa_classes(centre="scale", scale=(1, 7)),
+    wrong=lambda: _ipa_classes(breaks="midpoint", scale=(1, 7)),
     hints=[{"zh": "十字线在所有属性的平均重要性和平均表现处（见上面的 ipa.thresholds）。",
             "en": "The crosshair sits at the mean importance and mean performance of all attributes (see ipa.thresholds above)."},
            {"zh": "重要性高于平均、表现低于平均 → 重点改进区；两者都高 → 继续保持区；都低 → 低优先区；"

@@ -35,7 +35,7 @@ def _attitudes():
 def _cohorts():
     from helpers.cohorts import cohort_retention
 
-    return cohort_retention(_online_retail(), "M", as_of=COHORT_AS_OF)
+    return cohort_retention(_online_retail(), as_of=COHORT_AS_OF, period="M")
 
 
 @lru_cache(maxsize=1)

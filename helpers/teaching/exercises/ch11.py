@@ -15,7 +15,7 @@ def _members():
 
     orders = load_demo("orders")
     spend = orders[orders["order_date"].dt.year == 2025].groupby("customer_id")["amount"].sum()
-    tiers = customer_pyramid(spend).table[["customer_id", "tier"]]
+    tiers = customer_pyramid(spend).table["tier"].reset_index()      # indexed by customer_id
     return load_demo("customers").merge(tiers, on="customer_id")
 
 

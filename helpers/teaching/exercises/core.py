@@ -176,7 +176,7 @@ class FrameProblem(Problem):
 
     expected: Callable[[], Any] = lambda: None
     ignore_order: bool = True
-    rtol: float = 1e-6
+    rel_tol: float = 1e-6
 
     def judge(self, answer):
         import pandas as pd
@@ -193,7 +193,7 @@ class FrameProblem(Problem):
             a = a[list(want.columns)]
         try:
             check = pd.testing.assert_frame_equal if isinstance(want, pd.DataFrame) else pd.testing.assert_series_equal
-            check(a, w, check_dtype=False, check_names=False, rtol=self.rtol)
+            check(a, w, check_dtype=False, check_names=False, rtol=self.rel_tol)
         except AssertionError as exc:
             return t("ex_values_differ", detail=str(exc).splitlines()[0])
         return None

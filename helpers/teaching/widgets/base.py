@@ -18,9 +18,17 @@ from typing import Any
 
 from helpers.i18n import has, t
 
+__all__ = ["Explorer"]
+
 
 def describe(key: str) -> str:
-    """Control caption from the catalogue (or the key itself)."""
+    """Control caption from the catalogue (or the key itself).
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     describe("wd_survey_confidence"), describe("My slider")
+    ('Confidence level', 'My slider')
+    """
     return t(key) if has(key) else key
 
 
@@ -29,6 +37,22 @@ class Explorer:
 
     Subclasses implement ``make_controls() -> dict[name, widget]``, ``compute(**values)`` (pure,
     returns the result) and ``summary_html(result) -> str``; optionally ``draw(result, ax)``.
+    ``chart=False`` leaves the chart out (tests, quick checks); ``**initial`` sets controls by name.
+
+    >>> import ipywidgets as w
+    >>> class Double(Explorer):
+    ...     def make_controls(self):
+    ...         return {"x": w.IntSlider(value=2)}
+    ...     def compute(self, x):
+    ...         return 2 * x
+    ...     def summary_html(self, result):
+    ...         return f"<b>{result}</b>"
+    >>> explorer = Double(x=5)
+    >>> explorer.result, explorer.summary.value
+    (10, '<b>10</b>')
+    >>> explorer.controls["x"].value = 7
+    >>> explorer.result
+    14
     """
 
     figsize = (7, 4)

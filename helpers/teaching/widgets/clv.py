@@ -1,4 +1,9 @@
-"""CLV calculator: margin, retention, discount rate, horizon → CLV and the retention economics."""
+"""CLV calculator: profit per period, retention, discount rate, horizon → CLV and the retention economics.
+
+    >>> calc = ClvCalculator(chart=False, retention=0.9)
+    >>> round(calc.result.clv, 2)
+    450.0
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,6 +13,8 @@ import numpy as np
 from helpers.clv import margin_multiple, retention_economics, simple_clv
 from helpers.i18n import t
 from helpers.teaching.widgets.base import Explorer, describe
+
+__all__ = ["ClvCalculator"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,14 @@ class ClvOutcome:
 class ClvCalculator(Explorer):
     """Move the sliders; CLV = m·r/(1+i−r) (docs/methods.md §3.6) and the "5×" comparison update live.
 
-    ``horizon`` 0 means an infinite horizon.
+    Controls (named as the parameters of :func:`helpers.clv.simple_clv` and
+    :func:`helpers.clv.retention_economics`): ``profit_per_period`` m, ``retention`` r,
+    ``discount`` i, ``horizon`` (0 means an infinite horizon), ``acquisition_cost``,
+    ``retention_cost``. ``initial`` sets controls at the start; ``chart=False`` leaves out the chart.
+
+    >>> calc = ClvCalculator(chart=False, profit_per_period=200)
+    >>> round(calc.result.clv, 2), calc.result.economics.cost_ratio
+    (533.33, 5.0)
     """
 
     def make_controls(self) -> dict:
@@ -30,7 +44,8 @@ class ClvCalculator(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "margin": w.FloatSlider(value=100, min=10, max=500, step=10, description=describe("wd_margin"), style=style),
+            "profit_per_period": w.FloatSlider(value=100, min=10, max=500, step=10,
+                                               description=describe("wd_profit_per_period"), style=style),
             "retention": w.FloatSlider(value=0.8, min=0.05, max=0.95, step=0.05, description=describe("wd_retention"), style=style),
             "discount": w.FloatSlider(value=0.10, min=0.0, max=0.3, step=0.01, description=describe("wd_discount"), style=style),
             "horizon": w.IntSlider(value=0, min=0, max=20, description=describe("wd_horizon"), style=style),
@@ -38,9 +53,9 @@ class ClvCalculator(Explorer):
             "retention_cost": w.FloatSlider(value=50, min=5, max=200, step=5, description=describe("wd_retention_cost"), style=style),
         }
 
-    def compute(self, margin, retention, discount, horizon, acquisition_cost, retention_cost) -> ClvOutcome:
-        clv = simple_clv(margin, retention, discount, horizon=horizon or None)
-        econ = retention_economics(acquisition_cost, retention_cost, margin, retention, discount)
+    def compute(self, profit_per_period, retention, discount, horizon, acquisition_cost, retention_cost) -> ClvOutcome:
+        clv = simple_clv(profit_per_period, retention, discount, horizon=horizon or None)
+        econ = retention_economics(acquisition_cost, retention_cost, profit_per_period, retention, discount)
         return ClvOutcome(float(clv), float(margin_multiple(retention, discount)), econ)
 
     def summary_html(self, result: ClvOutcome) -> str:

@@ -18,9 +18,11 @@ from helpers.kano import CATEGORY_IDS, KANO_SCALE, evaluation_frame, kano_catego
 from helpers.matrices import MatrixClassification, social_style
 from helpers.teaching.widgets.base import Explorer, describe
 
+__all__ = ["KanoForm", "SocialStyleAssessment"]
+
 ASSERTIVENESS_ITEMS = ("a1", "a2", "a3", "a4")      # ask ↔ tell (Merrill & Reid 1981)
 RESPONSIVENESS_ITEMS = ("r1", "r2", "r3", "r4")     # controls emotions ↔ emotes
-LIKERT = (1, 5)
+_LIKERT = (1, 5)
 KANO_ANSWERS = tuple(range(KANO_SCALE[0], KANO_SCALE[1] + 1))
 
 
@@ -28,7 +30,12 @@ class SocialStyleAssessment(Explorer):
     """Eight 1–5 statements, four per axis → axis means and the social style (docs/methods.md §2.8).
 
     Scored with :func:`helpers.matrices.social_style` (mean ≥ scale midpoint 3 → high). A
-    practitioner heuristic for class discussion, not a validated psychometric test.
+    practitioner heuristic for class discussion, not a validated psychometric test. The answers
+    ``a1``…``a4`` (assertiveness) and ``r1``…``r4`` (responsiveness) may be given as keywords.
+
+    >>> form = SocialStyleAssessment(chart=False, a1=1, a2=2, a3=1, a4=2, r1=5, r2=4, r3=4, r4=5)
+    >>> form.result.classes.iloc[0], float(form.result.table["responsiveness"].iloc[0])
+    ('style_amiable', 4.5)
     """
 
     figsize = (6, 5)
@@ -37,13 +44,13 @@ class SocialStyleAssessment(Explorer):
         import ipywidgets as w
 
         style = {"description_width": "initial"}
-        return {item: w.IntSlider(value=3, min=LIKERT[0], max=LIKERT[1], description=describe(f"wd_ss_{item}"),
+        return {item: w.IntSlider(value=3, min=_LIKERT[0], max=_LIKERT[1], description=describe(f"wd_ss_{item}"),
                                   style=style, layout=w.Layout(width="95%"))
                 for item in ASSERTIVENESS_ITEMS + RESPONSIVENESS_ITEMS}
 
     def compute(self, **answers) -> MatrixClassification:
         return social_style(pd.DataFrame([answers]), list(ASSERTIVENESS_ITEMS), list(RESPONSIVENESS_ITEMS),
-                            scale=LIKERT)
+                            scale=_LIKERT)
 
     def summary_html(self, result: MatrixClassification) -> str:
         row = result.table.iloc[0]
@@ -61,7 +68,11 @@ class SocialStyleAssessment(Explorer):
 
 @dataclass(frozen=True)
 class KanoAnswer:
-    """One respondent's answer pair for a feature and its Kano category (letter and id)."""
+    """One respondent's answer pair for a feature and its Kano category (letter and id).
+
+    >>> KanoForm(functional=1, dysfunctional=3).result
+    KanoAnswer(functional=1, dysfunctional=3, letter='A', category='kano_attractive')
+    """
 
     functional: int
     dysfunctional: int
@@ -72,8 +83,16 @@ class KanoAnswer:
 class KanoForm(Explorer):
     """The functional / dysfunctional question pair for one feature → its Kano category (docs/methods.md §4.7).
 
-    ``feature`` is a text or a catalogue key (default: an example feature). The evaluation table
-    of :mod:`helpers.kano` is shown with the chosen cell highlighted.
+    ``feature`` is a text or a catalogue key (default: an example feature); ``**initial`` sets the
+    ``functional`` and ``dysfunctional`` answers (1 like … 5 dislike). The evaluation table of
+    :mod:`helpers.kano` is shown with the chosen cell highlighted.
+
+    >>> form = KanoForm("fast delivery", functional=1, dysfunctional=4)
+    >>> form.result.letter, form.result.category
+    ('A', 'kano_attractive')
+    >>> form.controls["dysfunctional"].value = 5
+    >>> form.result.category
+    'kano_one_dimensional'
     """
 
     def __init__(self, feature: str = "wd_kano_example_feature", **initial):

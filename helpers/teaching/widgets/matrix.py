@@ -1,4 +1,4 @@
-"""Matrix explorer: pick the two axes among a table's columns and the split rule → quadrant counts and scatter.
+"""Matrix explorer: pick the two axes among a table's columns and the break rule → quadrant counts and scatter.
 
     >>> import pandas as pd
     >>> from helpers.teaching.widgets.matrix import MatrixExplorer
@@ -12,11 +12,15 @@ from html import escape
 
 import pandas as pd
 
+from helpers.i18n import t
 from helpers.matrices import HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW, Axis, MatrixClassification, ValueMatrix
+from helpers.validation import ParameterError
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html, message_html
 
-SPLITS = ("mean", "median", "midpoint")
+__all__ = ["MatrixExplorer"]
+
+_BREAK_RULES = ("mean", "median", "midpoint")
 # quadrant ids of the explorer's 2×2 grid (labels in helpers/locale/widgets.yml), top row first
 QUADRANTS = {HIGH_Y: "wd_mx_high_y", HIGH_HIGH: "wd_mx_high_high", LOW_LOW: "wd_mx_low_low", HIGH_X: "wd_mx_high_x"}
 
@@ -24,20 +28,27 @@ QUADRANTS = {HIGH_Y: "wd_mx_high_y", HIGH_HIGH: "wd_mx_high_high", LOW_LOW: "wd_
 class MatrixExplorer(Explorer):
     """A 2×2 :class:`~helpers.matrices.ValueMatrix` over two chosen columns (docs/methods.md §2.1–2.3).
 
-    ``columns``: the columns offered for the axes (default: the numeric ones). ``split``:
-    ``mean``, ``median`` or ``midpoint`` — the middle of ``scale`` (e.g. ``(1, 5)`` for ratings)
-    or, without a scale, of each column's observed range. A value on a split line counts as high.
+    ``customers``: one row per customer (or account, segment…); ``value_cols``: the columns offered
+    for the axes (default: the numeric ones). Controls (also settable as keywords, ``**initial``):
+    ``x``, ``y`` and ``breaks``: ``mean``, ``median`` or ``midpoint`` — the middle of ``scale``
+    (e.g. ``(1, 5)`` for ratings) or, without a scale, of each column's observed range. A value on
+    a split line counts as high. Rows are named by ``customer_col`` when the table has it.
+
+    >>> df = pd.DataFrame({"value": [5, 1, 3], "fit": [2, 5, 3]})
+    >>> MatrixExplorer(df, chart=False, scale=(1, 5), breaks="midpoint").result.thresholds
+    {'value': [3.0], 'fit': [3.0]}
     """
 
     figsize = (7, 6)
 
-    def __init__(self, table: pd.DataFrame, columns=None, chart: bool = True, *, scale=None,
-                 id_column: str = "customer_id", **initial):
-        self.table = table
-        self.columns = list(columns) if columns is not None else list(table.select_dtypes("number").columns)
-        if len(self.columns) < 2:
-            raise ValueError(f"a matrix needs two numeric columns to choose from, got {self.columns}")
-        self.scale, self.id_column = scale, id_column
+    def __init__(self, customers: pd.DataFrame, value_cols=None, chart: bool = True, *, scale=None,
+                 customer_col: str = "customer_id", **initial):
+        self.customers = customers
+        self.value_cols = (list(value_cols) if value_cols is not None
+                           else list(customers.select_dtypes("number").columns))
+        if len(self.value_cols) < 2:
+            raise ParameterError("value_cols", t("mat_param_two_columns"), self.value_cols)
+        self.scale, self.customer_col = scale, customer_col
         super().__init__(chart=chart, **initial)
 
     def make_controls(self) -> dict:
@@ -45,30 +56,34 @@ class MatrixExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "x": w.Dropdown(options=self.columns, value=self.columns[0], description=describe("wd_mx_x"), style=style),
-            "y": w.Dropdown(options=self.columns, value=self.columns[1], description=describe("wd_mx_y"), style=style),
-            "split": w.Dropdown(options=[(describe(f"wd_mx_split_{s}"), s) for s in SPLITS], value="mean",
-                                description=describe("wd_mx_split"), style=style),
+            "x": w.Dropdown(options=self.value_cols, value=self.value_cols[0], description=describe("wd_mx_x"),
+                            style=style),
+            "y": w.Dropdown(options=self.value_cols, value=self.value_cols[1], description=describe("wd_mx_y"),
+                            style=style),
+            "breaks": w.Dropdown(options=[(describe(f"wd_mx_split_{s}"), s) for s in _BREAK_RULES], value="mean",
+                                 description=describe("wd_mx_split"), style=style),
         }
 
-    def _axis(self, column: str, split: str) -> Axis:
-        if split != "midpoint":
-            return Axis(column, split, name=column)
-        bounds = self.scale or (float(self.table[column].min()), float(self.table[column].max()))
-        return Axis(column, "midpoint", bounds, name=column)
+    def _axis(self, column: str, breaks: str) -> Axis:
+        if breaks != "midpoint":
+            return Axis(column, breaks, name=column)
+        bounds = self.scale or (float(self.customers[column].min()), float(self.customers[column].max()))
+        if bounds[0] == bounds[1]:        # one value only: its own midpoint
+            bounds = (bounds[0] - 1, bounds[1] + 1)
+        return Axis(column, "midpoint", scale=bounds, name=column)
 
-    def compute(self, x: str, y: str, split: str) -> MatrixClassification | str:
+    def compute(self, x: str, y: str, breaks: str) -> MatrixClassification | str:
         if x == y:
             return describe("wd_mx_same_axes")
-        matrix = ValueMatrix(self._axis(x, split), self._axis(y, split), QUADRANTS, title="wd_mx_title")
-        return matrix.classify(self.table, id_column=self.id_column)
+        matrix = ValueMatrix(self._axis(x, breaks), self._axis(y, breaks), QUADRANTS, title="wd_mx_title")
+        return matrix.classify(self.customers, customer_col=self.customer_col)
 
     def summary_html(self, result) -> str:
         if isinstance(result, str):
             return message_html(result)
         cuts = ", ".join(f"{name} = {values[0]:,.2f}" for name, values in result.thresholds.items())
         head = f"<p>{escape(describe('wd_mx_cuts'))}: {escape(cuts)}</p>"
-        return head + frame_html(result.summary(), ("label", "customers", "share"), percent=("share",))
+        return head + frame_html(result.summary(), columns=("label", "customers", "share"), share_cols=("share",))
 
     def draw(self, result, ax) -> None:
         from helpers.plots.matrices import plot_value_matrix

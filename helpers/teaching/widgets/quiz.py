@@ -22,6 +22,8 @@ import pandas as pd
 from helpers.teaching.exercises.core import ChoiceProblem, Outcome
 from helpers.i18n import get_language, label, t
 
+__all__ = ["ClassificationQuiz"]
+
 UNANSWERED = ""          # the value of the dropdown's "(choose)" entry
 CARD_STYLE = ("border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:4px;"
               "min-width:180px;background:#f6f8fa")
@@ -29,7 +31,15 @@ CARD_STYLE = ("border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margi
 
 @dataclass(frozen=True)
 class QuizFeedback:
-    """Per-card verdict (True = right, False = wrong, None = not answered), score and the overall outcome."""
+    """Per-card verdict (True = right, False = wrong, None = not answered), score and the overall outcome.
+
+    >>> quiz = ClassificationQuiz([{"id": "A", "text": "x"}, {"id": "B", "text": "y"}], ["lost", "new"],
+    ...                           expected={"A": "lost", "B": "new"})
+    >>> quiz.dropdowns["A"].value = "lost"
+    >>> feedback = quiz.check()
+    >>> feedback.marks, feedback.score, feedback.total
+    ({'A': True, 'B': None}, 1, 2)
+    """
 
     marks: dict
     score: int
@@ -54,7 +64,7 @@ def _field_text(value) -> str:
     return f"{value:,.2f}" if isinstance(value, float) else str(value)
 
 
-def card_html(card_id: str, fields: dict) -> str:
+def _card_html(card_id: str, fields: dict) -> str:
     """A small card: its id as heading, a free ``text`` as a paragraph, other fields as a table."""
     text = fields.get("text")
     rows = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{escape(str(k))}</th>"
@@ -67,12 +77,21 @@ def card_html(card_id: str, fields: dict) -> str:
 class ClassificationQuiz:
     """Pick a class for every card, then press Check (or call :meth:`check`).
 
-    ``classes`` are class ids (labels in the active language are shown, or ``labels`` when given,
-    e.g. ``state_labels(classes)`` for ids kept under a catalogue prefix); ``expected`` maps card
-    id → class id, or ``problem`` (a ChoiceProblem whose expected value is that mapping) gives it.
+    ``cards`` are the rows of a DataFrame or dicts (see the module); ``classes`` are class ids
+    (labels in the active language are shown, or ``labels`` when given, e.g.
+    ``state_labels(classes)`` for ids kept under a catalogue prefix); ``expected`` maps card id →
+    class id, or ``problem`` (a ChoiceProblem whose expected value is that mapping) gives it.
+
+    >>> from helpers.i18n import language
+    >>> with language("en"):
+    ...     quiz = ClassificationQuiz([{"id": "A", "text": "12 orders"}], ["champions", "lost"])
+    >>> quiz.dropdowns["A"].options[1]
+    ('Champions', 'champions')
+    >>> quiz.check() is None             # no answer key: the quiz says so instead of scoring
+    True
     """
 
-    def __init__(self, cards, classes, expected: dict | None = None, problem: ChoiceProblem | None = None,
+    def __init__(self, cards, classes, *, expected: dict | None = None, problem: ChoiceProblem | None = None,
                  labels=None):
         import ipywidgets as w
 
@@ -89,7 +108,7 @@ class ClassificationQuiz:
         self.button = w.Button(description=t("wd_quiz_check"), button_style="primary")
         self.button.on_click(lambda _: self.check())
         self.feedback = w.HTML()
-        boxes = [w.VBox([w.HTML(card_html(cid, fields)), w.HBox([self.dropdowns[cid], self.marks[cid]])])
+        boxes = [w.VBox([w.HTML(_card_html(cid, fields)), w.HBox([self.dropdowns[cid], self.marks[cid]])])
                  for cid, fields in self.cards.items()]
         self.view = w.VBox([w.HBox(boxes, layout=w.Layout(flex_flow="row wrap")), self.button, self.feedback])
         self.result: QuizFeedback | None = None

@@ -29,7 +29,9 @@ from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, s
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html, message_html
 
-SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
+__all__ = ["RfmExplorer"]
+
+_SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,26 @@ class RfmExplorer(Explorer):
     """Segment a per-customer RFM table live (docs/methods.md §1.1–1.3).
 
     ``rfm`` comes from :func:`helpers.rfm.rfm_table` (it needs ``recency_days``, ``frequency``,
-    ``monetary``, ``orders`` and ``revenue``). Controls: ``method`` (tie policy), ``bins`` (3–5) and
-    ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins, ``pymc`` 4; ``cn8`` compares raw
-    values with their means and ignores the scores).
+    ``monetary``, ``orders`` and ``revenue``). Controls, named as the parameters of
+    :func:`helpers.rfm.rfm_score` and :func:`helpers.segments.rfm_segment`: ``method`` (tie
+    policy), ``n_bins`` (3–5) and ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins,
+    ``pymc`` 4; ``cn8`` compares raw values with their means and ignores the scores). ``initial``
+    sets controls at the start; ``chart=False`` leaves out the chart.
+
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
+    ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0], "orders": [9, 5, 3, 2, 1],
+    ...     "revenue": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
+    >>> explorer = RfmExplorer(rfm, chart=False, n_bins=4, scheme="pymc")
+    >>> explorer.result.segmentation.params["n_bins"], explorer.result.error
+    (4, None)
     """
 
     figsize = (7, 5)
 
     def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
         self.rfm = rfm
-        # scores depend on the tie policy and bins only, so a new scheme re-segments without re-scoring;
+        # scores depend on the tie policy and n_bins only, so a new scheme re-segments without re-scoring;
         # cn8 does not use the scores at all
         self._scores = lru_cache(maxsize=4)(self._score)
         self._cn8 = lru_cache(maxsize=1)(lambda: _caught(cn8_classify, self.rfm))
@@ -79,16 +91,16 @@ class RfmExplorer(Explorer):
         return {
             "method": w.Dropdown(options=[(describe(f"wd_rfm_method_{m}"), m) for m in METHODS], value="r_rfm",
                                  description=describe("wd_rfm_method"), style=style),
-            "bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
+            "n_bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
             "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in SCHEMES], value="r_rfm10",
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
-    def compute(self, method: str, bins: int, scheme: str) -> RfmOutcome:
+    def compute(self, method: str, n_bins: int, scheme: str) -> RfmOutcome:
         if scheme == "cn8":
             segmented, notes = self._cn8()
         else:
-            scored, notes = self._scores(method, bins)
+            scored, notes = self._scores(method, n_bins)
             segmented, more = (scored, ()) if isinstance(scored, str) else _caught(rfm_segment, scored, scheme)
             notes += more
         if isinstance(segmented, str):
@@ -100,14 +112,14 @@ class RfmExplorer(Explorer):
         self._scores.cache_clear()
         self._cn8.cache_clear()
 
-    def _score(self, method: str, bins: int):
-        return _caught(rfm_score, self.rfm, bins=bins, method=method)
+    def _score(self, method: str, n_bins: int):
+        return _caught(rfm_score, self.rfm, n_bins=n_bins, method=method)
 
     def summary_html(self, result: RfmOutcome) -> str:
         if result.error:
             return message_html(result.error)
         notes = "".join(message_html(text, "warning") for text in result.warnings)
-        return frame_html(result.summary, SUMMARY_COLUMNS, percent=("customer_share", "revenue_share")) + notes
+        return frame_html(result.summary, columns=_SUMMARY_COLUMNS, share_cols=("customer_share", "revenue_share")) + notes
 
     def draw(self, result: RfmOutcome, ax) -> None:
         from helpers.plots.rfm import plot_segment_sizes

@@ -20,6 +20,8 @@ from helpers.satisfaction import NPS_GROUPS, CsatResult, NpsResult, csat, nps
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import message_html
 
+__all__ = ["SurveySimulator"]
+
 # a 0–10 score that stands for each NPS group (any score of the group gives the same NPS)
 GROUP_SCORE = {"detractors": 0, "passives": 8, "promoters": 10}
 RATINGS = (1, 2, 3, 4, 5)
@@ -27,7 +29,12 @@ RATINGS = (1, 2, 3, 4, 5)
 
 @dataclass(frozen=True)
 class SurveyOutcome:
-    """NPS and CSAT of the simulated answers (None, with the reason, when there are no answers)."""
+    """NPS and CSAT of the simulated answers (None, with the reason, when there are no answers).
+
+    >>> outcome = SurveySimulator(chart=False, rating_4=3, rating_5=1, rating_1=0, rating_2=0, rating_3=0).result
+    >>> outcome.csat.share, outcome.errors
+    (1.0, ())
+    """
 
     nps: NpsResult | None
     csat: CsatResult | None
@@ -48,7 +55,15 @@ class SurveySimulator(Explorer):
     """NPS (docs/methods.md §4.3) and CSAT top-2-box (§4.2) of simulated answer counts, with margins of error.
 
     Controls: ``promoters``, ``passives``, ``detractors`` (respondents per NPS group), ``rating_1`` …
-    ``rating_5`` (respondents per 1–5 rating) and ``confidence`` of the margins of error.
+    ``rating_5`` (respondents per 1–5 rating) and ``confidence`` of the margins of error; pass any
+    of them as keywords to start there.
+
+    >>> sim = SurveySimulator(chart=False, promoters=50, passives=30, detractors=20)
+    >>> round(sim.result.nps.nps, 1), round(sim.result.nps.moe, 1)
+    (30.0, 15.3)
+    >>> sim.controls["promoters"].value = 200
+    >>> round(sim.result.nps.nps, 1)
+    72.0
     """
 
     def make_controls(self) -> dict:
@@ -83,7 +98,7 @@ class SurveySimulator(Explorer):
             lines.append(t("wd_survey_nps", nps=f"{result.nps.nps:+.1f}", moe=f"{result.nps.moe:.1f}",
                            n=result.nps.n, level=level))
         if result.csat is not None:
-            lines.append(t("wd_survey_csat", csat=f"{result.csat.pct:.1f}", moe=f"{result.csat.moe:.1f}",
+            lines.append(t("wd_survey_csat", csat=f"{result.csat.share:.1%}", moe=f"{100 * result.csat.moe:.1f}",
                            mean=f"{result.csat.mean:.2f}", n=result.csat.n, level=level))
         return "".join(f"<p><b>{line}</b></p>" for line in lines) + "".join(map(message_html, result.errors))
 

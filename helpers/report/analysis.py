@@ -1,0 +1,271 @@
+"""The analysis behind the report: transactions → every customer classification of the kit, on one date.
+
+:func:`analyse` runs the whole chain on a clean transactions frame — RFM table, scores, segments,
+customer pyramid, Marcus matrix, relationship states, at-risk / win-back / per-segment action
+lists — with one analysis date ``as_of`` for all of them, and returns a :class:`CustomerReport`.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": list("aabbc"), "amount": [50.0, 70.0, 20.0, 5.0, 900.0],
+    ...     "order_date": pd.to_datetime(["2024-01-02", "2024-03-01", "2024-02-01", "2024-02-20", "2023-06-01"])})
+    >>> report = analyse(tx, as_of="2024-03-31")
+    >>> report.customers.loc["a", ["segment", "tier", "state"]].tolist()
+    ['cn8_general_value', 'tier_iron', 'repeat']
+
+Sources: the functions called, docs/methods.md §1–§3; revisit cadences from
+:func:`helpers.care.revisit_plan`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from helpers.data.engines import resolve_as_of
+from helpers.i18n import label, t
+from helpers.segments import SCHEMES
+from helpers.validation import Options, validate_params
+
+if TYPE_CHECKING:
+    from helpers.data.data_report import DataReport
+    from helpers.lifecycle import RelationshipStates
+    from helpers.matrices import MatrixClassification
+    from helpers.rfm.scores import RFMScores
+    from helpers.segments import Segmentation
+    from helpers.tiers import TierClassification
+
+# CustomerReport is what analyse returns (read, never built by users); load_for_report is the
+# loading step create_report and the command line share.
+__all__ = ["analyse"]
+
+N_ROWS = 20                    # list rows shown on the HTML page
+_PYRAMID_PRESET = "cn_1_4_15_80"
+_LIFECYCLE_PRESET = "retail_quarterly"
+_VALUE_QUANTILE = 0.75         # the lists' "high value": revenue at or above this buyer percentile
+_REVISIT_MONTHS = 6            # horizon searched for each customer's next routine revisit
+DEMOS = ("online_retail", "cdnow")
+
+
+def _quiet(_message: str) -> None:
+    """The default progress sink: say nothing."""
+
+
+def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its entity id as the first column (a table keyed by a named index is reset).
+
+    >>> with_ids(pd.DataFrame({"tier": ["x"]}, index=pd.Index(["a"], name="customer_id"))).columns.tolist()
+    ['customer_id', 'tier']
+    """
+    return frame.reset_index() if frame.index.name is not None else frame
+
+
+def _ids_and(frame: pd.DataFrame, column: str) -> pd.Series:
+    """``frame[column]`` keyed by customer id, whether the id is the index or a column."""
+    keyed = frame.set_index("customer_id") if "customer_id" in frame.columns else frame
+    return keyed[column]
+
+
+@dataclass
+class CustomerReport:
+    """Everything :func:`analyse` found; ``customers`` has one row per customer (index ``customer_id``)
+    with every class, ``segment_actions`` one row per customer with its strategy and next revisit.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [50.0, 20.0, 30.0],
+    ...     "order_date": pd.to_datetime(["2024-01-02", "2024-02-01", "2024-03-01"])})
+    >>> report = analyse(tx, as_of="2024-03-31")
+    >>> report.customers.index.name, report.thresholds().columns.tolist()
+    ('customer_id', ['section', 'item', 'value'])
+    """
+
+    source: str
+    as_of: pd.Timestamp
+    scheme: str
+    scores: RFMScores
+    segments: Segmentation
+    pyramid: TierClassification
+    matrix: MatrixClassification
+    states: RelationshipStates
+    at_risk: pd.DataFrame
+    win_back: pd.DataFrame
+    customers: pd.DataFrame
+    segment_actions: pd.DataFrame
+    data_report: DataReport | None = None
+    notes: list = field(default_factory=list)
+
+    def segment_summary(self) -> pd.DataFrame:
+        """Customers, orders, revenue, average order value and shares per segment."""
+        from helpers.segments import segment_summary
+
+        return segment_summary(self.segments)
+
+    def thresholds(self) -> pd.DataFrame:
+        """Every cut point the classifications used: ``section, item, value`` (values as text)."""
+        rows = []
+        params = self.scores.params
+        section = t("report_thr_scores", method=params["method"], n_bins=params["n_bins"])
+        for dim, limits in self.scores.thresholds.items():
+            rows += [(section, t("report_thr_score_bin", dim=dim, score=score),
+                      f"{_number(row.lower)} … {_number(row.upper)}") for score, row in limits.iterrows()]
+        groups = {
+            t("report_thr_scheme", scheme=self.scheme):
+                {k: v for k, v in self.segments.thresholds.items() if not hasattr(v, "shape")},
+            t("report_thr_pyramid", preset=_PYRAMID_PRESET):
+                {"shares": self.pyramid.params["shares"], **self.pyramid.thresholds},
+            t("report_thr_matrix"): self.matrix.thresholds,
+            t("report_thr_lifecycle", preset=_LIFECYCLE_PRESET): self.states.thresholds,
+            t("report_thr_lists"): {t("report_thr_value_cut", q=round(_VALUE_QUANTILE * 100)):
+                                    self.at_risk.attrs.get("value_threshold"),
+                                    t("report_thr_revisit"): _REVISIT_MONTHS},
+        }
+        rows += [(section, k, _number(v)) for section, items in groups.items() for k, v in items.items()]
+        return pd.DataFrame(rows, columns=["section", "item", "value"])
+
+    def sheets(self) -> dict:
+        """The workbook's sheets, named in the active language: customers, the three action lists,
+        thresholds and the data report (every per-customer sheet starts with ``customer_id``)."""
+        sheets = {t("report_sheet_customers"): with_ids(self.customers),
+                  t("report_sheet_at_risk"): with_ids(self.at_risk),
+                  t("report_sheet_win_back"): with_ids(self.win_back),
+                  t("report_sheet_actions"): with_ids(self.segment_actions),
+                  t("report_sheet_thresholds"): self.thresholds()}
+        if self.data_report is not None:
+            sheets[t("report_sheet_data")] = self.data_report.to_frame()
+        return sheets
+
+    def _repr_html_(self) -> str:
+        from helpers.report.html import CSS, report_body
+
+        return f"<div><style>{CSS}</style>{report_body(self)}</div>"
+
+
+def _number(value) -> str:
+    """A threshold as text: thousands separators, two decimals for fractions, lists joined."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_number(v) for v in value)
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, (int, float)) or hasattr(value, "dtype"):
+        number = float(value)
+        return f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"
+    return str(value)
+
+
+@validate_params(demo=[Options(*DEMOS), None])
+def load_for_report(source=None, *, columns: dict | None = None, demo: str | None = None):
+    """``(transactions, DataReport)`` from a file (``columns`` maps roles to headers) or a bundled demo.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "orders.csv"
+    >>> _ = path.write_text("会员号,下单时间,实付金额\\nC1,2024-01-02,99.5\\n", encoding="utf-8")
+    >>> tx, data_report = load_for_report(path)
+    >>> tx.columns[:3].tolist(), data_report.rows_kept
+    (['customer_id', 'order_date', 'amount'], 1)
+    """
+    from helpers.data import datasets
+    from helpers.data import load_transactions
+
+    if demo is not None:
+        return datasets.load_online_retail() if demo == "online_retail" else datasets.load_cdnow()
+    return load_transactions(source, columns)
+
+
+def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
+    """One row per customer (index ``customer_id``): R/F/M values and scores, then each
+    classification's id and label."""
+    from helpers.lifecycle import state_labels
+
+    base = segments.table
+    columns = ["recency_days", "frequency", "monetary", "first_purchase", "last_purchase",
+               "R", "F", "M", "rfm_cell", "segment"]
+    out = base[columns].copy()
+    out["segment_label"] = segments.labels()
+    for result in (pyramid, matrix, states):
+        out[result.class_col] = _ids_and(result.table, result.class_col).reindex(out.index).to_numpy()
+    out["tier_label"] = label(out["tier"])
+    out["cell_label"] = label(out["cell"])
+    out["state_label"] = state_labels(out["state"])
+    out.index.name = "customer_id"
+    order = columns + ["segment_label", "tier", "tier_label", "cell", "cell_label", "state", "state_label"]
+    return out[order]
+
+
+def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Every customer (index ``customer_id``) with its segment's strategy and the next routine
+    revisit (day and channel), in the order of the segments' revenue."""
+    from helpers.care import revisit_plan
+
+    plan = revisit_plan(customers[["tier"]].reset_index(), as_of, as_of + pd.DateOffset(months=_REVISIT_MONTHS))
+    first = plan.groupby("customer_id", sort=False).first()   # the plan is sorted by day, then priority
+    ids = customers.index.to_series().astype("string")
+    channel = ids.map(first["channel"]).astype("string").fillna("")
+    out = customers[["segment", "segment_label"]].assign(
+        strategy=label(customers["segment"], "strategy").to_numpy(), tier_label=customers["tier_label"],
+        monetary=customers["monetary"], revisit_date=ids.map(first["due_date"]).to_numpy(),
+        channel_label=label(channel).to_numpy())
+    rank = {s: i for i, s in enumerate(_segments_by_revenue(segments))}
+    out = out.assign(_rank=out["segment"].map(rank)).reset_index()
+    out = out.sort_values(["_rank", "monetary", "customer_id"], ascending=[True, False, True], kind="mergesort")
+    return out.drop(columns="_rank").set_index("customer_id")
+
+
+def _segments_by_revenue(segments) -> list:
+    """Segment ids, largest revenue first (the order of :func:`helpers.segments.segment_summary`)."""
+    from helpers.segments import segment_summary
+
+    return segment_summary(segments)["segment"].tolist()
+
+
+@validate_params(scheme=Options(*SCHEMES))
+def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn8", source: str | None = None,
+            progress=_quiet) -> CustomerReport:
+    """Classify every customer of the clean transactions ``tx`` (from ``load_transactions``).
+
+    ``as_of`` (default: the day after the last transaction, :func:`helpers.data.engines.resolve_as_of`)
+    is used by every step; transactions after that day are left out (noted). ``scheme``: a
+    :data:`helpers.segments.SCHEMES` name (``pymc`` scores quartiles, the others quintiles).
+    ``data_report`` (the :class:`~helpers.data.DataReport` of the load) and ``source`` (a name for
+    the data) go into the report; ``progress`` receives one line of text per step. The kit's
+    DataWarnings are kept in ``notes``.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [50.0, 20.0, 30.0],
+    ...     "order_date": pd.to_datetime(["2024-01-02", "2024-02-01", "2024-03-01"])})
+    >>> report = analyse(tx, scheme="r_rfm10")
+    >>> str(report.as_of.date()), report.customers["frequency"].to_dict()
+    ('2024-03-02', {'a': 1, 'b': 2})
+    """
+    from helpers.errors import collect_warnings
+    from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
+    from helpers.matrices import marcus_matrix
+    from helpers.rfm.scores import rfm_score
+    from helpers.rfm.table import rfm_table
+    from helpers.segments import rfm_segment
+    from helpers.tiers import customer_pyramid
+
+    notes = []
+    if as_of is not None:
+        as_of = resolve_as_of(as_of, tx["order_date"])
+        later = tx["order_date"].dt.normalize() > as_of
+        if later.any():
+            notes.append(t("report_note_after_as_of", n=f"{int(later.sum()):,}", as_of=as_of.date()))
+            tx = tx[~later]
+    with collect_warnings() as warned:
+        progress(t("report_step_segments", scheme=scheme))
+        rfm = rfm_table(tx, as_of)
+        as_of = rfm.attrs["as_of"]
+        quartiles = scheme == "pymc"
+        scores = rfm_score(rfm, n_bins=4 if quartiles else 5, method="qcut_drop" if quartiles else "r_rfm")
+        segments = rfm_segment(scores, scheme)
+        progress(t("report_step_tiers"))
+        pyramid = customer_pyramid(rfm["monetary"], preset=_PYRAMID_PRESET)
+        matrix = marcus_matrix(rfm)                      # the RFM table keeps its customer_id index
+        states = relationship_states(tx, as_of, preset=_LIFECYCLE_PRESET)
+        progress(t("report_step_lists"))
+        lists = {"value_quantile": _VALUE_QUANTILE, "preset": _LIFECYCLE_PRESET}
+        at_risk, win_back = at_risk_list(tx, as_of, **lists), win_back_list(tx, as_of, **lists)
+        customers = _customer_table(segments, pyramid, matrix, states)
+        actions = _segment_actions(customers, segments, as_of)
+    name = source or (data_report.source if data_report is not None else "DataFrame")
+    return CustomerReport(name, as_of, scheme, scores, segments, pyramid, matrix, states, at_risk, win_back,
+                          customers, actions, data_report, notes + list(warned))
