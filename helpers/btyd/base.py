@@ -29,7 +29,7 @@ from helpers.validation import Interval, validate_params
 
 __all__ = ["FittedModel", "summary_arrays"]
 
-LOG_BOUND = 25.0   # parameters stay within e^±25 (1e-11 … 7e10): wide, but finite for the optimiser
+_LOG_BOUND = 25.0   # parameters stay within e^±25 (1e-11 … 7e10): wide, but finite for the optimiser
 _OPTIONS = {"maxiter": 2_000, "maxfun": 5_000, "ftol": 1e-14, "gtol": 1e-9, "maxcor": 20}
 
 
@@ -133,10 +133,10 @@ def maximise(log_likelihood, start, gradient: bool = True):
             return np.inf, np.zeros_like(z)
         return -value / scale, -grad / scale
 
-    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(-LOG_BOUND, LOG_BOUND)] * start.size,
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(-_LOG_BOUND, _LOG_BOUND)] * start.size,
                       options=_OPTIONS)
     z = result.x
-    converged = bool(result.success) and bool(np.all(np.abs(z) < LOG_BOUND - 1e-6))
+    converged = bool(result.success) and bool(np.all(np.abs(z) < _LOG_BOUND - 1e-6))
     if not converged:
         warn("warn_btyd_not_converged", stacklevel=4, message=str(result.message))
     value = value_and_gradient(z)[0]

@@ -24,7 +24,7 @@ from helpers.errors import DataError, warn
 
 __all__ = ["GammaGammaModel"]
 
-MAX_SPEND_CORRELATION = 0.3   # |corr(x, m_x)| above this casts doubt on Gamma-Gamma's independence
+_MAX_SPEND_CORRELATION = 0.3   # |corr(x, m_x)| above this casts doubt on Gamma-Gamma's independence
 
 
 @dataclass
@@ -84,7 +84,7 @@ class GammaGammaModel(FittedModel):
         """Maximum-likelihood fit on rows with x > 0 and spend > 0 (start p = q = γ = 1), with standard errors.
 
         Warns when rows are excluded for zero or negative spend, and when |corr(x, m_x)| exceeds
-        ``MAX_SPEND_CORRELATION`` (the model assumes spend independent of frequency). On the
+        0.3 (the model assumes spend independent of frequency). On the
         CDNOW summary: p = 6.25, q = 3.74, γ = 15.44, LL = −4055.9 (Fader & Hardie 2013).
 
         >>> from helpers.btyd import btyd_summary
@@ -105,7 +105,7 @@ class GammaGammaModel(FittedModel):
             raise DataError("err_btyd_too_few_repeaters", column=x_col, fix_key="fix_btyd_too_few_repeaters")
         xs, ms, w = xs[used], ms[used], w[used]
         corr = _weighted_correlation(xs, ms, w)
-        if abs(corr) > MAX_SPEND_CORRELATION:
+        if abs(corr) > _MAX_SPEND_CORRELATION:
             warn("warn_btyd_spend_correlation", corr=f"{corr:.2f}")
         (x, m_x), weights = group_rows([xs, ms], w)
         theta, ll, ok, cov = maximise(_log_likelihood(x, m_x, weights), np.ones(3))

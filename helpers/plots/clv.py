@@ -26,12 +26,12 @@ __all__ = ["plot_prob_alive_matrix", "plot_expected_purchases_matrix", "plot_hol
            "plot_survival_projection", "plot_margin_multiple", "plot_state_projection"]
 
 
-def time_unit(period, n=None) -> str:
+def _time_unit(period, n=None) -> str:
     """The name of a time unit in the active language (``"W"`` → 周 / weeks; unknown → time units).
 
     >>> from helpers.i18n import language
     >>> with language("en"):
-    ...     time_unit("W"), time_unit("W", 1), time_unit(None)
+    ...     _time_unit("W"), _time_unit("W", 1), _time_unit(None)
     ('weeks', 'week', 'time units')
     """
     key = f"btyd_unit_{period}" if period is not None and has(f"btyd_unit_{period}") else "btyd_unit_none"
@@ -105,7 +105,7 @@ def plot_expected_purchases_matrix(model, T, *, horizon=1.0, max_frequency=20, a
     """
     grid = frequency_recency_grid(model, T, quantity="expected_purchases", horizon=horizon, max_frequency=max_frequency)
     title = t("clv_plot_expected_purchases_title", t=f"{horizon:g}",
-              unit=time_unit(getattr(model, "period", None), horizon))
+              unit=_time_unit(getattr(model, "period", None), horizon))
     return _plot_grid(grid, title, ax, **kw)
 
 
@@ -183,7 +183,7 @@ def plot_survival_projection(model, survival=None, *, horizon=None, label=None, 
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.legend()
     return decorate(ax, title="btyd_plot_survival_title",
-                    xlabel=t("btyd_axis_tenure", unit=time_unit(model.period)), ylabel="btyd_axis_survival")
+                    xlabel=t("btyd_axis_tenure", unit=_time_unit(model.period)), ylabel="btyd_axis_survival")
 
 
 @validate_params(discount=[Interval(float, 0, 1), Numbers(None, 0, 1)], retention=[Numbers(None, 0, 1), None])
