@@ -111,6 +111,17 @@ def test_pareto_nbd_prob_alive_is_a_probability_that_rises_with_recency(x, T, sh
     assert PNBD.conditional_expected_purchases(40, x, t_x, T) >= PNBD.conditional_expected_purchases(20, x, t_x, T)
 
 
+@settings(max_examples=40, deadline=None)
+@given(x=st.integers(1, 40), T=st.floats(1, 80), share=st.floats(0, 0.98), later=st.floats(0.01, 1))
+def test_bg_nbd_prob_alive_rises_with_recency_and_falls_with_silence(x, T, share, later):
+    model = BetaGeoModel(r=0.243, alpha=4.414, a=0.793, b=2.426)
+    t_x = share * T
+    alive = model.prob_alive(x, t_x, T)
+    assert 0 <= alive <= 1
+    assert model.prob_alive(x, t_x + later * (T - t_x), T) >= alive - 1e-12
+    assert model.prob_alive(x, t_x, T + 10) <= alive + 1e-12
+
+
 def test_pareto_nbd_lets_one_time_buyers_leave_unlike_bg_nbd():
     assert PNBD.prob_alive(0, 0, 38.86) < PNBD.prob_alive(0, 0, 10) < 1
     assert BetaGeoModel(0.243, 4.414, 0.793, 2.426).prob_alive(0, 0, 38.86) == 1.0
