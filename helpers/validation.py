@@ -142,7 +142,8 @@ class Instance:
 
 @dataclass(frozen=True)
 class Numbers:
-    """Several numbers — cut points, shares, a rating scale: ``n`` numbers (any count ≥ 1 when ``n`` is None) in a tuple or list, each in ``low``…``high``.
+    """Several numbers — cut points, shares, a rating scale: ``n`` numbers (any count ≥ 1 when
+    ``n`` is None) in a tuple or list, each in ``low``…``high``.
 
     ``monotonic``: ``"increasing"`` or ``"decreasing"``, or None; ``strict=False`` lets neighbours be
     equal (two equal cut points leave a class empty); ``total``: what they must add up to (shares
