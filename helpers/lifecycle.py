@@ -30,8 +30,8 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from helpers.data.engines import (as_lazy, collect, day_number, day_number_of, latest_date, require_transactions,
-                                  resolve_as_of, to_customer_index)
+from helpers.data.engines import (MONEY_DECIMALS, as_lazy, collect, day_number, day_number_of, latest_date,
+                                  require_transactions, resolve_as_of, rounded, to_customer_index)
 from helpers.errors import DataError
 from helpers.i18n import label
 from helpers.result import Classification
@@ -204,7 +204,8 @@ def orders_frame(frame: nw.LazyFrame, as_of: pd.Timestamp, *, customer_col: str 
     else:
         orders = rows.group_by(customer_col, _DAY).agg(nw.col(amount_col).sum().alias("amount"), *keys)
         orders = orders.rename({_DAY: "day"})
-    return orders.select(nw.col(customer_col).alias("customer_id"), "day", nw.col("amount").cast(nw.Float64),
+    return orders.select(nw.col(customer_col).alias("customer_id"), "day",
+                         nw.col("amount").cast(nw.Float64).round(MONEY_DECIMALS),
                          *(["period"] if period is not None else []))
 
 
@@ -249,7 +250,8 @@ def _history(orders: nw.LazyFrame, as_of: pd.Timestamp, p: dict, individual: dic
         per_buyer = per_buyer.join(median_gap, on="customer_id", how="left")
     returned = days.filter(nw.col("gap") > threshold).group_by("customer_id").agg(
         nw.col("day").max().alias("returned_on"))
-    revenue = orders.group_by("customer_id").agg(nw.col("amount").sum().alias("revenue"))
+    revenue = orders.group_by("customer_id").agg(nw.col("amount").sum().alias("revenue")).with_columns(
+        *rounded("revenue"))
     hist = revenue.join(per_buyer, on="customer_id", how="left").join(returned, on="customer_id", how="left")
     hist = to_customer_index(collect(hist), "customer_id")
     for column in ("first_purchase", "last_purchase", "returned_on"):

@@ -18,6 +18,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
+from helpers.btyd import btyd_summary
 from helpers.cohorts import activity, cohort_retention, growth_accounting
 from helpers.errors import DataWarning
 from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
@@ -244,6 +245,14 @@ def test_growth_accounting_and_cohorts_are_equal(on_engine):
         expected = cohort_retention(tx, AS_OF, period="Q", unbounded=unbounded)
         pd.testing.assert_frame_equal(got.counts, expected.counts)
         assert got.params == expected.params
+
+
+def test_btyd_summaries_are_equal(on_clock):
+    tx = transactions().query("amount > 0")
+    frame = on_clock(tx)
+    expected = btyd_summary(tx, "2024-01-31", "2024-06-30", period="D")
+    pd.testing.assert_frame_equal(btyd_summary(frame, "2024-01-31", "2024-06-30", period="D"), expected)
+    assert btyd_summary(frame).attrs == btyd_summary(tx).attrs                    # default as_of
 
 
 def test_customer_profit_is_equal(on_engine):

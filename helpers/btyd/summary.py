@@ -11,7 +11,8 @@ from __future__ import annotations
 import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import as_day, as_lazy, collect, require_transactions, resolve_as_of
+from helpers.data.engines import (as_lazy, collect, day_number, day_number_of, latest_date, require_transactions,
+                                  resolve_as_of, rounded, to_customer_index)
 from helpers.validation import Options, validate_params
 
 __all__ = ["btyd_summary"]
@@ -20,16 +21,14 @@ _DAY = "__purchase_day"
 _PERIOD_DAYS = {"D": 1, "W": 7}
 
 
-def _daily_spend(tx, customer: str, date: str, amount: str) -> pd.DataFrame:
-    """Spend per customer and purchase day (several orders on one day are one purchase)."""
-    frame = as_lazy(tx)
+def _daily_spend(tx, customer: str, date: str, amount: str):
+    """Spend per customer and purchase day, where the data lives (several orders on one day are
+    one purchase); ``day`` is a day number, ``as_of`` is found there too when not given."""
+    frame = as_lazy(tx, [customer, date, amount])
     require_transactions(frame, [customer, date, amount], date, amount)
-    frame = frame.with_columns(nw.col(date).dt.truncate("1d").alias(_DAY))
-    out = collect(frame.group_by(customer, _DAY).agg(nw.col(amount).sum().alias("spend"))).to_pandas()
-    out = out.rename(columns={customer: "customer_id", _DAY: "day"})
-    out["customer_id"] = out["customer_id"].astype("str")
-    out["day"] = as_day(out["day"])
-    return out.sort_values(["customer_id", "day"], ignore_index=True)
+    days = frame.with_columns(day_number(nw.col(date)).alias(_DAY)).group_by(customer, _DAY).agg(
+        nw.col(amount).sum().alias("spend")).with_columns(*rounded("spend"))
+    return frame, days.select(nw.col(customer).alias("customer_id"), nw.col(_DAY).alias("day"), "spend")
 
 
 @validate_params(period=Options(*_PERIOD_DAYS))
@@ -45,7 +44,8 @@ def btyd_summary(tx, as_of=None, holdout_end=None, *, period: str = "W", custome
     customers whose first purchase is on or before ``as_of`` are kept. With ``holdout_end``,
     ``x_star`` counts purchase days in (as_of, holdout_end], ``holdout_spend`` their total and
     ``duration_holdout`` the holdout length in periods. ``.attrs`` states ``as_of``, ``period``
-    (and ``holdout_end``).
+    (and ``holdout_end``). ``tx`` may live on any engine (pandas, Polars, DuckDB, Spark): the
+    purchase days are found and summarised there; one row per customer comes back.
 
     Day convention: day differences with no +1 reproduce Hardie's CDNOW calibration summary
     exactly (customer 1: first 1997-01-01, last 1997-08-02, as_of 1997-09-30 → t_x = 213 / 7 =
@@ -63,24 +63,29 @@ def btyd_summary(tx, as_of=None, holdout_end=None, *, period: str = "W", custome
     ``summary_data_from_transaction_data``.
     """
     unit = _PERIOD_DAYS[period]
-    daily = _daily_spend(tx, customer_col, date_col, amount_col)
-    as_of = resolve_as_of(as_of, daily["day"])
-    calibration = daily[daily["day"] <= as_of]
-    per = calibration.groupby("customer_id")
-    first, last = per["day"].min(), per["day"].max()
-    out = pd.DataFrame({"x": per.size() - 1})
-    out["t_x"] = (last - first).dt.days / unit
-    out["T"] = (as_of - first).dt.days / unit
-    repeat = calibration[calibration["day"] > calibration["customer_id"].map(first)]
-    out["zbar"] = repeat.groupby("customer_id")["spend"].mean().reindex(out.index, fill_value=0.0)
-    out.attrs.update(as_of=as_of, period=period)
+    frame, daily = _daily_spend(tx, customer_col, date_col, amount_col)
+    as_of = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
+    today = day_number_of(as_of)
+    calibration = daily.filter(nw.col("day") <= today).with_columns(
+        (nw.col("day") > nw.col("day").min().over("customer_id")).alias("_repeat"))
+    per = calibration.group_by("customer_id").agg(
+        nw.col("day").min().alias("first"), nw.col("day").max().alias("last"), nw.len().alias("days"),
+        nw.when(nw.col("_repeat")).then(nw.col("spend")).sum().alias("repeat_spend"))
     if holdout_end is not None:
         end = pd.Timestamp(holdout_end).normalize()
-        holdout = daily[(daily["day"] > as_of) & (daily["day"] <= end)].groupby("customer_id")
-        out["x_star"] = holdout.size().reindex(out.index, fill_value=0).astype("int64")
-        out["holdout_spend"] = holdout["spend"].sum().reindex(out.index, fill_value=0.0)
+        holdout = daily.filter((nw.col("day") > today) & (nw.col("day") <= day_number_of(end))).group_by(
+            "customer_id").agg(nw.len().alias("x_star"), nw.col("spend").sum().alias("holdout_spend"))
+        per = per.join(holdout, on="customer_id", how="left")
+    table = to_customer_index(collect(per.with_columns(
+        *rounded(*[c for c in ("repeat_spend", "holdout_spend") if c in per.collect_schema()]))), "customer_id")
+    x = table["days"].astype("int64") - 1
+    out = pd.DataFrame({"x": x, "t_x": (table["last"] - table["first"]) / unit, "T": (today - table["first"]) / unit,
+                        "zbar": (table["repeat_spend"].fillna(0.0) / x).where(x > 0, 0.0).astype("float64")},
+                       index=table.index)
+    out.attrs.update(as_of=as_of, period=period)
+    if holdout_end is not None:
+        out["x_star"] = table["x_star"].fillna(0).astype("int64")
+        out["holdout_spend"] = table["holdout_spend"].fillna(0.0).astype("float64")
         out["duration_holdout"] = (end - as_of).days / unit
         out.attrs["holdout_end"] = end
-    out["x"] = out["x"].astype("int64")
-    out.index.name = "customer_id"
     return out

@@ -116,6 +116,24 @@ def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
     return collect(frame).lazy()
 
 
+#: Decimal places sums of money are rounded to (a millionth of the currency unit).
+MONEY_DECIMALS = 6
+
+
+def rounded(*columns: str) -> list[nw.Expr]:
+    """Sums of money, rounded to :data:`MONEY_DECIMALS` places, to apply after an aggregation.
+
+    Engines add in parallel, in an order that changes from run to run (Polars' streaming engine,
+    DuckDB, Spark): the last bits of a float sum change with it. Rounded, the same transactions
+    give the same totals on every run and every engine, and an order of +10 and −10 totals 0.
+
+    >>> import polars as pl
+    >>> collect(as_lazy(pl.LazyFrame({"x": [0.1 + 0.2]})).with_columns(*rounded("x"))).item()
+    0.3
+    """
+    return [nw.col(c).round(MONEY_DECIMALS) for c in columns]
+
+
 def day(expr: nw.Expr) -> nw.Expr:
     """The calendar day of a date or timestamp (midnight, no time zone) on every engine.
 

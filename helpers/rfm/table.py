@@ -25,7 +25,7 @@ import narwhals as nw
 import pandas as pd
 
 from helpers.data.engines import (as_lazy, collect as run_query, day, day_number, day_number_of, is_pandas,
-                                  latest_date, require_transactions, resolve_as_of, to_customer_index)
+                                  latest_date, require_transactions, resolve_as_of, rounded, to_customer_index)
 from helpers.errors import DataError, warn
 from helpers.validation import Instance, Options, validate_params
 
@@ -214,6 +214,7 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     result = frame.group_by(customer_col).agg(
         *_aggregations(date_col, amount_col, order_used, grain_used, days=counted_by == "days",
                        first=collect or is_pandas(tx)))
+    result = result.with_columns(*rounded("revenue"))
     if getattr(frame.collect_schema()[date_col], "time_zone", None):   # a zoned Spark TIMESTAMP: local time
         result = result.with_columns(*[nw.col(c).cast(nw.Datetime("us")) for c in ("first_purchase", "last_purchase")
                                        if c in result.collect_schema()])
