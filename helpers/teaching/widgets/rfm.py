@@ -69,7 +69,7 @@ class RfmExplorer(Explorer):
     >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
     ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0], "orders": [9, 5, 3, 2, 1],
     ...     "revenue": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
-    >>> explorer = RfmExplorer(rfm, chart=False, n_bins=4, scheme="pymc")
+    >>> explorer = RfmExplorer(rfm, chart=False, n_bins=4, method="qcut_drop", scheme="pymc")
     >>> explorer.result.segmentation.params["n_bins"], explorer.result.error
     (4, None)
     """
