@@ -144,13 +144,37 @@ def _order_layouts() -> dict[str, pd.DataFrame]:
 
 
 @pytest.mark.parametrize("layout", list(_order_layouts()))
-def test_distinct_orders_are_counted_exactly_whatever_the_order_id_layout(layout, monkeypatch):
+@pytest.mark.parametrize("grain", ["auto", "line"])
+def test_orders_are_counted_exactly_whatever_the_order_id_layout(layout, grain, monkeypatch):
     monkeypatch.setattr("helpers.rfm.table._SAMPLE_ROWS", 50)  # so a repeat can hide beyond the sample
     tx = _order_layouts()[layout]
     expected = tx.groupby("customer_id")["order_id"].nunique(dropna=False).sort_index()
     for name, frame in _engines(tx):
-        out = rfm_table(frame)
-        assert out["frequency"].tolist() == expected.tolist(), name
+        out = rfm_table(frame, grain=grain)
+        assert out["frequency"].tolist() == expected.tolist(), (name, grain)
+        # the fast path (rows counted) is taken only where it is proven: rising ids in file order
+        took_fast_path = out.attrs["grain"] == "order"
+        assert took_fast_path == (grain == "auto" and layout == "one row per order, ids rising"
+                                  and name != "duckdb"), (name, grain)
+
+
+def test_a_stated_one_row_per_order_is_never_a_silent_miscount_of_order_lines(monkeypatch):
+    layouts = _order_layouts()
+    lines = layouts["line items: every order on two rows"]
+    for name, frame in _engines(lines):
+        with language("en"), pytest.raises(DataError, match="repeat within the first 100,000 rows.*grain=\"line\""):
+            rfm_table(frame, grain="order")
+    # one row per order, in any order: rows are counted, which is exact, and nothing is checked beyond the sample
+    shuffled = layouts["one row per order, ids shuffled"]
+    for name, frame in _engines(shuffled):
+        out = rfm_table(frame, grain="order")
+        assert out.attrs["grain"] == "order"
+        assert out["frequency"].tolist() == shuffled.groupby("customer_id").size().sort_index().tolist(), name
+    # a repeat past the first rows is the caller's statement: counted as another order, as documented
+    monkeypatch.setattr("helpers.rfm.table._SAMPLE_ROWS", 50)
+    late = layouts["an id repeated only after the first rows"]
+    assert rfm_table(late, grain="order")["frequency"].sum() == len(late)
+    assert rfm_table(late)["frequency"].sum() == len(late) - 1              # the default is exact
 
 
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):

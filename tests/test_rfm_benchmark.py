@@ -67,3 +67,15 @@ def test_scale_cases_give_the_segments_of_pandas_on_every_engine_and_layout(tmp_
     for name, table in tables.items():
         pd.testing.assert_frame_equal(table, expected[name.split(":")[0]], check_dtype=False, obj=name, rtol=1e-12)
     assert tables["lines:kit"]["frequency"].sum() == 18_000          # 9 orders per 10 lines
+
+
+def test_scoring_cases_give_the_segments_of_pandas(tmp_path):
+    from benchmarks import bench_scoring
+
+    params = bench_scoring.prepare(5_000, tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        tables = {name: case(params) for name, case in bench_scoring.cases().items()}
+    expected = _as_table(tables["pandas"])
+    for name in ("polars", "duckdb"):
+        pd.testing.assert_frame_equal(_as_table(tables[name]), expected, check_dtype=False, obj=name)
