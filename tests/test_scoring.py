@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from rfm_strategies import rfm_tables as rfm_table_strategy
-from helpers.errors import DataWarning
+from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
 from helpers.rfm import rfm_table
 from helpers.rfm import rfm_score
@@ -167,3 +167,17 @@ def test_result_renders_with_its_thresholds(r_scores):
     html = r_scores._repr_html_()
     assert "Thresholds used" in html and "r_rfm" in html
     assert r_scores.summary()["customers"].sum() == 995
+
+
+def test_engine_tables_are_scored_in_the_engine_or_refused_with_the_fix(r_rfm_table):
+    import polars as pl
+
+    table = pl.from_pandas(r_rfm_table.reset_index())
+    scored = rfm_score(table)
+    assert isinstance(scored.table, pl.DataFrame)                          # stays in Polars
+    expected = rfm_score(r_rfm_table).table["rfm_cell"]
+    assert scored.table.sort("customer_id")["rfm_cell"].to_list() == expected.tolist()
+    with language("en"), pytest.raises(DataError, match="Nested scoring.*collect=True"):
+        rfm_score(table, nested=True)
+    with language("zh"), pytest.raises(DataError, match="customer_id"):
+        rfm_score(table.rename({"customer_id": "member"}))

@@ -208,6 +208,10 @@ def rfm_score(rfm: pd.DataFrame, *, n_bins: int = 5, method: str = "r_rfm", brea
     ``breaks`` maps ``"R"``/``"F"``/``"M"`` (or the column name) to interior boundaries.
     ``nested=True`` scores F within each R score and M within each R×F cell.
     Warns (DataWarning) on empty score bins and when more than half the customers tie on a value.
+    ``rfm`` may also be a table that lives in an engine — ``rfm_table(..., collect=False)``: a
+    Polars frame, a DuckDB relation or a Spark DataFrame with a ``customer_id`` column — which is
+    scored there, with the same scores (docs/methods.md §1.1, "Scores in the engine"); the result's
+    ``table`` is then a frame of that engine.
 
     >>> import pandas as pd
     >>> rfm = pd.DataFrame({"recency_days": [5, 40], "frequency": [3, 1],
@@ -320,9 +324,13 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     """:func:`rfm_score` of an RFM table that lives in an engine; the result stays there."""
     if nested:
         raise DataError("err_rfm_nested_engine", fix_key="fix_rfm_nested_engine")
-    frame = materialise(as_lazy(rfm))
     columns = {dim: column for dim, (column, _) in _DIMENSIONS.items()}
     id_col = "customer_id"
+    names = as_lazy(rfm).collect_schema().names()
+    for column in (id_col, *columns.values()):
+        if column not in names:
+            raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
+    frame = materialise(as_lazy(rfm))
     n = int(collect(frame.select(nw.len())).item())
     if n == 0:
         raise DataError("err_rfm_no_customers", fix_key="fix_rfm_no_customers")
