@@ -36,9 +36,11 @@ student: $(VENV)/.stamp-base
 report: $(VENV)/.stamp-base
 	$(PY) -m helpers report $(if $(DATA),$(DATA),--demo online_retail) --out $(OUT)
 
-## bench: speed and memory targets, run on demand (results as ratios in one run)
+## bench: speed and memory targets, run on demand: ratios to the peers in one interleaved run, the load shown
+## (inputs go to the system's temporary directory; 100 M rows need ~5 GB there; BENCH_ARGS="--only rfm" for one)
+BENCH_REPEAT ?= 3
 bench: $(VENV)/.stamp-test
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --repeat $(BENCH_REPEAT) $(BENCH_ARGS)
 
 clean:
 	rm -rf build .pytest_cache
