@@ -8,8 +8,9 @@ computed on 100 M customers in the engine is the break NumPy computes on the sam
 memory. Engines' own interpolations differ from NumPy's in the last bit, which moves a customer
 whose value equals a break (cents often do).
 
-In memory (Polars) NumPy's selection finds the order statistics directly. Elsewhere they are
-found with aggregates only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)`` lies between ``x[i]`` and ``x[i + 1]`` (half a
+In memory (Polars) NumPy's selection finds the order statistics directly; DuckDB's nearest-rank
+``quantile_disc`` finds them exactly in one pass. Elsewhere (Spark) they are found with aggregates
+only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)`` lies between ``x[i]`` and ``x[i + 1]`` (half a
 position from either, so rounding cannot move it past them); one more pass counts the values
 below and at that guide and takes the largest value below and the smallest above it, which
 identifies both neighbours.
@@ -88,6 +89,8 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     """
     if frame.implementation is nw.Implementation.POLARS:
         return _polars_order_statistics(frame, wanted)
+    if frame.implementation is nw.Implementation.DUCKDB:
+        return _duckdb_order_statistics(frame, wanted, n)
     ends = collect(frame.select(*[e for c in wanted for e in (nw.col(c).min().alias(f"min_{c}"),
                                                                nw.col(c).max().alias(f"max_{c}"))])).row(0)
     found = {c: {} for c in wanted}
@@ -126,6 +129,18 @@ def _polars_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]]) -
         part = np.partition(data.get_column(c).to_numpy(), order)
         found[c] = {p: float(part[p]) for p in order}
     return found
+
+
+def _duckdb_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -> dict[str, dict[int, float]]:
+    """DuckDB's ``quantile_disc`` is the nearest-rank quantile ``x[⌈n·q⌉ − 1]``: at ``q = (i + ½)/n`` it
+    is exactly ``x[i]`` (half a rank from either neighbour), all positions of a column in one pass."""
+    order = {c: sorted(ps) for c, ps in wanted.items()}
+    columns = list(order)
+    quoted = ['"' + c.replace('"', '""') + '"' for c in columns]
+    levels = {c: "[" + ", ".join(repr((p + 0.5) / n) for p in order[c]) + "]" for c in columns}
+    query = ", ".join(f"quantile_disc({q}, {levels[c]})" for c, q in zip(columns, quoted))
+    row = frame.to_native().aggregate(query).fetchall()[0]
+    return {c: {p: float(v) for p, v in zip(order[c], values)} for c, values in zip(columns, row)}
 
 
 def quantiles(frame: nw.LazyFrame, levels: dict[str, list[float]], n: int) -> dict[str, list[float]]:
