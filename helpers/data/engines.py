@@ -60,8 +60,10 @@ def is_pandas(tx) -> bool:
     return isinstance(tx, pd.DataFrame)
 
 
-def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None) -> None:
-    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix).
+def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None, *,
+                         schema=None) -> None:
+    """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix);
+    ``schema``: the frame's schema when the caller has it already.
 
     >>> import pandas as pd
     >>> frame = as_lazy(pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01"]), "amount": ["9"]}))
@@ -69,7 +71,7 @@ def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col
     Traceback (most recent call last):
     helpers.errors.DataError: ...
     """
-    schema = frame.collect_schema()
+    schema = frame.collect_schema() if schema is None else schema
     for column in columns:
         if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")

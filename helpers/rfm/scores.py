@@ -344,8 +344,6 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         bins[dim], found[dim], cuts[dim] = _bin_expression(dim, column, plans[dim], n, n_bins)
     scores = {dim: (bins[dim] if _DIMENSIONS[dim][1] else found[dim] + 1 - bins[dim]) for dim in columns}
     scored = frame.with_columns(*[scores[d].alias(d) for d in columns])
-    if scored.implementation is nw.Implementation.POLARS:     # in memory: compute the scores once
-        scored = materialise(scored)
     # one pass for what the result reports: customers per score, values per rank bin, ties, extremes
     report = []
     for dim, column in columns.items():

@@ -72,13 +72,12 @@ def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
     return distinct == rows
 
 
-def _rising(frame: nw.LazyFrame, column: str) -> bool:
+def _rising(frame: nw.LazyFrame, column: str, dtype) -> bool:
     """Whether ``column`` (numbers, text or dates, no missing value) rises from row to row.
 
     Only Polars frames can prove it (a file is scanned in its own order; pandas input is handed to
     Polars). DuckDB and Spark promise no row order in a query: False.
     """
-    dtype = frame.collect_schema()[column]
     if not (dtype.is_numeric() or dtype.is_temporal() or dtype == nw.String):
         return False
     if frame.implementation is not nw.Implementation.POLARS:
@@ -90,7 +89,7 @@ def _rising(frame: nw.LazyFrame, column: str) -> bool:
     return bool(frame.to_native().select(rising).collect(engine="streaming").item())
 
 
-def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str) -> str:
+def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str, dtype) -> str:
     """``"order"`` (count rows) or ``"line"`` (count distinct order ids) for these transactions.
 
     ``grain="line"`` is taken as stated. ``"order"`` is the caller's statement that each row is
@@ -107,23 +106,22 @@ def _order_grain(frame: nw.LazyFrame, order_col: str, grain: str) -> str:
             raise DataError("err_rfm_grain_order", column=order_col, n=f"{_SAMPLE_ROWS:,}",
                             fix_key="fix_rfm_grain_order")
         return "line"
-    if grain == "order" or _rising(frame, order_col):
+    if grain == "order" or _rising(frame, order_col, dtype):
         return "order"
     return "line"
 
 
 def _aggregations(date_col: str, amount_col: str, order_col: str | None, grain: str | None, days: bool,
-                  first: bool):
-    """One aggregation pass: last (and first) purchase, revenue, orders (rows or distinct ids),
-    purchase days."""
-    aggregations = [nw.col(date_col).max().alias("last_purchase"), nw.col(amount_col).sum().alias("revenue")]
+                  first: bool) -> dict:
+    """One aggregation pass, by output column: (first and) last purchase, revenue, orders (rows or
+    distinct ids), purchase days."""
+    aggregations = {"last_purchase": nw.col(date_col).max(), "revenue": nw.col(amount_col).sum()}
     if first:
-        aggregations.insert(0, nw.col(date_col).min().alias("first_purchase"))
+        aggregations = {"first_purchase": nw.col(date_col).min(), **aggregations}
     if order_col:
-        orders = nw.len() if grain == "order" else nw.col(order_col).n_unique()
-        aggregations.append(orders.alias("orders"))
+        aggregations["orders"] = nw.len() if grain == "order" else nw.col(order_col).n_unique()
     if days:
-        aggregations.append(nw.col(_DAY).n_unique().alias("purchase_days"))
+        aggregations["purchase_days"] = nw.col(_DAY).n_unique()
     return aggregations
 
 
@@ -150,19 +148,19 @@ def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: s
     return table, as_of_day
 
 
-def _finish_engine(result: nw.LazyFrame, frame: nw.LazyFrame, customer_col: str, date_col: str, as_of,
-                   frequency: str, monetary: str):
-    """The per-customer table as a lazy query of the input's engine (no sort: engines keep no order)."""
+def _finish_engine(result: nw.LazyFrame, columns: list[str], frame: nw.LazyFrame, customer_col: str,
+                   date_col: str, as_of, frequency: str, monetary: str):
+    """The per-customer table as a lazy query of the input's engine (no sort: engines keep no order);
+    ``columns`` are the aggregated columns of ``result``."""
     as_of_day = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
-    if "orders" not in result.collect_schema():
-        result = result.with_columns(nw.col("purchase_days").alias("orders"))
+    if "orders" not in columns:
+        result, columns = result.with_columns(nw.col("purchase_days").alias("orders")), [*columns, "orders"]
     count = nw.col("orders") if frequency == "orders" else nw.col("purchase_days")
     value = nw.col("revenue") / count if monetary == "mean" else nw.col("revenue")
     table = result.select(
         nw.col(customer_col).alias("customer_id"),
         (nw.lit(day_number_of(as_of_day)) - day_number(nw.col("last_purchase"))).alias("recency_days"),
-        count.alias("frequency"), value.alias("monetary"),
-        *[nw.col(c) for c in result.collect_schema().names() if c != customer_col])
+        count.alias("frequency"), value.alias("monetary"), *columns)
     return table, as_of_day
 
 
@@ -203,27 +201,28 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     Source: docs/methods.md §0 and §1.4; R package ``rfm`` ``rfm_table_order``.
     """
     frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
-    names = frame.collect_schema().names()
-    order_used = order_col if order_col and order_col in names else None
+    schema = frame.collect_schema()     # resolved once: a scan's schema costs a plan resolution each time
+    order_used = order_col if order_col and order_col in schema else None
     counted_by = "orders" if frequency == "orders" and order_used else "days"
     required = [customer_col, date_col, amount_col] + ([order_used] if order_used else [])
-    require_transactions(frame, required, date_col, amount_col)
-    grain_used = _order_grain(frame, order_used, grain) if order_used else None
+    require_transactions(frame, required, date_col, amount_col, schema=schema)
+    grain_used = _order_grain(frame, order_used, grain, schema[order_used]) if order_used else None
     if counted_by == "days":  # the day column first, so that every aggregation stays simple on every engine
         frame = frame.with_columns(day(nw.col(date_col)).alias(_DAY))
-    result = frame.group_by(customer_col).agg(
-        *_aggregations(date_col, amount_col, order_used, grain_used, days=counted_by == "days",
-                       first=collect or is_pandas(tx)))
-    result = result.with_columns(*rounded("revenue"))
-    if getattr(frame.collect_schema()[date_col], "time_zone", None):   # a zoned Spark TIMESTAMP: local time
+    aggregations = _aggregations(date_col, amount_col, order_used, grain_used, days=counted_by == "days",
+                                 first=collect or is_pandas(tx))
+    columns = list(aggregations)
+    result = frame.group_by(customer_col).agg(*[e.alias(c) for c, e in aggregations.items()]).with_columns(
+        *rounded("revenue"))
+    if getattr(schema[date_col], "time_zone", None):   # a zoned Spark TIMESTAMP: local time
         result = result.with_columns(*[nw.col(c).cast(nw.Datetime("us")) for c in ("first_purchase", "last_purchase")
-                                       if c in result.collect_schema()])
+                                       if c in columns])
     if collect or is_pandas(tx):
         table, as_of_day = _finish_pandas(run_query(result), customer_col, as_of, counted_by, monetary, amount_col)
         table.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
                            order_col=order_used, grain=grain_used)
         return table
-    table, _ = _finish_engine(result, frame, customer_col, date_col, as_of, counted_by, monetary)
+    table, _ = _finish_engine(result, columns, frame, customer_col, date_col, as_of, counted_by, monetary)
     if isinstance(nw.from_native(tx), nw.DataFrame):      # eager input (Polars DataFrame): eager result
         return run_query(table).to_native()
     return table.to_native()
