@@ -72,6 +72,7 @@ def _report(args) -> int:
     from helpers.errors import DataError
     from helpers.i18n import get_language, language, t
     from helpers.report import create_report
+    from helpers.report.files import value_options
 
     def progress(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -79,7 +80,8 @@ def _report(args) -> int:
     with language(args.lang or get_language()):
         try:
             create_report(args.file, args.out, columns=dict(args.columns or []), as_of=args.as_of,
-                          scheme=args.scheme, demo=args.demo, n_rows=args.rows, progress=progress)
+                          scheme=args.scheme, demo=args.demo, n_rows=args.rows, progress=progress,
+                          **value_options(args))
         except DataError as err:
             progress(t("report_err_data", message=err))
             return 2
@@ -91,6 +93,7 @@ def _report(args) -> int:
 
 def _add_report(sub) -> None:
     from helpers.report import DEMOS, FILES, N_ROWS
+    from helpers.report.files import add_value_options
     from helpers.segments import SCHEMES
 
     p = sub.add_parser("report", help="classify the customers of a transactions file; HTML, Excel, CSV, Parquet",
@@ -112,6 +115,7 @@ def _add_report(sub) -> None:
                    help=f"rows of each action list shown in the HTML (default: {N_ROWS}; the files hold every customer)")
     p.add_argument("--out", default="build/report", help=f"output folder for {', '.join(FILES.values())} "
                                                           "(default: build/report)")
+    add_value_options(p)
     p.set_defaults(run=_report)
 
 
