@@ -326,7 +326,8 @@ def _value_cut(res: RelationshipStates, value_quantile: float) -> float:
 
 @validate_params(recently_lost_days=[Interval(int, 0, None), None], value_quantile=Interval(float, 0, 1))
 def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None = None,
-                 value_quantile: float = 0.75, **state_kwargs) -> pd.DataFrame:
+                 value_quantile: float = 0.75, states: RelationshipStates | None = None,
+                 **state_kwargs) -> pd.DataFrame:
     """Customers to contact before they are gone: at_risk ones, and those lost for at most
     ``recently_lost_days`` beyond their churn threshold (default ``active_days``).
 
@@ -334,7 +335,8 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
     a suggested ``action`` (id and ``action_text``): ``save_call`` for high-value at-risk customers
     (revenue at or above the ``value_quantile`` of all buyers), ``reminder`` for other at-risk
     ones, ``win_back_offer`` for the recently lost. Most valuable first. ``state_kwargs`` go to
-    :func:`relationship_states`; ``attrs`` hold ``as_of`` and the ``value_threshold`` used.
+    :func:`relationship_states`, unless ``states`` gives its result for ``tx`` at ``as_of`` already;
+    ``attrs`` hold ``as_of`` and the ``value_threshold`` used.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [50.0, 10.0],
@@ -342,7 +344,7 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
     >>> at_risk_list(tx, "2024-06-30")["action"].to_dict()
     {'a': 'save_call'}
     """
-    res = relationship_states(tx, as_of, **state_kwargs)
+    res = relationship_states(tx, as_of, **state_kwargs) if states is None else states
     tab, p = res.table, res.thresholds
     extra = p["active_days"] if recently_lost_days is None else recently_lost_days
     churn = tab.get("churn_days", p["churn_days"])
@@ -356,11 +358,11 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
 
 @validate_params(value_quantile=Interval(float, 0, 1))
 def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
-                  **state_kwargs) -> pd.DataFrame:
+                  states: RelationshipStates | None = None, **state_kwargs) -> pd.DataFrame:
     """Lost customers worth winning back (revenue at or above the ``value_quantile`` of all buyers;
     action ``win_back_offer``) and reactivated ones to welcome back (``welcome_back``).
 
-    Same columns and index as :func:`at_risk_list`, most valuable first.
+    Same columns and index as :func:`at_risk_list`, most valuable first; ``states`` as there.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [90.0, 10.0, 5.0],
@@ -368,7 +370,7 @@ def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
     >>> win_back_list(tx, "2024-06-30")["action"].to_dict()
     {'a': 'win_back_offer', 'b': 'welcome_back'}
     """
-    res = relationship_states(tx, as_of, **state_kwargs)
+    res = relationship_states(tx, as_of, **state_kwargs) if states is None else states
     tab = res.table
     cut = _value_cut(res, value_quantile)
     actions = pd.Series(np.select([(tab["state"] == "lost") & (tab["revenue"] >= cut),

@@ -282,7 +282,7 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         progress(t("report_step_value", horizon=horizon))
         value = customer_value(tx, as_of, horizon=horizon, margin=margin, discount=discount)
         progress(t("report_step_lists"))
-        lists = {"value_quantile": _VALUE_QUANTILE, "preset": _LIFECYCLE_PRESET}
+        lists = {"value_quantile": _VALUE_QUANTILE, "states": states}
         customers = _customer_table(segments, pyramid, matrix, states, value)
         at_risk = _with_value(at_risk_list(tx, as_of, **lists), customers)
         win_back = _with_value(win_back_list(tx, as_of, **lists), customers)

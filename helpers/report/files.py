@@ -17,12 +17,14 @@ from pathlib import Path
 from helpers.i18n import t
 from helpers.report.analysis import (DEMOS, N_ROWS, CustomerReport, _quiet, analyse, load_for_report,
                                      with_ids)
-from helpers.report.html import to_html
+from helpers.report.charts import ChartWorker, chart_jobs, draw
+from helpers.report.html import page
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN
 from helpers.segments import SCHEMES
 from helpers.validation import Interval, Options, validate_params
 
-__all__ = ["create_report", "write_report", "FILES", "add_value_options", "value_options"]
+# add_value_options and value_options serve the command line (helpers.__main__).
+__all__ = ["create_report", "write_report", "FILES"]
 
 FILES = {"html": "report.html", "xlsx": "report.xlsx", "csv": "customers.csv", "parquet": "customers.parquet"}
 
@@ -46,21 +48,31 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
     >>> pd.read_parquet(paths["parquet"]).columns[0]
     'customer_id'
     """
+    return _write(report, Path(out), n_rows, progress, worker=None)
+
+
+def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: ChartWorker | None) -> dict:
+    """:func:`write_report`, the charts drawn by ``worker`` (while the other files are written) when given."""
     from helpers.data.exports import write_csv, write_parquet, write_workbook
+    from helpers.i18n import get_language
     from helpers.report.tables import workbook
 
-    out = Path(out)
+    jobs = chart_jobs(report)
+    if worker is not None:
+        worker.submit(jobs, get_language())
     out.mkdir(parents=True, exist_ok=True)
     paths = {kind: out / name for kind, name in FILES.items()}
     customers = with_ids(report.customers)
     sheets, formats = workbook(report)
-    steps = {"html": lambda p: p.write_text(to_html(report, n_rows=n_rows), encoding="utf-8"),
-             "xlsx": lambda p: write_workbook(sheets, p, number_formats=formats),
+    steps = {"xlsx": lambda p: write_workbook(sheets, p, number_formats=formats),
              "csv": lambda p: write_csv(customers, p),
              "parquet": lambda p: write_parquet(customers, p)}
-    for kind, path in paths.items():
-        progress(t("report_step_write", file=path))
-        steps[kind](path)
+    for kind, step in steps.items():                   # the page last: its charts may still be drawn
+        progress(t("report_step_write", file=paths[kind]))
+        step(paths[kind])
+    progress(t("report_step_write", file=paths["html"]))
+    charts = (worker.result() if worker is not None else None) or draw(jobs)
+    paths["html"].write_text(page(report, n_rows, charts), encoding="utf-8")
     return paths
 
 
@@ -93,15 +105,20 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     from helpers.errors import collect_warnings
 
     started = time.perf_counter()
-    progress(t("report_step_load", source=demo or source))
-    with collect_warnings() as warned:
-        tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
-    report = analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
-                     discount=discount, currency=currency or DEMOS.get(demo), progress=progress)
-    report.notes[:0] = list(warned)
-    for note in report.notes:
-        progress(f"⚠ {note}")
-    paths = write_report(report, out, n_rows=n_rows, progress=progress)
+    worker = ChartWorker.start()        # imports the plotting libraries while the data load
+    try:
+        progress(t("report_step_load", source=demo or source))
+        with collect_warnings() as warned:
+            tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
+        report = analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
+                         discount=discount, currency=currency or DEMOS.get(demo), progress=progress)
+        report.notes[:0] = list(warned)
+        for note in report.notes:
+            progress(f"⚠ {note}")
+        paths = _write(report, Path(out), n_rows, progress, worker)
+    finally:
+        if worker is not None:
+            worker.close()
     progress(t("report_step_done", seconds=f"{time.perf_counter() - started:.1f}",
                files=", ".join(str(p) for p in paths.values())))
     return report

@@ -10,9 +10,6 @@
 """
 from __future__ import annotations
 
-import base64
-import io
-from functools import partial
 from html import escape
 
 import pandas as pd
@@ -55,25 +52,6 @@ def _html_table(view: View, currency: str | None = None) -> str:
              for column, k in zip((view.frame[c].tolist() for c in view.frame.columns), kinds)]
     body = "".join(f"<tr>{''.join(row)}</tr>" for row in zip(*cells))
     return f"<table><tr>{head}</tr>{body}</table>"
-
-
-def _chart_png(plot, data, figsize=(8, 5)) -> str:
-    """``plot(data, ax=…)`` drawn with the kit theme as an ``<img>`` holding a base64 PNG."""
-    import matplotlib as mpl
-    from matplotlib.figure import Figure
-
-    from helpers.plots.theme import apply_theme
-
-    with mpl.rc_context():
-        apply_theme()
-        figure = Figure(figsize=figsize)
-        ax = figure.subplots()
-        plot(data, ax=ax)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=90)
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img alt="{escape(ax.get_title())}" src="data:image/png;base64,{encoded}">'
 
 
 def _paragraphs(texts, css: str = "muted") -> str:
@@ -142,10 +120,8 @@ def _value_html(report: CustomerReport) -> str:
     return _paragraphs([intro], "") + _html_table(table, report.currency) + _paragraphs([t("report_value_one_time")])
 
 
-def _model_html(report: CustomerReport) -> str:
+def _model_html(report: CustomerReport, charts: dict) -> str:
     """How the value was forecast and how good the forecast is."""
-    from helpers.plots import plot_holdout_comparison
-
     value = report.value
     if not value.fitted:
         return _paragraphs([t("report_model_intro")], "") + _notes([t("report_value_not_fitted", reason=value.reason)]
@@ -160,13 +136,11 @@ def _model_html(report: CustomerReport) -> str:
                                     weeks=attrs["weeks"], predicted=f"{totals['predicted']:,.0f}",
                                     actual=f"{totals['actual']:,.0f}")], ""))
         parts.append(_html_table(people(value.holdout, HOLDOUT_COLUMNS)))
-        parts.append(_chart_png(plot_holdout_comparison, value.holdout, figsize=(7, 4)))
+        parts.append(charts["holdout"])
     return "".join(parts) + _notes(value.caveats() + value.notes)
 
 
-def _sections(report: CustomerReport, n_rows: int) -> list[tuple[str, str]]:
-    from helpers.plots import plot_pyramid, plot_segment_sizes, plot_state_distribution, plot_value_matrix
-
+def _sections(report: CustomerReport, n_rows: int, charts: dict) -> list[tuple[str, str]]:
     summary = report.segment_summary()
     strategies = summary.assign(strategy=label(summary["segment"], "strategy"))
     tiers = people(report.pyramid.summary(), [("label", "tier"), "customers", "customer_share", "value",
@@ -178,16 +152,15 @@ def _sections(report: CustomerReport, n_rows: int) -> list[tuple[str, str]]:
         ("report_sec_overview", _overview_html(report)),
         ("report_sec_data", _data_html(report)),
         ("report_sec_segments", _html_table(people(summary, SEGMENT_COLUMNS), money)
-         + _chart_png(plot_segment_sizes, summary)),
+         + charts["segments"]),
         ("report_sec_value", _value_html(report)),
         ("report_sec_strategies", _html_table(people(strategies, [("label", "segment"), "strategy"]))),
-        ("report_sec_tiers", _html_table(tiers, money) + _chart_png(plot_pyramid, report.pyramid)),
-        ("report_sec_matrix", _html_table(cells, money)
-         + _chart_png(partial(plot_value_matrix, log="auto"), report.matrix, figsize=(7, 6))),
-        ("report_sec_states", _html_table(states, money) + _chart_png(plot_state_distribution, report.states)),
+        ("report_sec_tiers", _html_table(tiers, money) + charts["tiers"]),
+        ("report_sec_matrix", _html_table(cells, money) + charts["matrix"]),
+        ("report_sec_states", _html_table(states, money) + charts["states"]),
         ("report_sec_at_risk", _at_risk_html(report, n_rows)),
         ("report_sec_win_back", _action_list_html(report, report.win_back, n_rows)),
-        ("report_sec_model", _model_html(report)),
+        ("report_sec_model", _model_html(report, charts)),
         ("report_sec_thresholds", _html_table(people(report.thresholds(), ["section", "item", ("value", "setting")]))),
     ]
 
@@ -198,12 +171,19 @@ def report_body(report: CustomerReport, *, n_rows: int = N_ROWS) -> str:
 
     ``n_rows``: the rows of each action list shown (the files hold every customer).
     """
+    from helpers.report.charts import chart_jobs, draw
+
+    return _body(report, n_rows, draw(chart_jobs(report)))
+
+
+def _body(report: CustomerReport, n_rows: int, charts: dict) -> str:
+    """:func:`report_body` with its charts already drawn (``{name: <img>}``, :mod:`helpers.report.charts`)."""
     from helpers import __version__
 
     currency = CURRENCIES.get(report.currency, report.currency) if report.currency else t("report_no_currency")
     intro = t("report_intro", source=report.source, as_of=report.as_of.date(), scheme=report.scheme,
               currency=currency)
-    sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(report, n_rows))
+    sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(report, n_rows, charts))
     return (f"<h1>{escape(t('report_title'))}</h1><p>{escape(intro)}</p>{sections}"
             f'<p class="muted">{escape(t("report_footer", version=__version__))}</p>')
 
@@ -224,9 +204,16 @@ def to_html(report: CustomerReport, *, n_rows: int = N_ROWS) -> str:
     ...     "<title>Customer value report</title>" in to_html(analyse(tx))
     True
     """
+    from helpers.report.charts import chart_jobs, draw
+
+    return page(report, n_rows, draw(chart_jobs(report)))
+
+
+def page(report: CustomerReport, n_rows: int, charts: dict) -> str:
+    """:func:`to_html` with its charts already drawn (``{name: <img>}``, :mod:`helpers.report.charts`)."""
     from helpers.i18n import get_language
 
     lang = "zh-CN" if get_language() == "zh" else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{escape(t('report_title'))}</title><style>{CSS}</style></head>"
-            f"<body>{report_body(report, n_rows=n_rows)}</body></html>")
+            f"<body>{_body(report, n_rows, charts)}</body></html>")

@@ -26,7 +26,7 @@ import pandas as pd
 from helpers.display import CURRENCIES, column_label, format_money, format_share
 from helpers.i18n import has, label, t
 
-__all__ = ["people", "cell_text", "excel_format", "workbook", "threshold_rows", "View"]
+__all__ = ["people", "cell_text", "excel_format", "workbook", "threshold_rows"]
 
 #: How the report shows each of its columns (every other column is text).
 KINDS = {

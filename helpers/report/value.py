@@ -10,9 +10,9 @@ fitted on the first two thirds of the history predicts the repeat purchases of t
 which are then counted (:func:`helpers.btyd.holdout_comparison`).
 
 When the models cannot be fitted (less than :data:`MIN_HISTORY_DAYS` of history, fewer than
-:data:`MIN_REPEAT_BUYERS` repeat buyers, a fit that does not converge, spend the Gamma-Gamma model
-cannot use) the result says why (``reason``) and holds no numbers; the rest of the report is
-unaffected.
+:data:`MIN_REPEAT_BUYERS` repeat buyers, a fit that does not converge or whose parameters run off
+to values that give no finite forecast, spend the Gamma-Gamma model cannot use) the result says
+why (``reason``) and holds no numbers; the rest of the report is unaffected.
 
 P(alive) is left blank for one-time buyers: BG/NBD lets a customer leave only right after a repeat
 purchase, so it gives every one-time buyer P(alive) = 1 whatever their recency (docs/methods.md
@@ -125,6 +125,13 @@ class CustomerValue:
                 "actual": float((self.holdout["actual"] * weights).sum())}
 
 
+def _without_convergence_notes(notes) -> list:
+    """``notes`` without the fitter's "did not converge" warnings: the reason says so in the
+    report's words (the warning quotes the optimiser's own message)."""
+    prefix = t("warn_btyd_not_converged").split("{message}")[0]
+    return [n for n in notes if not n.startswith(prefix)]
+
+
 def _history_days(summary: pd.DataFrame) -> int:
     """Days from the first purchase in the summary to its ``as_of``."""
     return int(round(float(summary["T"].max()) * 7)) if len(summary) else 0
@@ -182,7 +189,8 @@ def _holdout(tx, as_of: pd.Timestamp, history_days: int):
     with collect_warnings() as warned:
         calibration = btyd_summary(tx, calibration_end, as_of, period="W")
         purchases, reason = _fit_purchases(calibration)
-    notes = [t("report_value_holdout_note", note=n) for n in warned if n != t("warn_btyd_no_standard_errors")]
+    notes = [t("report_value_holdout_note", note=n) for n in _without_convergence_notes(warned)
+             if n != t("warn_btyd_no_standard_errors")]
     if purchases is None:
         return None, t("report_value_holdout_unfit", reason=reason), notes
     table = holdout_comparison(purchases, calibration)
@@ -208,22 +216,36 @@ def customer_value(tx, as_of, *, horizon: int = HORIZON, margin: float = MARGIN,
     >>> value.fitted, value.table.empty
     (False, True)
     """
-    from helpers.btyd import btyd_summary, customer_clv
-    from helpers.errors import collect_warnings
+    from threadpoolctl import threadpool_limits
 
     params = {"horizon": horizon, "margin": margin, "discount": discount, "period": "W",
               "step_length": WEEKS_PER_MONTH, "as_of": as_of}
+    # The fits are small: a multithreaded BLAS (called inside SciPy's L-BFGS-B) would wake its threads
+    # for every step, which makes them 10–20 times slower, far more so on a busy machine.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _customer_value(tx, as_of, params)
+
+
+def _customer_value(tx, as_of, params: dict) -> CustomerValue:
+    from helpers.btyd import btyd_summary, customer_clv
+    from helpers.errors import collect_warnings
+
+    horizon, margin, discount = params["horizon"], params["margin"], params["discount"]
     with collect_warnings() as notes:
         summary = btyd_summary(tx, as_of, period="W")
         params["history_days"] = _history_days(summary)
         purchases, reason = _fit_purchases(summary)
         spend, reason = _fit_spend(summary) if purchases is not None else (None, reason)
         if reason is None:
-            table = customer_clv(purchases, spend, summary, horizon=horizon, margin=margin, discount=discount,
-                                 step_length=WEEKS_PER_MONTH)[_COLUMNS]
+            with np.errstate(all="ignore"):            # extreme parameters overflow: checked just below
+                table = customer_clv(purchases, spend, summary, horizon=horizon, margin=margin,
+                                     discount=discount, step_length=WEEKS_PER_MONTH)[_COLUMNS]
             table["prob_alive"] = table["prob_alive"].where(summary["x"] > 0, np.nan)
+            if not np.isfinite(table[_COLUMNS[1:]].to_numpy()).all():     # parameters ran off to extremes
+                reason = t("report_value_degenerate", model=purchases._name)
+    notes = _without_convergence_notes(notes)
     if reason is not None:
         return CustomerValue(pd.DataFrame(columns=_COLUMNS, index=summary.index[:0]), params, reason=reason,
-                             notes=list(notes))
+                             notes=notes)
     holdout, holdout_reason, holdout_notes = _holdout(tx, as_of, params["history_days"])
     return CustomerValue(table, params, purchases, spend, holdout, None, holdout_reason, notes + holdout_notes)
