@@ -171,6 +171,12 @@ def load_for_report(source=None, *, columns: dict | None = None, demo: str | Non
     return load_transactions(source, columns, **read)
 
 
+def _labels(ids: pd.Series, labels=label, field: str | None = None) -> pd.Series:
+    """``labels(ids, field)`` (default :func:`helpers.i18n.label`), looked up once per distinct id."""
+    distinct = list(pd.unique(ids.to_numpy()))
+    return ids.map(dict(zip(distinct, labels(distinct, field))))
+
+
 def _customer_table(segments, pyramid, matrix, states, value: CustomerValue) -> pd.DataFrame:
     """One row per customer (index ``customer_id``): R/F/M values and scores, each classification's
     id and label, then the value columns (blank when the models were not fitted)."""
@@ -183,9 +189,9 @@ def _customer_table(segments, pyramid, matrix, states, value: CustomerValue) -> 
     out["segment_label"] = segments.labels()
     for result in (pyramid, matrix, states):
         out[result.class_col] = _ids_and(result.table, result.class_col).reindex(out.index).to_numpy()
-    out["tier_label"] = label(out["tier"])
-    out["cell_label"] = label(out["cell"])
-    out["state_label"] = state_labels(out["state"])
+    out["tier_label"] = _labels(out["tier"])
+    out["cell_label"] = _labels(out["cell"])
+    out["state_label"] = _labels(out["state"], state_labels)
     out.index.name = "customer_id"
     order = columns + ["segment_label", "tier", "tier_label", "cell", "cell_label", "state", "state_label"]
     values = value.table.reindex(out.index.astype(str)).set_axis(out.index)   # BTYD summaries key ids as text
@@ -202,9 +208,9 @@ def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> 
     ids = customers.index.to_series().astype("string")
     channel = ids.map(first["channel"]).astype("string").fillna("")
     out = customers[["segment", "segment_label"]].assign(
-        strategy=label(customers["segment"], "strategy").to_numpy(), tier_label=customers["tier_label"],
+        strategy=_labels(customers["segment"], field="strategy").to_numpy(), tier_label=customers["tier_label"],
         monetary=customers["monetary"], revisit_date=ids.map(first["due_date"]).to_numpy(),
-        channel_label=label(channel).to_numpy())
+        channel_label=_labels(channel).to_numpy())
     rank = {s: i for i, s in enumerate(_segments_by_revenue(segments))}
     out = out.assign(_rank=out["segment"].map(rank)).reset_index()
     out = out.sort_values(["_rank", "monetary", "customer_id"], ascending=[True, False, True], kind="mergesort")

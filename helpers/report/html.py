@@ -17,8 +17,8 @@ import pandas as pd
 from helpers.display import CURRENCIES, format_money, format_share
 from helpers.i18n import label, t
 from helpers.report.analysis import N_ROWS, CustomerReport
-from helpers.report.tables import (HOLDOUT_COLUMNS, PARAMETER_COLUMNS, SEGMENT_COLUMNS, VALUE_COLUMNS, View,
-                                   cell_text, list_view, people)
+from helpers.report.tables import (HOLDOUT_COLUMNS, SEGMENT_COLUMNS, VALUE_COLUMNS, View, cell_text, list_view,
+                                   parameter_view, people)
 from helpers.validation import Interval, validate_params
 
 # report_body is the part CustomerReport shows in a notebook; to_html the whole page.
@@ -115,7 +115,8 @@ def _value_html(report: CustomerReport) -> str:
     if not value.fitted:
         return f'<p class="note">⚠ {escape(t("report_value_not_fitted", reason=value.reason))}</p>'
     intro = t("report_value_intro", horizon=params["horizon"], margin=format_share(params["margin"], 0),
-              discount=format_share(params["discount"], 1))
+              discount=format_share(params["discount"], 1),
+              margin_note=t("report_value_margin_none") if params["margin"] == 1 else "")
     table = people(report.segment_value(), VALUE_COLUMNS, horizon=params["horizon"])
     return _paragraphs([intro], "") + _html_table(table, report.currency) + _paragraphs([t("report_value_one_time")])
 
@@ -126,15 +127,16 @@ def _model_html(report: CustomerReport, charts: dict) -> str:
     if not value.fitted:
         return _paragraphs([t("report_model_intro")], "") + _notes([t("report_value_not_fitted", reason=value.reason)]
                                                                     + value.notes)
-    parts = [_paragraphs([t("report_model_intro")], ""), _html_table(people(value.parameters(), PARAMETER_COLUMNS))]
+    parts = [_paragraphs([t("report_model_intro")], ""), _html_table(parameter_view(report))]
     totals = value.holdout_totals()
     if totals is None:
-        parts.append(_paragraphs([t("report_thr_holdout") + ": " + value.holdout_reason]))
+        parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=value.holdout_reason)]))
     else:
         attrs = value.holdout.attrs
-        parts.append(_paragraphs([t("report_value_holdout_summary", end=attrs["calibration_end"].date(),
-                                    weeks=attrs["weeks"], predicted=f"{totals['predicted']:,.0f}",
-                                    actual=f"{totals['actual']:,.0f}")], ""))
+        summary = t("report_value_holdout_summary", end=attrs["calibration_end"].date(), weeks=attrs["weeks"],
+                    predicted=f"{totals['predicted']:,.0f}", actual=f"{totals['actual']:,.0f}")
+        parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=summary),
+                                  t("report_value_holdout_table")], ""))
         parts.append(_html_table(people(value.holdout, HOLDOUT_COLUMNS)))
         parts.append(charts["holdout"])
     return "".join(parts) + _notes(value.caveats() + value.notes)
@@ -181,8 +183,8 @@ def _body(report: CustomerReport, n_rows: int, charts: dict) -> str:
     from helpers import __version__
 
     currency = CURRENCIES.get(report.currency, report.currency) if report.currency else t("report_no_currency")
-    intro = t("report_intro", source=report.source, as_of=report.as_of.date(), scheme=report.scheme,
-              currency=currency)
+    intro = t("report_intro", source=report.source, as_of=report.as_of.date(),
+              scheme=t(f"report_scheme.{report.scheme}"), currency=currency)
     sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(report, n_rows, charts))
     return (f"<h1>{escape(t('report_title'))}</h1><p>{escape(intro)}</p>{sections}"
             f'<p class="muted">{escape(t("report_footer", version=__version__))}</p>')

@@ -155,6 +155,16 @@ def segment_view(report) -> View:
     return people(table, value_columns(report, columns), horizon=report.value.params["horizon"])
 
 
+#: The papers' symbols of the parameters whose names are Greek letters.
+_SYMBOLS = {"alpha": "α", "beta": "β", "gamma": "γ"}
+
+
+def parameter_view(report) -> View:
+    """The value models' parameters with standard errors and 95 % intervals, named by their symbols."""
+    table = report.value.parameters()
+    return people(table.assign(parameter=table["parameter"].replace(_SYMBOLS)), PARAMETER_COLUMNS)
+
+
 def customer_view(report) -> View:
     """Every customer with its classes, value and next revisit, in the order of the segment actions
     (segments by revenue, then spend)."""
@@ -175,7 +185,7 @@ def workbook(report) -> tuple[dict, dict]:
              t("report_sheet_at_risk"): list_view(report, report.at_risk),
              t("report_sheet_win_back"): list_view(report, report.win_back)}
     if report.value.fitted:
-        views[t("report_sheet_model")] = people(report.value.parameters(), PARAMETER_COLUMNS)
+        views[t("report_sheet_model")] = parameter_view(report)
     if report.value.holdout is not None:
         views[t("report_sheet_holdout")] = people(report.value.holdout, HOLDOUT_COLUMNS)
     views[t("report_sheet_thresholds")] = people(report.thresholds(), ["section", "item", ("value", "setting")])
