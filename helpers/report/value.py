@@ -160,12 +160,17 @@ def _fit_purchases(summary: pd.DataFrame):
 
 
 def _fit_spend(summary: pd.DataFrame):
-    """``(Gamma-Gamma model, None)`` fitted on ``summary``, or ``(None, why not)``."""
+    """``(Gamma-Gamma model, None)`` fitted on ``summary``, or ``(None, why not)``.
+
+    The spend column is named for people (its label) so that the fit's messages read in words.
+    """
     from helpers.btyd import GammaGammaModel
+    from helpers.display import column_label
     from helpers.errors import DataError
 
+    spend = column_label("zbar")
     try:
-        model = GammaGammaModel.fit(summary)
+        model = GammaGammaModel.fit(summary.rename(columns={"zbar": spend}), spend_col=spend)
     except DataError as err:        # too few repeat buyers with positive spend: the kit's message says so
         return None, str(err)
     return (model, None) if model.converged else (None, t("report_value_not_converged", model=model._name))
