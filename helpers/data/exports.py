@@ -17,6 +17,7 @@ Source: OWASP, https://owasp.org/www-community/attacks/CSV_Injection .
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -109,8 +110,6 @@ def sheet_name(text: str, taken=()) -> str:
 
 def _display_width(text: str) -> int:
     """Columns a text takes in a spreadsheet: East Asian wide characters count twice."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -132,11 +131,17 @@ def _excel_days(values: pd.Series) -> pd.Series:
     return (stamps - pd.Timestamp("1899-12-30")) / pd.Timedelta(days=1)
 
 
+#: Excel keeps 15 significant digits: whole numbers from here on (long ids) are written as text.
+_EXACT_DIGITS = 10**15
+
+
 def _column_cells(values: pd.Series):
     """``(kind, cells)`` of one column: ``"number"`` (floats and ints; missing as None),
-    ``"date"`` (Excel serial days) or ``"text"`` (cleaned strings; missing as None)."""
-    if pd.api.types.is_bool_dtype(values) or not (pd.api.types.is_numeric_dtype(values)
-                                                   or pd.api.types.is_datetime64_any_dtype(values)):
+    ``"date"`` (Excel serial days) or ``"text"`` (cleaned strings, and whole numbers too long for
+    Excel to keep exactly; missing as None)."""
+    too_long = pd.api.types.is_integer_dtype(values) and bool((values.abs() >= _EXACT_DIGITS).any())
+    if too_long or pd.api.types.is_bool_dtype(values) or not (pd.api.types.is_numeric_dtype(values)
+                                                               or pd.api.types.is_datetime64_any_dtype(values)):
         cells = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else _ILLEGAL_XML.sub("", str(v))
                  for v in values.tolist()]
         return "text", cells
