@@ -258,6 +258,14 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
     >>> str(report.as_of.date()), report.customers["frequency"].to_dict()
     ('2024-03-02', {'a': 1, 'b': 2})
     """
+    return _analyse(tx, data_report, as_of=as_of, scheme=scheme, source=source, horizon=horizon, margin=margin,
+                    discount=discount, currency=currency, progress=progress)
+
+
+def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, horizon=HORIZON, margin=MARGIN,
+             discount=DISCOUNT, currency=None, progress=_quiet, classified=None) -> CustomerReport:
+    """:func:`analyse`; ``classified(segments, pyramid, matrix, states)``, when given, is told the
+    classes as soon as they are known (:func:`helpers.report.create_report` starts drawing charts)."""
     from helpers.errors import collect_warnings
     from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
     from helpers.matrices import marcus_matrix
@@ -285,6 +293,8 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         pyramid = customer_pyramid(rfm["monetary"], preset=_PYRAMID_PRESET)
         matrix = marcus_matrix(rfm)                      # the RFM table keeps its customer_id index
         states = relationship_states(tx, as_of, preset=_LIFECYCLE_PRESET)
+        if classified is not None:
+            classified(segments, pyramid, matrix, states)
         progress(t("report_step_value", horizon=horizon))
         value = customer_value(tx, as_of, horizon=horizon, margin=margin, discount=discount)
         progress(t("report_step_lists"))

@@ -2,11 +2,11 @@
 
 Drawing the five charts — with the imports of matplotlib and seaborn they need — takes about as
 long as loading and classifying Online Retail. :func:`helpers.report.create_report` therefore
-starts a :class:`ChartWorker` (a second Python running :func:`serve`) before it loads the data: on a
-machine with two or more cores the worker imports the plotting libraries while the data load,
-and draws the charts while the workbook and the CSV and Parquet files are written. When it cannot
-start or fails, the charts are drawn in this process (:func:`draw`); the page is the same either
-way.
+starts a :class:`ChartWorker` (a second Python running :func:`serve`) before it loads the data:
+on a machine with two or more cores the worker imports the plotting libraries while the data
+load, draws the four classification charts while the customer value is forecast, and the holdout
+chart while the workbook and the CSV and Parquet files are written. When it cannot start or
+fails, the charts are drawn in this process (:func:`draw`); the page is the same either way.
 
     >>> import pandas as pd
     >>> from helpers.report.analysis import analyse
@@ -23,23 +23,28 @@ import os
 import pickle
 import subprocess
 import sys
-import threading
+import tempfile
 from html import escape
 from pathlib import Path
 
-# draw and ChartWorker serve helpers.report.html and helpers.report.files.
+# draw, classification_jobs, ChartWorker and serve serve helpers.report.html and helpers.report.files.
 __all__ = ["chart_jobs"]
+
+_TIMEOUT = 300          # seconds the worker may take once every chart is asked for
+
+
+def classification_jobs(summary, pyramid, matrix, states) -> dict:
+    """The charts of the classifications: ``{name: (plot function name in helpers.plots, keywords,
+    data, figsize)}``. Functions are named, not imported: preparing jobs never imports matplotlib."""
+    return {"segments": ("plot_segment_sizes", {}, summary, (8, 5)),
+            "tiers": ("plot_pyramid", {}, pyramid, (8, 5)),
+            "matrix": ("plot_value_matrix", {"log": "auto"}, matrix, (7, 6)),
+            "states": ("plot_state_distribution", {}, states, (8, 5))}
 
 
 def chart_jobs(report) -> dict:
-    """The report's charts to draw: ``{name: (plot function name in helpers.plots, keywords, data, figsize)}``.
-
-    Functions are named, not imported, so that preparing the jobs never imports matplotlib.
-    """
-    jobs = {"segments": ("plot_segment_sizes", {}, report.segment_summary(), (8, 5)),
-            "tiers": ("plot_pyramid", {}, report.pyramid, (8, 5)),
-            "matrix": ("plot_value_matrix", {"log": "auto"}, report.matrix, (7, 6)),
-            "states": ("plot_state_distribution", {}, report.states, (8, 5))}
+    """Every chart of the report's page: the classifications' and, when there is one, the holdout check's."""
+    jobs = classification_jobs(report.segment_summary(), report.pyramid, report.matrix, report.states)
     if report.value.holdout is not None:
         jobs["holdout"] = ("plot_holdout_comparison", {}, report.value.holdout, (7, 4))
     return jobs
@@ -65,7 +70,7 @@ def _png(plot, data, figsize) -> str:
 
 
 def draw(jobs: dict, lang: str | None = None) -> dict:
-    """Each job of :func:`chart_jobs` as an ``<img>`` (``{name: html}``), in ``lang`` (default: the active language)."""
+    """Each job as an ``<img>`` (``{name: html}``), in ``lang`` (default: the active language)."""
     from functools import partial
 
     import helpers.plots
@@ -86,69 +91,92 @@ def _cores() -> int:
 class ChartWorker:
     """A second Python process that draws the report's charts (see the module).
 
-    :meth:`start` it early (it imports the plotting libraries at once), :meth:`submit` the jobs,
-    do other work, then take the :meth:`result`. ``None`` from :meth:`start` (one core, or no
-    process could be started) or from :meth:`result` (the worker failed) means: draw here.
+    :meth:`start` it early (it imports the plotting libraries at once), :meth:`submit` jobs as
+    their data become ready — each batch is drawn while this process goes on — then take the
+    :meth:`result`. ``None`` from :meth:`start` (one core, or no process could be started) means:
+    draw here; :meth:`result` holds the charts the worker drew (none when it failed).
+
+    Batches travel as files in a private temporary folder (one line on the worker's stdin names
+    each), so that handing over data never waits for the worker.
 
     >>> worker = ChartWorker.start()
     >>> worker is None or worker.close() is None
     True
     """
 
-    def __init__(self, process: subprocess.Popen):
-        self._process, self._thread, self._output = process, None, None
+    def __init__(self, process: subprocess.Popen, folder: tempfile.TemporaryDirectory, errors):
+        self._process, self._folder, self._errors = process, folder, errors
+        self.submitted: list = []
 
     @classmethod
-    def start(cls) -> ChartWorker | None:
+    def start(cls, command=None) -> ChartWorker | None:
         if _cores() < 2:
             return None
         root = str(Path(__file__).resolve().parents[2])            # the folder that holds helpers/
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+        folder = tempfile.TemporaryDirectory(prefix="crm-report-charts-")
+        errors = open(Path(folder.name) / "stderr.txt", "w+b")     # noqa: SIM115 (closed in close())
         try:
-            process = subprocess.Popen([sys.executable, "-c", "from helpers.report.charts import serve; serve()"],
-                                       stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            process = subprocess.Popen(command or [sys.executable, "-c", "from helpers.report.charts import serve; serve()"],
+                                       stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env)
         except OSError:
+            errors.close()
+            folder.cleanup()
             return None
-        return cls(process)
+        return cls(process, folder, errors)
 
     def submit(self, jobs: dict, lang: str) -> None:
-        """Send the jobs; the worker draws them while this process goes on."""
-        payload = pickle.dumps((lang, jobs), protocol=pickle.HIGHEST_PROTOCOL)
+        """Hand a batch of jobs over; the worker draws it while this process goes on."""
+        if not jobs:
+            return
+        path = Path(self._folder.name) / f"batch{len(self.submitted)}.pickle"
+        path.write_bytes(pickle.dumps((lang, jobs), protocol=pickle.HIGHEST_PROTOCOL))
+        self.submitted.append((path, list(jobs)))
+        try:
+            self._process.stdin.write(f"{path}\n".encode())
+            self._process.stdin.flush()
+        except OSError:             # the worker has gone: result() draws nothing, the charts are drawn here
+            pass
 
-        def exchange():
-            try:
-                self._output = self._process.communicate(payload)
-            except OSError:
-                self._output = None
-
-        self._thread = threading.Thread(target=exchange, daemon=True)
-        self._thread.start()
-
-    def result(self) -> dict | None:
-        """The drawn charts, or None when the worker failed."""
-        self._thread.join()
-        if self._output is None or self._process.returncode != 0:
-            return None
-        if self._output[1]:                    # the worker's warnings, as drawing here would show them
-            sys.stderr.write(self._output[1].decode("utf-8", "replace"))
-        return pickle.loads(self._output[0])
+    def result(self) -> dict:
+        """The charts the worker drew, by name (those missing are to be drawn here)."""
+        try:
+            self._process.stdin.close()
+            self._process.wait(timeout=_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired):
+            self._process.kill()
+            return {}
+        drawn = {}
+        for path, _names in self.submitted:
+            done = path.with_suffix(".png.pickle")
+            if self._process.returncode == 0 and done.exists():
+                drawn.update(pickle.loads(done.read_bytes()))
+        self._errors.seek(0)
+        warnings = self._errors.read().decode("utf-8", "replace")
+        if warnings and self._process.returncode == 0:        # its warnings, as drawing here would show them
+            sys.stderr.write(warnings)
+        return drawn
 
     def close(self) -> None:
-        """Stop the worker if it still runs (e.g. the report failed before its charts were needed)."""
+        """Stop the worker if it still runs and remove its files."""
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
+        if self._process.stdin and not self._process.stdin.closed:
+            self._process.stdin.close()
+        self._errors.close()
+        self._folder.cleanup()
 
 
 def serve() -> None:
-    """The worker: import the plotting libraries, then draw the jobs read from stdin onto stdout."""
+    """The worker: import the plotting libraries, then draw each batch named on stdin into a file beside it."""
     import matplotlib.figure  # noqa: F401  (imported before the jobs arrive: that is the point)
 
     import helpers.plots  # noqa: F401
     from helpers.plots.theme import apply_theme
 
     apply_theme()
-    lang, jobs = pickle.loads(sys.stdin.buffer.read())
-    sys.stdout.buffer.write(pickle.dumps(draw(jobs, lang), protocol=pickle.HIGHEST_PROTOCOL))
-
+    for line in sys.stdin:
+        path = Path(line.strip())
+        lang, jobs = pickle.loads(path.read_bytes())
+        path.with_suffix(".png.pickle").write_bytes(pickle.dumps(draw(jobs, lang), protocol=pickle.HIGHEST_PROTOCOL))

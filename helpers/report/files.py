@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from helpers.i18n import t
-from helpers.report.analysis import (DEMOS, N_ROWS, CustomerReport, _quiet, analyse, load_for_report,
-                                     with_ids)
-from helpers.report.charts import ChartWorker, chart_jobs, draw
+from helpers.report.analysis import DEMOS, N_ROWS, CustomerReport, _analyse, _quiet, load_for_report, with_ids
+from helpers.report.charts import ChartWorker, chart_jobs, classification_jobs, draw
 from helpers.report.html import page
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN
 from helpers.segments import SCHEMES
@@ -52,14 +52,16 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
 
 
 def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: ChartWorker | None) -> dict:
-    """:func:`write_report`, the charts drawn by ``worker`` (while the other files are written) when given."""
+    """:func:`write_report`, with the charts the ``worker`` has not been given yet handed to it first
+    (it draws them while the other files are written); whatever it did not draw is drawn here."""
     from helpers.data.exports import write_csv, write_parquet, write_workbook
     from helpers.i18n import get_language
     from helpers.report.tables import workbook
 
     jobs = chart_jobs(report)
     if worker is not None:
-        worker.submit(jobs, get_language())
+        given = {name for _, names in worker.submitted for name in names}
+        worker.submit({name: job for name, job in jobs.items() if name not in given}, get_language())
     out.mkdir(parents=True, exist_ok=True)
     paths = {kind: out / name for kind, name in FILES.items()}
     customers = with_ids(report.customers)
@@ -71,7 +73,8 @@ def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: Cha
         progress(t("report_step_write", file=paths[kind]))
         step(paths[kind])
     progress(t("report_step_write", file=paths["html"]))
-    charts = (worker.result() if worker is not None else None) or draw(jobs)
+    charts = worker.result() if worker is not None else {}
+    charts.update(draw({name: job for name, job in jobs.items() if name not in charts}))
     paths["html"].write_text(page(report, n_rows, charts), encoding="utf-8")
     return paths
 
@@ -110,8 +113,9 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
         progress(t("report_step_load", source=demo or source))
         with collect_warnings() as warned:
             tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
-        report = analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
-                         discount=discount, currency=currency or DEMOS.get(demo), progress=progress)
+        report = _analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
+                          discount=discount, currency=currency or DEMOS.get(demo), progress=progress,
+                          classified=None if worker is None else partial(_submit_classes, worker))
         report.notes[:0] = list(warned)
         for note in report.notes:
             progress(f"⚠ {note}")
@@ -122,6 +126,14 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     progress(t("report_step_done", seconds=f"{time.perf_counter() - started:.1f}",
                files=", ".join(str(p) for p in paths.values())))
     return report
+
+
+def _submit_classes(worker: ChartWorker, segments, pyramid, matrix, states) -> None:
+    """Hand the classification charts to the worker as soon as the classes are known."""
+    from helpers.i18n import get_language
+    from helpers.segments import segment_summary
+
+    worker.submit(classification_jobs(segment_summary(segments), pyramid, matrix, states), get_language())
 
 
 # ---- the command line's options for the value forecast (python -m helpers report) ---------------
