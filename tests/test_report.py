@@ -343,6 +343,13 @@ def test_margin_and_horizon_change_the_value_as_stated(value_report, library):
 
 
 def test_value_options_on_the_command_line(gbk_csv, capsys):
+    for lang in ("zh", "en"):
+        with language(lang), pytest.raises(SystemExit) as done:
+            main(["report", "--help"])
+        assert done.value.code == 0
+        shown = capsys.readouterr().out
+        assert all(option in shown for option in ("--horizon", "--margin", "--discount", "--currency"))
+        assert "30%" in shown
     for option, bad in (("--margin", "150%"), ("--discount", "-1"), ("--horizon", "half")):
         with pytest.raises(SystemExit):
             main(["report", str(gbk_csv), option, bad])

@@ -172,13 +172,16 @@ def add_value_options(parser) -> None:
     """
     from functools import partial
 
+    def text(key: str, **values) -> str:           # argparse formats help with %: a literal % is %%
+        return t(key, **values).replace("%", "%%")
+
     parser.add_argument("--horizon", type=_months, default=HORIZON, metavar="MONTHS",
-                        help=t("report_cli_horizon", n=HORIZON))
+                        help=text("report_cli_horizon", n=HORIZON))
     parser.add_argument("--margin", type=partial(_rate, low_open=True), default=MARGIN, metavar="SHARE",
-                        help=t("report_cli_margin"))
+                        help=text("report_cli_margin"))
     parser.add_argument("--discount", type=partial(_rate, low_open=False), default=DISCOUNT, metavar="RATE",
-                        help=t("report_cli_discount", rate=DISCOUNT))
-    parser.add_argument("--currency", metavar="CODE", help=t("report_cli_currency"))
+                        help=text("report_cli_discount", rate=DISCOUNT))
+    parser.add_argument("--currency", metavar="CODE", help=text("report_cli_currency"))
 
 
 def value_options(args) -> dict:
