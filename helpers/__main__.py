@@ -120,6 +120,10 @@ def _add_report(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else list(argv))[:1] == ["report"]:
+        from helpers.report.charts import ChartWorker
+
+        ChartWorker.prestart()      # the report's chart worker imports its libraries while this process does
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 __all__ = ["chart_jobs"]
 
 _TIMEOUT = 300          # seconds the worker may take once every chart is asked for
+_AHEAD: list = []       # a worker started ahead (ChartWorker.prestart) for the next report
 
 
 def classification_jobs(summary, pyramid, matrix, states) -> dict:
@@ -109,7 +110,22 @@ class ChartWorker:
         self.submitted: list = []
 
     @classmethod
+    def prestart(cls) -> None:
+        """Start a worker now for the next :meth:`start` to hand out: ``python -m helpers report``
+        calls this first thing, so that the worker's imports overlap with the command's own."""
+        import atexit
+
+        while _AHEAD:
+            _AHEAD.pop().close()
+        worker = cls.start()
+        if worker is not None:
+            _AHEAD.append(worker)
+            atexit.register(worker.close)          # e.g. --help: the report never asks for it
+
+    @classmethod
     def start(cls, command=None) -> ChartWorker | None:
+        if command is None and _AHEAD:
+            return _AHEAD.pop()
         if _cores() < 2:
             return None
         root = str(Path(__file__).resolve().parents[2])            # the folder that holds helpers/
