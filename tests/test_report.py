@@ -494,3 +494,22 @@ def test_a_failing_chart_worker_leaves_the_charts_to_this_process(value_report, 
         failing.close()
     assert page.read_text(encoding="utf-8") == write_report(value_report, tmp_path / "b")["html"].read_text(
         encoding="utf-8")
+
+
+def test_a_worker_started_ahead_is_the_one_the_report_uses():
+    from helpers.report import charts
+
+    ChartWorker.prestart()
+    ahead = list(charts._AHEAD)
+    if not ahead:
+        pytest.skip("one core: no worker is started")
+    ChartWorker.prestart()                         # a second start ahead replaces (and stops) the first
+    assert ahead[0]._process.poll() is not None and len(charts._AHEAD) == 1
+    worker = ChartWorker.start()
+    try:
+        assert worker is not ahead[0] and not charts._AHEAD
+        worker.submit({"noop": ("plot_holdout_comparison", {}, pd.DataFrame(
+            {"frequency": ["0"], "customers": [1], "actual": [0.5], "predicted": [0.4]}), (4, 3))}, "en")
+        assert list(worker.result()) == ["noop"]
+    finally:
+        worker.close()
