@@ -155,14 +155,12 @@ def segment_view(report) -> View:
     return people(table, value_columns(report, columns), horizon=report.value.params["horizon"])
 
 
-#: The papers' symbols of the parameters whose names are Greek letters.
-_SYMBOLS = {"alpha": "α", "beta": "β", "gamma": "γ"}
-
-
 def parameter_view(report) -> View:
     """The value models' parameters with standard errors and 95 % intervals, named by their symbols."""
     table = report.value.parameters()
-    return people(table.assign(parameter=table["parameter"].replace(_SYMBOLS)), PARAMETER_COLUMNS)
+    from helpers.report.value import SYMBOLS
+
+    return people(table.assign(parameter=table["parameter"].replace(SYMBOLS)), PARAMETER_COLUMNS)
 
 
 def customer_view(report) -> View:

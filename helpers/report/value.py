@@ -54,6 +54,8 @@ _HOLDOUT_SHARE = 1 / 3        # the holdout check keeps the last third of the hi
 _MIN_HOLDOUT_DAYS = 28        # … when that is at least four weeks
 _LOOSE = 100.0                # a 95 % interval wider than this factor: the data say little about it
 _COLUMNS = ["prob_alive", "expected_purchases", "expected_spend", "clv"]
+#: The papers' symbols of the parameters whose names are Greek letters (as readers see them).
+SYMBOLS = {"alpha": "α", "beta": "β", "gamma": "γ"}
 
 
 @dataclass
@@ -102,7 +104,7 @@ class CustomerValue:
         """Parameters whose 95 % interval spans more than a factor of 100 (or has no standard error)."""
         table = self.parameters()
         loose = ~(table["ci_upper"] / table["ci_lower"] <= _LOOSE)
-        return [f"{m} {p}" for m, p in zip(table.loc[loose, "model"], table.loc[loose, "parameter"])]
+        return [f"{m} {SYMBOLS.get(p, p)}" for m, p in zip(table.loc[loose, "model"], table.loc[loose, "parameter"])]
 
     def caveats(self) -> list:
         """What a reader should keep in mind about the forecast (texts in the active language):
