@@ -128,13 +128,10 @@ def _model_html(report: CustomerReport, charts: dict) -> str:
         return _paragraphs([t("report_model_intro")], "") + _notes([t("report_value_not_fitted", reason=value.reason)]
                                                                     + value.notes)
     parts = [_paragraphs([t("report_model_intro")], ""), _html_table(parameter_view(report))]
-    totals = value.holdout_totals()
-    if totals is None:
+    summary = value.holdout_summary()
+    if summary is None:
         parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=value.holdout_reason)]))
     else:
-        attrs = value.holdout.attrs
-        summary = t("report_value_holdout_summary", end=attrs["calibration_end"].date(), weeks=attrs["weeks"],
-                    predicted=f"{totals['predicted']:,.0f}", actual=f"{totals['actual']:,.0f}")
         parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=summary),
                                   t("report_value_holdout_table")], ""))
         parts.append(_html_table(people(value.holdout, HOLDOUT_COLUMNS)))

@@ -243,9 +243,12 @@ def threshold_rows(report) -> list:
     section = t("report_thr_lifecycle")
     rows += [(section, t(f"report_thr_lc_{name}"), _days(value) if name.endswith("_days") else _plain(value))
              for name, value in report.states.thresholds.items()]
+    from helpers.report.analysis import _REVISIT_MONTHS, _VALUE_QUANTILE
+
     section = t("report_thr_lists")
-    rows.append((section, t("report_thr_value_cut", q=75), money(report.at_risk.attrs["value_threshold"])))
-    rows.append((section, t("report_thr_revisit"), t("report_thr_months", n=6)))
+    rows.append((section, t("report_thr_value_cut", q=round(_VALUE_QUANTILE * 100)),
+                 money(report.at_risk.attrs["value_threshold"])))
+    rows.append((section, t("report_thr_revisit"), t("report_thr_months", n=_REVISIT_MONTHS)))
     return rows + value_rows(report)
 
 
@@ -263,11 +266,5 @@ def value_rows(report) -> list:
     bg = value.purchase_model
     rows += [(section, t("report_thr_fitted_on"), t("report_thr_customers", n=f"{bg.n_customers:,}")),
              (section, t("report_thr_log_likelihood", model=bg._name), f"{bg.log_likelihood:,.1f}")]
-    totals = value.holdout_totals()
-    if totals is None:
-        return rows + [(section, t("report_thr_holdout"), value.holdout_reason)]
-    attrs = value.holdout.attrs
-    rows.append((section, t("report_thr_holdout"),
-                 t("report_value_holdout_summary", end=attrs["calibration_end"].date(), weeks=attrs["weeks"],
-                   predicted=f"{totals['predicted']:,.0f}", actual=f"{totals['actual']:,.0f}")))
-    return rows
+    summary = value.holdout_summary()
+    return rows + [(section, t("report_thr_holdout"), value.holdout_reason if summary is None else summary)]

@@ -126,6 +126,19 @@ class CustomerValue:
         return {"predicted": float((self.holdout["predicted"] * weights).sum()),
                 "actual": float((self.holdout["actual"] * weights).sum())}
 
+    def holdout_summary(self) -> str | None:
+        """The holdout check in one sentence of the active language (``None`` without a holdout)."""
+        from helpers.display import format_share
+
+        totals = self.holdout_totals()
+        if totals is None:
+            return None
+        error = totals["predicted"] / totals["actual"] - 1 if totals["actual"] else float("nan")
+        gap = t("report_value_gap_low" if error < 0 else "report_value_gap_high", share=format_share(abs(error)))
+        attrs = self.holdout.attrs
+        return t("report_value_holdout_summary", end=attrs["calibration_end"].date(), weeks=attrs["weeks"],
+                 predicted=f"{totals['predicted']:,.0f}", actual=f"{totals['actual']:,.0f}", gap=gap)
+
 
 def _without_convergence_notes(notes) -> list:
     """``notes`` without the fitter's "did not converge" warnings: the reason says so in the
