@@ -88,15 +88,25 @@ def map_columns(headers, columns: dict | None = None) -> dict[str, str]:
     return mapping
 
 
-def require_roles(mapping: dict, headers, roles=REQUIRED) -> None:
+def require_roles(mapping: dict, headers, roles=REQUIRED, info: dict | None = None) -> None:
     """Raise a :class:`~helpers.errors.DataError` for the first required role without a header.
+
+    ``info`` (the reader's facts) says where the headers were taken from, so that the message
+    names the sheet and row and the fix offers ``header_row=`` and ``sheet=`` too.
 
     >>> require_roles({"customer_id": "id", "order_date": "d", "amount": "a"}, ["id", "d", "a"])
     """
+    from helpers.i18n import t
+
+    info = info or {}
+    row, sheet = info.get("header_row"), info.get("sheet")
+    where = ("" if row is None else t("data_where_sheet", sheet=sheet, row=row) if sheet is not None
+             else t("data_where_header", row=row))
     for role in roles:
         if role not in mapping:
-            raise DataError("err_data_missing_column", column=role, found=_listing(headers),
-                            accepted=", ".join(SYNONYMS[role]), fix_key="fix_data_missing_column")
+            raise DataError("err_data_missing_column", column=role, found=_listing(headers), where=where,
+                            accepted=", ".join(SYNONYMS[role]), row=row,
+                            fix_key="fix_data_missing_column" if row is None else "fix_data_missing_column_file")
 
 
 _ROLE_OF = {normalize_header(name): role for role, names in SYNONYMS.items() for name in names}

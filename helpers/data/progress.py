@@ -1,0 +1,42 @@
+"""Progress bars for the long steps (reading a large file, typing its columns, writing a workbook).
+
+A bar appears only where someone watches — a terminal, or a Jupyter notebook — and only once a
+step has taken longer than :data:`DELAY` seconds, so short steps, tests and logs stay quiet
+(tqdm's ``delay``). Its text is in the active language.
+
+    >>> with progress_bar(3, "read") as bar:
+    ...     bar.update(3)
+    True
+"""
+from __future__ import annotations
+
+import sys
+
+from helpers.i18n import t
+
+__all__ = ["progress_bar", "DELAY"]
+
+#: Seconds a step runs before its bar is shown.
+DELAY = 1.0
+
+
+def _watched() -> bool:
+    """A person sees the output: stderr is a terminal, or the code runs in a Jupyter kernel."""
+    if "ipykernel" in sys.modules:
+        return True
+    stream = sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def progress_bar(total: int | None, step: str, *, unit: str = "rows"):
+    """A tqdm bar for ``step`` (``"read"``, ``"types"``, ``"analyse"``, ``"write"``) over ``total`` items.
+
+    ``unit`` names what is counted (``"rows"`` or ``"steps"``), in the active language.
+
+    >>> progress_bar(10, "write").total
+    10
+    """
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=t(f"progress_{step}"), unit=t(f"progress_unit_{unit}"), delay=DELAY,
+                disable=not _watched(), leave=False, dynamic_ncols=True)
