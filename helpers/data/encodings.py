@@ -111,15 +111,11 @@ def likely_encoding(raw: bytes) -> str:
     """
     from charset_normalizer import from_bytes
 
+    western = raw.decode("cp1252", errors="replace")
+    if all(c.isalpha() or c in "€£°§²³µ·«»–—‘’“”…" for c in western if ord(c) > 127):
+        return "cp1252"       # accented Latin letters: a Western file (Windows-1252, a superset of Latin-1)
     results = list(from_bytes(raw[:200_000]))
-    if not results:
-        return "?"
-    best = results[0]
-    tied = [r.encoding for r in results if r.chaos == best.chaos and r.coherence == best.coherence]
-    for western in ("cp1252", "latin_1", "iso8859_15"):   # the Western page, if it reads as well as the best
-        if western in tied:
-            return "cp1252"
-    return codecs.lookup(best.encoding).name
+    return codecs.lookup(results[0].encoding).name if results else "?"
 
 
 def _given(raw: bytes, name: str, encoding: str):

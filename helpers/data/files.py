@@ -225,8 +225,28 @@ def _read_text(text: str, name: str, sep: str | None, header_row: int | None, in
         frame = pd.DataFrame(columns=range(width), dtype=str)
     except (pd.errors.ParserError, ValueError) as exc:
         raise _misshapen(body, sep, width, body_line, name, str(exc)) from None
+    wide = [j for j in frame.columns if j >= len(names) and not frame[j].map(blank).all()]
+    if wide:
+        line, fields = _first_wide_line(body, sep, len(names))
+        raise DataError("err_data_ragged", source=name, line=body_line + line, fields=fields, width=len(names),
+                        sep=_sep_name(sep), fix_key="fix_data_ragged")
     info["header_row"] = start + 1
     return _finish(frame, names, start, n_rows, name, info)
+
+
+def _first_wide_line(body: str, sep, width: int) -> tuple[int, int]:
+    """The line (within ``body``, from 1) of the first record with a filled field beyond ``width``."""
+    rows = (((i, line.split()) for i, line in enumerate(body.splitlines(), 1)) if sep is None
+            else _numbered(csv.reader(io.StringIO(body), delimiter=sep)))
+    for line, row in rows:
+        if any(not blank(v) for v in row[width:]):
+            return line, len(row)
+    return 1, width + 1
+
+
+def _numbered(reader):
+    for row in reader:
+        yield reader.line_num, row
 
 
 def _read_body(body: str, sep: str, width: int, options: dict):

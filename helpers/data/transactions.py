@@ -130,7 +130,7 @@ def _read(source, read: dict, as_text: bool):
     if len(raw) == 0:
         raise DataError("err_data_header_only", source=info["source"],
                         found=", ".join(map(str, raw.columns)), fix_key="fix_data_header_only")
-    raw.columns = [str(c).strip() for c in raw.columns]
+    raw.columns = [str(c).replace("\u200b", "").replace("\ufeff", "").strip() for c in raw.columns]
     return raw.reset_index(drop=True), info
 
 
@@ -180,9 +180,11 @@ def _layout_rows(raw, mapping: dict):
         total |= text[column].map(lambda v: isinstance(v, str) and bool(_TOTAL.match(v)))
     single = filled.sum(axis=1) == 1
     lone = text.where(filled).bfill(axis=1).iloc[:, 0] if raw.shape[1] else pd.Series(dtype=object)
-    wordy = lone.map(lambda v: isinstance(v, str) and re.search(r"[^\W\d_]", v) is not None)
     customer = filled[mapping["customer_id"]]
-    return total, single & wordy & ~customer & ~total
+    wordy = lone.map(lambda v: isinstance(v, str) and re.search(r"[^\W\d_]", v) is not None)
+    # An id alone in the customer column is a transaction without date or amount, not a note.
+    note_like = lone.map(lambda v: isinstance(v, str) and (bool(re.search(r"[:：—\s]", v)) or len(v) >= 12))
+    return total, single & wordy & (~customer | note_like) & ~total
 
 
 def _reasons(frame, raw, mapping: dict, flags: dict, returns: str, duplicates: str):

@@ -173,8 +173,9 @@ def _numbers_from_text(text: pd.Series, column: str, index: pd.Index):
     special = text.str.fullmatch(r"[+-]?(inf|infinity|nan|\d+(\.\d+)?[eE][+-]?\d+)", case=False)
     normal = text.where(text.map(str.isascii), text.map(lambda s: unicodedata.normalize("NFKC", s)))
     normal = normal.str.replace("−", "-", regex=False)
-    negative = normal.str.fullmatch(r"\(.*\)|.*\d\s*-") | normal.str.match(r"^\s*-")
-    core = normal.str.replace(_CURRENCY, "", regex=True).str.strip("()+-")
+    bare = normal.str.replace(_CURRENCY, "", regex=True)
+    negative = bare.str.fullmatch(r"\(.*\)|-.*|.*\d-")
+    core = bare.str.strip("()+-")
     readable = core.str.fullmatch(r"\d[\d.,]*|[.,]\d+") & ~special
     kind = _convention(core.where(readable, ""))
     eu, us = kind == "eu", kind == "us"
