@@ -286,12 +286,12 @@ def _misshapen(body: str, sep, width: int, before: int, name: str, message: str)
     """The DataError for a text whose rows do not split into the header's columns."""
     if "EOF inside string" in message or "EOF" in message:
         reader = csv.reader(io.StringIO(body), delimiter=sep or ",")
-        start = 1
+        start = ended = 0
         try:
-            for _ in reader:
-                start = reader.line_num + 1
+            for _ in reader:          # the last record is the one the open quote ran to the end of the file
+                start, ended = ended + 1, reader.line_num
         except csv.Error:
-            pass
+            start = ended + 1
         return DataError("err_data_unclosed_quote", source=name, line=before + start,
                          fix_key="fix_data_unclosed_quote")
     found = re.search(r"line (\d+), saw (\d+)", message)
