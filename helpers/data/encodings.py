@@ -12,7 +12,9 @@ Order (first that applies wins):
    (a wrong decode produces rare ones: UTF-8 '张三' read as GBK is '寮犱笁', Latin-1 'Renée' is 'Ren閑');
 6. Big5 (traditional Chinese, Hong Kong / Taiwan systems), when plausible in the same way (most
    characters among its 5,401 frequent ones);
-7. otherwise a DataError naming the likely encoding (charset-normalizer's guess) and ``encoding=``.
+7. GB18030 holding traditional characters (GBK has them), when plausible with the frequent
+   characters of both and the bytes do not read as Western text with a few accented letters;
+8. otherwise a DataError naming the likely encoding (charset-normalizer's guess) and ``encoding=``.
    Single-byte code pages (Latin-1, Windows-1252, …) are never guessed: they decode any bytes,
    and which one is right the bytes cannot tell.
 
@@ -42,18 +44,24 @@ def _ideograph(c: str) -> bool:
 
 
 def _common(c: str, encoding: str) -> bool:
-    """A frequent character: in GB2312, or in Big5's level 1 (A440–C67E)."""
+    """A frequent character: in GB2312 (``"gb18030"``), in Big5's level 1, A440–C67E (``"big5"``), or
+    in either (``"any"``: traditional characters written in GBK)."""
     try:
-        if encoding == "gb18030":
+        if encoding in ("gb18030", "any"):
             c.encode("gb2312")
             return True
+    except UnicodeEncodeError:
+        if encoding == "gb18030":
+            return False
+    try:
         return b"\xa4\x40" <= c.encode("big5") <= b"\xc6\x7e"
     except UnicodeEncodeError:
         return False
 
 
 def plausible_chinese(text: str, encoding: str = "gb18030") -> bool:
-    """Whether ``text`` decoded from ``encoding`` (``"gb18030"`` or ``"big5"``) reads as Chinese.
+    """Whether ``text`` decoded from ``encoding`` (``"gb18030"`` or ``"big5"``; ``"any"`` accepts the
+    frequent characters of both) reads as Chinese.
 
     >>> plausible_chinese("客户编号,王喆"), plausible_chinese("寮犱笁"), plausible_chinese("朝\\ue610ゅ")
     (True, False, False)
@@ -69,6 +77,14 @@ def plausible_chinese(text: str, encoding: str = "gb18030") -> bool:
             ideographs += 1
             common += _common(c, encoding)
     return ideographs == 0 or common >= COMMON_SHARE * ideographs
+
+
+def _western(raw: bytes) -> bool:
+    """A few accented Latin letters among plain ones, read as Windows-1252: Western text."""
+    text = raw.decode("cp1252", errors="replace")
+    letters = [c for c in text if c.isalpha()]
+    accented = [c for c in letters if ord(c) > 127]
+    return bool(accented) and all(c.isalpha() for c in text if ord(c) > 127) and len(accented) <= 0.3 * len(letters)
 
 
 def decode(raw: bytes, name: str = "data", encoding: str | None = None) -> tuple[str, str, list]:
@@ -92,13 +108,13 @@ def decode(raw: bytes, name: str = "data", encoding: str | None = None) -> tuple
     mixed = _mixed(raw, name)
     if mixed is not None:
         return mixed
-    for enc in ("gb18030", "big5"):
+    for enc, common in (("gb18030", "gb18030"), ("big5", "big5"), ("gb18030", "any")):
         try:
             text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if plausible_chinese(text, enc):
-            return enc, text, ([] if enc == "gb18030" else [("note_data_encoding_detected", {"encoding": enc})])
+        if plausible_chinese(text, common) and (common != "any" or not _western(raw)):
+            return enc, text, ([] if common == "gb18030" else [("note_data_encoding_detected", {"encoding": enc})])
     raise DataError("err_data_encoding", source=name, likely=likely_encoding(raw),
                     fix_key="fix_data_encoding")
 
@@ -111,9 +127,8 @@ def likely_encoding(raw: bytes) -> str:
     """
     from charset_normalizer import from_bytes
 
-    western = raw.decode("cp1252", errors="replace")
-    if all(c.isalpha() or c in "€£°§²³µ·«»–—‘’“”…" for c in western if ord(c) > 127):
-        return "cp1252"       # accented Latin letters: a Western file (Windows-1252, a superset of Latin-1)
+    if _western(raw):
+        return "cp1252"       # Windows-1252, a superset of Latin-1
     results = list(from_bytes(raw[:200_000]))
     return codecs.lookup(results[0].encoding).name if results else "?"
 
