@@ -30,7 +30,7 @@ import unicodedata
 
 from helpers.errors import DataError
 
-__all__ = ["decode", "plausible_chinese"]
+__all__ = ["COMMON_SHARE"]      # machinery of the reader (helpers.data.files)
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

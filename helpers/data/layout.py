@@ -23,7 +23,7 @@ import re
 
 from helpers.data.columns import role_of
 
-__all__ = ["SCAN_ROWS", "find_header", "column_names"]
+__all__ = ["SCAN_ROWS"]      # machinery of the reader (helpers.data.files)
 
 #: Rows searched for the header: title and notes blocks of real exports are far shorter.
 SCAN_ROWS = 60

@@ -5,8 +5,9 @@ step has taken longer than :data:`DELAY` seconds, so short steps, tests and logs
 (tqdm's ``delay``). Its text is in the active language.
 
     >>> with progress_bar(3, "read") as bar:
-    ...     bar.update(3)
-    True
+    ...     _ = bar.update(3)
+    >>> bar.n
+    3
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import sys
 
 from helpers.i18n import t
 
-__all__ = ["progress_bar", "DELAY"]
+__all__ = ["DELAY"]      # machinery of the loader, the exports and the command line
 
 #: Seconds a step runs before its bar is shown.
 DELAY = 1.0
