@@ -169,11 +169,11 @@ def _report(args) -> int:
         except DataError as err:
             progress(t("report_err_data", message=cli_error(err)))
             return 2
-        except OSError as err:
+        except PermissionError as err:
             progress(t("cli_err_write", path=err.filename or args.out))
             return 1
-        except Exception as err:  # any other failure: one readable line in the user's language, not a traceback
-            progress(t("cli_err_internal", kind=type(err).__name__))
+        except Exception as err:  # any other failure: what to do in the user's language, the detail for maintainers
+            progress(t("cli_err_internal", detail=f"{type(err).__name__}: {err}"))
             return 1
     return 0
 

@@ -190,7 +190,7 @@ def test_overrides_choose_the_sheet_and_the_header_row():
     assert "header_row=" in str(info.value)
     with pytest.raises(DataError, match="header_row=99 is out of range"), language("en"):
         load_transactions(CORPUS / "header_row_override.csv", header_row=99)
-    with pytest.raises(DataError, match="has no sheet 7"), language("en"):
+    with pytest.raises(DataError, match="has no sheet 6"), language("en"):
         load_transactions(CORPUS / "email_two_year_sheets.xlsx", sheet=6)
 
 

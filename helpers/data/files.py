@@ -312,7 +312,7 @@ def _pick_sheet(heads: dict, sheet, name: str):
     titles = list(heads)
     if isinstance(sheet, int):
         if not 0 <= sheet < len(titles):
-            raise DataError("err_data_no_sheet", source=name, sheet=sheet + 1 if sheet >= 0 else sheet,
+            raise DataError("err_data_no_sheet", source=name, sheet=sheet,
                             sheets=_listing(titles), fix_key="fix_data_sheet")
         return titles[sheet], []
     if isinstance(sheet, str):

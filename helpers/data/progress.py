@@ -23,8 +23,11 @@ DELAY = 1.0
 
 def _watched() -> bool:
     """A person sees the output: stderr is a terminal, or the code runs in a Jupyter kernel."""
-    if "ipykernel" in sys.modules:
-        return True
+    if "IPython" in sys.modules:
+        from IPython import get_ipython
+
+        if type(get_ipython()).__name__ == "ZMQInteractiveShell":
+            return True
     stream = sys.stderr
     return bool(getattr(stream, "isatty", lambda: False)())
 
