@@ -52,7 +52,7 @@ _FACT_NOTES = {"ids_from_float": "note_data_ids_from_float", "ids_unwrapped": "n
 #: A cell holding one of these words (optionally followed by ':' and more) marks a total line.
 TOTAL_WORDS = ("合计", "总计", "小计", "总合计", "汇总", "本页合计", "本页小计", "累计", "合計", "總計", "小計",
                "total", "totals", "subtotal", "sub-total", "grand total", "sum")
-_TOTAL = re.compile(r"^\s*(" + "|".join(re.escape(w) for w in TOTAL_WORDS) + r")\s*([:：].*)?$", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(" + "|".join(re.escape(w) for w in TOTAL_WORDS) + r")\s*([:：].*)?\s*$", re.IGNORECASE)
 
 
 @validate_params(header_row=[Interval(int, 1, None), None])
@@ -167,24 +167,37 @@ def _typed(raw, mapping: dict, derived: bool, date_format, date_system: int):
     return frame[order], notes, flags
 
 
+def _filled(values):
+    """Cells that hold something (not missing, not only spaces)."""
+    import pandas as pd
+
+    if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        text = values.astype("string")
+        return (text.notna() & (text.str.strip() != "")).fillna(False).astype(bool)
+    return values.notna()
+
+
 def _layout_rows(raw, mapping: dict):
     """Masks of total lines and of note lines (one text cell only) among the raw rows."""
     import pandas as pd
 
-    text = raw.astype(object).where(raw.notna(), None).map(
-        lambda v: v.strip() if isinstance(v, str) else ("" if v is None else v))
-    filled = text.map(lambda v: v != "")
-    keys = [mapping[r] for r in ("customer_id", "order_id", "order_date") if r in mapping] + [raw.columns[0]]
+    filled = pd.DataFrame({j: _filled(raw.iloc[:, j]) for j in range(raw.shape[1])})
+    keys = [raw.columns.get_loc(mapping[r]) for r in ("customer_id", "order_id", "order_date") if r in mapping]
     total = pd.Series(False, index=raw.index)
-    for column in dict.fromkeys(keys):
-        total |= text[column].map(lambda v: isinstance(v, str) and bool(_TOTAL.match(v)))
+    for j in dict.fromkeys([*keys, 0]):
+        values = raw.iloc[:, j]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            total |= values.astype("string").str.match(_TOTAL.pattern, case=False).fillna(False).astype(bool)
     single = filled.sum(axis=1) == 1
-    lone = text.where(filled).bfill(axis=1).iloc[:, 0] if raw.shape[1] else pd.Series(dtype=object)
-    customer = filled[mapping["customer_id"]]
-    wordy = lone.map(lambda v: isinstance(v, str) and re.search(r"[^\W\d_]", v) is not None)
-    # An id alone in the customer column is a transaction without date or amount, not a note.
-    note_like = lone.map(lambda v: isinstance(v, str) and (bool(re.search(r"[:：—\s]", v)) or len(v) >= 12))
-    return total, single & wordy & (~customer | note_like) & ~total
+    customer = filled.iloc[:, raw.columns.get_loc(mapping["customer_id"])]
+    note = pd.Series(False, index=raw.index)
+    for i in single[single & ~total].index:          # few rows: look at each
+        value = raw.iloc[i, int(filled.loc[i].to_numpy().argmax())]
+        wordy = isinstance(value, str) and re.search(r"[^\W\d_]", value) is not None
+        # An id alone in the customer column is a transaction without date or amount, not a note.
+        note_like = isinstance(value, str) and (re.search(r"[:：—\s]", value.strip()) is not None or len(value) >= 12)
+        note[i] = wordy and (not customer[i] or note_like)
+    return total, note
 
 
 def _reasons(frame, raw, mapping: dict, flags: dict, returns: str, duplicates: str):

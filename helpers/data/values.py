@@ -169,6 +169,17 @@ def parse_numbers(values: pd.Series, column: str = "amount") -> Parsed:
 
 def _numbers_from_text(text: pd.Series, column: str, index: pd.Index):
     """Numbers of non-missing texts, and the facts of what had to be interpreted."""
+    plain = text.str.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)")
+    if plain.all():      # the common case, fast: plain numbers, and no decimal comma elsewhere to weigh them against
+        return pd.to_numeric(text, errors="coerce").astype("float64"), {}
+    if not text[~plain].str.contains(r",|\..*\.").any():      # no value could show a decimal comma
+        parsed, facts = _numbers_from_text_all(text[~plain], column, index)
+        return pd.concat([pd.to_numeric(text[plain], errors="coerce").astype("float64"), parsed]).reindex(text.index), facts
+    return _numbers_from_text_all(text, column, index)
+
+
+def _numbers_from_text_all(text: pd.Series, column: str, index: pd.Index):
+    """:func:`_numbers_from_text` for texts that need cleaning or weighing of decimal conventions."""
     facts: dict = {}
     special = text.str.fullmatch(r"[+-]?(inf|infinity|nan|\d+(\.\d+)?[eE][+-]?\d+)", case=False)
     normal = text.where(text.map(str.isascii), text.map(lambda s: unicodedata.normalize("NFKC", s)))
