@@ -187,7 +187,9 @@ def _layout_rows(raw, mapping: dict):
     for j in dict.fromkeys([*keys, 0]):
         values = raw.iloc[:, j]
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
-            total |= values.astype("string").str.match(_TOTAL.pattern, case=False).fillna(False).astype(bool)
+            text = values.astype("string")
+            hint = text.str.contains("|".join(map(re.escape, TOTAL_WORDS)), case=False).fillna(False).astype(bool)
+            total[hint] |= text[hint].map(lambda v: bool(_TOTAL.match(v))).astype(bool)     # few rows: exact test
     single = filled.sum(axis=1) == 1
     customer = filled.iloc[:, raw.columns.get_loc(mapping["customer_id"])]
     note = pd.Series(False, index=raw.index)

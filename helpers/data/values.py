@@ -98,17 +98,20 @@ def parse_ids(values: pd.Series, column: str = "customer_id") -> Parsed:
             facts["ids_from_float"] = int(whole.sum())
         values = values.astype(object).where(~whole, numbers.map(lambda v: str(int(v)) if v == v else v))
     text = _text(values)
-    missing = text.str.lower().isin(MISSING_TOKENS)
-    text = text.mask(missing)
-    wrapped = text.str.match(r'^(=?"[^"]*"|=[^"=]+|\'[^\']+)$', na=False)
+    short = text.str.len() <= max(map(len, MISSING_TOKENS))      # cheap filters first: ids are many
+    text = text.mask(short & text.str.lower().isin(MISSING_TOKENS))
+    wrapped = text.str.startswith(("=", "'"), na=False)
+    wrapped[wrapped] = text[wrapped].str.match(r'^(=?"[^"]*"|=[^"=]+|\'[^\']+)$', na=False)
     if wrapped.any():
         text = text.where(~wrapped, text.str.replace(r'^(=?"|=|\')|"$', "", regex=True).str.strip())
         facts["ids_unwrapped"] = int(wrapped.sum())
-    scientific = text.str.fullmatch(r"\d(\.\d+)?[eE]\+\d+", na=False)
+    scientific = text.str.contains("+", regex=False, na=False)
+    scientific[scientific] = text[scientific].str.fullmatch(r"\d(\.\d+)?[eE]\+\d+", na=False)
     if scientific.any():
         raise DataError("err_data_ids_scientific", column=column, rows=_rows(scientific),
                         example=text[scientific].iloc[0], fix_key="fix_data_ids_as_text")
-    floaty = text.str.fullmatch(r"\d+\.0+", na=False)
+    floaty = text.str.endswith("0", na=False)
+    floaty[floaty] = text[floaty].str.fullmatch(r"\d+\.0+", na=False)
     if floaty.any():
         text = text.where(~floaty, text.str.replace(r"\.0+$", "", regex=True))
         facts["ids_from_float"] = facts.get("ids_from_float", 0) + int(floaty.sum())
@@ -158,7 +161,8 @@ def parse_numbers(values: pd.Series, column: str = "amount") -> Parsed:
         else:
             numbers, text = pd.Series(np.nan, index=values.index), _text(values)
         text = text.dropna()
-        text = text[~text.str.lower().isin(MISSING_TOKENS)]
+        short = text.str.len() <= max(map(len, MISSING_TOKENS))
+        text = text[~(short & text.str.lower().isin(MISSING_TOKENS))]
         if len(text):
             parsed, facts = _numbers_from_text(text, column, values.index)
             numbers[parsed.index] = parsed
@@ -169,12 +173,13 @@ def parse_numbers(values: pd.Series, column: str = "amount") -> Parsed:
 
 def _numbers_from_text(text: pd.Series, column: str, index: pd.Index):
     """Numbers of non-missing texts, and the facts of what had to be interpreted."""
-    plain = text.str.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)")
+    fast = pd.to_numeric(text, errors="coerce").astype("float64")
+    plain = fast.notna() & ~text.str.contains(r"[^0-9.+-]", na=True)
     if plain.all():      # the common case, fast: plain numbers, and no decimal comma elsewhere to weigh them against
-        return pd.to_numeric(text, errors="coerce").astype("float64"), {}
+        return fast, {}
     if not text[~plain].str.contains(r",|\..*\.").any():      # no value could show a decimal comma
         parsed, facts = _numbers_from_text_all(text[~plain], column, index)
-        return pd.concat([pd.to_numeric(text[plain], errors="coerce").astype("float64"), parsed]).reindex(text.index), facts
+        return pd.concat([fast[plain], parsed]).reindex(text.index), facts
     return _numbers_from_text_all(text, column, index)
 
 
