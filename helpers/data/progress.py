@@ -12,6 +12,7 @@ step has taken longer than :data:`DELAY` seconds, so short steps, tests and logs
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 from helpers.i18n import t
 
@@ -19,6 +20,23 @@ __all__ = ["DELAY"]      # machinery of the loader, the exports and the command 
 
 #: Seconds a step runs before its bar is shown.
 DELAY = 1.0
+_state = {"quiet": False}
+
+
+@contextmanager
+def quiet():
+    """No bars inside the block (the bundled datasets: chapter notebooks keep clean outputs).
+
+    >>> with quiet():
+    ...     progress_bar(3, "read").disable
+    True
+    """
+    before = _state["quiet"]
+    _state["quiet"] = True
+    try:
+        yield
+    finally:
+        _state["quiet"] = before
 
 
 def _watched() -> bool:
@@ -43,4 +61,4 @@ def progress_bar(total: int | None, step: str, *, unit: str = "rows"):
     from tqdm.auto import tqdm
 
     return tqdm(total=total, desc=t(f"progress_{step}"), unit=t(f"progress_unit_{unit}"), delay=DELAY,
-                disable=not _watched(), leave=False, dynamic_ncols=True)
+                disable=_state["quiet"] or not _watched(), leave=False, dynamic_ncols=True)
