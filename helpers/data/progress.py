@@ -4,10 +4,10 @@ A bar appears only where someone watches â€” a terminal, or a Jupyter notebook â
 step has taken longer than :data:`DELAY` seconds, so short steps, tests and logs stay quiet
 (tqdm's ``delay``). Its text is in the active language.
 
-    >>> with progress_bar(3, "read") as bar:
+    >>> with progress_bar(3, "read") as bar:      # no bar here: nobody watches a doctest
     ...     _ = bar.update(3)
-    >>> bar.n
-    3
+    >>> bar.total, bar.disable
+    (3, True)
 """
 from __future__ import annotations
 
