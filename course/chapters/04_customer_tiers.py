@@ -201,7 +201,7 @@ customers = load_demo("customers")
 spend_all = rfm_table(orders)["monetary"].reindex(customers["customer_id"], fill_value=0)
 tiers_crm = customer_pyramid(spend_all, breaks=(8000, 3000, 1000))
 """)
-ch.checked("tiers_crm.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("from helpers.display import show\nshow(tiers_crm.summary()[['tier', 'customers', 'customer_share', 'value_share']], index=False)")
 
 ch.md(zh="""
 铁层从 1,917 位增加到 2,339 位，其中 422 位还一次都没有买过。对他们，“降低服务成本”无从谈起，要做的是**唤醒**：

@@ -1,5 +1,6 @@
-"""Case-study data of the course: the low-cost airline's segments (chapter 5) and the people of
-the personality-style quiz (chapter 7). The stories are in ``course/cases/``.
+"""Case-study data of the course: the low-cost airline's segments (chapter 5), the people of the
+personality-style quiz (chapter 7), the own-label distributors (chapter 8). The stories are in
+``course/cases/``.
 
     >>> from helpers.teaching.cases import airline_segments, AIRLINE_VALUE, AIRLINE_CAPABILITY
     >>> from helpers.matrices import target_selection_matrix
@@ -59,3 +60,40 @@ def style_portraits() -> list[dict]:
     entries = catalogue()
     return [{"id": pid, "text": {lang: entries[f"case_portrait_{pid.lower()}"][lang] for lang in ("zh", "en")}}
             for pid in PORTRAIT_STYLES]
+
+
+# Yuejia Living's own-label range is sold through distributors in eight cities without a Yuejia store
+# (chapter 8). Per distributor: city, how Yuejia distributes there, how many Yuejia distributors the
+# city has, how many brands of the category the distributor carries, Yuejia's sales to it (yuan a
+# year) and Yuejia's share of its purchases in the category.
+_DISTRIBUTORS = {
+    #       city            distribution       in_city brands  revenue    share
+    "D01": ("lanzhou",      "dist_exclusive",   1,      1,     1_860_000, 0.92),
+    "D02": ("kunming",      "dist_exclusive",   1,      3,     1_240_000, 0.46),
+    "D03": ("nanning",      "dist_selective",   3,      3,       980_000, 0.41),
+    "D04": ("taiyuan",      "dist_selective",   3,      2,     1_420_000, 0.68),
+    "D05": ("jinan",        "dist_selective",   4,      4,       760_000, 0.33),
+    "D06": ("fuzhou",       "dist_intensive",  26,      7,       640_000, 0.18),
+    "D07": ("nanchang",     "dist_intensive",  31,      6,       520_000, 0.22),
+    "D08": ("shijiazhuang", "dist_intensive",  28,      5,       590_000, 0.36),
+}
+
+
+def distributor_accounts() -> pd.DataFrame:
+    """The eight own-label distributors of chapter 8, one row each: ``account_id``, ``city`` (a
+    label in the active language), ``distribution`` (``dist_exclusive`` / ``dist_selective`` /
+    ``dist_intensive``), ``dealers_in_city``, ``brands_carried``, ``annual_revenue`` and
+    ``share_of_wallet`` — the input of ``account_types(..., distribution_col="distribution")``.
+
+    >>> dealers = distributor_accounts()
+    >>> len(dealers), dealers["distribution"].value_counts()["dist_intensive"]
+    (8, 3)
+    """
+    table = pd.DataFrame.from_dict(_DISTRIBUTORS, orient="index",
+                                   columns=["city", "distribution", "dealers_in_city", "brands_carried",
+                                            "annual_revenue", "share_of_wallet"])
+    table["city"] = label([f"case_city_{city}" for city in table["city"]])
+    table["annual_revenue"] = table["annual_revenue"].astype(float)
+    table = table.rename_axis("account_id").reset_index()
+    table.attrs["currency"] = "CNY"
+    return table
