@@ -277,15 +277,16 @@ the **look-alike index** (100 = equally common, 200 = twice as common among loya
 prospects have too: gender, age, city tier and sign-up channel.
 """)
 ch.code("""
-from helpers.display import show
+from helpers.data import with_demo_labels
+from helpers.display import show, column_label
 from helpers.lifecycle import relationship_states
 from helpers.lookalike import lookalike_profile, early_behaviour
 orders, customers = load_demo("orders"), load_demo("customers")
 states = relationship_states(orders, "2026-01-01")
 loyal = states.table.index[states.classes == "loyal"]
-buyers = customers.set_index("customer_id").loc[states.table.index]
+buyers = with_demo_labels(customers, "gender", "city_tier", "channel").set_index("customer_id").loc[states.table.index]
 by_profile = lookalike_profile(buyers, loyal, feature_cols=["gender", "age", "city_tier", "channel"])
-show(by_profile.table)
+show(by_profile.table.rename(index=column_label, level="feature"))
 """)
 ch.checked('round(by_profile.metrics["auc"], 2)')
 ch.md(zh="""
@@ -312,7 +313,7 @@ ch.code("""
 early = early_behaviour(orders, "2026-01-01", within_days=90)
 base = early[early["complete"]]
 by_behaviour = lookalike_profile(base, base.index.intersection(loyal), feature_cols=["orders", "aov"])
-show(by_behaviour.table)
+show(by_behaviour.table.rename(index=column_label, level="feature"))
 """)
 ch.checked('round(by_behaviour.metrics["auc"], 2)')
 ch.md(zh="""
