@@ -97,3 +97,19 @@ def distributor_accounts() -> pd.DataFrame:
     table = table.rename_axis("account_id").reset_index()
     table.attrs["currency"] = "CNY"
     return table
+
+
+# Customers in Yuejia Living's survey also rated the other shop they use most — the fictitious rival
+# Bluewhale Home — on the eight attributes of the importance–performance analysis (chapter 9): mean
+# performance 1–7 of the 388 complete answers.
+_RIVAL_PERFORMANCE = {"product_quality": 5.60, "return_policy": 6.10, "price": 5.10, "delivery_speed": 5.50,
+                      "staff_courtesy": 5.00, "store_ambience": 5.10, "app_usability": 5.50, "loyalty_program": 4.60}
+
+
+def rival_performance() -> pd.Series:
+    """The rival's mean performance (1–7) per attribute id, from the same survey (chapter 9).
+
+    >>> rival_performance()["delivery_speed"]
+    5.5
+    """
+    return pd.Series(_RIVAL_PERFORMANCE, name="rival").rename_axis("attribute")
