@@ -113,3 +113,42 @@ def rival_performance() -> pd.Series:
     5.5
     """
     return pd.Series(_RIVAL_PERFORMANCE, name="rival").rename_axis("attribute")
+
+
+# Tea-packaging case (chapter 13, course/cases/tea_packaging.*.md): 40 tasters each rated the same
+# own-label green tea three times, served next to a box of each colour, in random order. Fictitious
+# data; the effect sizes follow studies of colour and taste expectations (Spence 2015).
+TEA_BOXES = ("tea_box_green", "tea_box_red", "tea_box_yellow")
+_TEA_EFFECTS = {            # taste, freshness (1–7), price willing to pay (yuan per 100 g)
+    "tea_box_green": (0.3, 0.9, 6.0),
+    "tea_box_red": (0.4, -0.2, 12.0),
+    "tea_box_yellow": (-0.4, -0.6, -7.0),
+}
+
+
+def tea_tasting(seed: int = 2026) -> pd.DataFrame:
+    """One row per taster and box colour: ``taster``, ``box_colour``, ``taste`` and ``freshness``
+    (1–7) and ``price_willing`` (yuan per 100 g, in steps of 5). Same seed, same table.
+
+    >>> tasting = tea_tasting()
+    >>> len(tasting), sorted(tasting["box_colour"].unique())
+    (120, ['tea_box_green', 'tea_box_red', 'tea_box_yellow'])
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 40
+    base_taste, base_fresh = rng.normal(4.6, 0.7, n), rng.normal(4.4, 0.7, n)
+    base_price = rng.normal(68, 12, n)
+    rows = []
+    for colour, (taste, fresh, price) in _TEA_EFFECTS.items():
+        rows.append(pd.DataFrame({
+            "taster": [f"T{i:02d}" for i in range(1, n + 1)],
+            "box_colour": colour,
+            "taste": np.clip(np.rint(base_taste + taste + rng.normal(0, 0.6, n)), 1, 7).astype(int),
+            "freshness": np.clip(np.rint(base_fresh + fresh + rng.normal(0, 0.6, n)), 1, 7).astype(int),
+            "price_willing": (np.maximum(np.rint((base_price + price + rng.normal(0, 6, n)) / 5), 4) * 5).astype(float),
+        }))
+    table = pd.concat(rows, ignore_index=True)
+    table.attrs["currency"] = "CNY"
+    return table
