@@ -86,7 +86,7 @@ def distributor_accounts() -> pd.DataFrame:
     ``share_of_wallet`` — the input of ``account_types(..., distribution_col="distribution")``.
 
     >>> dealers = distributor_accounts()
-    >>> len(dealers), dealers["distribution"].value_counts()["dist_intensive"]
+    >>> len(dealers), int(dealers["distribution"].value_counts()["dist_intensive"])
     (8, 3)
     """
     table = pd.DataFrame.from_dict(_DISTRIBUTORS, orient="index",
@@ -109,7 +109,7 @@ _RIVAL_PERFORMANCE = {"product_quality": 5.60, "return_policy": 6.10, "price": 5
 def rival_performance() -> pd.Series:
     """The rival's mean performance (1–7) per attribute id, from the same survey (chapter 9).
 
-    >>> rival_performance()["delivery_speed"]
+    >>> float(rival_performance()["delivery_speed"])
     5.5
     """
     return pd.Series(_RIVAL_PERFORMANCE, name="rival").rename_axis("attribute")
