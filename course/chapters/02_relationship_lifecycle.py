@@ -425,8 +425,9 @@ time), shorter development cycles, more purchases and more categories, and refer
 the average orders and spend per customer by relationship state:
 """)
 ch.checked("""
-by_state = demo_states.table.query("orders > 0").groupby("state")[["orders", "revenue"]].mean()
-by_state.set_axis(state_labels(by_state.index)).round(1)
+from helpers.display import show
+by_state = demo_states.table.query("orders > 0").groupby("state")[["orders", "revenue"]].mean().reindex(STATES).dropna()
+show(by_state.set_axis(state_labels(by_state.index)), decimals=1)
 """)
 ch.md(zh="""
 忠诚客户平均下了 16.8 单、消费 3,881 元，是重复购买客户（2.8 单、498 元）的七倍多，是初次购买客户（1 单、179 元）的二十多倍。
