@@ -317,6 +317,14 @@ show(by_behaviour.table.rename(index=column_label, level="feature"))
 """)
 ch.checked('round(by_behaviour.metrics["auc"], 2)')
 ch.md(zh="""
+**q6.** 在前 90 天行为的相似客户画像中，忠诚客户里有多大比例在前 90 天下了 3 单以上？填 0–1 之间的小数，保留 3 位。
+""", en="""
+**q6.** In the first-90-days profile, what share of the loyal customers placed more than 3 orders in their first 90
+days? A fraction between 0 and 1, to 3 decimals.
+""")
+ch.exercise("ch05", "q6", placeholder="loyal_share_over_3 = ____",
+            solution="loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']")
+ch.md(zh="""
 **怎么读？** 忠诚客户中有 47.8% 在前 90 天下了 3 单以上，全体客户中只有 14.8%（相似指数 322）；只买过 1 单就停下的，
 全体客户中占 57.5%，忠诚客户中只有 11.8%。AUC 升到 0.85：**头三个月的行为能预示谁会成为忠诚客户**，人口资料不能。
 
@@ -337,14 +345,6 @@ new_now = early[~early["complete"] & ~early.index.isin(loyal)]
 nurture = by_behaviour.score(new_now)
 show(nurture.head(8), columns=["orders", "aov", "lookalike_score", "rank"])
 """)
-ch.md(zh="""
-**q6.** 在前 90 天行为的相似客户画像中，忠诚客户里有多大比例在前 90 天下了 3 单以上？填 0–1 之间的小数，保留 3 位。
-""", en="""
-**q6.** In the first-90-days profile, what share of the loyal customers placed more than 3 orders in their first 90
-days? A fraction between 0 and 1, to 3 decimals.
-""")
-ch.exercise("ch05", "q6", placeholder="loyal_share_over_3 = ____",
-            solution="loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']")
 ch.trainer(zh="""
 本节约 20 分钟（可选内容，两天版可只讲三条经验和 AUC 的结论，5 分钟）：三条经验 5 分钟；人口资料画像与 AUC 5 分钟；前 90 天行为 5 分钟；q6 5 分钟。
 先让学员猜：“忠诚客户是不是更多是女性、一线城市、门店注册？”再运行——猜错正是要点：相似客户的前提是特征能区分，要先用 AUC 检验。

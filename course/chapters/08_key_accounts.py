@@ -216,13 +216,19 @@ two agree:
 ch.checked("dealer_types = account_types(dealers, distribution_col='distribution')\n"
            "show(dealer_types.table[['share_of_wallet', 'account_type', 'wallet_type', 'agrees']])")
 ch.md(zh="""
+**q5.** 先别往下读：哪些经销商的钱包份额与其分销方式不一致？写出客户编号的列表（按编号排序）。
+""", en="""
+**q5.** Before reading on: which distributors' share of wallet does not match their arrangement? Give the list of
+account ids, sorted.
+""")
+ch.exercise("ch08", "q5", placeholder="mismatched = ____",
+            solution="mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])")
+ch.md(zh="""
 **怎么读？** 不一致的地方就是要去了解的地方：
 
 - **D02（昆明）**签的是独家包销，我们的份额却只有 46%，它经营着 3 个品牌——很可能在暗中销售竞争品牌。要回到合同：独家的权利与义务是否对等？
 - **D04（太原）**是选择型经销商之一，却有 68% 的采购给了我们——它对我们依赖很深，可以考虑升级为独家，也要防范我们在该区域过度依赖一家。
 - **D08（石家庄）**在密集渠道中份额 36%，高于同类——是渠道里的“领头羊”，值得重点支持。
-
-**q5.** 哪些经销商的钱包份额与其分销方式不一致？写出客户编号的列表（按编号排序）。
 """, en="""
 **How to read it.** Where the two disagree, go and find out why:
 
@@ -231,11 +237,7 @@ ch.md(zh="""
 - **D04 (Taiyuan)** is one of several selected distributors but gives us 68 % of its purchases — it depends on us
   heavily: a candidate for exclusivity, and a warning not to lean on one distributor too much in that city.
 - **D08 (Shijiazhuang)** has 36 % in an intensive network, above its peers — the leading outlet, worth extra support.
-
-**q5.** Which distributors' share of wallet does not match their arrangement? Give the list of account ids, sorted.
 """)
-ch.exercise("ch08", "q5", placeholder="mismatched = ____",
-            solution="mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])")
 
 ch.md(zh="""
 **q6（卡片练习）.** 下面四张卡片描述了四种合作安排。按定义（分销方式，而不是钱包份额）为每张卡片选出大客户类型，然后点“检查”。

@@ -634,23 +634,24 @@ vs_rival["lead"] = vs_rival["performance"] - vs_rival["rival"]
 show(vs_rival.sort_values("importance", ascending=False).rename(index=lambda a: demo_label(a, "attribute")))
 """)
 ch.md(zh="""
+**q7.** 先别往下读：在重要性高于平均值（十字线 5.26）的属性中，我们落后对手最多的是哪一个？填属性编号，例如 `'price'`。
+""", en="""
+**q7.** Before reading on: among the attributes with above-average importance (the crosshair, 5.26), on which do we
+trail the rival most? Give the attribute id, e.g. `'price'`.
+""")
+ch.exercise("ch09", "q7", placeholder="most_behind = ____",
+            solution="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()")
+ch.md(zh="""
 **怎么读？** 按重要性从高到低看 `领先幅度`（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
 我们却落后——其中配送速度落后最多。店员礼貌和门店氛围领先很多，但顾客不太看重。应用的落后幅度虽大，重要性却低于平均。
 与 IPA 合起来读：配送速度既在“重点改进区”，又落后于对手，是最紧迫的一项。
-
-**q7.** 在重要性高于平均值（十字线 5.26）的属性中，我们落后对手最多的是哪一个？填属性编号，例如 `'price'`。
 """, en="""
 **How to read it.** Read the `lead` (us − rival) from the most important attribute down: we lead on product quality;
 on **price, return policy and delivery speed**, which customers value highly, we trail — most of all on delivery
 speed. We lead by far on staff courtesy and store ambience, which customers care less about. The app trails by a lot,
 but its importance is below average. Read with the IPA: delivery speed is both "concentrate here" and behind the
 rival — the most urgent item.
-
-**q7.** Among the attributes with above-average importance (the crosshair, 5.26), on which do we trail the rival
-most? Give the attribute id, e.g. `'price'`.
 """)
-ch.exercise("ch09", "q7", placeholder="most_behind = ____",
-            solution="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()")
 ch.trainer(zh="""
 约 10 分钟（可选）。强调两点：对手的分数来自我们自己的顾客（他们也去对手那里买），不是对手顾客的看法；领先或落后要和重要性一起读——
 落后在不重要的属性上（应用）不必马上追。q7 的典型错误是不看重要性，直接选落后最多的 `app_usability`。

@@ -524,13 +524,18 @@ plan = gift_pack_grades(orders, breaks=(199, 399, 699), costs=(6, 18, 45), withi
 show(plan)
 """)
 ch.md(zh="""
+**q8.** 先别往下读：礼包总成本占全部订单收入（包括没有礼包的订单）的比例是多少？填 0–1 之间的小数，保留 4 位。
+""", en="""
+**q8.** Before reading on: what share of all order revenue (orders without a gift included) do the gifts cost? A
+fraction 0–1, to 4 decimals.
+""")
+ch.exercise("ch13", "q8", placeholder="gift_cost_share = ____", solution="gift_cost_share = plan.attrs['cost_share']")
+ch.md(zh="""
 **怎么读？** 过去三年的订单里，41% 能拿到至少一档礼包；礼包总成本约 6.2 万元，占全部收入的 2.0%。`差一点够下一档的订单` 是活动真正的机会：
 有 762 笔订单离 199 元只差不到 10%，472 笔离 399 元只差不到 10%——在结账时提醒一句“再买 20 元就能换品质礼包”（第 2 章的向上销售），
 就可能把它们推上一档。礼包本身要体现品牌（第 6 节）：与其送随处可买的赠品，不如送自有品牌的新品试用装，同时完成一次“深度体验”。
 
 注意：这张表描述的是**历史订单**。礼包会改变顾客的行为，活动真正带来多少增量，要像第 4 章说的那样留一个对照组来检验。
-
-**q8.** 礼包总成本占全部订单收入的比例是多少？（0–1 之间的小数，保留 4 位）
 """, en="""
 **How to read it.** 41 % of the past three years' orders would earn at least one gift; the gifts would cost about
 ¥62,000 in all, 2.0 % of total revenue. The `orders just below the next grade` are the real opportunity: 762 orders
@@ -540,10 +545,7 @@ something sold everywhere, a sample of a new own-label product — a "deep exper
 
 Mind that the table describes **past orders**. Gifts change behaviour; how much a campaign really adds must be tested
 with a control group, as chapter 4 says.
-
-**q8.** What share of all order revenue do the gifts cost? (a fraction 0–1, 4 decimals)
 """)
-ch.exercise("ch13", "q8", placeholder="gift_cost_share = ____", solution="gift_cost_share = plan.attrs['cost_share']")
 ch.trainer(zh="""
 本章新增内容的时间：门店环境检查表 10 分钟（可选，适合作为课后作业或下午开场的走动练习）；教育与帮助顾客 5 分钟（可选）；
 体验平台的六条法则、五个步骤与 q6 10 分钟（核心）；品牌体验四个层次与茶叶礼盒案例、q7 15 分钟（核心，案例可分组读 5 分钟）；
