@@ -642,11 +642,11 @@ trail the rival most? Give the attribute id, e.g. `'price'`.
 ch.exercise("ch09", "q7", placeholder="most_behind = ____",
             solution="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()")
 ch.md(zh="""
-**怎么读？** 按重要性从高到低看 `领先幅度`（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
+**怎么读？** 按重要性从高到低看“领先幅度”（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
 我们却落后——其中配送速度落后最多。店员礼貌和门店氛围领先很多，但顾客不太看重。应用的落后幅度虽大，重要性却低于平均。
 与 IPA 合起来读：配送速度既在“重点改进区”，又落后于对手，是最紧迫的一项。
 """, en="""
-**How to read it.** Read the `lead` (us − rival) from the most important attribute down: we lead on product quality;
+**How to read it.** Read the "lead" (us − rival) from the most important attribute down: we lead on product quality;
 on **price, return policy and delivery speed**, which customers value highly, we trail — most of all on delivery
 speed. We lead by far on staff courtesy and store ambience, which customers care less about. The app trails by a lot,
 but its importance is below average. Read with the IPA: delivery speed is both "concentrate here" and behind the

@@ -164,7 +164,8 @@ and see how many the 16 Platinum customers of 2025 made each month:
 ch.code("""
 diamond_ids = tiers.table.index[tiers.classes == 'tier_diamond']
 large = orders[orders['customer_id'].isin(diamond_ids) & (orders['order_date'].dt.year == 2025) & (orders['amount'] >= 1000)]
-large.groupby(large['order_date'].dt.month).size().rename_axis('month').to_frame('orders').T
+from helpers.display import show
+show(large.groupby(large['order_date'].dt.month).size().rename_axis('purchase_month').to_frame('orders'))
 """)
 ch.md(zh="""
 **q5.** 2025 年，关系经理一共要为金钻客户的大宗购买寄出多少张感谢卡（每笔大宗购买一张）？
