@@ -431,7 +431,7 @@ ch.md(zh="""
 | **投诉与服务记录** | 投诉内容、处理过程、是否回访 | 回访前先看问题解决了没有 | 第 12 章 |
 | **偏好与意见** | 喜欢的风格和品类、问卷回答、提过的建议 | 个性化推荐、改进产品 | 第 9、13 章 |
 
-悦家生活的档案分在几张表里，用顾客编号连起来：
+悦家生活的档案每一部分是一张表，用顾客编号连起来。各部分有多少条记录：
 """, en="""
 ## 9. Customer records: what to keep, and why
 
@@ -446,9 +446,11 @@ it is kept so that the next contact knows what to say and what not to. What to k
 | **complaints and service** | what they complained about, how it was handled, whether followed up | checking a problem is solved before the next call | chapter 12 |
 | **preferences and opinions** | favourite styles and categories, survey answers, suggestions made | personal recommendations, better products | chapters 9, 13 |
 
-Yuejia Living keeps its records in several tables, linked by the customer id:
+Yuejia Living keeps each part of the record in a table of its own, linked by the customer id. How many records each part holds:
 """)
-ch.checked("{name: len(load_demo(name)) for name in ['customers', 'orders', 'contacts', 'complaints', 'survey']}")
+ch.checked("record_tables = {'rec_profile': 'customers', 'rec_purchases': 'orders', 'rec_contacts': 'contacts',\n"
+           "                 'rec_complaints': 'complaints', 'rec_preferences': 'survey'}\n"
+           "show(pd.Series({part: len(load_demo(table)) for part, table in record_tables.items()}, name='records'))")
 ch.md(zh="""
 **q7（卡片练习）.** 下面六项工作，各主要要查档案的哪一部分？
 """, en="""
