@@ -220,24 +220,27 @@ bought. Educating and helping customers is not an extra service but part of the 
 videos, installation at home, care reminders, a repair channel, how-to sessions in the store. First find the
 touchpoints with the lowest "think" scores:
 """)
-ch.checked("audit.scores['think'].nsmallest(3)")
+ch.checked("from helpers.display import show\n"
+           "show(audit.scores['think'].nsmallest(3).rename(index=lambda tp: demo_label(tp, 'touchpoint')).to_frame('think_score'))")
 ch.md(zh="""
-配送（1.8）、售后和广告最弱。做法清单：
+配送（1.8）、售后（2.3）和结账（2.4）最弱。做法清单：
 
 | 接触点 | 教育与帮助顾客的做法 |
 |---|---|
 | 配送 | 包裹里放图文使用指南和安装视频二维码；大件商品送货上门并安装、当场教会使用 |
 | 售后 | 购后 7 天推送保养要点（第 11 章的购后回访）；公布维修和三包的办理渠道 |
+| 结账 | 收银时顺便告诉顾客怎样在小程序里查订单、约安装、办三包；自助结账旁有人示范 |
 | 门店 | 每月一次收纳、清洁、烹饪等使用讲座；样品区让顾客亲手试 |
 
 教会顾客用好产品，投诉会减少（第 12 章的质量类投诉里，有一部分其实是“不会用”），顾客也更容易买配套商品。
 """, en="""
-Delivery (1.8), after-sales and the ad are weakest. A list of measures:
+Delivery (1.8), after-sales (2.3) and checkout (2.4) are weakest. A list of measures:
 
 | touchpoint | educating and helping customers |
 |---|---|
 | delivery | an illustrated guide and a QR code to an installation video in the parcel; large items delivered, installed and demonstrated at home |
 | after-sales | care tips 7 days after the purchase (chapter 11's purchase follow-up); published channels for repairs and the three guarantees |
+| checkout | at the till, show customers how to track orders, book installation and use the three guarantees in the mini-program; someone to demonstrate the self-checkout |
 | store | a monthly how-to session (storage, cleaning, cooking); a trial corner where customers try the samples |
 
 Customers who know how to use a product complain less (some of chapter 12's quality complaints are really "did not
@@ -531,14 +534,14 @@ fraction 0–1, to 4 decimals.
 """)
 ch.exercise("ch13", "q8", placeholder="gift_cost_share = ____", solution="gift_cost_share = plan.attrs['cost_share']")
 ch.md(zh="""
-**怎么读？** 过去三年的订单里，41% 能拿到至少一档礼包；礼包总成本约 6.2 万元，占全部收入的 2.0%。`差一点够下一档的订单` 是活动真正的机会：
+**怎么读？** 过去三年的订单里，41% 能拿到至少一档礼包；礼包总成本约 6.2 万元，占全部收入的 2.0%。“差一点够下一档的订单”是活动真正的机会：
 有 762 笔订单离 199 元只差不到 10%，472 笔离 399 元只差不到 10%——在结账时提醒一句“再买 20 元就能换品质礼包”（第 2 章的向上销售），
 就可能把它们推上一档。礼包本身要体现品牌（第 6 节）：与其送随处可买的赠品，不如送自有品牌的新品试用装，同时完成一次“深度体验”。
 
 注意：这张表描述的是**历史订单**。礼包会改变顾客的行为，活动真正带来多少增量，要像第 4 章说的那样留一个对照组来检验。
 """, en="""
 **How to read it.** 41 % of the past three years' orders would earn at least one gift; the gifts would cost about
-¥62,000 in all, 2.0 % of total revenue. The `orders just below the next grade` are the real opportunity: 762 orders
+¥62,000 in all, 2.0 % of total revenue. The "orders just below the next grade" are the real opportunity: 762 orders
 came within 10 % of ¥199 and 472 within 10 % of ¥399 — a word at checkout, "spend ¥20 more for the quality pack"
 (chapter 2's up-selling), may lift them a grade. The gift itself should carry the brand (section 6): rather than
 something sold everywhere, a sample of a new own-label product — a "deep experience" at the same time.
