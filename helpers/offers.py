@@ -17,15 +17,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.complaints import check_columns, check_unique, parse_numbers
 from helpers.errors import DataError
-from helpers.validation import Interval, validate_params
+from helpers.validation import Interval, Numbers, validate_params
 
 __all__ = ["gift_pack_grades"]
 
 
-@validate_params(breaks=Numbers(None, 0, None, closed="neither", order="increasing"),
+@validate_params(breaks=Numbers(None, 0, None, closed="neither", monotonic="increasing"),
                  costs=Numbers(None, 0, None, closed="left"), within_share=Interval(float, 0, 1))
 def gift_pack_grades(orders: pd.DataFrame, *, breaks, costs, within_share: float = 0.1,
                      amount_col: str = "amount", order_col: str = "order_id") -> pd.DataFrame:
