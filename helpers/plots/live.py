@@ -8,13 +8,13 @@ When only some artists changed (:data:`ARTISTS`), the rest of the figure — axe
 title, grid — is not drawn again: it is restored from a saved copy and the changed artists are
 drawn over it (blitting, as in matplotlib's tutorial "Faster rendering by using blitting").
 
-    >>> from helpers.plots.live import ARTISTS, LAYOUT, LiveChart, LiveFigure
+    >>> from helpers.plots.live import ARTISTS, FULL, LiveChart, LiveFigure
     >>> class Bar(LiveChart):
     ...     def update(self, height):
     ...         if not self.dynamic:
     ...             self.dynamic = list(self.ax.bar([0], [height]))
     ...             self.ax.set_ylim(0, 10)
-    ...             return LAYOUT
+    ...             return FULL
     ...         self.dynamic[0].set_height(height)
     ...         return ARTISTS
     >>> live = LiveFigure(figsize=(2, 2))
@@ -31,30 +31,20 @@ from __future__ import annotations
 
 import io
 
-__all__ = ["LiveChart", "LiveFigure", "LAYOUT", "FIGURE", "ARTISTS", "NOTHING", "most"]
+__all__ = ["LiveChart", "LiveFigure", "FULL", "ARTISTS", "NOTHING"]
 
-#: What an update changed, from most to least: texts around the Axes whose size may change the
-#: layout (lay the figure out and draw it all), the Axes' limits or ticks (draw it all), only the
-#: chart's ``dynamic`` artists (draw them over the saved rest), or nothing (the last image holds).
-LAYOUT, FIGURE, ARTISTS, NOTHING = "layout", "figure", "artists", "nothing"
-_CHANGES = (NOTHING, ARTISTS, FIGURE, LAYOUT)
+#: What an update changed: the Axes' limits, ticks or the texts around them (lay the figure out
+#: and draw all of it), only the chart's ``dynamic`` artists (draw them over the saved rest), or
+#: nothing (the last image holds). The picture of a setting never depends on the settings before.
+FULL, ARTISTS, NOTHING = "full", "artists", "nothing"
 _PNG_COMPRESSION = 1       # zlib level: 1 encodes several times faster than 6, images ~5 % larger
-
-
-def most(*changes: str) -> str:
-    """The largest of several changes (an update that moved the axis and some bars changed the figure).
-
-    >>> most(ARTISTS, FIGURE, NOTHING)
-    'figure'
-    """
-    return max(changes, key=_CHANGES.index, default=NOTHING)
 
 
 class LiveChart:
     """A chart on one Axes that is drawn once and then updated in place.
 
-    ``update(data)`` changes the artists and returns what changed: :data:`LAYOUT`, :data:`FIGURE`,
-    :data:`ARTISTS` (only those in ``dynamic`` changed) or :data:`NOTHING`. ``dynamic`` lists the
+    ``update(data)`` changes the artists and returns what changed: :data:`FULL`, :data:`ARTISTS`
+    (only those in ``dynamic`` changed) or :data:`NOTHING`. ``dynamic`` lists the
     artists drawn again on every render, over the saved rest of the figure, bottom first; no
     other artist of the figure may cover them.
 
@@ -78,8 +68,8 @@ class LiveFigure:
     ``full_renders`` counts the renders that drew the whole figure (tests and benchmarks read it).
 
     >>> live = LiveFigure(figsize=(3, 2), dpi=50)
-    >>> live.figure.get_size_inches().tolist(), live.figure.dpi
-    ([3.0, 2.0], 50.0)
+    >>> live.figure.get_size_inches().tolist(), live.figure.dpi == 50
+    ([3.0, 2.0], True)
     """
 
     def __init__(self, figsize=(7, 4), dpi: float | None = None):
@@ -95,19 +85,18 @@ class LiveFigure:
         self._background = None
         self._png: bytes | None = None
 
-    def render(self, change: str = LAYOUT, dynamic=()) -> bytes:
-        """The figure as PNG bytes after an update that changed ``change`` (see :data:`LAYOUT`).
+    def render(self, change: str = FULL, dynamic=()) -> bytes:
+        """The figure as PNG bytes after an update that changed ``change`` (see :data:`FULL`).
 
         ``dynamic`` artists are left out of the saved background and drawn over it, in the order
         listed.
         """
         if change == NOTHING and self._png is not None:
             return self._png
-        if change in (LAYOUT, FIGURE) or self._background is None:
+        if change == FULL or self._background is None:
             for artist in dynamic:
                 artist.set_animated(True)       # a full draw leaves animated artists out
-            if change == LAYOUT or self._background is None:
-                self.figure.tight_layout()
+            self.figure.tight_layout()
             self.canvas.draw()
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self.full_renders += 1

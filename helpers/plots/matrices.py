@@ -15,7 +15,7 @@ import pandas as pd
 
 from helpers.i18n import label, t
 from helpers.plots.base import decorate, get_ax
-from helpers.plots.live import ARTISTS, FIGURE, LAYOUT, LiveChart, most
+from helpers.plots.live import ARTISTS, FULL, LiveChart
 from helpers.validation import Options, ParameterError, validate_params
 
 __all__ = ["plot_value_matrix", "MatrixChart"]
@@ -189,7 +189,7 @@ class MatrixChart(LiveChart):
     >>> chart = MatrixChart(get_ax())
     >>> matrix = lambda breaks: ValueMatrix(Axis("x", breaks), Axis("y", breaks)).classify(df)
     >>> chart.update(matrix("mean")), chart.update(matrix("median"))
-    ('layout', 'artists')
+    ('full', 'artists')
     >>> chart.ax.lines[0].get_xdata()[0]       # the split line moved to the median of x
     2.5
     """
@@ -212,18 +212,18 @@ class MatrixChart(LiveChart):
         change = ARTISTS
         if self._entities != (len(table), tuple(result.cell_order)):
             self._draw_frame(result)
-            change = LAYOUT
+            change = FULL
         names = (matrix.x.column, matrix.y.column, matrix.title, matrix.x.label, matrix.y.label)
         if (self._axes is None or self._axes[0] != names or not np.array_equal(self._axes[1], xs)
                 or not np.array_equal(self._axes[2], ys)):
             self._set_axes(result, xs, ys)
             self._axes = (names, xs, ys)
-            change = LAYOUT
+            change = FULL
         limits = (self._x.fit(result.thresholds[matrix.x.column]), self._y.fit(result.thresholds[matrix.y.column]))
         if limits != (self.ax.get_xlim(), self.ax.get_ylim()):
             self.ax.set_xlim(*limits[0])
             self.ax.set_ylim(*limits[1])
-            change = most(change, FIGURE)
+            change = FULL
         self._draw_lines()
         self._draw_points(result)
         self._draw_notes(result)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from helpers.i18n import t
 from helpers.plots.base import decorate, get_ax
-from helpers.plots.live import ARTISTS, FIGURE, LAYOUT, LiveChart, most
+from helpers.plots.live import ARTISTS, FULL, LiveChart
 
 __all__ = ["plot_rfm_heatmap", "plot_segment_sizes", "plot_score_distribution", "SegmentSizesChart"]
 
@@ -108,8 +108,8 @@ class SegmentSizesChart(LiveChart):
     """The chart of :func:`plot_segment_sizes`, updated in place by the RFM explorer.
 
     ``update(summary)`` takes a :func:`helpers.segments.segment_summary` table, drawn in its row
-    order (largest revenue first). The same segments keep their places when the shares change,
-    so a class sees the bars grow and shrink; other segments replace the rows. ``kw`` go to
+    order (largest revenue first). While the same segments are shown on the same share axis,
+    only the bars and the segment axis (names in their new order) are drawn again. ``kw`` go to
     ``ax.barh``.
 
     >>> import pandas as pd
@@ -117,11 +117,11 @@ class SegmentSizesChart(LiveChart):
     >>> chart = SegmentSizesChart(get_ax())
     >>> summary = pd.DataFrame({"label": ["A", "B"], "customer_share": [0.3, 0.7], "revenue_share": [0.6, 0.4]})
     >>> chart.update(summary)
-    'layout'
-    >>> chart.update(summary.assign(customer_share=[0.4, 0.6]))
+    'full'
+    >>> chart.update(summary.iloc[::-1].assign(revenue_share=[0.5, 0.2]))     # B first now
     'artists'
-    >>> [round(bar.get_width(), 2) for bar in chart.ax.patches[:2]]      # B below A, customer shares
-    [0.6, 0.4]
+    >>> [t.get_text() for t in chart.ax.get_yticklabels()], [float(b.get_width()) for b in chart.ax.patches[2:]]
+    (['A', 'B'], [0.2, 0.5])
     """
 
     _BAR_HEIGHT = 0.4
@@ -129,76 +129,43 @@ class SegmentSizesChart(LiveChart):
     def __init__(self, ax, **kw):
         super().__init__(ax)
         self.kw = kw
-        self.rows: tuple = ()          # segment labels, bottom row first
-        self._end = None               # where the share axis ends
-        self._bars, self._legend = [], None
-        self._laid_out: tuple = ()     # the names the layout was made for
-        self._room = -1.0              # and the width (pixels) of the widest of them, once measured
+        self._drawn = None             # (the set of segments, end of the share axis) laid out
+        self._bars: list = []
 
     def update(self, summary) -> str:
         shares = summary.set_index("label")[["customer_share", "revenue_share"]].iloc[::-1]
-        end = _share_limit(float(shares.to_numpy(dtype=float).max(initial=0.0)))
+        widths = shares.to_numpy(dtype=float)
+        drawn = (frozenset(shares.index), _share_limit(float(widths.max(initial=0.0))))
         change = ARTISTS
-        if self._legend is None:
-            self._frame()
-            change = LAYOUT
-        if end != self._end:
-            self.ax.set_xlim(0, end)
-            self._end = end
-            change = most(change, FIGURE)
-        if set(self.rows) != set(shares.index):
-            change = most(change, self._set_rows(tuple(shares.index)))
-        widths = shares.loc[list(self.rows)].to_numpy(dtype=float)
+        if drawn != self._drawn:
+            self._draw(len(shares), drawn[1])
+            self._drawn, change = drawn, FULL
+        self.ax.set_yticks(np.arange(len(shares)), list(shares.index))
         for bar, width in zip(self._bars, widths.T.ravel()):    # customer-share bars, then revenue-share bars
             bar.set_width(width)
         return change
 
-    def _frame(self) -> None:
-        """Share axis, titles and legend: what stays while the segments change."""
+    def _draw(self, n_rows: int, end: float) -> None:
         from matplotlib.patches import Patch
 
         ax = self.ax
-        ax.xaxis.set_major_formatter("{x:.0%}")
-        decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
-        ax.set_autoscale_on(False)
-        handles = [Patch(color=self.kw.get("color", f"C{i}"), label=t(key))
-                   for i, key in enumerate(("seg_customer_share", "seg_revenue_share"))]
-        self._legend = ax.legend(handles=handles, loc="lower right")
-
-    def _set_rows(self, rows: tuple) -> str:
-        """Bars and names of these segments: LAYOUT when a name is wider than the room laid out, else FIGURE."""
-        ax = self.ax
-        for bar in self._bars:
-            bar.remove()
-        y = np.arange(len(rows))
+        ax.clear()
+        y = np.arange(n_rows)
         self._bars = []
         for i in range(2):
-            self._bars += ax.barh(y + (i - 0.5) * self._BAR_HEIGHT, np.zeros(len(rows)), height=self._BAR_HEIGHT,
+            self._bars += ax.barh(y + (i - 0.5) * self._BAR_HEIGHT, np.zeros(n_rows), height=self._BAR_HEIGHT,
                                   **{"color": f"C{i}", **self.kw}).patches
-        ax.set_yticks(y, list(rows))
-        ax.set_ylim(-0.5, len(rows) - 0.5)
-        first, self.rows = not self.rows, rows
-        self.dynamic = self._bars + [self._legend]      # the legend is drawn over the bars
-        if first:
-            self._laid_out = rows
-            return LAYOUT
-        # the names are measured only when they change after the first drawing (an explorer)
-        if self._room < 0:
-            self._room = self._width(self._laid_out)
-        width = self._width(rows)
-        if width <= self._room:
-            return FIGURE
-        self._room, self._laid_out = width, rows
-        return LAYOUT
-
-    def _width(self, names) -> float:
-        """Width in pixels of the widest of these names, written as the segment names are."""
-        from matplotlib.text import Text
-
-        renderer = self.ax.figure.canvas.get_renderer()
-        label = self.ax.get_yticklabels()[0]
-        return max(Text(text=name, fontproperties=label.get_fontproperties(), figure=self.ax.figure)
-                   .get_window_extent(renderer).width for name in names)
+        ax.set_ylim(-0.5, n_rows - 0.5)
+        ax.set_xlim(0, end)
+        ax.set_autoscale_on(False)
+        ax.xaxis.set_major_formatter("{x:.0%}")
+        handles = [Patch(color=self.kw.get("color", f"C{i}"), label=t(key))
+                   for i, key in enumerate(("seg_customer_share", "seg_revenue_share"))]
+        legend = ax.legend(handles=handles, loc="lower right")
+        decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
+        # the segment axis (names, grid lines) under the bars, the legend over them; a new order of
+        # the same names keeps the layout, so only these are drawn again
+        self.dynamic = [ax.yaxis, *self._bars, legend]
 
 
 def plot_score_distribution(scored, *, ax=None, **kw):

@@ -15,7 +15,7 @@ import numpy as np
 from helpers.concentration import WhaleCurve, gini, lorenz_curve, whale_curve
 from helpers.i18n import t
 from helpers.plots.base import decorate, get_ax
-from helpers.plots.live import ARTISTS, LAYOUT, LiveChart
+from helpers.plots.live import ARTISTS, FULL, LiveChart
 from helpers.tiers import ABC_CLASSES, TierClassification, abc_classify, customer_pyramid
 
 __all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid", "ParetoChart", "PyramidChart"]
@@ -84,8 +84,8 @@ class ParetoChart(LiveChart):
     >>> from helpers.tiers import abc_classify
     >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
     >>> chart = ParetoChart(get_ax())
-    >>> chart.update(abc_classify(values)), chart.update(abc_classify(values, breaks=(0.6, 0.9)))
-    ('layout', 'artists')
+    >>> chart.update(abc_classify(values)), chart.update(abc_classify(values, breaks=(0.4, 0.9)))
+    ('full', 'artists')
     >>> chart.bands[0].get_width()            # class A: the first customer only
     1.0
     """
@@ -104,7 +104,7 @@ class ParetoChart(LiveChart):
         if self._values is None or not np.array_equal(values, self._values):
             self._draw_values(table)
             self._values = values
-            change = LAYOUT
+            change = FULL
         # ABC cuts a ranked list, so each class is one run of ranks: its count says where it ends
         summary = result.summary()
         ends = np.cumsum(summary["customers"].to_numpy())
@@ -112,7 +112,7 @@ class ParetoChart(LiveChart):
         for band, text, first, last, (_, row) in zip(self.bands, self._legend.get_texts(),
                                                       np.concatenate([[0], ends[:-1]]), ends, summary.iterrows()):
             band.set_x(first + 0.5)
-            band.set_width(last - first)
+            band.set_width(float(last - first))
             text.set_text(f"{row['label']} · {(last - first) / n:.0%}")
         return change
 
@@ -248,7 +248,7 @@ class PyramidChart(LiveChart):
     >>> chart = PyramidChart(get_ax())
     >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
     >>> chart.update(customer_pyramid(values)), chart.update(customer_pyramid(values, preset="20_30_30_20"))
-    ('layout', 'artists')
+    ('full', 'artists')
     """
 
     def __init__(self, ax, **kw):
@@ -261,7 +261,7 @@ class PyramidChart(LiveChart):
         change = ARTISTS
         if self._levels != len(summary):
             self._draw_bands(len(summary))
-            change = LAYOUT
+            change = FULL
         for note, (_, row) in zip(self.dynamic, summary.iterrows()):
             text = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",
                      value=f"{row['value_share']:.1%}")

@@ -16,10 +16,11 @@ picture a class sees always belongs to the current setting.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from helpers.i18n import has, t
-from helpers.plots.live import LAYOUT, LiveChart
+from helpers.plots.live import FULL, LiveChart
 
 __all__ = ["Explorer"]
 
@@ -44,9 +45,11 @@ class Explorer:
     charts) or ``make_chart(figure)`` returning a :class:`~helpers.plots.live.LiveChart` whose
     ``update(result)`` changes its artists in place (for charts of many customers).
     ``chart_data(result)`` picks what the chart draws (None: no chart for this result, e.g. a
-    message instead). ``chart=False`` leaves the chart out (tests, quick checks); ``**initial``
-    sets controls by name. ``figure`` is the chart's matplotlib Figure and ``image`` the widget
-    showing it (both None without a chart).
+    message instead). ``cache_size`` results of recent settings are kept (``compute`` is pure), so
+    going back to a setting shows it at once; ``cache_key(values)`` says which settings give the
+    same result. ``chart=False`` leaves the chart out (tests, quick checks); ``**initial`` sets
+    controls by name. ``figure`` is the chart's matplotlib Figure and ``image`` the widget showing
+    it (both None without a chart).
 
     >>> import ipywidgets as w
     >>> class Double(Explorer):
@@ -62,15 +65,17 @@ class Explorer:
     >>> explorer.result, explorer.summary.value
     (10, '<b>10</b>')
     >>> explorer.controls["x"].value = 7
-    >>> explorer.result, explorer.figure.axes[0].patches[0].get_height(), explorer.image.value[:4]
+    >>> explorer.result, float(explorer.figure.axes[0].patches[0].get_height()), bytes(explorer.image.value[:4])
     (14, 14.0, b'\x89PNG')
     """
 
     figsize = (7, 4)
+    cache_size = 0
 
     def __init__(self, chart: bool = True, **initial: Any):
         import ipywidgets as w
 
+        self._results: OrderedDict = OrderedDict()
         self.controls = self.make_controls()
         for name, value in initial.items():
             self.controls[name].value = value
@@ -109,10 +114,30 @@ class Explorer:
         return _Redrawn(figure, self.draw)
 
     def _update(self, change=None) -> None:
-        self.result = self.compute(**self.values)
+        self.result = self._result(self.values)
         self.summary.value = self.summary_html(self.result)
         if self.chart is not None:
             self._redraw()
+
+    def cache_key(self, values: dict):
+        """The key under which the result of these control values is kept (see ``cache_size``)."""
+        return tuple(values.values())
+
+    def clear_cache(self) -> None:
+        """Forget the results kept so far (e.g. after changing the explorer's data)."""
+        self._results.clear()
+
+    def _result(self, values: dict):
+        if not self.cache_size:
+            return self.compute(**values)
+        key = self.cache_key(values)
+        if key in self._results:
+            self._results.move_to_end(key)
+        else:
+            self._results[key] = self.compute(**values)
+            if len(self._results) > self.cache_size:
+                self._results.popitem(last=False)
+        return self._results[key]
 
     def chart_data(self, result):
         """What the chart draws for ``result``; None when there is nothing to draw (then no chart shows)."""
@@ -141,4 +166,4 @@ class _Redrawn(LiveChart):
         self.figure.clear()
         self.ax = self.figure.add_subplot()
         self.draw(result, self.ax)
-        return LAYOUT
+        return FULL

@@ -41,6 +41,7 @@ class MatrixExplorer(Explorer):
     """
 
     figsize = (7, 6)
+    cache_size = 6           # a classified copy of the table per setting: ~10 MB at 100,000 customers
 
     def __init__(self, customers: pd.DataFrame, value_cols=None, chart: bool = True, *, scale=None,
                  customer_col: str = "customer_id", **initial):

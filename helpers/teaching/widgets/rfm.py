@@ -77,13 +77,13 @@ class RfmExplorer(Explorer):
     """
 
     figsize = (7, 5)
+    cache_size = 12           # a segmentation shares its scores' columns: a few MB each at 100,000 customers
 
     def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
         self.rfm = rfm
         # scores depend on the tie policy and n_bins only, so a new scheme re-segments without re-scoring;
         # cn8 does not use the scores at all. A setting seen before is shown again without computing.
         self._scores = lru_cache(maxsize=_CACHED_SCORES)(self._score)
-        self._outcomes = lru_cache(maxsize=_CACHED_SCORES)(self._outcome)
         super().__init__(chart=chart, **initial)
 
     def make_controls(self) -> dict:
@@ -98,18 +98,18 @@ class RfmExplorer(Explorer):
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
-    def compute(self, method: str, n_bins: int, scheme: str) -> RfmOutcome:
-        return self._outcomes(*((None, None) if scheme == "cn8" else (method, n_bins)), scheme)
+    def cache_key(self, values: dict):
+        return ("cn8",) if values["scheme"] == "cn8" else tuple(values.values())     # cn8 uses no scores
 
     def clear_cache(self) -> None:
         """Forget the scores and segments computed so far (e.g. after replacing ``self.rfm``)."""
+        super().clear_cache()
         self._scores.cache_clear()
-        self._outcomes.cache_clear()
 
     def _score(self, method: str, n_bins: int):
         return _caught(rfm_score, self.rfm, n_bins=n_bins, method=method)
 
-    def _outcome(self, method: str | None, n_bins: int | None, scheme: str) -> RfmOutcome:
+    def compute(self, method: str, n_bins: int, scheme: str) -> RfmOutcome:
         if scheme == "cn8":
             segmented, notes = _caught(cn8_classify, self.rfm)
         else:

@@ -15,7 +15,7 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.concentration import as_value_series, rank_descending
-from helpers.plots.live import LAYOUT, LiveChart
+from helpers.plots.live import FULL, LiveChart
 from helpers.tiers import ABC_BREAKS, PYRAMID_PRESETS, TierClassification, abc_classify, customer_pyramid
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html
@@ -40,6 +40,7 @@ class TierExplorer(Explorer):
     """
 
     figsize = (8, 4.5)
+    cache_size = 6           # a ranked table per setting: ~5 MB at 100,000 customers
 
     def __init__(self, values, chart: bool = True, *, value_col: str | None = None,
                  customer_col: str = "customer_id", **initial):
@@ -97,6 +98,6 @@ class _TierChart(LiveChart):
             self.figure.clear()
             self.chart = (ParetoChart if result.class_col == "abc_class" else PyramidChart)(self.figure.add_subplot())
             self.chart.update(result)
-            self.kind, change = result.class_col, LAYOUT
+            self.kind, change = result.class_col, FULL
         self.ax, self.dynamic = self.chart.ax, self.chart.dynamic
         return change
