@@ -81,6 +81,8 @@ class LiveFigure:
         register_font()
         self.figure = Figure(figsize=figsize, dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
+        params = self.figure.subplotpars
+        self._margins = {side: getattr(params, side) for side in ("left", "bottom", "right", "top", "wspace", "hspace")}
         self.full_renders = 0
         self._background = None
         self._png: bytes | None = None
@@ -96,6 +98,8 @@ class LiveFigure:
         if change == FULL or self._background is None:
             for artist in dynamic:
                 artist.set_animated(True)       # a full draw leaves animated artists out
+            # laid out from the same start every time, so the layout depends on what is shown only
+            self.figure.subplots_adjust(**self._margins)
             self.figure.tight_layout()
             self.canvas.draw()
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)

@@ -15,7 +15,7 @@ import numpy as np
 from helpers.concentration import WhaleCurve, gini, lorenz_curve, whale_curve
 from helpers.i18n import t
 from helpers.plots.base import decorate, get_ax
-from helpers.plots.live import ARTISTS, FULL, LiveChart
+from helpers.plots.live import ARTISTS, FULL, NOTHING, LiveChart
 from helpers.tiers import ABC_CLASSES, TierClassification, abc_classify, customer_pyramid
 
 __all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid", "ParetoChart", "PyramidChart"]
@@ -242,31 +242,35 @@ def plot_pyramid(data, *, ax=None, **kw):
 
 class PyramidChart(LiveChart):
     """The chart of :func:`plot_pyramid`, updated in place by the tier explorer: the bands stay, the
-    notes beside them (tier, customers, value share) are rewritten. ``kw`` go to the ``PolyCollection``.
+    notes beside them (tier, customers, value share) are rewritten. The notes stand outside the
+    bands' Axes and take part in the layout, so new notes lay the figure out again.
+    ``kw`` go to the ``PolyCollection``.
 
     >>> from helpers.tiers import customer_pyramid
     >>> chart = PyramidChart(get_ax())
     >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
-    >>> chart.update(customer_pyramid(values)), chart.update(customer_pyramid(values, preset="20_30_30_20"))
-    ('full', 'artists')
+    >>> chart.update(customer_pyramid(values)), chart.update(customer_pyramid(values))
+    ('full', 'nothing')
     """
 
     def __init__(self, ax, **kw):
         super().__init__(ax)
         self.kw = kw
         self._levels = None
+        self._notes: list = []
 
     def update(self, result) -> str:
         summary = result.summary()
-        change = ARTISTS
         if self._levels != len(summary):
             self._draw_bands(len(summary))
-            change = FULL
-        for note, (_, row) in zip(self.dynamic, summary.iterrows()):
-            text = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",
-                     value=f"{row['value_share']:.1%}")
-            note.set_text(f"{row['label']}\n{text}")
-        return change
+        notes = [f"{row['label']}\n" + t("tiers_note_pyramid", n=f"{int(row['customers']):,}",
+                                           customers=f"{row['customer_share']:.1%}", value=f"{row['value_share']:.1%}")
+                 for _, row in summary.iterrows()]
+        if notes == [note.get_text() for note in self._notes]:
+            return NOTHING
+        for note, text in zip(self._notes, notes):
+            note.set_text(text)
+        return FULL
 
     def _draw_bands(self, levels: int) -> None:
         from matplotlib.collections import PolyCollection
@@ -276,7 +280,7 @@ class PyramidChart(LiveChart):
         bands = [_trapezoid(level, levels) for level in range(levels)]
         ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white",
                                                    **self.kw}))
-        self.dynamic = [ax.text(1.05, band[:, 1].mean(), "", va="center", ha="left") for band in bands]
+        self._notes = [ax.text(1.05, band[:, 1].mean(), "", va="center", ha="left") for band in bands]
         ax.set_xlim(-1.05, 2.6)
         ax.set_ylim(0, 1.02)
         ax.set_axis_off()
