@@ -67,19 +67,19 @@ class LiveFigure:
 
     ``full_renders`` counts the renders that drew the whole figure (tests and benchmarks read it).
 
-    >>> live = LiveFigure(figsize=(3, 2), dpi=50)
-    >>> live.figure.get_size_inches().tolist(), live.figure.dpi == 50
-    ([3.0, 2.0], True)
+    >>> live = LiveFigure(figsize=(3, 2))
+    >>> live.figure.get_size_inches().tolist(), live.full_renders
+    ([3.0, 2.0], 0)
     """
 
-    def __init__(self, figsize=(7, 4), dpi: float | None = None):
+    def __init__(self, figsize=(7, 4)):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
         from helpers.plots.theme import register_font
 
         register_font()
-        self.figure = Figure(figsize=figsize, dpi=dpi)
+        self.figure = Figure(figsize=figsize)
         self.canvas = FigureCanvasAgg(self.figure)
         params = self.figure.subplotpars
         self._margins = {side: getattr(params, side) for side in ("left", "bottom", "right", "top", "wspace", "hspace")}
@@ -114,10 +114,10 @@ class LiveFigure:
         return self._png
 
     def _encode(self) -> bytes:
-        from PIL import Image
+        import matplotlib.image
+        import numpy as np
 
-        width, height = self.canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=_PNG_COMPRESSION)
+        matplotlib.image.imsave(buffer, np.asarray(self.canvas.buffer_rgba()), format="png",
+                                pil_kwargs={"compress_level": _PNG_COMPRESSION})
         return buffer.getvalue()
