@@ -190,3 +190,15 @@ def test_a_change_at_100000_customers_stays_far_below_the_budget(kind):
     median = 1000 * statistics.median(seconds)
     assert median < 300, (f"{kind} explorer: median {median:.0f} ms of CPU per change at 100,000 customers, "
                           f"3× the 100 ms target; run benchmarks/bench_widgets.py to see which control is slow")
+
+
+def test_a_notebook_chart_keeps_what_the_caller_drew_on_its_axes(customers):
+    from helpers.plots import plot_pareto, plot_pyramid, plot_segment_sizes
+
+    for plot, data in ((plot_pareto, abc_classify(customers["revenue"])),
+                       (plot_pyramid, customer_pyramid(customers["revenue"])),
+                       (plot_segment_sizes, rfm_segment(rfm_score(customers), "r_rfm10")),
+                       (plot_value_matrix, ValueMatrix(Axis("frequency"), Axis("monetary")).classify(customers))):
+        ax = get_ax()
+        mine = ax.axhline(0.5, label="target")
+        assert plot(data, ax=ax) is ax and mine in ax.lines, plot.__name__

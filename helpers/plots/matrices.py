@@ -237,7 +237,8 @@ class MatrixChart(LiveChart):
         from matplotlib import colormaps
 
         ax, n = self.ax, len(result.table)
-        ax.clear()
+        if self._entities is not None:   # drawn before: start again (a first drawing keeps what the caller drew)
+            ax.clear()
         self._lines, self._notes, self._annotations, self._points, self._axes = [], {}, [], None, None
         ids = list(result.cell_order)
         colours = colormaps["Set2"].resampled(max(len(ids), 2))

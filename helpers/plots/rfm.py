@@ -149,7 +149,8 @@ class SegmentSizesChart(LiveChart):
         from matplotlib.patches import Patch
 
         ax = self.ax
-        ax.clear()
+        if self._drawn is not None:      # drawn before: start again (a first drawing keeps what the caller drew)
+            ax.clear()
         y = np.arange(n_rows)
         self._bars = []
         for i in range(2):

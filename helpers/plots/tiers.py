@@ -118,9 +118,9 @@ class ParetoChart(LiveChart):
 
     def _draw_values(self, table) -> None:
         ax = self.ax
-        if self._share is not None:
+        if self._share is not None:      # drawn before: start again (a first drawing keeps what the caller drew)
             self._share.remove()
-        ax.clear()
+            ax.clear()
         rank, value = table["rank"].to_numpy(), table["value"].to_numpy()
         if len(table) <= _MAX_BARS:
             ax.bar(rank, value, **{"width": 0.8, "color": "#8c8c8c", **self.kw})
@@ -276,7 +276,8 @@ class PyramidChart(LiveChart):
         from matplotlib.collections import PolyCollection
 
         ax = self.ax
-        ax.clear()
+        if self._levels is not None:     # drawn before: start again
+            ax.clear()
         bands = [_trapezoid(level, levels) for level in range(levels)]
         ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white",
                                                    **self.kw}))
