@@ -171,9 +171,12 @@ def test_density_is_chosen_above_5000_points_and_refuses_bubbles():
     assert type(ax.collections[0]).__name__ == "QuadMesh"
     assert type(plot_value_matrix(axes.classify(large), size_col="monetary").collections[0]).__name__ == \
         "PathCollection"                                                           # bubbles: a scatter
+    assert len(plot_value_matrix(axes.classify(large), point_labels=True).texts) > 5000          # names: points
     for lang, words in (("en", "Parameter kind"), ("zh", "参数 kind")):
         with language(lang), pytest.raises(ParameterError, match=words):
             plot_value_matrix(axes.classify(small), kind="density", size_col="monetary")
+    with pytest.raises(ParameterError, match="point_labels"):
+        plot_value_matrix(axes.classify(small), kind="density", point_labels=True)
 
 
 @pytest.mark.slow

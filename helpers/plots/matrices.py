@@ -154,8 +154,8 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
         ``"scatter"`` draws every entity as a point; ``"density"`` a grid of small cells shaded
         by how many entities fall in each (in the colour of its matrix cell; no bin straddles a
         split line), which stays readable and fast for many thousands of customers. ``"auto"``:
-        the density above 5,000 entities unless ``size_col`` asks for bubbles. The counts and
-        shares written in the cells are exact either way.
+        the density above 5,000 entities unless ``size_col`` or ``point_labels=True`` asks for
+        bubbles or names. The counts and shares written in the cells are exact either way.
     {ax}
     {kw} ``ax.scatter`` (the points), or ``ax.pcolormesh`` (the density).
 
@@ -168,7 +168,7 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
     >>> len(ax.lines), sorted(t.get_text() for t in ax.texts)[:2]
     (2, ['a', 'b'])
     """
-    if kind == "density" and size_col is not None:
+    if kind == "density" and (size_col is not None or point_labels):
         raise ParameterError("kind", t("mat_param_density_size"), kind)
     ax = get_ax(ax, figsize=(7, 6))
     MatrixChart(ax, size_col=size_col, point_labels=point_labels, log=log, kind=kind, **kw).update(result)
@@ -244,7 +244,8 @@ class MatrixChart(LiveChart):
         colours = colormaps["Set2"].resampled(max(len(ids), 2))
         self._cell_colour = {cell: colours(i) for i, cell in enumerate(ids)}
         self._palette = np.array([self._cell_colour[cell] for cell in ids])
-        self.density = self.kind == "density" or (self.kind == "auto" and self.size_col is None and n > _MAX_POINTS)
+        self.density = self.kind == "density" or (self.kind == "auto" and n > _MAX_POINTS and self.size_col is None
+                                                  and not self.point_labels)
         if self.density:
             self._density_note = ax.annotate(t("mat_density_note", n=f"{n:,}"), xy=(0.5, 1), xycoords="axes fraction",
                                              xytext=(0, 5), textcoords="offset points", ha="center", va="bottom",
