@@ -20,7 +20,7 @@ from collections import OrderedDict
 from typing import Any
 
 from helpers.i18n import has, t
-from helpers.plots.live import FULL, LiveChart
+from helpers.plots.live import FULL, LiveChart, LiveFigure
 
 __all__ = ["Explorer"]
 
@@ -82,8 +82,6 @@ class Explorer:
         self.summary = w.HTML()
         self.figure = self.chart = self.image = None
         if chart and (hasattr(self, "draw") or type(self).make_chart is not Explorer.make_chart):
-            from helpers.plots.live import LiveFigure
-
             self._live = LiveFigure(self.figsize)
             self.figure = self._live.figure
             self.chart = self.make_chart(self.figure)

@@ -68,6 +68,10 @@ class TierExplorer(Explorer):
                                  value="cn_1_4_15_80", description=describe("wd_tier_preset"), style=style),
         }
 
+    def cache_key(self, values: dict):
+        v = values                     # the pyramid ignores the ABC controls and the other way round
+        return ("abc", tuple(v["breaks"]), v["method"]) if v["kind"] == "abc" else ("pyramid", v["preset"])
+
     def compute(self, kind: str, breaks, method: str, preset: str) -> TierClassification:
         if kind == "abc":
             result = abc_classify(self._ranked, breaks=tuple(breaks), method=method)
