@@ -131,42 +131,50 @@ class SegmentSizesChart(LiveChart):
         self.kw = kw
         self._drawn = None             # (the set of segments, end of the share axis) laid out
         self._bars: list = []
+        self._legend = None
 
     def update(self, summary) -> str:
         shares = summary.set_index("label")[["customer_share", "revenue_share"]].iloc[::-1]
         widths = shares.to_numpy(dtype=float)
         drawn = (frozenset(shares.index), _share_limit(float(widths.max(initial=0.0))))
         change = ARTISTS
+        if self._drawn is None:
+            self._frame()
         if drawn != self._drawn:
-            self._draw(len(shares), drawn[1])
+            if self._drawn is None or len(drawn[0]) != len(self._drawn[0]):
+                self._set_rows(len(shares))
+            self.ax.set_xlim(0, drawn[1])
             self._drawn, change = drawn, FULL
         self.ax.set_yticks(np.arange(len(shares)), list(shares.index))
         for bar, width in zip(self._bars, widths.T.ravel()):    # customer-share bars, then revenue-share bars
             bar.set_width(width)
         return change
 
-    def _draw(self, n_rows: int, end: float) -> None:
+    def _frame(self) -> None:
+        """What stays whatever the segments: share axis, titles, legend."""
         from matplotlib.patches import Patch
 
         ax = self.ax
-        if self._drawn is not None:      # drawn before: start again (a first drawing keeps what the caller drew)
-            ax.clear()
-        y = np.arange(n_rows)
-        self._bars = []
-        for i in range(2):
-            self._bars += ax.barh(y + (i - 0.5) * self._BAR_HEIGHT, np.zeros(n_rows), height=self._BAR_HEIGHT,
-                                  **{"color": f"C{i}", **self.kw}).patches
-        ax.set_ylim(-0.5, n_rows - 0.5)
-        ax.set_xlim(0, end)
         ax.set_autoscale_on(False)
         ax.xaxis.set_major_formatter("{x:.0%}")
         handles = [Patch(color=self.kw.get("color", f"C{i}"), label=t(key))
                    for i, key in enumerate(("seg_customer_share", "seg_revenue_share"))]
-        legend = ax.legend(handles=handles, loc="lower right")
+        self._legend = ax.legend(handles=handles, loc="lower right")
         decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
+
+    def _set_rows(self, n_rows: int) -> None:
+        """One pair of bars per segment."""
+        for bar in self._bars:
+            bar.remove()
+        y = np.arange(n_rows)
+        self._bars = []
+        for i in range(2):
+            self._bars += self.ax.barh(y + (i - 0.5) * self._BAR_HEIGHT, np.zeros(n_rows), height=self._BAR_HEIGHT,
+                                       **{"color": f"C{i}", **self.kw}).patches
+        self.ax.set_ylim(-0.5, n_rows - 0.5)
         # the segment axis (names, grid lines) under the bars, the legend over them; a new order of
         # the same names keeps the layout, so only these are drawn again
-        self.dynamic = [ax.yaxis, *self._bars, legend]
+        self.dynamic = [self.ax.yaxis, *self._bars, self._legend]
 
 
 def plot_score_distribution(scored, *, ax=None, **kw):
