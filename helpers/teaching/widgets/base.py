@@ -85,7 +85,8 @@ class Explorer:
             self._live = LiveFigure(self.figsize)
             self.figure = self._live.figure
             self.chart = self.make_chart(self.figure)
-            self.image = w.Image(format="png")
+            width = round(self.figure.get_figwidth() * self.figure.dpi)       # pixels, as a notebook shows a figure
+            self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"))
         parts = [w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap")), self.summary]
         self.view = w.VBox(parts + ([self.image] if self.image is not None else []))
         for control in self.controls.values():
