@@ -205,3 +205,18 @@ def test_a_notebook_chart_keeps_what_the_caller_drew_on_its_axes(customers):
         ax = get_ax()
         mine = ax.axhline(0.5, label="target")
         assert plot(data, ax=ax) is ax and mine in ax.lines, plot.__name__
+
+
+def test_going_back_to_a_setting_reuses_its_picture_and_stays_right(customers):
+    table = synthetic_rfm(6000, seed=3)
+    cols = ["frequency", "monetary", "recency_days"]
+    for widget, control, away, back, fresh in (
+            (MatrixExplorer(table, cols), "x", "recency_days", "frequency", lambda v: MatrixExplorer(table, cols, **v)),
+            (RfmExplorer(customers), "scheme", "rfm11", "r_rfm10", lambda v: RfmExplorer(customers, **v)),
+            (TierExplorer(customers["revenue"]), "kind", "pyramid", "abc",
+             lambda v: TierExplorer(customers["revenue"], **v))):
+        widget.controls[control].value = away
+        full = widget._live.full_renders
+        widget.controls[control].value = back
+        assert widget._live.full_renders == full, type(widget).__name__        # nothing laid out or drawn again
+        _same_picture(widget, fresh(widget.values))

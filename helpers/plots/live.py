@@ -30,6 +30,7 @@ no closing.
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 __all__ = ["LiveChart", "LiveFigure", "FULL", "ARTISTS", "NOTHING"]
 
@@ -38,25 +39,29 @@ __all__ = ["LiveChart", "LiveFigure", "FULL", "ARTISTS", "NOTHING"]
 #: nothing (the last image holds). The picture of a setting never depends on the settings before.
 FULL, ARTISTS, NOTHING = "full", "artists", "nothing"
 _PNG_COMPRESSION = 1       # zlib level: 1 encodes several times faster than 6, images ~5 % larger
+_KEPT = 8                  # full renders kept for reuse: 1.4 MB each for a 7 × 5 inch figure
 
 
 class LiveChart:
     """A chart on one Axes that is drawn once and then updated in place.
 
     ``update(data)`` changes the artists and returns what changed: :data:`FULL`, :data:`ARTISTS`
-    (only those in ``dynamic`` changed) or :data:`NOTHING`. ``dynamic`` lists the
-    artists drawn again on every render, over the saved rest of the figure, bottom first; no
-    other artist of the figure may cover them.
+    (only those in ``dynamic`` changed) or :data:`NOTHING`. ``dynamic`` lists the artists drawn
+    again on every render, over the saved rest of the figure, bottom first; no other artist of
+    the figure may cover them. ``key``, when not None, names everything else the figure shows
+    (and so its layout): a full render under a key seen before reuses that render's picture of
+    the rest instead of laying out and drawing it again.
 
     >>> from matplotlib.figure import Figure
     >>> chart = LiveChart(Figure().add_subplot())
-    >>> chart.dynamic, chart.ax.get_visible()
-    ([], True)
+    >>> chart.dynamic, chart.key
+    ([], None)
     """
 
     def __init__(self, ax):
         self.ax = ax
         self.dynamic: list = []
+        self.key = None
 
     def update(self, data) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -65,7 +70,8 @@ class LiveChart:
 class LiveFigure:
     """A Figure with its own Agg canvas that renders to PNG bytes, redrawing only what changed.
 
-    ``full_renders`` counts the renders that drew the whole figure (tests and benchmarks read it).
+    ``full_renders`` counts the renders that laid out and drew the whole figure (tests and
+    benchmarks read it); the last :data:`_KEPT` such pictures are kept by their chart's ``key``.
 
     >>> live = LiveFigure(figsize=(3, 2))
     >>> live.figure.get_size_inches().tolist(), live.full_renders
@@ -85,33 +91,45 @@ class LiveFigure:
         self._margins = {side: getattr(params, side) for side in ("left", "bottom", "right", "top", "wspace", "hspace")}
         self.full_renders = 0
         self._background = None
+        self._kept: OrderedDict = OrderedDict()      # key → (layout, picture of everything but the dynamic artists)
         self._png: bytes | None = None
 
-    def render(self, change: str = FULL, dynamic=()) -> bytes:
+    def render(self, change: str = FULL, dynamic=(), key=None) -> bytes:
         """The figure as PNG bytes after an update that changed ``change`` (see :data:`FULL`).
 
         ``dynamic`` artists are left out of the saved background and drawn over it, in the order
-        listed.
+        listed; ``key`` names what the rest shows (see :class:`LiveChart`).
         """
         if change == NOTHING and self._png is not None:
             return self._png
-        if change == FULL or self._background is None:
-            for artist in dynamic:
-                artist.set_animated(True)       # a full draw leaves animated artists out
-            # laid out from the same start every time, so the layout depends on what is shown only
-            self.figure.subplots_adjust(**self._margins)
-            self.figure.tight_layout()
-            self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-            self.full_renders += 1
-        else:
-            self.canvas.restore_region(self._background)
         for artist in dynamic:
-            artist.set_animated(True)
+            artist.set_animated(True)           # a full draw leaves animated artists out
+        if change == FULL or self._background is None:
+            if key is not None and key in self._kept:
+                self._kept.move_to_end(key)
+                layout, self._background = self._kept[key]
+                self.figure.subplots_adjust(**layout)
+            else:
+                self._draw_background(key)
+        self.canvas.restore_region(self._background)
+        for artist in dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
         self._png = self._encode()
         return self._png
+
+    def _draw_background(self, key) -> None:
+        # laid out from the same start every time, so the layout depends on what is shown only
+        self.figure.subplots_adjust(**self._margins)
+        self.figure.tight_layout()
+        self.canvas.draw()
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.full_renders += 1
+        if key is not None:
+            params = self.figure.subplotpars
+            self._kept[key] = ({side: getattr(params, side) for side in self._margins}, self._background)
+            if len(self._kept) > _KEPT:
+                self._kept.popitem(last=False)
 
     def _encode(self) -> bytes:
         import matplotlib.image

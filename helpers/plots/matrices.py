@@ -224,6 +224,8 @@ class MatrixChart(LiveChart):
             self.ax.set_xlim(*limits[0])
             self.ax.set_ylim(*limits[1])
             change = FULL
+        # what the rest of the figure shows: entities (the density's note), axes and their limits
+        self.key = (self._entities, names, self.ax.get_xscale(), self.ax.get_yscale(), limits)
         self._draw_lines()
         self._draw_points(result)
         self._draw_notes(result)

@@ -144,7 +144,8 @@ class SegmentSizesChart(LiveChart):
             if self._drawn is None or len(drawn[0]) != len(self._drawn[0]):
                 self._set_rows(len(shares))
             self.ax.set_xlim(0, drawn[1])
-            self._drawn, change = drawn, FULL
+            self._drawn = self.key = drawn           # the names (their room) and the share axis: the rest is fixed
+            change = FULL
         self.ax.set_yticks(np.arange(len(shares)), list(shares.index))
         for bar, width in zip(self._bars, widths.T.ravel()):    # customer-share bars, then revenue-share bars
             bar.set_width(width)

@@ -104,6 +104,7 @@ class ParetoChart(LiveChart):
         if self._values is None or not np.array_equal(values, self._values):
             self._draw_values(table)
             self._values = values
+            self.key = ("pareto", len(values), hash(values.tobytes()))
             change = FULL
         # ABC cuts a ranked list, so each class is one run of ranks: its count says where it ends
         summary = result.summary()
@@ -270,6 +271,7 @@ class PyramidChart(LiveChart):
             return NOTHING
         for note, text in zip(self._notes, notes):
             note.set_text(text)
+        self.key = ("pyramid", *notes)
         return FULL
 
     def _draw_bands(self, levels: int) -> None:

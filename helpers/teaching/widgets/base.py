@@ -146,7 +146,8 @@ class Explorer:
         data = self.chart_data(self.result)
         self.image.layout.display = "none" if data is None else None     # no empty frame under a message
         if data is not None:
-            self.image.value = self._live.render(self.chart.update(data), self.chart.dynamic)
+            change = self.chart.update(data)
+            self.image.value = self._live.render(change, self.chart.dynamic, self.chart.key)
 
     def _ipython_display_(self):
         from IPython.display import display

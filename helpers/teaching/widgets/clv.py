@@ -101,5 +101,5 @@ class _MultipleChart(LiveChart):
         else:
             change = ARTISTS if self._shown[0] != retention else NOTHING
         self.marker.set_xdata([retention, retention])
-        self._shown = data
+        self._shown, self.key = data, discount          # the discount rate fixes the curve and its axis
         return change

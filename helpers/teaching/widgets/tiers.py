@@ -103,5 +103,5 @@ class _TierChart(LiveChart):
             self.chart = (ParetoChart if result.class_col == "abc_class" else PyramidChart)(self.figure.add_subplot())
             self.chart.update(result)
             self.kind, change = result.class_col, FULL
-        self.ax, self.dynamic = self.chart.ax, self.chart.dynamic
+        self.ax, self.dynamic, self.key = self.chart.ax, self.chart.dynamic, self.chart.key
         return change
