@@ -51,9 +51,9 @@ class _Axis:
     span is its geometric mean)."""
 
     def __init__(self, ax, which: str, values, log: str | bool):
-        values = np.asarray(values, dtype=float)
         from matplotlib.ticker import NullLocator
 
+        values = np.asarray(values, dtype=float)
         scale, options = _scale(values, log)
         (ax.set_xscale if which == "x" else ax.set_yscale)(scale, **options)
         axis = ax.xaxis if which == "x" else ax.yaxis
@@ -249,9 +249,8 @@ class MatrixChart(LiveChart):
         self.density = self.kind == "density" or (self.kind == "auto" and n > _MAX_POINTS and self.size_col is None
                                                   and not self.point_labels)
         if self.density:
-            self._density_note = ax.annotate(t("mat_density_note", n=f"{n:,}"), xy=(0.5, 1), xycoords="axes fraction",
-                                             xytext=(0, 5), textcoords="offset points", ha="center", va="bottom",
-                                             fontsize="small", color="dimgrey")
+            ax.annotate(t("mat_density_note", n=f"{n:,}"), xy=(0.5, 1), xycoords="axes fraction", xytext=(0, 5),
+                        textcoords="offset points", ha="center", va="bottom", fontsize="small", color="dimgrey")
         else:
             sizes = _bubble_sizes(result.table[self.size_col]) if self.size_col else 40
             self._points = ax.scatter(np.zeros(n), np.zeros(n),

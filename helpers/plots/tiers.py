@@ -122,15 +122,13 @@ class ParetoChart(LiveChart):
         if self._share is not None:      # drawn before: start again (a first drawing keeps what the caller drew)
             self._share.remove()
             ax.clear()
-        rank, value = table["rank"].to_numpy(), table["value"].to_numpy()
+        rank, value, at = table["rank"].to_numpy(), table["value"].to_numpy(), _curve_points(len(table))
         if len(table) <= _MAX_BARS:
             ax.bar(rank, value, **{"width": 0.8, "color": "#8c8c8c", **self.kw})
         else:
-            at = _curve_points(len(table))
             ax.fill_between(rank[at], value[at], **{"step": "mid", "color": "#8c8c8c", **self.kw})
         self.bands = [ax.axvspan(0.5, 0.5, color=colour, alpha=0.25) for colour in _ABC_COLOURS]
         share = self._share = ax.twinx()
-        at = _curve_points(len(table))
         line, = share.plot(rank[at], table["cum_value_share"].to_numpy()[at], color="#d62728",
                            marker="o" if len(table) <= 30 else None, label=t("tiers_legend_cum_share"))
         share.set_ylim(0, 1.05)
