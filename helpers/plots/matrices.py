@@ -322,9 +322,8 @@ class MatrixChart(LiveChart):
             note = t("mat_note_cell", label=label(cell), n=f"{int(summary.loc[cell, 'customers']):,}",
                      share=f"{summary.loc[cell, 'share']:.0%}")
             if cell not in self._notes:
-                self._notes[cell] = self.ax.text(
-                    tx, ty, note, fontsize="small", alpha=0.9, zorder=1,
-                    bbox={"boxstyle": "round", "facecolor": self._cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
+                box = {"boxstyle": "round", "facecolor": self._cell_colour[cell], "alpha": 0.35, "edgecolor": "none"}
+                self._notes[cell] = self.ax.text(tx, ty, note, fontsize="small", alpha=0.9, zorder=1, bbox=box)
             text = self._notes[cell]
             text.set_text(note)
             text.set_position((tx, ty))
