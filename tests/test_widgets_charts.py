@@ -220,3 +220,15 @@ def test_going_back_to_a_setting_reuses_its_picture_and_stays_right(customers):
         widget.controls[control].value = back
         assert widget._live.full_renders == full, type(widget).__name__        # nothing laid out or drawn again
         _same_picture(widget, fresh(widget.values))
+
+
+@pytest.mark.parametrize("log", ["", "auto"])
+def test_density_counts_equal_numpys_histogram(log):
+    table = synthetic_rfm(7000, seed=8)
+    result = ValueMatrix(Axis("monetary", "median"), Axis("recency_days", "mean")).classify(table)
+    chart = MatrixChart(get_ax(), log=log)
+    chart.update(result)
+    xe, ye = chart._x.bin_edges(60), chart._y.bin_edges(60)
+    want, _, _ = np.histogram2d(table["monetary"], table["recency_days"], bins=[xe, ye])
+    got = chart._x.bin_of_each(xe) * (len(ye) - 1) + chart._y.bin_of_each(ye)
+    assert np.array_equal(np.bincount(got, minlength=want.size).reshape(want.shape), want)
