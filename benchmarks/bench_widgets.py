@@ -8,7 +8,7 @@ and showing a ~50 KB image) is not included.
 Run this file for the per-change numbers (median, 90th percentile, worst, CPU time, how many
 changes redrew the whole figure), with the machine's load average before and after::
 
-    python benchmarks/bench_widgets.py                     # 100,000 customers, both languages' fonts
+    python benchmarks/bench_widgets.py                     # 100,000 customers, Chinese labels
     python benchmarks/bench_widgets.py --customers 20000 --rounds 3
 
 With ``benchmarks/run.py`` (``make bench``) every explorer case builds its explorer and makes
