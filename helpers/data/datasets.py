@@ -22,6 +22,7 @@ from importlib.resources import files
 
 import pandas as pd
 
+from helpers.data.progress import quiet
 from helpers.data.transactions import load_transactions
 from helpers.errors import DataWarning
 from helpers.i18n import has, t
@@ -99,7 +100,7 @@ def _quietly(path: Path, **kw):
 
 @lru_cache(maxsize=4)
 def _load_bundled(path: Path, kw: tuple):
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), quiet():
         warnings.simplefilter("ignore", DataWarning)
         frame, report = load_transactions(path, **dict(kw))
     return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())
@@ -165,3 +166,20 @@ def typed_demo_table(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     for column in DATE_COLUMNS.get(table, []):
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
     return frame.astype(_demo_dtypes(table, frame.columns))
+
+
+def load_retention_survival() -> pd.DataFrame:
+    """Two cohorts of 1,000 contract customers over 7 years: customers still active per year (Fader & Hardie 2007).
+
+    Index ``year`` 0–7; columns ``regular_alive`` (1,000 → 241) and ``highend_alive`` (1,000 → 491).
+    Source, licence and citation in ``datasets/README.md``; fit it with
+    ``helpers.btyd.ShiftedBetaGeoModel.fit(table["regular_alive"])``.
+
+    >>> load_retention_survival().loc[7].tolist()
+    [241, 491]
+    """
+    path = datasets_dir() / "churn_retention" / "sbg_fader_hardie_2007_survival.csv"
+    return pd.read_csv(path, index_col="year")
+
+
+__all__ += ["load_retention_survival"]

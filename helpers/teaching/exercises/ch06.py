@@ -1,9 +1,9 @@
-"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive)."""
+"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive), sBG."""
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import ChoiceProblem, ThoughtProblem, ValueProblem
 
-CALIBRATION_END, OBSERVATION_END = "1997-09-30", "1998-06-30"
+AS_OF, HOLDOUT_END = "1997-09-30", "1998-06-30"
 MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
 MARKOV_P_CARE = [[0.6, 0.3, 0.1], [0.35, 0.45, 0.2], [0.0, 0.0, 1.0]]
 MARKOV_R = [100, 20, 0]
@@ -17,7 +17,7 @@ def _cdnow_models():
     from helpers.data.datasets import load_cdnow
     from helpers.btyd.summary import btyd_summary
 
-    summary = btyd_summary(load_cdnow(sample=True)[0], CALIBRATION_END, OBSERVATION_END)
+    summary = btyd_summary(load_cdnow(sample=True)[0], AS_OF, HOLDOUT_END)
     return summary, BetaGeoModel.fit(summary), GammaGammaModel.fit(summary)
 
 
@@ -25,7 +25,7 @@ def _prob_alive():
     from helpers.btyd import customer_clv
 
     summary, bg, gg = _cdnow_models()
-    table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    table = customer_clv(bg, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
     return table["prob_alive"]
 
 
@@ -45,6 +45,15 @@ def _at_risk_value(matrix):
     from helpers.clv import markov_clv
 
     return markov_clv(matrix, MARKOV_R, 0.10).iloc[1]
+
+
+@lru_cache(maxsize=1)
+def _high_end_model():
+    """The chapter's sBG model of the high-end cohort (Fader & Hardie 2007), fitted on years 1–7."""
+    from helpers.btyd import ShiftedBetaGeoModel
+    from helpers.data.datasets import load_retention_survival
+
+    return ShiftedBetaGeoModel.fit(load_retention_survival()["highend_alive"], period="Y")
 
 
 def _more_likely_alive():
@@ -120,7 +129,20 @@ q5 = ValueProblem(
                   "en": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # rank them by CLV and contact the valuable ones first"},
 )
 
-q6 = ThoughtProblem(
+q6 = ValueProblem(
+    var="value_new_high_end",
+    expected=lambda: 100 * _high_end_model().discounted_expected_lifetime(0.10),
+    wrong=lambda: 100 * (1 + 0.10) / (1 + 0.10 - 0.869),   # year 1's renewal rate taken as a constant
+    rel_tol=1e-4,
+    hints=[{"zh": "新签客户的期望价值 = 每年利润 × DEL；DEL 已经包含第一年的付费。",
+            "en": "A new customer's expected value = yearly margin × DEL; DEL already includes the first year's payment."},
+           {"zh": "100 * high_end.discounted_expected_lifetime(0.10)；不要把续约率 0.869 当常数套第 2 节的公式。",
+            "en": "100 * high_end.discounted_expected_lifetime(0.10); do not plug the renewal rate 0.869 into section 2's formula as a constant."}],
+    model_answer={"zh": "value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)   # 592.23；常数续约率 0.869 只给出 476.19",
+                  "en": "value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)   # 592.23; a constant renewal rate of 0.869 gives only 476.19"},
+)
+
+q7 = ThoughtProblem(
     var="five_times_rule",
     hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
             "en": "Which costs make up acquisition? Which make up retention?"}],
@@ -132,3 +154,50 @@ q6 = ThoughtProblem(
                         "and compare first-year profit of new and existing customers. The multiple varies by industry "
                         "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
 )
+
+
+# ---- the kinds of value a customer brings: profit, word of mouth, crowd pull, information, defence ----
+VALUES = ("cv_profit", "cv_word_of_mouth", "cv_crowd", "cv_information", "cv_competitive")
+VALUE_CARDS = [
+    {"id": "V1", "text": {"zh": "一位会员每年在悦家花 6,000 元，带来约 2,100 元毛利",
+                          "en": "A member spends ¥6,000 a year at Yuejia, about ¥2,100 of margin"}},
+    {"id": "V2", "text": {"zh": "新店开业那周门口排起长队，路过的人越看越想进来",
+                          "en": "A long queue outside the new store in its opening week makes passers-by want to come in too"}},
+    {"id": "V3", "text": {"zh": "一位老顾客在朋友圈写了详细的使用心得，五位朋友因此下单",
+                          "en": "A regular posts a detailed review for her friends; five of them place orders because of it"}},
+    {"id": "V4", "text": {"zh": "会员在问卷里说退货流程太麻烦，公司据此简化了退货规则",
+                          "en": "Members say in the survey that returns are too much hassle; the company simplifies the return rules"}},
+    {"id": "V5", "text": {"zh": "竞争对手在隔壁开店并大打折扣，悦家的老会员大多没有走，对手半年后关店",
+                          "en": "A rival opens next door with deep discounts; most Yuejia members stay, and the rival closes half a year later"}},
+    {"id": "V6", "text": {"zh": "经销商第一时间把竞争品牌的新促销方案告诉了客户经理",
+                          "en": "A distributor tells the account manager about a rival brand's new promotion straight away"}},
+]
+VALUE_KEY = {"V1": "cv_profit", "V2": "cv_crowd", "V3": "cv_word_of_mouth", "V4": "cv_information",
+             "V5": "cv_competitive", "V6": "cv_information"}
+
+q7 = ChoiceProblem(
+    var="value_answers",
+    expected=lambda: dict(VALUE_KEY),
+    wrong=lambda: {**VALUE_KEY, "V2": "cv_word_of_mouth", "V6": "cv_competitive"},
+    hints=[{"zh": "问：企业从这件事里得到的是钱、新客户、还是知识？新客户是被谁、怎样带来的？",
+            "en": "Ask what the company gains: money, new customers, or knowledge? And who brought the new customers, and how?"},
+           {"zh": "口碑是客户主动说；聚客是客户在场本身吸引别人；客户告诉我们的事（包括竞争对手的动向）是信息价值。",
+            "en": "Word of mouth is customers speaking up; crowd pull is their presence drawing others; what customers tell us "
+                  "(rivals' moves included) is information."}],
+    model_answer={"zh": "value_answers = value_quiz.answers\n"
+                        "# V1 利润；V2 聚客（排队本身吸引路人）；V3 口碑（主动推荐）；V4、V6 信息（意见、竞品动向）；V5 对抗竞争（忠诚客户不被挖走）",
+                  "en": "value_answers = value_quiz.answers\n"
+                        "# V1 profit; V2 crowd pull (the queue itself draws people in); V3 word of mouth (an active "
+                        "recommendation); V4, V6 information (opinions, rivals' moves); V5 defence against rivals"},
+)
+
+
+def value_quiz():
+    """The cards of q7: which kind of customer value each event shows; its Check button judges with q7.
+
+    >>> len(value_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(VALUE_CARDS, VALUES, problem=q7)
