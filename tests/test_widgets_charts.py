@@ -232,3 +232,12 @@ def test_density_counts_equal_numpys_histogram(log):
     want, _, _ = np.histogram2d(table["monetary"], table["recency_days"], bins=[xe, ye])
     got = chart._x.bin_of_each(xe) * (len(ye) - 1) + chart._y.bin_of_each(ye)
     assert np.array_equal(np.bincount(got, minlength=want.size).reshape(want.shape), want)
+
+
+def test_a_new_language_redraws_the_chart_in_it(customers):
+    with language("en"):
+        moved = RfmExplorer(customers)
+    with language("zh"):
+        moved.controls["method"].value = "rank_first"
+        assert moved.figure.axes[0].get_title() == "各细分的客户数与收入占比"
+        _same_picture(moved, RfmExplorer(customers, **moved.values))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from helpers.i18n import has, t
+from helpers.i18n import get_language, has, t
 from helpers.plots.live import FULL, LiveChart, LiveFigure
 
 __all__ = ["Explorer"]
@@ -82,9 +82,7 @@ class Explorer:
         self.summary = w.HTML()
         self.figure = self.chart = self.image = None
         if chart and (hasattr(self, "draw") or type(self).make_chart is not Explorer.make_chart):
-            self._live = LiveFigure(self.figsize)
-            self.figure = self._live.figure
-            self.chart = self.make_chart(self.figure)
+            self._new_chart()
             width = round(self.figure.get_figwidth() * self.figure.dpi)       # pixels, as a notebook shows a figure
             self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", max_width="100%"))
         parts = [w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap")), self.summary]
@@ -142,7 +140,15 @@ class Explorer:
         """What the chart draws for ``result``; None when there is nothing to draw (then no chart shows)."""
         return result
 
+    def _new_chart(self) -> None:
+        self._live = LiveFigure(self.figsize)
+        self.figure = self._live.figure
+        self.chart = self.make_chart(self.figure)
+        self._language = get_language()
+
     def _redraw(self) -> None:
+        if self._language != get_language():      # a chart keeps its texts: another language, another chart
+            self._new_chart()
         data = self.chart_data(self.result)
         self.image.layout.display = "none" if data is None else None     # no empty frame under a message
         if data is not None:
