@@ -241,3 +241,5 @@ def test_a_new_language_redraws_the_chart_in_it(customers):
         moved.controls["method"].value = "rank_first"
         assert moved.figure.axes[0].get_title() == "各细分的客户数与收入占比"
         _same_picture(moved, RfmExplorer(customers, **moved.values))
+        moved.controls["method"].value = "r_rfm"                  # a result kept from the English start
+        assert "冠军客户" in moved.summary.value

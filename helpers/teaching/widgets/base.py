@@ -127,7 +127,7 @@ class Explorer:
     def _result(self, values: dict):
         if not self.cache_size:
             return self.compute(**values)
-        key = self.cache_key(values)
+        key = (get_language(), self.cache_key(values))     # labels and messages are in the active language
         if key in self._results:
             self._results.move_to_end(key)
         else:
