@@ -20,7 +20,7 @@ catalogues (an id column such as ``state`` or a demo column such as ``city`` is 
 own group first: ``lc_state.<id>``, ``demo_city.<id>``). A column without a label keeps its name
 (and ``tests/test_notebook_outputs.py`` keeps the notebooks free of them).
 
-Result objects render themselves through :func:`result_html`, so a classification, a cohort table
+Result objects render themselves through :func:`result_view`, so a classification, a cohort table
 or a fitted model reads like the tables the notebooks show.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ import pandas as pd
 from helpers.i18n import get_language, has, label, t
 
 __all__ = ["show", "Table", "column_label", "cell_label", "format_share", "format_money", "format_value",
-           "result_html"]
+           "result_view", "Sections"]
 
 #: Columns that hold money (shown with the data's currency).
 MONEY = frozenset({
@@ -45,20 +45,26 @@ MONEY = frozenset({
     "current_value", "potential_value", "wallet", "clv_retained", "clv_acquired", "clv_improved",
     "population_mean_spend", "total_spend",
 })
+#: Name prefixes of money columns (``min_value_abc_a``: the lowest value of class A).
+_MONEY_PREFIXES = ("revenue_", "clv_", "min_value")
 #: Columns that hold shares 0–1 besides those named ``*_share`` / ``*_rate`` (shown as %).
 SHARES = frozenset({"share", "prob_alive", "retention", "churn", "margin", "gross_margin", "share_of_wallet",
                     "cum_share", "loyal_share", "top_share", "coverage", "proportion", "value_increase",
-                    "cum_customer_share", "cum_value_share", "revenue_growth", "top_k_cover", "probability"})
+                    "cum_customer_share", "cum_value_share", "revenue_growth", "top_k_cover", "probability",
+                    "A_break", "B_break", "cross_subsidy"})
 CURRENCIES = {"GBP": "£", "USD": "$", "CNY": "¥", "EUR": "€"}
 #: Catalogue groups tried first for the ids of a column (then ``demo_<column>``, then the global keys).
 NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",), "source": ("lc_state",),
               "target": ("lc_state",), "state_label": ("lc_state",), "action": ("lc_action",),
-              "segment": ("lc_segment",)}
+              "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",)}
 #: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
     (re.compile(r"^imp_(\w+)$"), "col_item_importance"), (re.compile(r"^perf_(\w+)$"), "col_item_performance"),
+    (re.compile(r"^min_value_(\w+)$"), "col_min_value_of"),
 )
+#: Settings whose value is a column name (shown with the column's label).
+_COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 
 
 def column_label(name, group=None) -> str:
@@ -110,7 +116,7 @@ def _is_share(name) -> bool:
 
 def _is_money(name) -> bool:
     return isinstance(name, str) and not _is_share(name) and (
-        name in MONEY or name.endswith("_revenue") or name.startswith("revenue_") or name.startswith("clv_"))
+        name in MONEY or name.endswith("_revenue") or name.startswith(_MONEY_PREFIXES))
 
 
 def format_share(value, decimals: int = 1) -> str:
@@ -140,12 +146,18 @@ def _no_negative_zero(text: str) -> str:
     return text[1:] if text.startswith("-") and not text.strip("-0.,%") else text
 
 
+def _fixed(value: float, digits: int) -> str:
+    if np.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return _no_negative_zero(f"{value:,.{digits}f}")
+
+
 def _number(value, decimals: int) -> str:
     if isinstance(value, (bool, np.bool_)):
         return t("display_yes") if value else t("display_no")
-    if isinstance(value, (int, np.integer)) or float(value).is_integer():
-        return f"{int(value):,}"
-    return _no_negative_zero(f"{value:,.{decimals}f}")
+    if isinstance(value, (int, np.integer)):
+        return f"{value:,}"
+    return _fixed(float(value), 0 if float(value).is_integer() else decimals)
 
 
 def _format_scalar(value, decimals: int = 2, column=None) -> str:
@@ -164,7 +176,7 @@ def _format_scalar(value, decimals: int = 2, column=None) -> str:
     if isinstance(value, pd.Period):
         return str(value)
     if isinstance(value, str):
-        return str(cell_label(value, column))
+        return column_label(value) if column in _COLUMN_VALUED else str(cell_label(value, column))
     if isinstance(value, (int, float, np.integer, np.floating, bool, np.bool_)):
         return _number(value, decimals)
     return str(value)
@@ -196,16 +208,14 @@ def _format_column(values: pd.Series, name, currency, decimals: int, shares, mon
         midnight = bool((stamps == stamps.dt.normalize()).all())
         return values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M").fillna("")
     if pd.api.types.is_numeric_dtype(values):
-        finite = values.dropna()
-        whole = bool(np.isclose(finite % 1, 0).all()) if len(finite) else True
+        numbers = values.astype(float)
+        finite = numbers[np.isfinite(numbers)]
+        whole = bool(np.isclose(finite % 1, 0).all())
         if name in shares or (name not in money and _is_share(name)):
-            return values.map(format_share)
+            return numbers.map(format_share)
         if name in money or _is_money(name):
-            digits = 0 if whole else 2
-            return values.map(lambda v: format_money(v, currency, digits))
-        if whole:
-            return values.map(lambda v: "" if pd.isna(v) else f"{int(round(v)):,}")
-        return values.map(lambda v: "" if pd.isna(v) else _no_negative_zero(f"{v:,.{decimals}f}"))
+            return numbers.map(lambda v: format_money(v, currency, 0 if whole else 2))
+        return numbers.map(lambda v: "" if pd.isna(v) else _fixed(v, 0 if whole else decimals))
     return values.map(lambda v: format_value(v, name, currency=currency, decimals=decimals))
 
 
@@ -223,13 +233,14 @@ class Table:
     frame: pd.DataFrame
     index: bool = True
     caption: str | None = None
+    header: bool = True
 
     def __repr__(self) -> str:
-        text = self.frame.to_string(index=self.index)
+        text = self.frame.to_string(index=self.index, header=self.header)
         return f"{self.caption}\n{text}" if self.caption else text
 
     def _repr_html_(self) -> str:
-        html = self.frame.to_html(index=self.index, escape=True, border=0, classes="crm-table")
+        html = self.frame.to_html(index=self.index, header=self.header, escape=True, border=0, classes="crm-table")
         caption = f"<div style='font-weight:600;margin:4px 0'>{escape(self.caption)}</div>" if self.caption else ""
         return f"<div class='crm-table-wrap'>{caption}{html}</div>"
 
@@ -261,7 +272,9 @@ def show(table, *, columns=None, currency: str | None = None, decimals: int = 2,
     First-time buyers    1
     """
     shares, money = frozenset(share_cols), frozenset(money_cols)
-    if isinstance(table, dict):
+    if isinstance(table, dict) and table and all(isinstance(v, pd.Series) for v in table.values()):
+        table = pd.DataFrame(table)              # columns side by side
+    elif isinstance(table, dict):
         table = pd.Series(table, dtype=object)
     if isinstance(table, pd.Series):
         if table.index.name is None and table.name not in ("count", "proportion"):
@@ -292,6 +305,8 @@ def _labelled_index(index: pd.Index) -> pd.Index:
         rows = [tuple(_format_scalar(v, column=n) for v, n in zip(row, index.names)) for row in index]
         return pd.MultiIndex.from_tuples(rows, names=[column_label(n) if n else n for n in index.names])
     values = [_format_scalar(v, column=index.name) for v in index]
+    if index.name is None:                    # a transposed table: its rows are named by column names
+        values = [column_label(v) if isinstance(v, str) and has(f"col_{v}") else s for v, s in zip(index, values)]
     return pd.Index(values, name=column_label(index.name) if index.name else None, dtype=object)
 
 
@@ -304,23 +319,54 @@ def _show_named_values(series: pd.Series, currency, decimals, n_rows, caption, s
              else format_value(v, n, currency=currency, decimals=decimals) for n, v in series.items()]
     column = column_label(series.name) if series.name is not None else t("display_value")
     out = pd.DataFrame({column: cells}, index=pd.Index([column_label(n) for n in series.index], dtype=object))
-    return Table(out, caption=caption)
+    return Table(out, caption=caption, header=series.name is not None)
 
 
-def result_html(title: str | None, *parts) -> str:
-    """The HTML of a result object: an optional title, then ``(heading, table)`` parts shown with :func:`show`.
+@dataclass(frozen=True)
+class Sections:
+    """A result object as a reader sees it: a title, then headed tables (or lists of notes).
 
-    A part's table may be a frame, a Series or a dict (parameters, thresholds); empty parts are left out.
+    Renders as HTML in a notebook and as text in a console (and in nbval's comparisons).
 
-    >>> html = result_html("Tiers", ("Thresholds used", {"min_value": 10.0}))
-    >>> "<b>Tiers</b>" in html, "Thresholds used" in html
-    (True, True)
+    >>> print(result_view("Tiers", ("Thresholds used", {"min_value": 10.5}), (None, ["a note"])))
+    Tiers
+    Thresholds used
+    min_value  10.50
+    • a note
     """
-    pieces = [f"<b>{escape(title)}</b>"] if title else []
+
+    title: str | None
+    parts: tuple
+
+    def __repr__(self) -> str:
+        lines = [self.title] if self.title else []
+        for heading, part in self.parts:
+            lines += ([heading] if heading else []) + (
+                [f"• {note}" for note in part] if isinstance(part, list) else [repr(part)])
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        pieces = [f"<b>{escape(self.title)}</b>"] if self.title else []
+        for heading, part in self.parts:
+            body = (f"<ul style='margin:2px 0'>{''.join(f'<li>{escape(n)}</li>' for n in part)}</ul>"
+                    if isinstance(part, list) else part._repr_html_())
+            pieces.append(f"<div style='margin-top:6px'><b>{escape(heading)}</b>{body}</div>" if heading else body)
+        return f"<div>{''.join(pieces)}</div>"
+
+
+def result_view(title: str | None, *parts) -> Sections:
+    """What a result object shows: an optional title, then ``(heading, table)`` parts shown with :func:`show`.
+
+    A part's table may be a frame, a Series, a dict (parameters, thresholds), a :class:`Table` or a
+    list of notes (texts); empty parts are left out. Result classes return it from ``_repr_html_``
+    and ``__repr__`` so they read like the tables the notebooks show.
+
+    >>> "<b>Tiers</b>" in result_view("Tiers", ("Thresholds used", {"min_value": 10.0}))._repr_html_()
+    True
+    """
+    kept = []
     for heading, part in parts:
-        if part is None or len(part) == 0:
+        if part is None or len(part.frame if isinstance(part, Table) else part) == 0:
             continue
-        table = part if isinstance(part, Table) else show(part)
-        pieces.append(f"<div style='margin-top:6px'><b>{escape(heading)}</b>{table._repr_html_()}</div>"
-                      if heading else table._repr_html_())
-    return f"<div>{''.join(pieces)}</div>"
+        kept.append((heading, part if isinstance(part, (Table, list)) else show(part)))
+    return Sections(title, tuple(kept))

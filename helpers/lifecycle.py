@@ -302,7 +302,7 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     table[counts] = table[counts].astype("Int64")
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order_col if order_col in tx.columns else "purchase days", "crm": crm is not None}
+              "orders": order_col if order_col in tx.columns else "purchase_days", "crm": crm is not None}
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 

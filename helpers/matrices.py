@@ -32,7 +32,7 @@ __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer
            "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
 
 _BREAK_RULES = ("mean", "median", "midpoint")
-_TIE_POLICY = "a value on a split line counts as high"
+_TIE_POLICY = "ties_line_is_high"      # a value on a split line counts as high (catalogue id)
 _SCALE = Numbers(2, order="increasing")
 
 
@@ -172,7 +172,7 @@ def _levels_and_distances(score: pd.Series, cuts: list[float]) -> tuple[np.ndarr
     return levels, values - nearest
 
 
-@dataclass
+@dataclass(repr=False)      # the readable repr of Classification
 class MatrixClassification(Classification):
     """Rows classified into the cells of a :class:`ValueMatrix`.
 

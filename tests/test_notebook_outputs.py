@@ -33,7 +33,7 @@ DESIGN_FILES = re.compile(r"\b(?:DOMAIN|DESIGN)(?:\.md)?\b")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: snake_case names an output may show because they are code the reader types (a parameter value
 #: the prose asks them to pass, a file the notebook wrote).
-CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid"})
+CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid", "retail_quarterly"})
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
@@ -45,7 +45,7 @@ def _texts(cell) -> list[str]:
             texts.append("".join(output.get("text", "")))
             continue
         data = output.get("data", {})
-        if WIDGET in data:          # a live widget: its saved state is not what the reader sees
+        if WIDGET in data or any(kind.startswith("image/") for kind in data):   # widgets and charts
             continue
         if "text/html" in data:
             page = "".join(data["text/html"])

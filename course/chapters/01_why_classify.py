@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("01_why_classify", setup_extra="""
 from helpers.teaching.exercises import ch01, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.rfm import rfm_table
@@ -91,7 +92,7 @@ Below are the member profiles of the demo company 悦家生活 (Yuejia Living); 
 """)
 ch.code("""
 customers = load_demo("customers")
-customers[["customer_id", "gender", "age", "city", "city_tier", "channel", "member_level"]].head()
+show(customers[["customer_id", "gender", "age", "city", "city_tier", "channel", "member_level"]].head())
 """)
 
 ch.md(zh="""
@@ -170,7 +171,7 @@ With three customers worth 70, 20 and 10 the difference is plain:
 """)
 ch.checked("""
 toy = {"x": 70, "y": 20, "z": 10}
-abc_classify(toy, method="crossing").classes.tolist(), abc_classify(toy, method="le").classes.tolist()
+show({"crossing": abc_classify(toy, method="crossing").classes, "le": abc_classify(toy, method="le").classes})
 """)
 
 ch.md(zh="""
@@ -191,14 +192,13 @@ ch.code("""
 tx, report = load_online_retail()
 sales = rfm_table(tx)["monetary"]
 abc = abc_classify(sales)
-abc
 """)
-ch.checked("abc.summary()[['abc_class', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("abc")
 ch.code("plot_pareto(abc);")
 
 ch.md(zh="""
 **怎么读？** 约 26% 的客户（1,130 位）贡献了 80% 的销售额，40% 的客户（C 类）合计只贡献 5%。
-真实数据不会正好是 20/80，但“少数客户贡献大部分价值”的形状非常典型。阈值表中的 `min_value_abc_a`
+真实数据不会正好是 20/80，但“少数客户贡献大部分价值”的形状非常典型。阈值表中的“A 类客户最低价值”（代码里是 `min_value_abc_a`）
 告诉你进入 A 类至少要买多少（约 1,591 英镑）——这是销售团队能直接使用的数字。
 
 **周一就能做的事**：把 A 类名单交给客户经理，逐一确认专人负责；检查 C 类客户是否正在占用人工服务，
@@ -208,7 +208,7 @@ ch.md(zh="""
 """, en="""
 **How to read it.** About 26 % of the customers (1,130) bring 80 % of sales, while the 40 % in class C bring 5 %
 together. Real data is never exactly 20/80, but the shape — a few customers bring most of the value — is typical.
-`min_value_abc_a` in the thresholds says how much a customer must buy to be in A (about £1,591): a number the
+"Lowest value: Class A" in the thresholds (`min_value_abc_a` in code) says how much a customer must buy to be in A (about £1,591): a number the
 sales team can use directly.
 
 **What to do on Monday**: hand the A list to the account managers and make sure each customer has a named person;
@@ -265,7 +265,7 @@ and more on a few large customers, and losing one of them hurts more.
 
 Below we load three years of the demo company's orders; compute its Gini in the exercise.
 """)
-ch.code("orders = load_demo('orders')\norders.head()")
+ch.code("orders = load_demo('orders')\nshow(orders.head())")
 ch.exercise("ch01", "q3", placeholder="gini_demo = ____", solution="gini_demo = gini(rfm_table(orders)['monetary'])")
 
 ch.md(zh="""
@@ -298,7 +298,7 @@ three years. These are **assumptions**, written into the code so you can questio
 """)
 ch.code("""
 profit = customer_profit(orders, margin=0.35, cost_per_order=25, cost_per_customer=80)
-profit.head()
+show(profit.head())
 """)
 
 ch.md(zh="""
@@ -321,7 +321,7 @@ shape of a whale's back rising out of the water.
 """)
 ch.checked("""
 whale = whale_curve(profit["profit"])
-{name: round(number, 3) for name, number in whale.metrics().items()}
+show(whale.metrics(), money_cols=["total"], currency=profit.attrs["currency"])
 """)
 ch.code("plot_whale(whale);")
 
@@ -346,7 +346,8 @@ subsidising the others.
 """)
 ch.checked("""
 sherden = sherden_check(profit["profit"])
-f"{sherden.top_profit_share:.1%}", f"{sherden.bottom_loss_share:.1%}", round(cross_subsidy(profit["profit"]), 3)
+show({"top_profit_share": sherden.top_profit_share, "bottom_loss_share": sherden.bottom_loss_share,
+      "cross_subsidy": cross_subsidy(profit["profit"])}, share_cols=["cross_subsidy"])
 """)
 
 ch.md(zh="""
