@@ -51,12 +51,14 @@ _MONEY_PREFIXES = ("revenue_", "clv_", "min_value")
 SHARES = frozenset({"share", "prob_alive", "retention", "churn", "margin", "gross_margin", "share_of_wallet",
                     "cum_share", "loyal_share", "top_share", "coverage", "proportion", "value_increase",
                     "cum_customer_share", "cum_value_share", "revenue_growth", "top_k_cover", "probability",
-                    "A_break", "B_break", "cross_subsidy"})
+                    "A_break", "B_break", "cross_subsidy", "shares"})
 CURRENCIES = {"GBP": "£", "USD": "$", "CNY": "¥", "EUR": "€"}
 #: Catalogue groups tried first for the ids of a column (then ``demo_<column>``, then the global keys).
 NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",), "source": ("lc_state",),
               "target": ("lc_state",), "state_label": ("lc_state",), "action": ("lc_action",),
-              "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",)}
+              "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",),
+              "breaks": ("display_breaks",), "x_breaks": ("display_breaks",), "y_breaks": ("display_breaks",),
+              "basis": ("display_basis",), "labels": ("display_labels",)}
 #: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
@@ -192,6 +194,9 @@ def format_value(value, name=None, *, currency: str | None = None, decimals: int
     >>> format_value(pd.Timestamp("2011-12-10")), format_value(2048.0, "monetary", currency="GBP")
     ('2011-12-10', '£2,048')
     """
+    if isinstance(value, (list, tuple)) and (_is_share(name) or _is_money(name)):
+        items = [format_value(v, name, currency=currency, decimals=decimals) for v in value]
+        return ("、" if get_language() == "zh" else ", ").join(items)
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
         if _is_share(name):
             return format_share(value)

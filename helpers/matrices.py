@@ -201,6 +201,15 @@ class MatrixClassification(Classification):
                              "share": counts.to_numpy() / max(int(counts.sum()), 1),
                              "strategy": [t(f"{c}.strategy") if has(f"{c}.strategy") else "" for c in cells]})
 
+    def _shown_params(self) -> dict:
+        """Each axis by its label and breaks, and the tie rule (instead of the axes' full descriptions)."""
+        if self.matrix is None:
+            return self.params
+        def axis(a):
+            return t(a.label) if a.label and has(a.label) else a.label or a.column
+        return {"x": axis(self.matrix.x), "y": axis(self.matrix.y), "x_breaks": self.matrix.x.breaks,
+                "y_breaks": self.matrix.y.breaks, "ties": self.params.get("ties")}
+
     def grid(self) -> pd.DataFrame:
         """Counts per cell laid out like the chart: y levels from high (top) to low, x from low to high.
 

@@ -75,10 +75,15 @@ class Classification:
         summary = self.summary().drop(columns=[self.class_col])      # its label column names the class
         tables = {k: v for k, v in self.thresholds.items() if isinstance(v, pd.DataFrame)}   # bins per dimension
         cuts = {k: v for k, v in self.thresholds.items() if k not in tables}
-        return result_view(None, (t("result_params"), show(self.params, currency=currency) if self.params else None),
+        params = self._shown_params()
+        return result_view(None, (t("result_params"), show(params, currency=currency) if params else None),
                            (t("result_thresholds"), show(cuts, currency=currency) if cuts else None),
                            *((f"{t('result_thresholds')} · {k}", show(v, currency=currency)) for k, v in tables.items()),
                            (t("result_summary"), show(summary, currency=currency)))
+
+    def _shown_params(self) -> dict:
+        """The settings as the view shows them (a subclass may say them more plainly)."""
+        return self.params
 
     def __repr__(self) -> str:
         return repr(self.view())

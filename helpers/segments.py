@@ -251,4 +251,5 @@ def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.Dat
     out["revenue_share"] = out["revenue"] / out["revenue"].sum()
     out = out.reset_index().sort_values(["revenue", "segment"], ascending=[False, True])
     out.insert(1, "label", label(out["segment"], segmented.label_field))
+    out.attrs = {"currency": source.attrs["currency"]} if "currency" in source.attrs else {}
     return out.reset_index(drop=True)

@@ -33,7 +33,7 @@ DESIGN_FILES = re.compile(r"\b(?:DOMAIN|DESIGN)(?:\.md)?\b")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: snake_case names an output may show because they are code the reader types (a parameter value
 #: the prose asks them to pass, a file the notebook wrote).
-CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid", "retail_quarterly"})
+CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid", "retail_quarterly", "cn_1_4_15_80", "profit_sign"})
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
