@@ -58,7 +58,8 @@ NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",)
               "target": ("lc_state",), "state_label": ("lc_state",), "action": ("lc_action",),
               "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",),
               "breaks": ("display_breaks",), "x_breaks": ("display_breaks",), "y_breaks": ("display_breaks",),
-              "basis": ("display_basis",), "labels": ("display_labels",)}
+              "basis": ("display_basis",), "labels": ("display_labels",), "roles": ("demo_role",),
+              "missing_roles": ("demo_role",), "directions": ("display_direction",)}
 #: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
@@ -165,7 +166,7 @@ def _number(value, decimals: int) -> str:
 def _format_scalar(value, decimals: int = 2, column=None) -> str:
     """One value of any kind as text: ids labelled, numbers with separators, dates without midnight."""
     if isinstance(value, dict):
-        return "; ".join(f"{column_label(k)}: {_format_scalar(v, decimals, k)}" for k, v in value.items())
+        return "; ".join(f"{column_label(k)}: {_format_scalar(v, decimals, column)}" for k, v in value.items())
     if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Index, pd.Series)):
         items = [_format_scalar(v, decimals, column) for v in (sorted(value) if isinstance(value, (set, frozenset))
                                                               else list(value))]
@@ -294,6 +295,8 @@ def show(table, *, columns=None, currency: str | None = None, decimals: int = 2,
                   else format_share(v) if m in shares else format_money(v, currency)
                   for m, v in zip(frame["metric"], frame["value"])]
         frame = frame.assign(value=pd.Series(values, index=frame.index, dtype=object))
+        if "label" in frame.columns:             # the label names the metric for readers
+            frame = frame.drop(columns="metric")
     group = frame.columns.name
     cells = {i: _format_column(frame.iloc[:, i], c, currency, decimals, shares, money).to_numpy()
              for i, c in enumerate(frame.columns)}
@@ -310,8 +313,8 @@ def _labelled_index(index: pd.Index) -> pd.Index:
         rows = [tuple(_format_scalar(v, column=n) for v, n in zip(row, index.names)) for row in index]
         return pd.MultiIndex.from_tuples(rows, names=[column_label(n) if n else n for n in index.names])
     values = [_format_scalar(v, column=index.name) for v in index]
-    if index.name is None:                    # a transposed table: its rows are named by column names
-        values = [column_label(v) if isinstance(v, str) and has(f"col_{v}") else s for v, s in zip(index, values)]
+    # rows named by column names (a transposed table, survey items): their column labels
+    values = [column_label(v) if isinstance(v, str) and s == v else s for v, s in zip(index, values)]
     return pd.Index(values, name=column_label(index.name) if index.name else None, dtype=object)
 
 

@@ -4,6 +4,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("06_customer_lifetime_value", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch06, ____
+from helpers.display import show
 from helpers.i18n import label
 from helpers.clv import retention_economics, simple_clv, margin_multiple, expected_lifetime, markov_clv, project_states
 from helpers.btyd import BetaGeoModel, GammaGammaModel, customer_clv, holdout_comparison
@@ -63,8 +64,8 @@ acquisition cost; kept customers buy more and cost less to serve over time; and 
 Let us work the argument out with simple numbers: winning a new customer costs 250, keeping one costs 50 per
 period, a customer brings a profit (gross margin) of 150 per period, retention is 80 % and the discount rate 10 %.
 """)
-ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8, discount=0.10)\necon")
-ch.checked("econ.table()[['metric', 'value']].round(3)")
+ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8, discount=0.10)")
+ch.checked("econ")
 ch.md(zh="""
 **怎么读？** 一位已经在手的老客户值 366.67 元（含本期利润）；同样一位客户如果要重新去获取，扣除 250 元获取成本后只值 116.67 元——
 **留住一位老客户的价值是重新获取一位新客户的三倍多**。保留率只提高 5 个百分点（0.80 → 0.85），客户价值就增加 20%，
@@ -105,10 +106,12 @@ $r/(1+i-r)$ is the **margin multiple**: how many times the yearly margin a custo
 current period's margin gives $m(1+i)/(1+i-r)$; subtracting the acquisition cost gives the "net CLV". With
 constant retention the **expected lifetime** is $1/(1-r)$ periods.
 """)
-ch.checked("round(simple_clv(100, retention=0.8, discount=0.10), 2), round(simple_clv(100, 0.8, 0.10, include_current=True), 2)")
+ch.checked("show({'clv_from_next_period': simple_clv(100, retention=0.8, discount=0.10),\n"
+           "      'clv_with_current_period': simple_clv(100, 0.8, 0.10, include_current=True)})")
 ch.checked("""
 rates = [0.6, 0.8, 0.9]
-pd.DataFrame({i: margin_multiple(rates, i) for i in (0.10, 0.12)}, index=pd.Index(rates, name="r")).rename_axis(columns="i").round(3)
+show(pd.DataFrame({i: margin_multiple(rates, i) for i in (0.10, 0.12)}, index=pd.Index(rates, name="r")).rename_axis(columns="i"),
+     decimals=3)
 """)
 ch.md(zh="""
 上表的行是保留率 r，列是折现率 i。注意保留率从 0.8 提到 0.9 时，利润乘数从 2.667 跳到 4.5——**保留率越高，
@@ -182,7 +185,7 @@ P = pd.DataFrame([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]], index=stat
 R = [100, 20, 0]
 P
 """)
-ch.checked("markov_clv(P, R, discount=0.10)")
+ch.checked("show(markov_clv(P, R, discount=0.10))")
 ch.md(zh="""
 忠诚客户的价值是 302.5 元，流失预警客户仍值 137.5 元——**预警客户不是“已经没了”，而是一笔还能争取的资产**。
 两者之差 165 元就是把一位预警客户拉回忠诚状态最多值得投入的金额。同一个矩阵还能预测客户结构：今天 1,000 位忠诚客户，
@@ -194,7 +197,7 @@ at-risk customer back to loyal. The same matrix projects the customer base: with
 no action, this is the picture six periods on.
 """)
 ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, horizon=6)\nplot_state_projection(projection);")
-ch.checked("projection.round(1).iloc[[0, 3, 6]]")
+ch.checked("show(projection.iloc[[0, 3, 6]], decimals=1)")
 ch.md(zh="""
 **q3.** 一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。
 这个项目让每位流失预警客户的价值增加多少元？（提示：复制 `P`，修改第二行，重新计算 `markov_clv`。）
