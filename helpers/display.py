@@ -43,7 +43,7 @@ MONEY = frozenset({
     "holdout_spend", "aov", "average_purchase", "annual_revenue", "spend", "next_entry_value",
     "unit_price", "price", "min_value", "lower_bound", "cost_to_serve", "value_at_risk", "mean_spend",
     "current_value", "potential_value", "wallet", "clv_retained", "clv_acquired", "clv_improved",
-    "population_mean_spend", "total_spend",
+    "population_mean_spend", "total_spend", "value_threshold",
 })
 #: Name prefixes of money columns (``min_value_abc_a``: the lowest value of class A).
 _MONEY_PREFIXES = ("revenue_", "clv_", "min_value")
@@ -59,7 +59,8 @@ NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",)
               "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",),
               "breaks": ("display_breaks",), "x_breaks": ("display_breaks",), "y_breaks": ("display_breaks",),
               "basis": ("display_basis",), "labels": ("display_labels",), "roles": ("demo_role",),
-              "missing_roles": ("demo_role",), "directions": ("display_direction",)}
+              "missing_roles": ("demo_role",), "directions": ("display_direction",), "top_brand": ("demo_brand",),
+              "event": ("care_event",)}
 #: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
@@ -105,6 +106,8 @@ def cell_label(value, column=None):
     """
     if not isinstance(value, str):
         return value
+    if "+" in value and all(has(part) for part in value.split("+")):      # several ids joined ("a+b")
+        return " + ".join(t(part) for part in value.split("+"))
     if column is not None:
         for group in (*NAMESPACES.get(column, ()), f"demo_{column}"):
             key = f"{group}.{value}"
@@ -179,7 +182,8 @@ def _format_scalar(value, decimals: int = 2, column=None) -> str:
     if isinstance(value, pd.Period):
         return str(value)
     if isinstance(value, str):
-        return column_label(value) if column in _COLUMN_VALUED else str(cell_label(value, column))
+        named_column = column in _COLUMN_VALUED or (isinstance(column, str) and column.endswith("_col"))
+        return column_label(value) if named_column else str(cell_label(value, column))
     if isinstance(value, (int, float, np.integer, np.floating, bool, np.bool_)):
         return _number(value, decimals)
     return str(value)
