@@ -67,6 +67,8 @@ _ITEM_PATTERNS = (
     (re.compile(r"^imp_(\w+)$"), "col_item_importance"), (re.compile(r"^perf_(\w+)$"), "col_item_performance"),
     (re.compile(r"^min_value_(\w+)$"), "col_min_value_of"),
 )
+#: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``).
+_COLUMN_PREFIXES = ("cmp_m_",)
 #: Settings whose value is a column name (shown with the column's label).
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 
@@ -84,9 +86,9 @@ def column_label(name, group=None) -> str:
     """
     if not isinstance(name, str):
         return _format_scalar(name)
-    key = f"col_{name}"
-    if has(key):
-        return t(key)
+    for key in (f"col_{name}", *(f"{prefix}{name}" for prefix in _COLUMN_PREFIXES)):
+        if has(key):
+            return t(key)
     for pattern, item_key in _ITEM_PATTERNS:
         found = pattern.match(name)
         if found:
