@@ -53,14 +53,15 @@ SHARES = frozenset({"share", "prob_alive", "retention", "churn", "margin", "gros
                     "cum_customer_share", "cum_value_share", "revenue_growth", "top_k_cover", "probability",
                     "A_break", "B_break", "cross_subsidy", "shares"})
 CURRENCIES = {"GBP": "£", "USD": "$", "CNY": "¥", "EUR": "€"}
-#: Catalogue groups tried first for the ids of a column (then ``demo_<column>``, then the global keys).
+#: Catalogue groups tried first for the ids of a column (then ``demo_<column>``, then the global keys);
+#: a group ending in "_" is a prefix of flat keys (``sem_feel``).
 NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",), "source": ("lc_state",),
               "target": ("lc_state",), "state_label": ("lc_state",), "action": ("lc_action",),
               "segment": ("lc_segment",), "rule": ("lc_rule",), "frequency": ("rfm_frequency_basis",),
               "breaks": ("display_breaks",), "x_breaks": ("display_breaks",), "y_breaks": ("display_breaks",),
               "basis": ("display_basis",), "labels": ("display_labels",), "roles": ("demo_role",),
               "missing_roles": ("demo_role",), "directions": ("display_direction",), "top_brand": ("demo_brand",),
-              "event": ("care_event",)}
+              "event": ("care_event",), "sem": ("sem_",), "attribute": ("demo_attribute", "demo_feature")}
 #: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
@@ -68,7 +69,7 @@ _ITEM_PATTERNS = (
     (re.compile(r"^min_value_(\w+)$"), "col_min_value_of"),
 )
 #: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``).
-_COLUMN_PREFIXES = ("cmp_m_",)
+_COLUMN_PREFIXES = ("cmp_m_", "sem_")
 #: Settings whose value is a column name (shown with the column's label).
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 
@@ -112,7 +113,7 @@ def cell_label(value, column=None):
         return " + ".join(t(part) for part in value.split("+"))
     if column is not None:
         for group in (*NAMESPACES.get(column, ()), f"demo_{column}"):
-            key = f"{group}.{value}"
+            key = f"{group}{value}" if group.endswith("_") else f"{group}.{value}"   # "sem_": flat keys
             if has(key):
                 return t(key)
     return label(value)
