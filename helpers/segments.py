@@ -217,8 +217,8 @@ def cn8_classify(rfm, *, basis: str = "raw", breaks="mean", dims=("R", "F", "M")
     out = table.drop(columns=flags.columns, errors="ignore").join(flags)
     out["cn8_code"] = code
     out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("str")
-    if "currency" in rfm.attrs:                   # the currency of the amounts, for display
-        out.attrs["currency"] = rfm.attrs["currency"]
+    if "currency" in table.attrs:                 # the currency of the amounts, for display
+        out.attrs["currency"] = table.attrs["currency"]
     params = {"scheme": "cn8", "basis": basis, "breaks": breaks if isinstance(breaks, str) else "custom",
               "dims": "".join(dims), "labels": labels}
     return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)
