@@ -289,23 +289,25 @@ handles) and **the revisit rhythm** (set per tier in chapter 11).
 ch.md(zh="""
 ## 5 价值矩阵：Marcus 矩阵
 
-Marcus 矩阵用两个维度——**购买频率**（横轴）和**平均每次购买金额**（纵轴），以均值为界分成四格，每格一种打法：
+Marcus 矩阵用两个维度——**平均每次购买金额**（横轴）和**购买频率**（纵轴），以均值为界分成四格，每格一种打法：
 """, en="""
 ## 5 The value matrix: Marcus's matrix
 
-Marcus's matrix uses two dimensions — **purchase frequency** (x) and **average purchase value** (y) — split at the mean
+Marcus's matrix uses two dimensions — **average purchase value** (x) and **purchase frequency** (y) — split at the mean
 into four cells, each with its play:
 """)
 ch.checked("show(rep.matrix.summary()[['label', 'customers', 'share', 'strategy']])")
 ch.code("plot_value_matrix(rep.matrix, log='xy');")
 ch.md(zh="""
-图中大多数点挤在左下角，几位平均每单金额极高的客户把横轴拉得很长——这正是消费金额的长尾；各格的人数和占比看格子里的标注。
+两条轴都是对数刻度（每一格是 10 倍）：在普通刻度上，几位平均每单金额极高的客户会把横轴拉得很长、把其他人挤进左下角——这正是消费金额的长尾；
+对数刻度把整个分布展开了。各格的人数和占比看格子里的标注。
 
 这一步支持的决策是**营销手段的选择**：“常客”来得勤但每次买得少，适合交叉销售和组合推荐；“高消费客户”每次买得多但来得少，
 适合提醒和邀约；“不确定客户”数量最多，只能用低成本渠道触达，再从中筛选有潜力的人。
 """, en="""
-Most points crowd into the lower left while a few customers with huge average purchases stretch the x-axis — the long
-tail of spend again; read the counts and shares in the cell labels.
+Both axes are logarithmic (each step is ×10): on ordinary axes a few customers with huge average purchases stretch the
+x-axis and squeeze everyone else into the lower left — the long tail of spend again; the log scale spreads the whole
+distribution out. Read the counts and shares in the cell labels.
 
 The decision this step supports is **the choice of marketing levers**: Frequent customers come often but spend little
 each time — cross-sell and bundles; Spenders spend a lot but come rarely — reminders and invitations; the Uncertain
