@@ -34,7 +34,7 @@ import pandas as pd
 
 from helpers.i18n import get_language, has, label, t
 
-__all__ = ["show", "Table", "column_label", "cell_label", "format_share", "format_money", "format_value",
+__all__ = ["show", "Table", "column_label", "cell_label", "is_money", "format_share", "format_money", "format_value",
            "result_view", "Sections"]
 
 #: Columns that hold money (shown with the data's currency).
@@ -123,7 +123,12 @@ def _is_share(name) -> bool:
     return isinstance(name, str) and (name.endswith("_share") or name.endswith("_rate") or name in SHARES)
 
 
-def _is_money(name) -> bool:
+def is_money(name) -> bool:
+    """Whether a column of this name holds money (shown with the data's currency).
+
+    >>> is_money("monetary"), is_money("revenue_share"), is_money("min_value_tier_iron")
+    (True, False, True)
+    """
     return isinstance(name, str) and not _is_share(name) and (
         name in MONEY or name.endswith("_revenue") or name.startswith(_MONEY_PREFIXES))
 
@@ -202,13 +207,13 @@ def format_value(value, name=None, *, currency: str | None = None, decimals: int
     >>> format_value(pd.Timestamp("2011-12-10")), format_value(2048.0, "monetary", currency="GBP")
     ('2011-12-10', '£2,048')
     """
-    if isinstance(value, (list, tuple)) and (_is_share(name) or _is_money(name)):
+    if isinstance(value, (list, tuple)) and (_is_share(name) or is_money(name)):
         items = [format_value(v, name, currency=currency, decimals=decimals) for v in value]
         return ("、" if get_language() == "zh" else ", ").join(items)
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
         if _is_share(name):
             return format_share(value)
-        if _is_money(name):
+        if is_money(name):
             return format_money(value, currency, 0 if pd.notna(value) and float(value).is_integer() else 2)
     return _format_scalar(value, decimals, name)
 
@@ -226,7 +231,7 @@ def _format_column(values: pd.Series, name, currency, decimals: int, shares, mon
         whole = bool(np.isclose(finite % 1, 0).all())
         if name in shares or (name not in money and _is_share(name)):
             return numbers.map(format_share)
-        if name in money or _is_money(name):
+        if name in money or is_money(name):
             return numbers.map(lambda v: format_money(v, currency, 0 if whole else 2))
         return numbers.map(lambda v: "" if pd.isna(v) else _fixed(v, 0 if whole else decimals))
     return values.map(lambda v: format_value(v, name, currency=currency, decimals=decimals))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.i18n import label, t
-from helpers.plots.base import decorate, get_ax
+from helpers.i18n import has, label, t
+from helpers.display import column_label, is_money
+from helpers.plots.base import VALUE_TEXT, currency_of, decorate, get_ax, readable_ticks, with_unit
 from helpers.validation import Options, validate_params
 
 __all__ = ["plot_value_matrix"]
@@ -22,6 +23,7 @@ __all__ = ["plot_value_matrix"]
 _MAX_POINT_LABELS = 20
 _BUBBLE_AREA = (30, 600)
 _PADDING = 0.15
+_PADDING_LABELLED = 0.22  # more room when points carry names, so a name in a corner clears the cell's note
 _HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
 
 
@@ -44,14 +46,14 @@ class _Axis:
     """One axis of the chart: its scale, limits and note positions, worked out in the axis' own
     space (on a log axis the middle of a span is its geometric mean)."""
 
-    def __init__(self, ax, which: str, values, cuts: list[float], log: str | bool):
+    def __init__(self, ax, which: str, values, cuts: list[float], log: str | bool, padding: float = _PADDING):
         values = np.asarray(values, dtype=float)
         scale, options = _scale(values, log)
         (ax.set_xscale if which == "x" else ax.set_yscale)(scale, **options)
         self.cuts = list(cuts)
         self._forward = (ax.xaxis if which == "x" else ax.yaxis).get_transform()
         low, high = self._to(min(values.min(), *cuts)), self._to(max(values.max(), *cuts))
-        pad = (high - low) * _PADDING or 1.0
+        pad = (high - low) * padding or 1.0
         self.limits = (self._from(low - pad), self._from(high + pad))
 
     def _to(self, value: float) -> float:
@@ -130,8 +132,10 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
     if "color" not in kw and "c" not in kw:          # one colour per cell unless the caller colours the points
         style["c"] = [cell_colour[c] for c in result.classes]
     ax.scatter(table[x], table[y], **style)
-    x_axis = _Axis(ax, "x", table[x], result.thresholds[x], "auto" if log == "auto" else "x" in log)
-    y_axis = _Axis(ax, "y", table[y], result.thresholds[y], "auto" if log == "auto" else "y" in log)
+    named = point_labels if point_labels is not None else len(table) <= _MAX_POINT_LABELS
+    padding = _PADDING_LABELLED if named else _PADDING
+    x_axis = _Axis(ax, "x", table[x], result.thresholds[x], "auto" if log == "auto" else "x" in log, padding)
+    y_axis = _Axis(ax, "y", table[y], result.thresholds[y], "auto" if log == "auto" else "y" in log, padding)
     for cut in result.thresholds[x]:
         ax.axvline(cut, color="grey", linestyle="--", linewidth=1)
     for cut in result.thresholds[y]:
@@ -141,14 +145,24 @@ def plot_value_matrix(result, *, ax=None, size_col: str | None = None, point_lab
         tx, ha = x_axis.note_position(i, matrix.x.n_levels)
         ty, va = y_axis.note_position(j, matrix.y.n_levels)
         va = {"left": "bottom", "right": "top"}.get(va, va)
-        note = t("mat_note_cell", label=label(cell), n=int(summary.loc[cell, "customers"]),
+        note = t("mat_note_cell", label=label(cell), n=f"{int(summary.loc[cell, 'customers']):,}",
                  share=f"{summary.loc[cell, 'share']:.0%}")
         ax.text(tx, ty, note, ha=ha, va=va, fontsize="small", alpha=0.9, zorder=1,
                 bbox={"boxstyle": "round", "facecolor": cell_colour[cell], "alpha": 0.35, "edgecolor": "none"})
-    if point_labels if point_labels is not None else len(table) <= _MAX_POINT_LABELS:
+    if named:
         for name, px, py in zip(table.index, table[x], table[y]):
-            ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small")
+            ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points", fontsize="x-small",
+                        **VALUE_TEXT)
     ax.set_xlim(*x_axis.limits)
     ax.set_ylim(*y_axis.limits)
-    return decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or x,
-                    ylabel=matrix.y.label or y)
+    readable_ticks(ax.xaxis)
+    readable_ticks(ax.yaxis)
+    currency = currency_of(table)
+    return decorate(ax, title=matrix.title or "mat_title_value_matrix",
+                    xlabel=_axis_label(matrix.x.label, x, currency), ylabel=_axis_label(matrix.y.label, y, currency))
+
+
+def _axis_label(key, column: str, currency) -> str:
+    """An axis' label (catalogue key, text or the column's label), with the currency when it holds money."""
+    text = (t(key) if has(key) else key) if key else column_label(column)
+    return with_unit(text, currency if is_money(column) else None)

@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.concentration import WhaleCurve, gini, lorenz_curve, whale_curve
 from helpers.i18n import label, t
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import currency_of, decorate, get_ax, readable_ticks, with_unit
 from helpers.tiers import TierClassification, abc_classify, customer_pyramid
 
 __all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid"]
@@ -70,8 +70,11 @@ def plot_pareto(data, *, ax=None, **kw):
     _percent_axis(share.yaxis)
     share.set_ylabel(t("tiers_axis_cum_value_share"))
     share.grid(False)
-    ax.legend(loc="center right")
-    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
+    ax.legend(loc="lower right", framealpha=0.9)   # below the cumulative line, which rises to the top right
+    readable_ticks(ax.xaxis)
+    readable_ticks(ax.yaxis)
+    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked",
+                    ylabel=with_unit(t("tiers_axis_value"), currency_of(res)))
 
 
 def plot_lorenz(data, *, ax=None, label: str | None = None, value_col: str | None = None, **kw):
@@ -177,7 +180,7 @@ def plot_pyramid(data, *, ax=None, **kw):
     ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white", **kw}))
     for level, row in summary.iterrows():
         middle = bands[level][:, 1].mean()
-        note = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",
+        note = t("tiers_note_pyramid", n=f"{int(row['customers']):,}", customers=f"{row['customer_share']:.1%}",
                  value=f"{row['value_share']:.1%}")
         ax.text(1.05, middle, f"{row['label']}\n{note}", va="center", ha="left")
     ax.set_xlim(-1.05, 2.6)
