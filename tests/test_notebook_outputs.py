@@ -154,3 +154,15 @@ def test_code_names_and_file_names_are_not_flagged(tmp_path):
     path = tmp_path / "good.ipynb"
     path.write_text(json.dumps(good), encoding="utf-8")
     assert output_problems(path, "zh") == []
+
+
+def test_column_labels_have_both_languages_and_nothing_else():
+    """A label in ``columns.yml`` is ``{zh: …, en: …}`` (an unquoted comma in a flow mapping would
+    silently split the English text into a second key)."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "helpers" / "locale" / "columns.yml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    bad = {key: sorted(value) for key, value in entries.items()
+           if isinstance(value, dict) and "zh" in value and set(value) != {"zh", "en"}}
+    assert not bad, bad
