@@ -177,11 +177,11 @@ def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
     boxes = {}
     for state, (x, y) in FLOW_LAYOUT.items():
         box = FancyBboxPatch((x - BOX_W / 2, y - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0.03",
-                             facecolor=STATE_COLOURS[state], edgecolor="grey")
+                             facecolor=STATE_COLOURS[state], edgecolor="grey", zorder=4)   # above the arrows
         boxes[state] = ax.add_patch(box)
         start, end = flow.stocks.loc[state, ["start", "end"]]
-        ax.text(x, y, f"{_wrapped(state_labels(state))}\n{start} → {end}", ha="center", va="center",
-                fontsize=10)
+        ax.text(x, y, f"{_wrapped(state_labels(state))}\n{start:,} → {end:,}", ha="center", va="center",
+                fontsize=10, zorder=5)
     (gx0, gy), (gx1, _) = FLOW_LAYOUT["new"], FLOW_LAYOUT["loyal"]
     ax.add_patch(FancyBboxPatch((gx0 - BOX_W / 2 - 0.15, gy - BOX_H / 2 - 0.12), gx1 - gx0 + BOX_W + 0.3,
                                 BOX_H + 0.5, boxstyle="round,pad=0.02", fill=False, linestyle="--",
@@ -195,9 +195,10 @@ def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
         ax.annotate("", xy=end, xytext=start, arrowprops=dict(
             arrowstyle="-|>", color=colour, linestyle="-" if edge.course else "--",
             linewidth=1 + 2.5 * edge.customers / top, connectionstyle=f"arc3,rad={rad}",
-            patchA=boxes[edge.source], patchB=boxes[edge.target], shrinkA=2, shrinkB=2), **kw)
-        ax.text(*_arrow_label_point(start, end, rad), str(edge.customers), ha="center", va="center",
-                fontsize=9, color=colour, bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+            patchA=boxes[edge.source], patchB=boxes[edge.target], shrinkA=2, shrinkB=2), **{"zorder": 2, **kw})
+        ax.text(*_arrow_label_point(start, end, rad), f"{edge.customers:,}", ha="center", va="center",
+                fontsize=9, color=colour, zorder=3,
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
     xs, ys = zip(*FLOW_LAYOUT.values())
     ax.set_xlim(min(xs) - 1, max(xs) + 1)
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.9)
