@@ -51,7 +51,7 @@ _MONEY_PREFIXES = ("revenue_", "clv_", "min_value")
 SHARES = frozenset({"share", "prob_alive", "retention", "churn", "margin", "gross_margin", "share_of_wallet",
                     "cum_share", "loyal_share", "top_share", "coverage", "proportion", "value_increase",
                     "cum_customer_share", "cum_value_share", "revenue_growth", "top_k_cover", "probability",
-                    "A_break", "B_break", "cross_subsidy", "shares"})
+                    "A_break", "B_break", "cross_subsidy", "shares", "selective_min", "monopoly_min"})
 CURRENCIES = {"GBP": "£", "USD": "$", "CNY": "¥", "EUR": "€"}
 #: Catalogue groups tried first for the ids of a column (then ``demo_<column>``, then the global keys);
 #: a group ending in "_" is a prefix of flat keys (``sem_feel``).
@@ -109,8 +109,12 @@ def cell_label(value, column=None):
     """
     if not isinstance(value, str):
         return value
-    if "+" in value and all(has(part) for part in value.split("+")):      # several ids joined ("a+b")
-        return " + ".join(t(part) for part in value.split("+"))
+    for joint, shown in (("+", " + "), (", ", "、" if get_language() == "zh" else ", ")):
+        parts = value.split(joint)
+        if len(parts) > 1:                 # several ids joined ("a+b", "user, decider"): each labelled
+            labels = [cell_label(part, column) for part in parts]
+            if all(text != part for text, part in zip(labels, parts)):
+                return shown.join(labels)
     if column is not None:
         for group in (*NAMESPACES.get(column, ()), f"demo_{column}"):
             key = f"{group}{value}" if group.endswith("_") else f"{group}.{value}"   # "sem_": flat keys
