@@ -182,6 +182,8 @@ def _format_scalar(value, decimals: int = 2, column=None) -> str:
     """One value of any kind as text: ids labelled, numbers with separators, dates without midnight."""
     if isinstance(value, dict):
         return "; ".join(f"{column_label(k)}: {_format_scalar(v, decimals, column)}" for k, v in value.items())
+    if column == "scale" and isinstance(value, (list, tuple)) and len(value) == 2:      # a rating scale
+        return f"{_format_scalar(value[0])}–{_format_scalar(value[1])}"
     if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Index, pd.Series)):
         items = [_format_scalar(v, decimals, column) for v in (sorted(value) if isinstance(value, (set, frozenset))
                                                               else list(value))]
@@ -338,7 +340,7 @@ def _show_named_values(series: pd.Series, currency, decimals, n_rows, caption, s
     """A Series of named values (one per row), each formatted by its own name."""
     if n_rows is not None:
         series = series.head(n_rows)
-    currency = currency or series.attrs.get("currency")
+    currency = currency or series.attrs.get("currency") or (series["currency"] if "currency" in series.index else None)
     cells = [format_share(v) if n in shares else format_money(v, currency) if n in money
              else format_value(v, n, currency=currency, decimals=decimals) for n, v in series.items()]
     column = column_label(series.name) if series.name is not None else t("display_value")

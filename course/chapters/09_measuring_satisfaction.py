@@ -454,7 +454,7 @@ SQ_COLUMNS = [c for c in survey.columns if c.startswith(("exp_", "per_", "w_"))]
 sq = servqual(survey.dropna(subset=SQ_COLUMNS), weights="w_{dimension}")
 sq
 """)
-ch.checked("round(sq.unweighted, 2), round(sq.weighted, 2), sq.n")
+ch.checked("show({'unweighted': sq.unweighted, 'weighted': sq.weighted, 'n': sq.n})")
 ch.code("plot_servqual_gaps(sq);")
 ch.md(zh="""
 **怎么读？** 只有有形性达到了期望；**可靠性**的差距最大（−1.28），而顾客恰恰认为它最重要（平均分配了 32 分）——

@@ -300,7 +300,7 @@ orders = load_demo("orders")
 win_back = win_back_list(orders, "2026-01-01")
 show(win_back.head(8).drop(columns="action_text"))
 """)
-ch.checked("show(win_back.groupby('action')['revenue'].agg(customers='size', revenue='sum'))")
+ch.checked("show(win_back.groupby('action')['revenue'].agg(customers='size', revenue='sum'), currency=win_back.attrs['currency'])")
 ch.md(zh="""
 1,473 位流失客户中只有 167 位进入挽回名单：其余的人过去贡献很小，发一张优惠券的成本可能都收不回来。
 挽回之前先问一句“为什么走”：如果是投诉没有处理好（第 12 章），先解决问题再谈优惠；如果是搬家或不再需要，就不必挽回。
