@@ -59,6 +59,9 @@ def plot_complaint_pareto(pareto: pd.DataFrame, *, by: str | None = None, vital_
     line.set_ylabel(t("svc_cum_share"))
     line.grid(False)
     ax.tick_params(axis="x", rotation=30)
+    for tick in ax.get_xticklabels():        # long category names end at their bar, not across the next one
+        tick.set_horizontalalignment("right")
+        tick.set_rotation_mode("anchor")
     return decorate(ax, title="svc_title_pareto", xlabel=t("svc_category"), ylabel=t("svc_complaints"))
 
 
