@@ -238,7 +238,7 @@ def _format_column(values: pd.Series, name, currency, decimals: int, shares, mon
         if name in shares or (name not in money and _is_share(name)):
             return numbers.map(format_share)
         if name in money or is_money(name):
-            return numbers.map(lambda v: format_money(v, currency, 0 if whole else 2))
+            return numbers.map(lambda v: format_money(v, currency, 0 if whole else decimals))
         return numbers.map(lambda v: "" if pd.isna(v) else _fixed(v, 0 if whole else decimals))
     return values.map(lambda v: format_value(v, name, currency=currency, decimals=decimals))
 
@@ -308,18 +308,19 @@ def show(table, *, columns=None, currency: str | None = None, decimals: int = 2,
     if n_rows is not None:
         frame = frame.head(n_rows)
     currency = currency or table.attrs.get("currency")
-    if {"metric", "value"} <= set(frame.columns):
+    metrics = {"metric", "value"} <= set(frame.columns)
+    if metrics:
         values = [format_value(v, m, currency=currency, decimals=decimals) if m not in shares | money
                   else format_share(v) if m in shares else format_money(v, currency)
                   for m, v in zip(frame["metric"], frame["value"])]
         frame = frame.assign(value=pd.Series(values, index=frame.index, dtype=object))
         if "label" in frame.columns:             # the label names the metric for readers
-            frame = frame.drop(columns="metric")
+            frame = frame.drop(columns="metric").rename(columns={"label": "metric"})
     group = frame.columns.name
     cells = {i: _format_column(frame.iloc[:, i], c, currency, decimals, shares, money).to_numpy()
              for i, c in enumerate(frame.columns)}
     out = pd.DataFrame(cells, index=_labelled_index(frame.index))
-    out.columns = [column_label(c, group) for c in frame.columns]
+    out.columns = [t("display_value") if c == "value" and metrics else column_label(c, group) for c in frame.columns]
     out.columns.name = column_label(group) if isinstance(group, str) else None
     if index is None:
         index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
