@@ -253,9 +253,9 @@ cdnow, cdnow_report = load_cdnow(sample=True)
 summary = btyd_summary(cdnow, calibration_end="1997-09-30", observation_end="1998-06-30")
 summary.head()
 """)
-ch.checked("len(summary), int((summary['x'] == 0).sum())")
+ch.checked("show({'customers': len(summary), 'no_repeat_customers': int((summary['x'] == 0).sum())})")
 ch.code("bg = BetaGeoModel.fit(summary)\nbg")
-ch.checked("bg.summary().round(3)")
+ch.checked("show(bg.summary(), decimals=3)")
 ch.md(zh="""
 拟合结果与论文一致：r = 0.243、α = 4.414、a = 0.793、b = 2.426，对数似然 −9582.4。
 论文中的 1 号客户（本数据中编号 00004）校准期内重复购买 2 次，最后一次在第 30.43 周，校准期末时年龄 38.86 周。
@@ -280,7 +280,7 @@ for the groups with repeat purchases — a forecast is an average over a group o
 about one person.
 """)
 ch.code("holdout = holdout_comparison(bg, summary)\nplot_holdout_comparison(holdout);")
-ch.checked("holdout.round(3)")
+ch.checked("show(holdout, decimals=3)")
 
 ch.md(zh="""
 ### 存活概率 P(alive)：“买得多但很久没来”的客户最危险
@@ -344,7 +344,8 @@ The model assumes spend is independent of purchase frequency; the fit checks the
 acceptable).
 """)
 ch.code("gg = GammaGammaModel.fit(summary)\ngg")
-ch.checked("gg.summary().round(3), round(gg.population_mean_spend, 2), round(gg.spend_correlation, 3)")
+ch.checked("display(show(gg.summary(), decimals=3))\n"
+           "show({'population_mean_spend': gg.population_mean_spend, 'spend_correlation': gg.spend_correlation}, decimals=3)")
 ch.md(zh="""
 把两个模型合起来：未来 12 个月（每月 4.345 周）每月的预期购买次数 × 预期每次消费 × 毛利率 30%，按月折现率 1% 折现求和，
 就是每位客户未来一年的 CLV。
