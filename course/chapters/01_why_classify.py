@@ -138,7 +138,7 @@ ch.md(zh="""
 ## 3 · 帕累托法则与 ABC 分类
 
 意大利经济学家帕累托发现，少数人拥有大部分财富；管理学把它概括为 **80/20 法则**：大约 20% 的客户带来 80% 的销售额。
-**ABC 分类**把这个观察变成可操作的分组（docs/methods.md §2.5）：
+**ABC 分类**（Dickie 1951，最早用于库存管理）把这个观察变成可操作的分组（计算细节见 docs/methods.md §2.5）：
 
 1. 按价值（销售额或利润）从高到低给客户排序；
 2. 计算累计价值占比 $\\text{cum}_i = \\sum_{j \\le i} v_j \\,/\\, \\sum v$；
@@ -155,7 +155,7 @@ ch.md(zh="""
 
 The Italian economist Pareto observed that a few people own most of the wealth; management turned this into the
 **80/20 rule**: roughly 20 % of customers bring 80 % of sales. **ABC classification** turns the observation into
-groups you can act on (docs/methods.md §2.5):
+groups you can act on (Dickie 1951, first for inventories; details in docs/methods.md §2.5):
 
 1. rank customers by value (sales or profit), largest first;
 2. compute the cumulative share of value $\\text{cum}_i = \\sum_{j \\le i} v_j \\,/\\, \\sum v$;
@@ -228,7 +228,7 @@ ch.md(zh="""
 ABC 分类给出三组，**洛伦兹曲线**则把整个分布画出来：把客户按价值从**低到高**排序，横轴是累计客户占比，
 纵轴是他们合计贡献的价值占比。如果每位客户贡献相同，曲线就是对角线（绝对平均线）；曲线越往右下弯，价值越集中。
 
-**基尼系数**是对角线与洛伦兹曲线之间面积的两倍（docs/methods.md §2.6）：
+**基尼系数**是对角线与洛伦兹曲线之间面积的两倍（Lorenz 1905；Gini 1912；计算细节见 docs/methods.md §2.6）：
 
 $$G = \\frac{2\\sum_i i\\,x_{(i)}}{n\\sum x} - \\frac{n+1}{n}$$
 
@@ -242,7 +242,8 @@ value to the largest; the x-axis is the cumulative share of customers, the y-axi
 together. If every customer brought the same, the curve would be the diagonal (perfect equality); the further it
 sags to the lower right, the more concentrated the value.
 
-The **Gini coefficient** is twice the area between the diagonal and the Lorenz curve (docs/methods.md §2.6):
+The **Gini coefficient** is twice the area between the diagonal and the Lorenz curve (Lorenz 1905; Gini 1912; details
+in docs/methods.md §2.6):
 
 $$G = \\frac{2\\sum_i i\\,x_{(i)}}{n\\sum x} - \\frac{n+1}{n}$$
 

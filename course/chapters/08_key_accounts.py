@@ -113,7 +113,7 @@ ch.md(zh="""
 3. **排序取前 N 名**（`n_top=8`）或前一定比例（`top_share=0.2`），或者设一个分数线（`breaks=60`）。
 
 权重是管理层的选择，不是数学结论：它写明了公司**更看重什么**。下面的权重偏重当前价值（采购额 35%、毛利 15%），
-同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法；见 docs/methods.md §2.9。）
+同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法，Hwang & Yoon 1981《Multiple Attribute Decision Making》；见 docs/methods.md §2.9。）
 """, en="""
 **Weighted scoring** (a weighted-sum multi-criteria score) puts the criteria together:
 
@@ -125,7 +125,8 @@ ch.md(zh="""
 
 The weights are a management choice, not a mathematical result: they state what the company **values**. The
 weights below lean on current value (revenue 35 %, margin 15 %) and leave half to growth (15 %) and strategic
-value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making; docs/methods.md §2.9.)
+value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making, Hwang & Yoon 1981, *Multiple Attribute
+Decision Making*; docs/methods.md §2.9.)
 """)
 ch.code("weights = {'annual_revenue': 0.35, 'gross_margin': 0.15, 'revenue_growth': 0.15,\n"
         "           'strategic_fit': 0.2, 'referral_value': 0.15}\n"
