@@ -74,15 +74,15 @@ _COLUMN_PREFIXES = ("cmp_m_", "sem_")
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 
 
-def column_label(name, group=None) -> str:
+def column_label(name, column=None) -> str:
     """The label of a column name in the active language (the name itself when it has none).
 
-    ``group`` is the name of the axis the column belongs to (a crosstab's ``columns.name``): its
-    ids are looked up as :func:`cell_label` does.
+    ``column`` names the axis the name belongs to (a crosstab's ``columns.name``, e.g. ``"to"``): a
+    name that is an id of that column is looked up as :func:`cell_label` does.
 
     >>> from helpers.i18n import language
     >>> with language("zh"):
-    ...     column_label("recency_days"), column_label("imp_price"), column_label("lost", group="to")
+    ...     column_label("recency_days"), column_label("imp_price"), column_label("lost", column="to")
     ('距上次购买天数', '重要性：价格', '流失客户')
     """
     if not isinstance(name, str):
@@ -96,7 +96,7 @@ def column_label(name, group=None) -> str:
             part = found.group(1)
             what = cell_label(part, "attribute")
             return t(item_key, item=what if what != part else part.lstrip("0") or part)
-    return cell_label(name, group)
+    return cell_label(name, column)
 
 
 def cell_label(value, column=None):
