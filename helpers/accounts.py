@@ -21,13 +21,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.complaints import check_columns, check_known, check_unique, parse_numbers, parse_timestamps
 from helpers.data.engines import resolve_as_of
 from helpers.errors import DataError, warn
 from helpers.i18n import t
 from helpers.result import Classification
-from helpers.validation import Interval, ParameterError, validate_params
+from helpers.validation import Interval, Numbers, ParameterError, validate_params
 
 __all__ = ["key_account_scores", "account_types", "buying_centre_coverage"]
 
@@ -103,7 +102,7 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
 ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
 
 
-@validate_params(breaks=Numbers(2, 0, 1, closed="right", order="increasing"))
+@validate_params(breaks=Numbers(2, 0, 1, closed="right", monotonic="increasing"))
 def account_types(accounts: pd.DataFrame, *, breaks=(0.3, 0.6), share_col: str = "share_of_wallet",
                   account_col: str = "account_id") -> Classification:
     """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).

@@ -22,18 +22,17 @@ from dataclasses import KW_ONLY, dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers._cut_points import Numbers
 from helpers.errors import DataError
 from helpers.i18n import has, label, t
 from helpers.result import Classification
-from helpers.validation import Instance, Interval, Options, ParameterError, check_param, validate_params
+from helpers.validation import Instance, Interval, Numbers, Options, ParameterError, check_param, validate_params
 
 __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer_value_matrix",
            "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
 
 _BREAK_RULES = ("mean", "median", "midpoint")
 _TIE_POLICY = "ties_line_is_high"      # a value on a split line counts as high (catalogue id)
-_SCALE = Numbers(2, order="increasing")
+_SCALE = Numbers(2, monotonic="increasing")
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,12 @@ class Quantiles:
     levels: tuple
 
     def __init__(self, *levels):
-        check_param("levels", levels, Numbers(None, 0, 1, closed="neither", order="increasing"))
+        check_param("levels", levels, Numbers(None, 0, 1, closed="neither", monotonic="increasing"))
         object.__setattr__(self, "levels", tuple(float(q) for q in levels))
 
 
 # what an axis' breaks may be: a rule, one number, increasing numbers, or quantiles
-_BREAKS = [Options(*_BREAK_RULES), Interval(float), Numbers(None, order="increasing"), Instance(Quantiles)]
+_BREAKS = [Options(*_BREAK_RULES), Interval(float), Numbers(None, monotonic="increasing"), Instance(Quantiles)]
 # a preset 2×2 matrix: one cut per axis; "midpoint" only where the preset has a scale
 _TWO_BY_TWO = [Options("mean", "median"), Interval(float), Instance(Quantiles)]
 _TWO_BY_TWO_SCALED = [Options(*_BREAK_RULES), Interval(float), Instance(Quantiles)]

@@ -1,9 +1,9 @@
-"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive)."""
+"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive), sBG."""
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import ChoiceProblem, ThoughtProblem, ValueProblem
 
-CALIBRATION_END, OBSERVATION_END = "1997-09-30", "1998-06-30"
+AS_OF, HOLDOUT_END = "1997-09-30", "1998-06-30"
 MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
 MARKOV_P_CARE = [[0.6, 0.3, 0.1], [0.35, 0.45, 0.2], [0.0, 0.0, 1.0]]
 MARKOV_R = [100, 20, 0]
@@ -17,7 +17,7 @@ def _cdnow_models():
     from helpers.data.datasets import load_cdnow
     from helpers.btyd.summary import btyd_summary
 
-    summary = btyd_summary(load_cdnow(sample=True)[0], CALIBRATION_END, OBSERVATION_END)
+    summary = btyd_summary(load_cdnow(sample=True)[0], AS_OF, HOLDOUT_END)
     return summary, BetaGeoModel.fit(summary), GammaGammaModel.fit(summary)
 
 
@@ -25,7 +25,7 @@ def _prob_alive():
     from helpers.btyd import customer_clv
 
     summary, bg, gg = _cdnow_models()
-    table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    table = customer_clv(bg, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
     return table["prob_alive"]
 
 
@@ -45,6 +45,15 @@ def _at_risk_value(matrix):
     from helpers.clv import markov_clv
 
     return markov_clv(matrix, MARKOV_R, 0.10).iloc[1]
+
+
+@lru_cache(maxsize=1)
+def _high_end_model():
+    """The chapter's sBG model of the high-end cohort (Fader & Hardie 2007), fitted on years 1–7."""
+    from helpers.btyd import ShiftedBetaGeoModel
+    from helpers.data.datasets import load_retention_survival
+
+    return ShiftedBetaGeoModel.fit(load_retention_survival()["highend_alive"], period="Y")
 
 
 def _more_likely_alive():
@@ -120,7 +129,20 @@ q5 = ValueProblem(
                   "en": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # rank them by CLV and contact the valuable ones first"},
 )
 
-q6 = ThoughtProblem(
+q6 = ValueProblem(
+    var="value_new_high_end",
+    expected=lambda: 100 * _high_end_model().discounted_expected_lifetime(0.10),
+    wrong=lambda: 100 * (1 + 0.10) / (1 + 0.10 - 0.869),   # year 1's renewal rate taken as a constant
+    rel_tol=1e-4,
+    hints=[{"zh": "新签客户的期望价值 = 每年利润 × DEL；DEL 已经包含第一年的付费。",
+            "en": "A new customer's expected value = yearly margin × DEL; DEL already includes the first year's payment."},
+           {"zh": "100 * high_end.discounted_expected_lifetime(0.10)；不要把续约率 0.869 当常数套第 2 节的公式。",
+            "en": "100 * high_end.discounted_expected_lifetime(0.10); do not plug the renewal rate 0.869 into section 2's formula as a constant."}],
+    model_answer={"zh": "value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)   # 592.23；常数续约率 0.869 只给出 476.19",
+                  "en": "value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)   # 592.23; a constant renewal rate of 0.869 gives only 476.19"},
+)
+
+q7 = ThoughtProblem(
     var="five_times_rule",
     hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
             "en": "Which costs make up acquisition? Which make up retention?"}],
