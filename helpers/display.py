@@ -69,7 +69,7 @@ _ITEM_PATTERNS = (
     (re.compile(r"^min_value_(\w+)$"), "col_min_value_of"),
 )
 #: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``).
-_COLUMN_PREFIXES = ("cmp_m_", "sem_")
+_COLUMN_PREFIXES = ("cmp_m_", "sem_", "btyd_col_", "sbg_cohort.")
 #: Settings whose value is a column name (shown with the column's label).
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 
@@ -320,11 +320,20 @@ def show(table, *, columns=None, currency: str | None = None, decimals: int = 2,
     cells = {i: _format_column(frame.iloc[:, i], c, currency, decimals, shares, money).to_numpy()
              for i, c in enumerate(frame.columns)}
     out = pd.DataFrame(cells, index=_labelled_index(frame.index))
-    out.columns = [t("display_value") if c == "value" and metrics else column_label(c, group) for c in frame.columns]
+    out.columns = [_header(c, group, metrics, table.attrs) for c in frame.columns]
     out.columns.name = column_label(group) if isinstance(group, str) else None
     if index is None:
         index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.name is None)
     return Table(out, index=index, caption=caption)
+
+
+def _header(name, group, metrics: bool, attrs: dict) -> str:
+    """A column's header: its label; "value" of a metric table is 值; an interval's ends name its level."""
+    if name == "value" and metrics:
+        return t("display_value")
+    if name in ("lower", "upper") and "confidence" in attrs:          # a model summary's interval
+        return t(f"btyd_col_{name}", confidence=f"{attrs['confidence']:.0%}")
+    return column_label(name, group)
 
 
 def _labelled_index(index: pd.Index) -> pd.Index:
