@@ -341,8 +341,8 @@ def _labelled_index(index: pd.Index) -> pd.Index:
         rows = [tuple(_format_scalar(v, column=n) for v, n in zip(row, index.names)) for row in index]
         return pd.MultiIndex.from_tuples(rows, names=[column_label(n) if n else n for n in index.names])
     values = [_format_scalar(v, column=index.name) for v in index]
-    # rows named by column names (a transposed table, survey items): their column labels
-    values = [column_label(v) if isinstance(v, str) and s == v else s for v, s in zip(index, values)]
+    if index.name in (None, "item"):     # rows named by column names (a transposed table, survey items)
+        values = [column_label(v) if isinstance(v, str) and s == v else s for v, s in zip(index, values)]
     return pd.Index(values, name=column_label(index.name) if index.name else None, dtype=object)
 
 

@@ -206,7 +206,7 @@ class MatrixClassification(Classification):
             return self.params
         def axis(a):
             return t(a.label) if a.label and has(a.label) else a.label or a.column
-        return {"x": axis(self.matrix.x), "y": axis(self.matrix.y), "x_breaks": self.matrix.x.breaks,
+        return {"x_axis": axis(self.matrix.x), "y_axis": axis(self.matrix.y), "x_breaks": self.matrix.x.breaks,
                 "y_breaks": self.matrix.y.breaks, "ties": self.params.get("ties")}
 
     def grid(self) -> pd.DataFrame:

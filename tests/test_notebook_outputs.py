@@ -31,9 +31,10 @@ LONG_FLOAT = re.compile(r"(?<![\w.])\d+\.\d{5,}")
 MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]00:00:00")
 DESIGN_FILES = re.compile(r"\b(?:DOMAIN|DESIGN)(?:\.md)?\b")
 CJK = re.compile(r"[\u3400-\u9fff]")
-#: snake_case names an output may show because they are code the reader types (a parameter value
-#: the prose asks them to pass, a file the notebook wrote).
-CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid", "retail_quarterly", "cn_1_4_15_80", "profit_sign"})
+#: snake_case names an output may show because they are code the reader types (method, scheme and
+#: preset names the prose asks them to pass) or a paper's notation (t_x of the BTYD models).
+CODE_NAMES = frozenset({"as_of", "r_rfm", "rank_first", "qcut_drop", "r_rfm10", "rf_grid", "retail_quarterly",
+                        "cn_1_4_15_80", "profit_sign", "t_x"})
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
@@ -157,11 +158,13 @@ def test_code_names_and_file_names_are_not_flagged(tmp_path):
 
 
 def test_column_labels_have_both_languages_and_nothing_else():
-    """A label in ``columns.yml`` is ``{zh: …, en: …}`` (an unquoted comma in a flow mapping would
-    silently split the English text into a second key)."""
+    """A label in ``columns.yml`` is defined once and is ``{zh: …, en: …}`` (YAML keeps the last of two
+    equal keys, and an unquoted comma in a flow mapping splits the English text into a second key)."""
     import yaml
 
     path = Path(__file__).resolve().parents[1] / "helpers" / "locale" / "columns.yml"
+    keys = re.findall(r"^([^\s#][^:]*):", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert len(keys) == len(set(keys)), "defined twice: " + ", ".join(sorted({k for k in keys if keys.count(k) > 1}))
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     bad = {key: sorted(value) for key, value in entries.items()
            if isinstance(value, dict) and "zh" in value and set(value) != {"zh", "en"}}
