@@ -62,7 +62,8 @@ NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",)
               "basis": ("display_basis",), "labels": ("display_labels",), "roles": ("demo_role",),
               "missing_roles": ("demo_role",), "directions": ("display_direction",), "top_brand": ("demo_brand",),
               "event": ("care_event",), "sem": ("sem_",), "attribute": ("demo_attribute", "demo_feature")}
-#: Survey item columns with a numbered or attribute suffix (``per_05``, ``imp_price``): key and placeholder.
+#: Column names with a number or an id inside (survey items ``per_05``, ``imp_price``; ``min_value_abc_a``):
+#: the key of their label, whose ``{item}`` is the number or the id's label.
 _ITEM_PATTERNS = (
     (re.compile(r"^exp_(\d+)$"), "col_item_expectation"), (re.compile(r"^per_(\d+)$"), "col_item_perception"),
     (re.compile(r"^imp_(\w+)$"), "col_item_importance"), (re.compile(r"^perf_(\w+)$"), "col_item_performance"),
