@@ -396,6 +396,34 @@ customer pyramid sets service standards per tier (chapter 4), value matrices add
 """)
 
 ch.md(zh="""
+### 分类换来什么：个性化服务、精准营销、资源优化
+
+客户分类带来的好处可以归成三类：**个性化服务**（按这一类客户的需要服务他们）、**精准营销**（把合适的信息和优惠只发给会响应的人）、
+**资源优化**（把有限的人手、时间和预算放到最值得的地方）。
+
+**q7（卡片练习）.** 下面六个做法分别主要体现了哪一种好处？为每张卡片选一种，然后点“检查”。
+""", en="""
+### What classifying buys: personalised service, precise marketing, better use of resources
+
+The benefits of classifying customers fall into three kinds: **personalised service** (serving each class as it
+needs), **precise marketing** (the right message and offer only to those who will respond) and **better use of
+resources** (the few people, hours and budget where they are worth most).
+
+**q7 (cards).** Which benefit does each of the six practices below mainly show? Pick one per card, then press Check.
+""")
+ch.code("benefit_quiz = ch01.benefit_quiz()\nbenefit_quiz")
+ch.exercise("ch01", "q7", placeholder="benefit_answers = ____   # 在卡片中选好后 / after choosing in the cards: benefit_quiz.answers",
+            solution="benefit_answers = {'B1': 'benefit_targeting', 'B2': 'benefit_personal', 'B3': 'benefit_resources', "
+                     "'B4': 'benefit_personal', 'B5': 'benefit_targeting', 'B6': 'benefit_resources'}")
+ch.trainer(zh="""
+约 5 分钟（可选）。讨论点：同一个做法常常同时带来几种好处，卡片问的是“主要”体现哪一种；B3 和 B6 的关键词是“有限的人手”，
+B1 和 B5 的关键词是“只发给”。
+""", en="""
+About 5 minutes (optional). Point to make: one practice often brings several benefits; the cards ask for the main one.
+The key words of B3 and B6 are "only so many people"; of B1 and B5, "only to".
+""")
+
+ch.md(zh="""
 ## 讨论
 
 1. 演示公司一半以上的客户按估算是亏损的。应该放弃他们吗？如果不放弃，该怎么办？

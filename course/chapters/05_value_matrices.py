@@ -240,6 +240,129 @@ to "Accept passively", and the marketing budget would follow.
 """)
 
 ch.md(zh="""
+### 为什么要选，怎样选：门当户对、双向选择、以忠诚客户为样板
+
+企业的资源有限，客户的需求又各不相同：想服务所有人，结果往往是谁都服务不好——第 1 章的鲸鱼曲线已经显示，服务错了客户会直接吞掉利润。
+同一个汽车市场里，豪华品牌和经济型品牌争取的是完全不同的买家：各自选的是自己的产品、价格和服务能满足、也愿意为之付钱的人。
+选择目标客户有三条经验：
+
+1. **门当户对**：客户的需求与我们的能力相称——矩阵的“企业满足能力”轴问的就是这件事；
+2. **双向选择**：客户也在选我们。客户看重的恰好是我们擅长的，关系才稳（云雀航空与大企业差旅正是反例）；
+3. **以今天的忠诚客户为样板**：他们用行动说明了我们的产品适合谁。按他们的特征去找相似的人（**相似客户**，look-alike），
+   比凭感觉选目标可靠——前提是这些特征真能把忠诚客户和其他客户区分开。
+
+### 相似客户：先检查特征能不能区分
+
+`lookalike_profile` 把“种子客户”（这里是悦家生活的 505 位忠诚客户）与全部 2,578 位买过的客户逐个特征比较：
+每个特征值在种子客户中的占比、在全部客户中的占比，以及两者之比——**相似指数**（100 = 一样常见，200 = 在忠诚客户中常见一倍）。
+先用潜在客户也有的资料：性别、年龄、城市级别和注册渠道。
+""", en="""
+### Why choose, and how: a good match, a two-way choice, today's loyal customers as the model
+
+Resources are limited and customers' needs differ: trying to serve everyone usually means serving nobody well —
+chapter 1's whale curve showed how serving the wrong customers eats profit. In one car market, premium and economy
+brands court completely different buyers: each chooses the people its product, price and service can satisfy, and
+who will pay for them. Three rules of thumb for choosing target customers:
+
+1. **a good match (门当户对)**: the customer's needs fit what we can do — the "ability to satisfy" axis of the matrix;
+2. **a two-way choice (双向选择)**: customers choose us too. A relationship lasts when what they value is what we
+   do well (Skylark Air and large-corporate travel are the counter-example);
+3. **today's loyal customers as the model**: they have shown by their behaviour whom our offer suits. Looking for
+   people like them (**look-alikes**) beats choosing by gut feeling — provided their traits really set loyal
+   customers apart from the others.
+
+### Look-alikes: first check whether the traits tell them apart
+
+`lookalike_profile` compares the "seeds" (here Yuejia Living's 505 loyal customers) with all 2,578 customers who
+bought, trait by trait: the share of seeds with each value, the share of all customers with it, and their ratio —
+the **look-alike index** (100 = equally common, 200 = twice as common among loyal customers). First the data
+prospects have too: gender, age, city tier and sign-up channel.
+""")
+ch.code("""
+from helpers.data import with_demo_labels
+from helpers.display import show, column_label
+from helpers.lifecycle import relationship_states
+from helpers.lookalike import lookalike_profile, early_behaviour
+orders, customers = load_demo("orders"), load_demo("customers")
+states = relationship_states(orders, "2026-01-01")
+loyal = states.table.index[states.classes == "loyal"]
+buyers = with_demo_labels(customers, "gender", "city_tier", "channel").set_index("customer_id").loc[states.table.index]
+by_profile = lookalike_profile(buyers, loyal, feature_cols=["gender", "age", "city_tier", "channel"])
+show(by_profile.table.rename(index=column_label, level="feature"))
+""")
+ch.checked('round(by_profile.metrics["auc"], 2)')
+ch.md(zh="""
+**怎么读？** 所有相似指数都在 84 到 109 之间：忠诚客户的性别、年龄、城市级别和渠道与全体客户几乎一样。最后一行的 **AUC** 是检验：
+随机抽一位忠诚客户和一位其他客户，前者得分更高的概率。0.54 只比抛硬币（0.5）好一点点——用这些资料给 422 位潜在客户打分，
+挑出来的“相似客户”不会比随便挑更好。这本身就是结论：对悦家生活，按性别、年龄挑目标客户是白费力气，要靠双向选择和行为。
+
+### 前 90 天的行为
+
+行为只有买过的人才有。比较忠诚客户和其他客户**成为客户后前 90 天**的表现（只看前 90 天已经过完的 2,309 位客户）：
+""", en="""
+**How to read it.** Every index lies between 84 and 109: loyal customers look like everybody else on gender, age,
+city tier and channel. The **AUC** is the test: the probability that a random loyal customer scores higher than a
+random other customer. 0.54 is hardly better than a coin toss (0.5) — scoring the 422 prospects on these data would
+pick "look-alikes" no better than chance. That is a result in itself: for Yuejia Living, choosing targets by gender
+and age is wasted effort; the two-way choice and behaviour must do the work.
+
+### Behaviour in the first 90 days
+
+Only people who bought have behaviour. Compare loyal customers with the others over their **first 90 days as
+customers** (the 2,309 customers whose first 90 days are over):
+""")
+ch.code("""
+early = early_behaviour(orders, "2026-01-01", within_days=90)
+base = early[early["complete"]]
+by_behaviour = lookalike_profile(base, base.index.intersection(loyal), feature_cols=["orders", "aov"])
+show(by_behaviour.table.rename(index=column_label, level="feature"))
+""")
+ch.checked('round(by_behaviour.metrics["auc"], 2)')
+ch.md(zh="""
+**q6.** 在前 90 天行为的相似客户画像中，忠诚客户里有多大比例在前 90 天下了 3 单以上？填 0–1 之间的小数，保留 3 位。
+""", en="""
+**q6.** In the first-90-days profile, what share of the loyal customers placed more than 3 orders in their first 90
+days? A fraction between 0 and 1, to 3 decimals.
+""")
+ch.exercise("ch05", "q6", placeholder="loyal_share_over_3 = ____",
+            solution="loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']")
+ch.md(zh="""
+**怎么读？** 忠诚客户中有 47.8% 在前 90 天下了 3 单以上，全体客户中只有 14.8%（相似指数 322）；只买过 1 单就停下的，
+全体客户中占 57.5%，忠诚客户中只有 11.8%。AUC 升到 0.85：**头三个月的行为能预示谁会成为忠诚客户**，人口资料不能。
+
+**周一可以做的事**：给现在还在前 90 天、尚未成为忠诚客户的 249 位新客户打分，得分高的优先培养——第二单优惠、购后回访（第 11 章）、
+邀请加入会员社群。注意：他们的 90 天还没过完，目前的单数只是下限，得分只会上升；低分读作“还没到时候”，而不是“不值得”。
+""", en="""
+**How to read it.** 47.8 % of loyal customers placed more than 3 orders in their first 90 days, against 14.8 % of
+all customers (index 322); 57.5 % of all customers stopped after one order, but only 11.8 % of the loyal ones. The
+AUC rises to 0.85: **the first three months show who will become loyal**; demographics do not.
+
+**What to do on Monday**: score the 249 new customers who are still in their first 90 days and not loyal yet, and
+nurture the high scorers first — an offer for the second order, a call after the purchase (chapter 11), an
+invitation to the member group. Their 90 days are not over, so their orders so far are a lower bound and their score
+can only rise: read a low score as "not yet", not as "not worth it".
+""")
+ch.code("""
+new_now = early[~early["complete"] & ~early.index.isin(loyal)]
+nurture = by_behaviour.score(new_now)
+show(nurture.head(8), columns=["orders", "aov", "lookalike_score", "rank"])
+""")
+ch.trainer(zh="""
+本节约 20 分钟（可选内容，两天版可只讲三条经验和 AUC 的结论，5 分钟）：三条经验 5 分钟；人口资料画像与 AUC 5 分钟；前 90 天行为 5 分钟；q6 5 分钟。
+先让学员猜：“忠诚客户是不是更多是女性、一线城市、门店注册？”再运行——猜错正是要点：相似客户的前提是特征能区分，要先用 AUC 检验。
+学员常见困难：把相似指数读成占比；q6 填了全体客户中的占比 0.148 而不是忠诚客户中的占比 0.478（`seed_share` 与 `customer_share` 的区别）；
+以为 AUC 0.54“还算可以”——0.5 就是抛硬币。
+""", en="""
+This section takes about 20 minutes (optional; in the two-day plan teach only the three rules and the AUC finding,
+5 minutes): the three rules 5, the demographic profile and AUC 5, first-90-days behaviour 5, q6 5. Let students guess
+first — "are loyal customers more often women, in first-tier cities, signed up in store?" — then run it: being wrong
+is the point; look-alikes need traits that discriminate, and the AUC checks that first.
+Where students stumble: reading the index as a share; answering q6 with the share among all customers, 0.148, instead
+of among loyal customers, 0.478 (`customer_share` versus `seed_share`); thinking an AUC of 0.54 is "not bad" — 0.5 is
+a coin toss.
+""")
+
+ch.md(zh="""
 ## 4. Marcus 客户价值矩阵
 
 Marcus（1998）为中小零售和服务企业设计了一个只需要交易记录的矩阵：**购买次数**（频率）×

@@ -85,6 +85,54 @@ money would buy if spent on keeping customers (care, revisits, complaint handlin
 """)
 
 ch.md(zh="""
+### 客户的价值不只是利润
+
+CLV 公式只算利润，但一位客户给企业带来的远不止这些：
+
+| 价值 | 含义 | 在本课程中 |
+|---|---|---|
+| **利润** | 客户在整个关系期间带来的毛利——本章的 CLV | 第 6 章 |
+| **口碑（推荐）** | 满意的客户主动向别人推荐，带来新客户 | 第 8 章推荐价值；第 10 章传道者 |
+| **聚客（从众）** | 人们愿意去“人多的地方”：已有的客户本身就在吸引新的客户 | 开业排队、销量榜、知名客户做样板 |
+| **信息** | 客户的意见、投诉、需求和他们听到的市场消息，是改进产品和服务的原料 | 第 9 章问卷；第 12 章投诉帕累托 |
+| **对抗竞争** | 忠诚的客户不会被对手轻易挖走，庞大的忠诚客户群本身就是竞争壁垒 | 第 10 章态度忠诚 |
+
+这些价值很难写进公式，却常常决定了一位客户是否值得争取——比如一家利润不高、但在行业里很有名望的企业客户（第 8 章的“推荐价值”）。
+
+**q7（卡片练习）.** 下面六件事分别主要体现了客户的哪一种价值？
+""", en="""
+### A customer's value is more than profit
+
+The CLV formula counts profit, but a customer brings a company much more:
+
+| value | meaning | in this course |
+|---|---|---|
+| **profit** | the margin over the whole relationship — this chapter's CLV | chapter 6 |
+| **word of mouth** | satisfied customers recommend us and bring new ones | chapter 8 referral value; chapter 10 apostles |
+| **crowd pull** | people go where others go: existing customers themselves attract new ones | queues at an opening, best-seller lists, well-known clients as references |
+| **information** | opinions, complaints, needs and market news from customers are the raw material of better products and service | chapter 9 surveys; chapter 12 complaint Pareto |
+| **defence against rivals** | loyal customers are not easily lured away; a large loyal base is itself a barrier to competitors | chapter 10 attitudinal loyalty |
+
+These are hard to put into a formula, yet they often decide whether a customer is worth winning — a business client
+with modest margins but a great name in its industry, for example (chapter 8's "referral value").
+
+**q7 (cards).** Which kind of value does each of the six events below mainly show?
+""")
+ch.code("value_quiz = ch06.value_quiz()\nvalue_quiz")
+ch.exercise("ch06", "q7", placeholder="value_answers = ____   # 在卡片中选好后 / after choosing in the cards: value_quiz.answers",
+            solution="value_answers = {'V1': 'cv_profit', 'V2': 'cv_crowd', 'V3': 'cv_word_of_mouth', "
+                     "'V4': 'cv_information', 'V5': 'cv_competitive', 'V6': 'cv_information'}")
+ch.trainer(zh="""
+约 8 分钟（可选）：表格 3 分钟，卡片 5 分钟。聚客和口碑最容易混：口碑是客户**主动说**，聚客是客户**在场本身**吸引别人（V2 排队）。
+V6（经销商报告竞品的促销）是信息价值——客户替我们看市场。讨论：哪些客户利润不高、却因为其他几种价值值得保留？
+""", en="""
+About 8 minutes (optional): the table 3, the cards 5. Crowd pull and word of mouth are easily confused: word of mouth
+is customers **speaking up**, crowd pull is their **presence** drawing others (V2's queue). V6 (a distributor passing
+on a rival's promotion) is information — customers watching the market for us. Discussion: which customers bring
+little profit yet are worth keeping for the other kinds of value?
+""")
+
+ch.md(zh="""
 ## 2. 简单 CLV 公式与利润乘数
 
 设客户每期（通常为一年）带来利润 m（工具包中的 `profit_per_period`），保留率 r（也叫留存率：下一期仍是客户的概率），折现率 i。利润在期末到账、不计本期，

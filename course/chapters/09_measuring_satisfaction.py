@@ -92,6 +92,48 @@ be pushed too low either: customers who expect little never come. The ratio rule
 ch.checked("show(disconfirmation(perceived, expected, method='ratio', tol=0.05).table)")
 
 ch.md(zh="""
+### 一个要说清楚的印刷错误：“实际感受 + 期望值”
+
+有的中文资料把公式印成 **顾客满意度 = 顾客实际感受 + 顾客期望值**。加号是错的，应当是两者的**比较**（差或比）。
+用上面的第 1 位和第 4 位顾客检验一下：如果用加号，第 1 位得 4.5 + 4.0 = 8.5，第 4 位得 3.5 + 3.0 = 6.5——
+同样满意的两个人分数差了两分；更糟的是，**期望越高，分数越高**：企业只要把广告吹得更大，顾客就“更满意”了。
+这与经验恰好相反：承诺过度、期望被抬高而服务没跟上，正是不满意最常见的来源。所以读到加号时，请把它读作“感受与期望相比”。
+
+**q6.** 一位顾客事先期望 4 分，实际感受 3 分。下面哪个算式能正确判断他是否满意？
+- A：感受 + 期望 = 7，分数较高，所以满意
+- B：感受 − 期望 = −1，小于 0，所以不满意
+- C：感受 × 期望 = 12，分数较高，所以满意
+- D：期望 − 感受 = 1，大于 0，所以满意
+""", en="""
+### A misprint to set straight: "perception + expectation"
+
+Some Chinese material prints the formula as **satisfaction = perceived experience + expectation**. The plus sign is
+wrong; it must be a **comparison** of the two (a difference or a ratio). Test it on customers 1 and 4 above: with a
+plus, customer 1 gets 4.5 + 4.0 = 8.5 and customer 4 gets 3.5 + 3.0 = 6.5 — two equally satisfied people two points
+apart; worse, **the higher the expectation, the higher the score**: a company would only need louder advertising to
+make customers "more satisfied". Experience says the opposite: over-promising — raising expectations the service
+cannot meet — is the commonest source of dissatisfaction. So when you meet the plus sign, read it as "perception
+compared with expectation".
+
+**q6.** A customer expected 4 and experienced 3. Which calculation judges correctly whether he is satisfied?
+- A: perception + expectation = 7, a high score, so satisfied
+- B: perception − expectation = −1, below 0, so dissatisfied
+- C: perception × expectation = 12, a high score, so satisfied
+- D: expectation − perception = 1, above 0, so satisfied
+""")
+ch.exercise("ch09", "q6", placeholder="formula_choice = ____   # 'A'、'B'、'C' 或/or 'D'", solution="formula_choice = 'B'")
+ch.trainer(zh="""
+约 5 分钟（核心内容：国内学员多半见过加号版本）。先别给答案，请学员用加号公式算第 1、4 位顾客，再问“如果广告把期望从 4 提到 5，满意度会怎样变？”
+q6 的错误选项各有原因：A、C 会让期望越高分数越高；D 的算式本身没错（期望 − 感受 = 1 表示感受比期望差 1 分），错在结论——大于 0 恰恰表示不满意。
+""", en="""
+About 5 minutes (core: most Chinese students have met the plus version). Before giving the answer, have students apply
+the plus formula to customers 1 and 4, then ask "if advertising lifts expectations from 4 to 5, what happens to
+satisfaction?" Each wrong option of q6 fails for a reason: A and C make a higher expectation give a higher score; D's
+sum is right (expectation − perception = 1 means the experience fell 1 short) but its conclusion is wrong — above 0
+means dissatisfied.
+""")
+
+ch.md(zh="""
 ## 2 调查设计：问谁、怎么问、问多少
 
 | 方式 | 优点 | 缺点 | 适合 |
@@ -571,6 +613,54 @@ ch.md(zh="""
 """, en="""
 Customers tend to call nearly every attribute important and rate most of them above the midpoint, so the
 data-centred crosshair (the default) separates priorities better. Whichever you use, state it in the report.
+""")
+
+ch.md(zh="""
+### 与竞争对手比较：我们与对手各满足多少
+
+IPA 只看我们自己。顾客调查还应回答：**在顾客看重的方面，我们比主要竞争对手做得好还是差？**做法是在同一份问卷里，
+请顾客再给他最常去的另一家（这里是虚构的竞争对手“蓝鲸家居”）在同样 8 个属性上打分。把对手的平均表现放在我们旁边：
+""", en="""
+### Against the competition: how well do we and our rival satisfy customers?
+
+IPA looks at us only. A customer survey should also answer: **on what customers care about, do we do better or worse
+than our main rival?** In the same questionnaire, customers rate the other shop they use most (here the fictitious
+rival Bluewhale Home) on the same 8 attributes. Put the rival's mean performance next to ours:
+""")
+ch.code("""
+from helpers.display import show
+from helpers.teaching.cases import rival_performance
+vs_rival = means[["importance", "performance"]].assign(rival=rival_performance())
+vs_rival["lead"] = vs_rival["performance"] - vs_rival["rival"]
+show(vs_rival.sort_values("importance", ascending=False).rename(index=lambda a: demo_label(a, "attribute")))
+""")
+ch.md(zh="""
+**q7.** 先别往下读：在重要性高于平均值（十字线 5.26）的属性中，我们落后对手最多的是哪一个？填属性编号，例如 `'price'`。
+""", en="""
+**q7.** Before reading on: among the attributes with above-average importance (the crosshair, 5.26), on which do we
+trail the rival most? Give the attribute id, e.g. `'price'`.
+""")
+ch.exercise("ch09", "q7", placeholder="most_behind = ____",
+            solution="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()")
+ch.md(zh="""
+**怎么读？** 按重要性从高到低看“领先幅度”（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
+我们却落后——其中配送速度落后最多。店员礼貌和门店氛围领先很多，但顾客不太看重。应用的落后幅度虽大，重要性却低于平均。
+与 IPA 合起来读：配送速度既在“重点改进区”，又落后于对手，是最紧迫的一项。
+""", en="""
+**How to read it.** Read the "lead" (us − rival) from the most important attribute down: we lead on product quality;
+on **price, return policy and delivery speed**, which customers value highly, we trail — most of all on delivery
+speed. We lead by far on staff courtesy and store ambience, which customers care less about. The app trails by a lot,
+but its importance is below average. Read with the IPA: delivery speed is both "concentrate here" and behind the
+rival — the most urgent item.
+""")
+ch.trainer(zh="""
+约 10 分钟（可选）。强调两点：对手的分数来自我们自己的顾客（他们也去对手那里买），不是对手顾客的看法；领先或落后要和重要性一起读——
+落后在不重要的属性上（应用）不必马上追。q7 的典型错误是不看重要性，直接选落后最多的 `app_usability`。
+""", en="""
+About 10 minutes (optional). Two points: the rival's scores come from our own customers (who shop there too), not from
+the rival's customers; lead and lag must be read with importance — trailing on something customers care little about
+(the app) need not be chased first. The typical q7 mistake is to ignore importance and pick the largest gap,
+`app_usability`.
 """)
 
 ch.md(zh="""

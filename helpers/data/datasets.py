@@ -22,6 +22,7 @@ from importlib.resources import files
 
 import pandas as pd
 
+from helpers.data.progress import quiet
 from helpers.data.transactions import load_transactions
 from helpers.errors import DataWarning
 from helpers.i18n import has, t
@@ -102,7 +103,7 @@ def _quietly(path: Path, currency: str, **kw):
 
 @lru_cache(maxsize=4)
 def _load_bundled(path: Path, kw: tuple):
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), quiet():
         warnings.simplefilter("ignore", DataWarning)
         frame, report = load_transactions(path, **dict(kw))
     return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())

@@ -153,7 +153,13 @@ def _blank(raw: pd.Series) -> pd.Series:
     return raw.map(lambda v: isinstance(v, str) and not v.strip()).astype(bool)
 
 
-def _numeric_column(raw: pd.Series, column, scale, integer: bool) -> pd.Series:
+def numeric_answers(raw: pd.Series, column, scale, integer: bool) -> pd.Series:
+    """One column of answers as floats, missing where blank; a DataError names the rows of a
+    non-numeric, out-of-scale or (with ``integer``) fractional answer.
+
+    >>> numeric_answers(pd.Series([9, None, " "]), "nps", (0, 10), True).tolist()
+    [9.0, nan, nan]
+    """
     missing = raw.isna() | _blank(raw)
     values = pd.to_numeric(raw.where(~missing), errors="coerce").astype("float64")
     wrong = values.isna() & ~missing
@@ -197,7 +203,7 @@ def validate_answers(data, item_cols: Sequence[str] | None = None, scale=None, *
     if frame.shape[0] == 0 or frame.shape[1] == 0:
         raise DataError("err_sat_empty", column=name, fix_key="fix_sat_empty")
     scales = scale if isinstance(scale, Mapping) else dict.fromkeys(frame.columns, scale)
-    numeric = pd.DataFrame({c: _numeric_column(frame[c], c, scales.get(c), integer) for c in frame.columns})
+    numeric = pd.DataFrame({c: numeric_answers(frame[c], c, scales.get(c), integer) for c in frame.columns})
     incomplete = numeric.isna().any(axis=1)
     dropped = data_rows(incomplete)
     if dropped and len(dropped) == len(numeric):
