@@ -121,7 +121,7 @@ def abc_classify(values, *, breaks=None, method: str = "crossing", by: str = "va
     before = np.concatenate([[0.0], share[:-1]])
     level = _level_by_crossing(before, breaks) if method == "crossing" else _level_by_le(share, breaks)
     level = np.where(table["value"].to_numpy() <= 0, 2, np.minimum(level, 2))
-    table["abc_class"] = np.asarray(ABC_CLASSES)[level]
+    table["abc_class"] = pd.Index(ABC_CLASSES).take(level)     # no per-row string conversion
     thresholds = {"A_break": breaks[0], "B_break": breaks[1], **_lowest_values(table, "abc_class", ABC_CLASSES)}
     return TierClassification(table, thresholds, {"by": by, "method": method, "ties": "ties_value_then_id"},
                               class_col="abc_class", class_order=ABC_CLASSES)
@@ -178,7 +178,7 @@ def customer_pyramid(values, *, preset: str = "cn_1_4_15_80", shares=None, break
     else:
         eligible = value >= 0 if preset == "profit_sign" else np.ones(len(value), dtype=bool)
         level = _tiers_by_shares(table, used, eligible)
-    table["tier"] = np.asarray(TIERS)[level]
+    table["tier"] = pd.Index(TIERS).take(level)
     params = {"preset": None if breaks is not None else preset, "shares": used,
               "ties": "ties_higher_tier"}
     cut_info = {"breaks": tuple(breaks)} if breaks is not None else {}
