@@ -93,6 +93,7 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
     cutoff = _score_cut(table["score"], top_share, n_top, breaks)
     table["segment"] = np.where(table["score"] >= cutoff, "acc_key", "acc_regular")
     table = table.sort_values(["rank", "account_id"]).set_index("account_id")
+    table.attrs = {k: v for k, v in accounts.attrs.items() if k == "currency"}     # for display
     params = {"weights": weights, "directions": {c: directions.get(c, "higher") for c in weights},
               "top_share": top_share, "n_top": n_top, "breaks": breaks, "ranges": ranges}
     return Classification(table, {"key_score_min": cutoff}, params, class_col="segment")

@@ -306,8 +306,10 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     table[counts] = table[counts].astype("Int64")
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order_col if order_col in tx.columns else "purchase days", "crm": crm is not None,
+              "orders": order_col if order_col in tx.columns else "purchase_days", "crm": crm is not None,
               "returns_only": returns_only}
+    if "currency" in getattr(tx, "attrs", {}):          # the currency of the amounts, for display
+        table.attrs["currency"] = tx.attrs["currency"]
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 
@@ -320,7 +322,8 @@ def _action_list(res: RelationshipStates, actions: pd.Series, value_cut: float) 
     out = res.table.loc[chosen.index, ACTION_COLUMNS].assign(action=chosen)
     out["action_text"] = label(("lc_action." + out["action"]).tolist())
     out = out.sort_values(["revenue", "customer_id"], ascending=[False, True])
-    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut)
+    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut,
+                     **{k: v for k, v in res.table.attrs.items() if k == "currency"})
     return out
 
 

@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("00_start_here", setup_extra="""
 from helpers.teaching.exercises import ch00, ____
+from helpers.display import show
 from helpers.teaching.syllabus import chapter_table
 from helpers.data import load_online_retail, load_cdnow
 from helpers.data import load_demo
@@ -46,7 +47,7 @@ classify customers* (ABC, RFM, the customer pyramid, value matrices, lifetime va
 *how do we manage each class* (key accounts, satisfaction, loyalty and churn, care and revisits, complaints,
 customer experience). The last chapter applies the whole method to your own data.
 """)
-ch.code("chapter_table()")
+ch.code("show(chapter_table())")
 
 ch.md(zh="""
 ## 如何使用这些 Notebook
@@ -82,8 +83,7 @@ UK online gift shop in 2010–2011 (the UCI Online Retail dataset) and returns t
 `tx` and the data report `report`. The report guarantees that **no row disappears silently**:
 rows read = rows kept + rows excluded, by reason.
 """)
-ch.code("tx, report = load_online_retail()\nreport")
-ch.checked("report.to_frame()[['reason', 'rows']]")
+ch.checked("tx, report = load_online_retail()\nreport")
 
 ch.md(zh="""
 **怎么读这份报告？** 约四分之一的发票行没有客户编号——这些多半是未登录的游客订单，
@@ -112,8 +112,8 @@ dataset of customer lifetime value models) and a fictitious **retail chain, the 
 profiles, orders, a satisfaction survey, complaints, a revisit log and key-account contacts, for the topics
 real data rarely shows in public.
 """)
-ch.checked("cdnow, cdnow_report = load_cdnow()\ncdnow_report.rows_read, cdnow_report.customers")
-ch.checked("demo_customers = load_demo('customers')\nlen(demo_customers)")
+ch.checked("cdnow, cdnow_report = load_cdnow()\nshow({'rows_read': cdnow_report.rows_read, 'customers': cdnow_report.customers})")
+ch.checked("demo_customers = load_demo('customers')\nshow({'customers': len(demo_customers)})")
 
 ch.md(zh="""
 ## 交互式讲解器

@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("02_relationship_lifecycle", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch02, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.lifecycle import STATES, relationship_states, state_labels
@@ -78,7 +79,7 @@ may fall silent (at risk) and then be lost; a lost customer who is **won back** 
 the **customer flow model**. The table below gives the standard strategy per state (from the course's label catalogue):
 """)
 ch.code("""
-pd.DataFrame({"label": state_labels(STATES), "strategy": state_labels(STATES, "strategy")}, index=STATES)
+show(pd.DataFrame({"strategy": state_labels(STATES, "strategy")}, index=pd.Index(STATES, name="state")))
 """)
 
 ch.md(zh="""
@@ -148,9 +149,8 @@ We start with chapter 0's Online Retail data (a UK online gift wholesaler, Decem
 ch.code("""
 tx, report = load_online_retail()
 states = relationship_states(tx)
-states
 """)
-ch.checked("states.summary()[['state', 'customers']]")
+ch.checked("states")
 ch.code("plot_state_distribution(states);")
 
 ch.md(zh="""
@@ -169,7 +169,7 @@ Every classification can be traced: the `rule` column says which rule decided, n
 orders within a year. One customer of each state:
 """)
 ch.code("""
-states.table.groupby("state").head(1)[["state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]]
+show(states.table.groupby("state").head(1)[["state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]])
 """)
 
 ch.md(zh="""
@@ -186,8 +186,8 @@ Silent for 120 days is an alarm for a customer who restocks monthly, and normal 
 """)
 ch.checked("""
 individual = relationship_states(tx, individual=True)
-pd.DataFrame({"fixed 180 days": states.classes.value_counts(),
-              "individual": individual.classes.value_counts()}).reindex(STATES).dropna().astype(int)
+show(pd.DataFrame({"churn_fixed": states.classes.value_counts(), "individual": individual.classes.value_counts()})
+     .reindex(STATES).dropna().astype(int).rename_axis("state"))
 """)
 ch.md(zh="""
 个性化阈值下，流失客户从 861 人增加到 923 人，挽回客户从 328 人减少到 192 人：对购买很频繁的客户来说，
@@ -219,7 +219,7 @@ orders = load_demo("orders")
 customers = load_demo("customers")
 demo_states = relationship_states(orders, "2026-01-01", crm=customers)
 """)
-ch.checked("demo_states.summary()[['state', 'customers']]")
+ch.checked("show(demo_states.summary()[['state', 'customers', 'share']])")
 ch.md(zh="""
 演示公司有三年的数据，几乎一半的人已经流失（1,473 人）——三年里来过又走了的客户会不断累积，这在零售业很常见。
 真正需要经营的是另一半：505 位忠诚客户要重点维护，222 位预警客户要尽快联系，422 位潜在与目标客户等待首单。
@@ -247,7 +247,7 @@ ch.code("""
 flow = customer_flow(orders, "2025-10-01", "2026-01-01", crm=customers)
 plot_customer_flow(flow);
 """)
-ch.checked("flow.edges.query('course')[['source', 'target', 'customers']]")
+ch.checked("show(flow.edges.query('course').rename(columns={'source': 'from', 'target': 'to'})[['from', 'to', 'customers']])")
 ch.md(zh="""
 **读图要点**
 - **获取**：这一季有 129 位潜在客户和 55 位目标客户完成了首单；另有 92 人在这一季就买了不止一次，直接成为重复或忠诚客户（虚线）。
@@ -297,7 +297,10 @@ ch.code("""
 m = migration_matrix(tx, "2011-09-10", "2011-12-10")
 plot_migration_heatmap(m, kind="probabilities");
 """)
-ch.checked("m.probabilities.loc[['new', 'repeat', 'loyal', 'at_risk', 'lost'], ['repeat', 'loyal', 'at_risk', 'lost', 'reactivated']].round(3)")
+ch.checked("""
+moves = m.probabilities.loc[['new', 'repeat', 'loyal', 'at_risk', 'lost'], ['repeat', 'loyal', 'at_risk', 'lost', 'reactivated']]
+show(moves, share_cols=moves.columns)
+""")
 ch.md(zh="""
 **怎么读？**
 - 忠诚客户最稳定：87% 三个月后仍是忠诚客户。
@@ -349,7 +352,7 @@ ch.code("""
 growth = growth_accounting(orders, period="Q")
 plot_growth_accounting(growth);
 """)
-ch.checked("growth.round(3)")
+ch.checked("show(growth)")
 ch.checked("""
 # 恒等式逐季成立 / the identity holds in every quarter
 bool((growth["active"] == growth["active"].shift() + growth["new"] + growth["resurrected"] - growth["churned"]).iloc[1:].all())

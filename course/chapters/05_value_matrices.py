@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("05_value_matrices", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch05, ____
+from helpers.display import show
 from helpers.data import load_demo
 from helpers.data import load_online_retail
 from helpers.rfm import rfm_table
@@ -81,7 +82,7 @@ CV = 0.4 million and PV = 3 million × 40 % = 1.2 million.
 """)
 ch.code("""
 accounts = wallet_value(load_demo("key_accounts"))
-accounts[["account_id", "annual_revenue", "share_of_wallet", "gross_margin", "current_value", "potential_value"]].head()
+show(accounts[["account_id", "annual_revenue", "share_of_wallet", "gross_margin", "current_value", "potential_value"]].head())
 """)
 
 ch.md(zh="""
@@ -104,8 +105,8 @@ slightly differently; what matters is their meaning):
 
 A customer exactly on a split line counts as high.
 """)
-ch.code("by_mean = customer_value_matrix(accounts)\nby_mean")
-ch.checked("by_mean.summary()[['cell', 'label', 'customers']]")
+ch.code("by_mean = customer_value_matrix(accounts)")
+ch.checked("by_mean")
 ch.code("plot_value_matrix(by_mean, size_col='annual_revenue');")
 
 ch.md(zh="""
@@ -152,8 +153,9 @@ The clients' revenues are heavily skewed (a few large clients far above the rest
 than the median. Switch to the median and see how many clients change cells:
 """)
 ch.checked("by_median = customer_value_matrix(accounts, breaks='median')\n"
-           "pd.DataFrame({'mean': by_mean.thresholds, 'median': by_median.thresholds}).map(lambda cuts: round(cuts[0]))")
-ch.checked("pd.crosstab(by_mean.classes.rename('mean'), by_median.classes.rename('median'))")
+           "show(pd.DataFrame({'mean': by_mean.thresholds, 'median': by_median.thresholds}).map(lambda cuts: cuts[0]),"
+           " money_cols=['mean', 'median'], currency=accounts.attrs['currency'])")
+ch.checked("show(pd.crosstab(by_mean.classes.rename('mean'), by_median.classes.rename('median')))")
 
 ch.md(zh="""
 行是均值规则下的类别，列是中位数规则下的类别。IV 类从 7 家变成 14 家：用中位数时，“中等偏上”的客户也被当作关键客户。
@@ -203,12 +205,12 @@ Read the case [`course/cases/low_cost_airline.en.md`](../../course/cases/low_cos
 segments, rated 1–5 by its managers. Customer value = 0.4 × size + 0.3 × profit per passenger + 0.3 × growth; the
 ability to satisfy = the mean of fit, low cost to serve and direct reach. The split is the scale midpoint, 3.
 """)
-ch.code("segments = airline_segments()\nsegments")
+ch.code("segments = airline_segments()\nshow(segments.drop(columns='segment_id'))")
 ch.code("""
 targets = target_selection_matrix(segments, value_col=AIRLINE_VALUE, capability_col=AIRLINE_CAPABILITY)
 plot_value_matrix(targets);
 """)
-ch.checked("targets.table[['customer_value', 'capability', 'cell']].round(2)")
+ch.checked("show(targets.table[['customer_value', 'capability', 'cell']])")
 
 ch.md(zh="""
 **读图与决策。** 休闲游客、探亲访友和学生落在“重点选择”：他们要的恰好是云雀擅长的——便宜、简单、在网上买。
@@ -393,16 +395,16 @@ Marketing*, 15(5), 494–504.
 We use all Online Retail customers. `rfm_table` gives each customer's number of purchases (distinct invoices) and
 total spend (chapter 3).
 """)
-ch.code("tx, report = load_online_retail()\nrfm = rfm_table(tx)\nmarcus = marcus_matrix(rfm)\nmarcus")
-ch.checked("{axis: round(cuts[0], 2) for axis, cuts in marcus.thresholds.items()}")
+ch.code("tx, report = load_online_retail()\nrfm = rfm_table(tx)\nmarcus = marcus_matrix(rfm)")
+ch.checked("marcus")
 ch.md(zh="""
 `grid()` 把每格的客户数排成和矩阵一样的形状（上方是购买次数高，右侧是平均购买金额高）。再算出每格贡献的收入占比：
 """, en="""
 `grid()` lays out the number of customers per cell like the matrix (top: many purchases; right: high average
 purchase). Then the share of revenue each cell brings:
 """)
-ch.checked("marcus.grid()")
-ch.checked("(marcus.table.groupby('cell')['revenue'].sum() / marcus.table['revenue'].sum()).round(3)")
+ch.checked("show(marcus.grid())")
+ch.checked("show((marcus.table.groupby('cell')['revenue'].sum() / marcus.table['revenue'].sum()).rename('revenue_share'))")
 ch.md(zh="""
 画成散点图时，少数超大客户会把其他人挤进一个角落。改用**对数坐标**（每一格是 10 倍）就能看清整个分布。
 对数轴本来画不了 0：客户 13256 唯一的一单金额为 0 英镑，所以横轴在 1 英镑以下改为线性刻度，他落在最左边的 0 处，

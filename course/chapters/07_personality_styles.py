@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("07_personality_styles", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch07, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
@@ -139,9 +140,8 @@ contacts = load_demo("stakeholders")
 assertiveness = ["assert_1", "assert_2", "assert_3", "assert_4"]
 responsiveness = ["respons_1", "respons_2", "respons_3", "respons_4"]
 styles = social_style(contacts, assertiveness, responsiveness)
-styles
 """)
-ch.checked("styles.summary()[['cell', 'label', 'customers', 'share']].round(3)")
+ch.checked("styles")
 ch.code("plot_value_matrix(styles);")
 
 ch.md(zh="""
@@ -158,7 +158,7 @@ ch.md(zh="""
 """, en="""
 Do styles go with buying-centre roles? Count the styles per role:
 """)
-ch.checked("pd.crosstab(demo_label(styles.table['role'], 'role'), styles.labels())")
+ch.checked("show(pd.crosstab(styles.table['role'], styles.classes))")
 
 ch.md(zh="""
 决策者中控制型和表现型（都是高果断性）明显更多——习惯“说”和拍板的人更常走到决策位置上。
@@ -180,9 +180,8 @@ styles and the suggested approach — a briefing sheet to take to the meeting.
 """)
 ch.code("""
 ka01 = styles.table.query("account_id == 'KA01'")
-ka01.assign(title=demo_label(ka01["title"], "title"), role=demo_label(ka01["role"], "role"),
-            style=label(ka01["cell"]), approach=label(ka01["cell"], "strategy"))[
-    ["person", "title", "role", "assertiveness", "responsiveness", "style", "approach"]]
+show(ka01.assign(approach=label(ka01["cell"], "strategy"))[
+    ["person", "title", "role", "assertiveness", "responsiveness", "cell", "approach"]])
 """)
 
 ch.md(zh="""

@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("08_key_accounts", setup_extra="""
 from helpers.teaching.exercises import ch08, ____
+from helpers.display import show
 from helpers.data import load_demo
 from helpers.accounts import key_account_scores, account_types, buying_centre_coverage
 from helpers.plots import plot_key_account_scores, plot_buying_centre
@@ -75,13 +76,13 @@ Pick the wrong ones and the clients we most need to keep are left alone while ef
 merely *look* big.
 """)
 
-ch.code("accounts = load_demo('key_accounts')\naccounts.head()")
+ch.code("accounts = load_demo('key_accounts')\nshow(accounts.head())")
 ch.md(zh="""
 先看集中度：按采购额排在前 8 位（前 20%）的客户占了多少采购额？
 """, en="""
 First, concentration: what share of revenue comes from the top 8 clients by revenue (the top 20 %)?
 """)
-ch.checked("top8 = accounts.nlargest(8, 'annual_revenue')\nround(float(top8['annual_revenue'].sum() / accounts['annual_revenue'].sum()), 3)")
+ch.checked("top8 = accounts.nlargest(8, 'annual_revenue')\nshow({'revenue_share': top8['annual_revenue'].sum() / accounts['annual_revenue'].sum()})")
 ch.md(zh="""
 前 20% 的客户贡献了近六成的采购额——典型的帕累托分布（第 1 章）。但采购额只是四类标准之一。
 """, en="""
@@ -102,7 +103,7 @@ into a 0–1 score, multiplies by the weights, adds up and rescales to 0–100; 
 accounts (accounts tied with the 8th are included).
 """)
 ch.code("by_revenue = key_account_scores(accounts, {'annual_revenue': 1}, n_top=8)\n"
-        "by_revenue.table.head(8)[['annual_revenue', 'score', 'rank']]")
+        "show(by_revenue.table.head(8)[['annual_revenue', 'score', 'rank']], decimals=1)")
 
 ch.md(zh="""
 **加权评分**（多准则加权求和）把几类标准放在一起：
@@ -113,7 +114,7 @@ ch.md(zh="""
 3. **排序取前 N 名**（`n_top=8`）或前一定比例（`top_share=0.2`），或者设一个分数线（`breaks=60`）。
 
 权重是管理层的选择，不是数学结论：它写明了公司**更看重什么**。下面的权重偏重当前价值（采购额 35%、毛利 15%），
-同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法；见 docs/methods.md §2.9。）
+同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法，Hwang & Yoon 1981《Multiple Attribute Decision Making》；见 docs/methods.md §2.9。）
 """, en="""
 **Weighted scoring** (a weighted-sum multi-criteria score) puts the criteria together:
 
@@ -125,12 +126,13 @@ ch.md(zh="""
 
 The weights are a management choice, not a mathematical result: they state what the company **values**. The
 weights below lean on current value (revenue 35 %, margin 15 %) and leave half to growth (15 %) and strategic
-value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making; docs/methods.md §2.9.)
+value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making, Hwang & Yoon 1981, *Multiple Attribute
+Decision Making*; docs/methods.md §2.9.)
 """)
 ch.code("weights = {'annual_revenue': 0.35, 'gross_margin': 0.15, 'revenue_growth': 0.15,\n"
         "           'strategic_fit': 0.2, 'referral_value': 0.15}\n"
-        "scores = key_account_scores(accounts, weights, n_top=8)\nscores")
-ch.checked("scores.table.head(10)[['score', 'rank', 'segment']].round(1)")
+        "scores = key_account_scores(accounts, weights, n_top=8)")
+ch.checked("show(scores.table.head(10)[['score', 'rank', 'segment']], decimals=1)")
 ch.code("plot_key_account_scores(scores);")
 ch.md(zh="""
 **怎么读这张图**：橙色是 8 家大客户，虚线是入选的最低分。注意第 8 名和第 9 名只差两分多——
@@ -265,9 +267,9 @@ not apply to them. Share of wallet still tells us our position with each: withou
 supplier), 30–60 % like "one of a few", < 30 % like "one of many". Move the cuts with `breaks=` if your company uses
 others.
 """)
-ch.code("types = account_types(accounts)\ntypes.summary()")
+ch.code("types = account_types(accounts)\ntypes")
 ch.checked("key_ids = scores.table.query(\"segment == 'acc_key'\").index\n"
-           "types.table.loc[types.table.index.isin(key_ids), ['share_of_wallet', 'account_type']]")
+           "show(types.table.loc[types.table.index.isin(key_ids), ['share_of_wallet', 'account_type']])")
 ch.md(zh="""
 按钱包份额读，8 家大客户里只有 KA10 像垄断型；KA19（采购额第一）钱包份额仅 28%，像密集型——它在别家花的钱是在我们这里的两倍多，
 这正是最大的增长空间，也说明它随时可以把更多订单转给竞争对手。
@@ -326,9 +328,9 @@ index** = Σ influence (1–5) × attitude (−2 opponent … +2 supporter) and 
 contact with a decider, and a decider with a negative attitude.
 """)
 ch.code("stakeholders = load_demo('stakeholders')\n"
-        "stakeholders[['account_id', 'person', 'title', 'role', 'influence', 'attitude', 'last_contact']].head(7)")
-ch.code("coverage = buying_centre_coverage(stakeholders, as_of='2026-01-01')\ncoverage")
-ch.checked("coverage.summary()[['status', 'customers']]")
+        "show(stakeholders[['account_id', 'person', 'title', 'role', 'influence', 'attitude', 'last_contact']].head(7))")
+ch.code("coverage = buying_centre_coverage(stakeholders, as_of='2026-01-01')")
+ch.checked("coverage")
 ch.md(zh="""
 40 家客户里只有 9 家五个角色都联系到了。我们最关心大客户——只看那 8 家：
 """, en="""
@@ -336,7 +338,7 @@ Only 9 of the 40 accounts have all five roles covered. Key accounts matter most 
 """)
 ch.code("key_cov = buying_centre_coverage(stakeholders[stakeholders['account_id'].isin(key_ids)], as_of='2026-01-01')\n"
         "plot_buying_centre(key_cov);")
-ch.checked("key_cov.table[['coverage', 'missing_roles', 'support_index', 'status']]")
+ch.checked("show(key_cov.table[['coverage', 'missing_roles', 'support_index', 'status']])")
 ch.md(zh="""
 **怎么读**：绿色 = 近 90 天联系过；橙色 = 有这个角色的人，但已很久没联系；灰色 = 我们根本不认识担任这个角色的人。
 括号里是支持度指数。

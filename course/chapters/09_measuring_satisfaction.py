@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("09_measuring_satisfaction", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch09, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.satisfaction import disconfirmation, csat, nps, ces, acsi_index, ipa_table
@@ -76,7 +77,7 @@ Four customers rate a store's service (1–5):
 ch.checked("""
 expected = [4.0, 4.0, 4.0, 3.0]
 perceived = [4.5, 4.0, 3.0, 3.5]
-disconfirmation(perceived, expected).table
+show(disconfirmation(perceived, expected).table)
 """)
 ch.md(zh="""
 第 4 位顾客的感受（3.5）比第 1 位（4.5）差，却同样满意——因为他的期望低。这给管理者两个抓手：**提高表现**，
@@ -88,7 +89,7 @@ gives managers two levers: **perform better**, or **manage expectations** (do no
 be pushed too low either: customers who expect little never come. The ratio rule gives the same verdicts here
 (`tol` is the tolerance band of "neutral"):
 """)
-ch.checked("disconfirmation(perceived, expected, method='ratio', tol=0.05).classes.tolist()")
+ch.checked("show(disconfirmation(perceived, expected, method='ratio', tol=0.05).table)")
 
 ch.md(zh="""
 ### 一个要说清楚的印刷错误：“实际感受 + 期望值”
@@ -177,7 +178,7 @@ loyalty-intention items.
 """)
 ch.checked("""
 survey = load_demo("survey")
-len(survey), int(survey.isna().any(axis=1).sum())
+show({"respondents": len(survey), "incomplete": int(survey.isna().any(axis=1).sum())})
 """)
 ch.md(zh="""
 400 份答卷中有 40 份漏答了一到三道题。处理办法是**按指标逐项删除**（listwise deletion）：计算某个指标时，
@@ -244,8 +245,8 @@ plot_nps(by_level);
 """)
 ch.checked("""
 level_nps = {level: nps(answers) for level, answers in by_level.items()}
-pd.DataFrame({"NPS": [r.nps for r in level_nps.values()], "n": [r.n for r in level_nps.values()],
-              "±": [r.moe for r in level_nps.values()]}, index=list(level_nps)).round(1)
+show(pd.DataFrame({"nps": [r.nps for r in level_nps.values()], "n": [r.n for r in level_nps.values()],
+                   "moe": [r.moe for r in level_nps.values()]}, index=list(level_nps)), decimals=1)
 """)
 ch.md(zh="""
 普通会员的 NPS 为负，银卡、金卡会员高得多——高价值客户也更愿意推荐，这与第 3、4 章的价值分类相互印证。
@@ -325,10 +326,10 @@ ch.md(zh="""
 The four metrics side by side:
 """)
 ch.checked("""
-pd.Series({"CSAT %": 100 * csat_result.share, "NPS": nps_result.nps, "CES % easy": 100 * ces_result.easy_share,
-           "ACSI": acsi_result.index}).round(1)
+show({"csat": csat_result.share, "nps": nps_result.nps, "easy_share": ces_result.easy_share,
+      "acsi_index": acsi_result.index}, share_cols=["csat"], decimals=1)
 """)
-ch.code('survey[["csat", "nps", "ces", "acsi_sat"]].corr().round(2)')
+ch.code('show(survey[["csat", "nps", "ces", "acsi_sat"]].corr())')
 ch.md(zh="""
 **怎么选？** 四个指标彼此相关（相关系数约 0.6–0.7），但并不相同：
 
@@ -381,7 +382,7 @@ Yuejia Living's NPS of +10.5 has a margin of about ±8 points: the true value li
 their margins from answer counts; it starts at the counts of Yuejia Living's survey. Try halving every count:
 how much wider does the margin get?
 """)
-ch.checked('round(nps_result.moe, 2), f"{csat_result.moe:.2%}"   # NPS points; CSAT is a share, its margin too')
+ch.checked('show({"nps_moe": nps_result.moe, "csat_moe": csat_result.moe}, share_cols=["csat_moe"])   # CSAT is a share, its margin too')
 ch.code("""
 counts = survey["csat"].dropna().astype(int).value_counts()
 sim = SurveySimulator(promoters=nps_result.promoters, passives=nps_result.passives, detractors=nps_result.detractors,
@@ -421,9 +422,9 @@ them into one score makes no sense.
 """)
 ch.checked("""
 LOYALTY = ["loy_repurchase", "loy_recommend", "loy_first_choice", "loy_more_purchases"]
-SCALES = {"acsi": ACSI, "loyalty": LOYALTY, "servqual_reliability_p": ["per_05", "per_06", "per_07", "per_08", "per_09"]}
-pd.Series({name: cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha
-           for name, items in SCALES.items()}).round(3)
+SCALES = {"scale_acsi": ACSI, "scale_loyalty": LOYALTY, "scale_reliability": ["per_05", "per_06", "per_07", "per_08", "per_09"]}
+show(pd.Series({name: cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha
+                for name, items in SCALES.items()}, name="alpha"), decimals=3)
 """)
 ch.md(zh="""
 三组题的 α 都在 0.87–0.88 之间。公开的真实调查数据（例如欧洲顾客满意度指数 ECSI 的问卷）也呈现同样的规律：
@@ -495,7 +496,7 @@ SQ_COLUMNS = [c for c in survey.columns if c.startswith(("exp_", "per_", "w_"))]
 sq = servqual(survey.dropna(subset=SQ_COLUMNS), weights="w_{dimension}")
 sq
 """)
-ch.checked("round(sq.unweighted, 2), round(sq.weighted, 2), sq.n")
+ch.checked("show({'unweighted': sq.unweighted, 'weighted': sq.weighted, 'n': sq.n})")
 ch.code("plot_servqual_gaps(sq);")
 ch.md(zh="""
 **怎么读？** 只有有形性达到了期望；**可靠性**的差距最大（−1.28），而顾客恰恰认为它最重要（平均分配了 32 分）——
@@ -513,7 +514,7 @@ Section 1's disconfirmation rule per dimension (tolerance 0.1 points):
 """)
 ch.code("""
 dims = sq.dimensions
-disconfirmation(dims["perception"], dims["expectation"], tol=0.1).table.set_axis(label(dims.index)).round(2)
+show(disconfirmation(dims["perception"], dims["expectation"], tol=0.1).table)
 """)
 ch.md(zh="""
 周一可以做的事：可靠性的五道题差距都在 −1.27 到 −1.29 之间——问题是系统性的（按时送达、准确开单、兑现承诺），
@@ -568,11 +569,11 @@ ATTRIBUTES = ["product_quality", "return_policy", "price", "delivery_speed", "st
               "store_ambience", "app_usability", "loyalty_program"]
 importance, performance = [f"imp_{a}" for a in ATTRIBUTES], [f"perf_{a}" for a in ATTRIBUTES]
 means = ipa_table(survey.dropna(subset=importance + performance), importance, performance, attributes=ATTRIBUTES)
-means.round(2)
+show(means)
 """)
 ch.checked("""
 ipa = ipa_matrix(means)
-{axis: round(cut[0], 2) for axis, cut in ipa.thresholds.items()}
+show({axis: cut[0] for axis, cut in ipa.thresholds.items()})
 """)
 ch.md(zh="""
 **练习 5**：先别看图——根据上表和十字线（表现 5.12，重要性 5.26），把每个属性放进一个象限，然后按“检查”。
@@ -589,7 +590,7 @@ ch.exercise("ch09", "q5", placeholder="ipa_quadrants = ____   # quiz.answers",
                      "'D': 'ipa_concentrate', 'E': 'ipa_overkill', 'F': 'ipa_overkill', "
                      "'G': 'ipa_low_priority', 'H': 'ipa_low_priority'}")
 ch.code('plot_value_matrix(ipa_matrix(means.rename(index=lambda a: demo_label(a, "attribute"))));')
-ch.checked("ipa.classes")
+ch.checked("show(ipa.classes)")
 ch.md(zh="""
 **结论**：价格和配送速度是**重点改进区**——顾客很看重，我们做得不够；店员礼貌和门店氛围表现很好但不那么重要，
 可能**投入过度**。周一可以做的事：把下一季度的改进预算优先给配送（与 SERVQUAL 中可靠性的差距一致），
@@ -605,7 +606,7 @@ chapter 5's value matrix — not every customer is worth a discount.
 **Where the crosshair sits matters.** With the scale midpoint (4) as the crosshair, all 8 attributes land in
 "keep up the good work" — nothing to improve:
 """)
-ch.checked("ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts()")
+ch.checked("show(ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts())")
 ch.md(zh="""
 顾客往往把几乎所有属性都评为“重要”，表现也多在中点以上，所以以数据平均值为十字线（默认）更能区分轻重。
 无论用哪种，都要在报告中写明。

@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("10_loyalty_churn", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch10, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.loyalty import attitude_loyalty
@@ -78,10 +79,9 @@ records the brand of every purchase of 300 customers in one category, household 
 ch.code("""
 choices = load_demo("brand_choices")
 loyalty = attitude_loyalty(choices)
-loyalty
 """)
-ch.checked("loyalty.summary()[['attitude', 'customers']]")
-ch.code("loyalty.table.groupby('attitude').head(2)")
+ch.checked("loyalty")
+ch.code("show(loyalty.table.groupby('attitude').head(2))")
 ch.md(zh="""
 **怎么读？** 44% 的样本客户是某个品牌的忠诚顾客，38% 在几个品牌之间转移，18% 没有品牌忠诚。
 `top_share` 是第一品牌的份额，`top_k_cover` 是前 3 个品牌的合计份额。周一可以做的事：
@@ -102,7 +102,7 @@ ch.md(zh="""
 
 How many loyal customers does our own label, Yuejia, have? Loyal customers by their top brand:
 """)
-ch.checked("loyalty.table.query(\"attitude == 'brand_loyal'\")['top_brand'].value_counts().sort_index()")
+ch.checked("show(loyalty.table.query(\"attitude == 'brand_loyal'\")['top_brand'].value_counts().sort_index().rename('customers'))")
 ch.md(zh="""
 131 位忠诚顾客分散在六个品牌之间，自有品牌只占 23 位，与竞争品牌相差无几——自有品牌还没有建立起明显的偏爱。
 """, en="""
@@ -179,14 +179,14 @@ ch.md(zh="""
 Mean loyalty intentions per zone (1–5 agreement: will buy again, will recommend, Yuejia is my first choice,
 will buy more). The zones keep the survey's row index, so they group the answers directly:
 """)
-ch.checked("survey.groupby(zones.classes)[LOYALTY_ITEMS].mean().round(2)")
+ch.checked("show(survey.groupby(zones.classes)[LOYALTY_ITEMS].mean())")
 ch.md(zh="""
 再看“一定会再次购买”（再购意向 = 5）的比例随 CSAT 的变化——每一行是一个满意度分数，每一列是再购意向的分布：
 """, en="""
 And the share who "will certainly buy again" (repurchase intention = 5) by CSAT — each row is a satisfaction score,
 each column a repurchase-intention answer:
 """)
-ch.checked("pd.crosstab(survey['csat'], survey['loy_repurchase'], normalize='index').round(2)")
+ch.checked("answers = pd.crosstab(survey['csat'], survey['loy_repurchase'], normalize='index')\nshow(answers, share_cols=answers.columns)")
 ch.md(zh="""
 打 5 分的客户中 63% 表示一定会再次购买，打 4 分的只有 22%——差了将近 3 倍。**“满意”和“非常满意”之间的距离，
 就是忠诚与流失之间的距离。** 管理含义：满意度报告不能只看“满意率”（4 分和 5 分合计），要单独盯住 5 分的比例；
@@ -208,7 +208,7 @@ Jones and Sasser's four types:
 """)
 ch.code("""
 apostles = apostle_model(survey, satisfaction_col="csat", loyalty_col=LOYALTY_ITEMS, breaks=4)
-apostles.summary()[["cell", "label", "customers", "share", "strategy"]]
+show(apostles.summary()[["cell", "customers", "share", "strategy"]])
 """)
 ch.code("plot_value_matrix(apostles);")
 ch.md(zh="""
@@ -248,7 +248,7 @@ tx, report = load_online_retail()
 cohorts = cohort_retention(tx, as_of="2011-11-30", period="M")
 plot_cohort_retention(cohorts);
 """)
-ch.checked("cohorts.rates.iloc[:4, :7].round(3)")
+ch.checked("show(cohorts.rates.iloc[:4, :7], share_cols=cohorts.rates.columns)")
 ch.md(zh="""
 **怎么读？**
 - **按行读**：一个同期群的生命历程。2010 年 12 月的同期群（其中很多是数据开始之前就已在购买的老客户）每个月都有 32–40% 回来购买（2011 年 11 月达到 50%），明显高于之后的各批。
@@ -295,10 +295,10 @@ sorted by value:
 """)
 ch.code("""
 at_risk = at_risk_list(tx)
-at_risk.head(8)
+show(at_risk.head(8).drop(columns="action_text"))
 """)
-ch.checked("at_risk['action'].value_counts()")
-ch.checked("at_risk.attrs   # 分析日与高价值门槛（累计消费的 75% 分位数） / analysis date and the high-value cut (75th percentile of spend)")
+ch.checked("show(at_risk['action'].value_counts().rename('customers'))")
+ch.checked("show(at_risk.attrs)   # 分析日与高价值门槛（累计消费的 75% 分位数） / analysis date and the high-value cut (75th percentile of spend)")
 ch.md(zh="""
 1,062 位客户上了名单，但只有 64 位值得专人打电话——高价值客户本来就很少进入预警（他们买得勤）。
 周一的分工：64 位交给客户经理逐一电话联系，524 位由营销系统自动发送提醒，474 位刚流失的客户发放挽回优惠。
@@ -329,9 +329,9 @@ who just came back are the likeliest to leave again). Yuejia Living's win-back l
 ch.code("""
 orders = load_demo("orders")
 win_back = win_back_list(orders, "2026-01-01")
-win_back.head(8)
+show(win_back.head(8).drop(columns="action_text"))
 """)
-ch.checked("win_back.groupby('action')['revenue'].agg(['count', 'sum']).round(0)")
+ch.checked("show(win_back.groupby('action')['revenue'].agg(customers='size', revenue='sum'), currency=win_back.attrs['currency'])")
 ch.md(zh="""
 1,473 位流失客户中只有 167 位进入挽回名单：其余的人过去贡献很小，发一张优惠券的成本可能都收不回来。
 挽回之前先问一句“为什么走”：如果是投诉没有处理好（第 12 章），先解决问题再谈优惠；如果是搬家或不再需要，就不必挽回。

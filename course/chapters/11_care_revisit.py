@@ -5,6 +5,7 @@ ch = Chapter("11_care_revisit", setup_extra="""
 from pathlib import Path
 import pandas as pd
 from helpers.teaching.exercises import ch11, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.tiers import customer_pyramid
@@ -89,8 +90,8 @@ ch.code("customers, orders = load_demo('customers'), load_demo('orders')\n"
         "spend = orders[orders['order_date'].dt.year == 2025].groupby('customer_id')['amount'].sum()\n"
         "tiers = customer_pyramid(spend)\n"
         "members = customers.merge(tiers.table['tier'].reset_index(), on='customer_id')\n"
-        "len(members)")
-ch.checked("tiers.summary()[['tier', 'label', 'customers']]")
+        "show({'customers': len(members)})")
+ch.checked("show(tiers.summary()[['tier', 'customers', 'customer_share']])")
 ch.md(zh="""
 2025 年有过购买的 1,581 位客户进入回访计划；一年没有购买的客户属于第 10 章的挽回名单，不在例行回访之列。
 
@@ -101,8 +102,7 @@ the win-back lists of chapter 10, not in routine revisits.
 
 The course's default rhythm (adapt it to your company; docs/methods.md §5):
 """)
-ch.code("rules = default_revisit_rules()\n"
-        "rules.assign(tier=label(rules['tier']), reason=label(rules['reason']), channel=label(rules['channel']))")
+ch.code("rules = default_revisit_rules()\nshow(rules)")
 ch.md(zh="""
 | 层级 | 节奏 | 渠道 | 理由 |
 |---|---|---|---|
@@ -125,8 +125,8 @@ ch.md(zh="""
 **spread evenly** over the first cycle by id (diamond monthly contacts over the 31 days of January, then the same
 day every month).
 """)
-ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nplan.head()")
-ch.checked("label(plan['reason']).value_counts().to_frame()")
+ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nshow(plan.head())")
+ch.checked("show(plan['reason'].value_counts().rename('contacts'))")
 ch.exercise("ch11", "q1", placeholder="diamond_contacts = ____   # 第一季度金钻客户的例行联系次数 / routine contacts with diamond customers in Q1",
             solution="diamond_contacts = len(plan[plan['tier'] == 'tier_diamond'])")
 
@@ -201,13 +201,12 @@ After-purchase revisits cost effort, so here only diamond and silver customers g
 complaint closes is for **every tier** — every customer who complained deserves a call. `event_revisits` finds the
 revisits that fall in the first quarter from the orders and complaints:
 """)
-ch.code("rules_events = default_event_rules()\n"
-        "rules_events.assign(reason=label(rules_events['reason']), channel=label(rules_events['channel']))")
+ch.code("rules_events = default_event_rules()\nshow(rules_events)")
 ch.code("complaints = load_demo('complaints')\n"
         "top = members.loc[members['tier'].isin(['tier_diamond', 'tier_silver']), 'customer_id']\n"
         "events = event_revisits(complaints=complaints, orders=orders[orders['customer_id'].isin(top)],\n"
         "                        customers=members, start='2026-01-01', end='2026-03-31')")
-ch.checked("label(events['reason']).value_counts().to_frame()")
+ch.checked("show(events['reason'].value_counts().rename('contacts'))")
 ch.md(zh="""
 第一季度的事件回访都来自 12 月的订单。为什么没有投诉结案回访？最后一次结案是 2025 年 12 月 14 日，它的回访已在 12 月完成；
 还有 18 件投诉**尚未结案**——每一件结案后的第二天都要加进名单（第 12 章讲处理流程）。
@@ -228,7 +227,7 @@ Care sells nothing; it says "we remember you". `cn_holidays` lists China's main 
 converted to the Gregorian calendar):
 """)
 ch.checked("holidays = cn_holidays(2026)\n"
-           "holidays.assign(holiday=label(holidays['holiday']), date=holidays['date'].dt.strftime('%m-%d'))")
+           "show(holidays)")
 ch.md(zh="""
 `care_calendar` 为每位客户安排生日祝福和节日问候，**渠道按层级**：金钻送礼品和手写贺卡，白银打电话，铜发微信，铁发短信。
 这里只取第一季度：
@@ -237,7 +236,7 @@ ch.md(zh="""
 gift and a handwritten card for diamond, a call for silver, WeChat for copper, SMS for iron. Here only the first quarter:
 """)
 ch.code("care = care_calendar(members, 2026)\ncare_q1 = care[care['due_date'] <= '2026-03-31']")
-ch.checked("label(care_q1['reason']).value_counts().to_frame()")
+ch.checked("show(care_q1['reason'].value_counts().rename('contacts'))")
 
 ch.md(zh="""
 ## 5. 合并成一张日程，看看工作量
@@ -251,8 +250,8 @@ When the three parts are combined, several contacts with one customer on one day
 the most urgent reason and its channel (a lower `priority` number is more urgent); `reasons` lists all of that day's
 reasons — no customer gets two calls on one day.
 """)
-ch.code("schedule = build_schedule(plan, events, care_q1)\nlen(schedule)")
-ch.checked("label(schedule['channel']).value_counts().to_frame()")
+ch.code("schedule = build_schedule(plan, events, care_q1)\nshow({'contacts': len(schedule)})")
+ch.checked("show(schedule['channel'].value_counts().rename('contacts'))")
 ch.code("personal = schedule[schedule['channel'].isin(['contact_phone', 'contact_visit', 'contact_gift'])]\n"
         "plot_revisit_calendar(personal, annot=True, fmt='d');")
 ch.md(zh="""
@@ -307,7 +306,7 @@ ch.code("details = members[['customer_id']].assign(\n"
         "    member_level=demo_label(members['member_level'], 'member_level'),\n"
         "    spend=members['customer_id'].map(spend).round(0))\n"
         "week = call_list(schedule, '2026-01-05', '2026-01-11', channels=['contact_phone', 'contact_visit'], details=details)\n"
-        "week.head(10)")
+        "show(week.head(10))")
 ch.checked("len(week)")
 ch.md(zh="""
 导出成 Excel（给团队）和 CSV（给其他系统导入）。文件写到 Notebook 旁边的 `build/` 文件夹，它不进入版本库：
@@ -344,9 +343,8 @@ A plan is worth only what is carried out. The demo company's **contact log** (`c
 care contact of 2023–2025: channel, purpose, outcome. First, outcomes per channel:
 """)
 ch.code("contacts = load_demo('contacts')\ncontacts_2025 = contacts[contacts['contacted_at'].dt.year == 2025]")
-ch.checked("outcomes = pd.crosstab(demo_label(contacts_2025['channel'], 'channel'),\n"
-           "                       demo_label(contacts_2025['outcome'], 'outcome'), normalize='index')\n"
-           "outcomes.round(2)")
+ch.checked("outcomes = pd.crosstab(contacts_2025['channel'], contacts_2025['outcome'], normalize='index')\n"
+           "show(outcomes, share_cols=outcomes.columns)")
 ch.md(zh="""
 电话带来下单的比例最高（约 13%），微信被拒绝的比例最高。渠道的选择不只看成本，也要看效果。
 

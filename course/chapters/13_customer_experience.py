@@ -4,6 +4,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("13_customer_experience", setup_extra="""
 from helpers.teaching.exercises import ch13, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label, with_demo_labels
 from helpers.experience import experience_audit, journey_line
 from helpers.kano import evaluation_frame, kano_table
@@ -123,11 +124,11 @@ Yuejia Living collected customer ratings (1–5) at each touchpoint:
 ch.code("""
 touchpoints = load_demo("touchpoints")
 target = load_demo("experience_target")
-touchpoints
+show(touchpoints)
 """)
 ch.checked("""
 journey = journey_line(touchpoints, target=4.0)
-journey[["step", "touchpoint", "score", "gap"]].round(2)
+show(journey[["step", "touchpoint", "score", "gap"]])
 """)
 ch.md(zh="""
 图表用接触点的中文名称显示（`with_demo_labels` 只替换显示用的名称，分析仍用编号）：
@@ -166,7 +167,7 @@ ch.code("""
 audit = experience_audit(touchpoints, target=target)
 audit
 """)
-ch.checked("round(audit.overall, 2), audit.column_means.round(2).to_dict()")
+ch.checked("show({'overall': audit.overall, **audit.column_means.to_dict()})")
 ch.code("plot_experience_heatmap(experience_audit(with_demo_labels(touchpoints, 'touchpoint'), target=with_demo_labels(target, 'touchpoint')));")
 ch.md(zh="""
 差距图（得分 − 目标，红色为低于目标）更直接地显示该先改哪里：
@@ -175,7 +176,7 @@ The gap map (score − target, red below target) shows more directly where to st
 """)
 ch.code('''plot_experience_heatmap(experience_audit(with_demo_labels(touchpoints, "touchpoint"),
                                          target=with_demo_labels(target, "touchpoint")), kind="gaps");''')
-ch.checked("audit.weakest(5)")
+ch.checked("show(audit.weakest(5))")
 ch.md(zh="""
 **怎么读？** 配送和售后整行偏低：配送的“思考”和“关联”只有 1.8 分（没有安装或使用建议，也没有任何品牌联系——包裹就是一个纸箱），
 售后的“情感”只有 2.2 分（顾客觉得被推来推去）。广告的“行动”只有 2.1 分：广告好看，却没有让人行动的理由。
@@ -281,7 +282,7 @@ satisfaction in quite different ways:
 2 I expect it, 3 I am neutral, 4 I can live with it, 5 I dislike it. The **evaluation table** (Berger et al. 1993)
 turns the two answers into a category:
 """)
-ch.checked("evaluation_frame()")
+ch.checked("show(evaluation_frame())")
 ch.md(zh="""
 Q（可疑）表示答案自相矛盾（有也喜欢、没有也喜欢）。用下面的表单替自己回答一次：
 """, en="""
@@ -329,7 +330,7 @@ KANO_COLUMNS = [f"kano_{f}_{q}" for f in KANO_FEATURES for q in ("func", "dysf")
 kano = kano_table(load_demo("survey").dropna(subset=KANO_COLUMNS), KANO_FEATURES)
 kano
 """)
-ch.checked('kano.table[["M", "O", "A", "I", "R", "Q", "category", "cs_plus", "cs_minus", "fong_significant"]].round(2)')
+ch.checked('show(kano.table[["M", "O", "A", "I", "R", "Q", "category", "cs_plus", "cs_minus", "fong_significant"]])')
 ch.code('plot_kano(kano.table.rename(index=lambda f: demo_label(f, "feature")));')
 ch.md(zh="""
 **怎么读？** 右下是必备属性（Worse 大、Better 小），右上是期望属性，左上是魅力属性，左下是无差异属性。

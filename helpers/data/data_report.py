@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 from helpers.errors import format_rows
 from helpers.i18n import label, t
@@ -112,7 +111,9 @@ class DataReport:
         ...     DataReport(source="orders.csv", rows_read=1, rows_kept=1).facts()["Source"]
         'orders.csv'
         """
-        mapping = ", ".join(f"{role} ← '{header}'" for role, header in self.columns.items())
+        from helpers.display import column_label
+
+        mapping = ", ".join(f"{column_label(role)} ← '{header}'" for role, header in self.columns.items())
         span = f"{_day(self.date_min)} … {_day(self.date_max)}"
         where = {}
         if self.sheet is not None:
@@ -138,21 +139,19 @@ class DataReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in self.facts().items())
+        from helpers.display import result_view, show
+
         table = self.to_frame()[["label", "rows", "share", "first_rows"]]
-        table.columns = [t("data_report_reason"), t("data_report_rows"), t("data_report_share"),
-                         t("data_report_first_rows")]
-        body = table.to_html(index=False, formatters={table.columns[2]: "{:.1%}".format})
-        notes = "".join(f"<li>{escape(n)}</li>" for n in self.note_texts())
-        return f"<div><table>{facts}</table>{body}<ul>{notes}</ul></div>"
+        table.columns = [t("data_report_reason"), t("data_report_rows"), "share", t("data_report_first_rows")]
+        return result_view(None, (None, self.facts()), (None, show(table)), (None, self.note_texts()))._repr_html_()
 
 
 def _day(value) -> str:
-    """A timestamp as text, without the time when it is midnight."""
+    """A timestamp as text to the minute, without the time when it is midnight."""
     if value is None or value != value:
         return "—"
     text = str(value)[:19]
-    return text[:10] if text.endswith("00:00:00") else text
+    return text[:10] if text.endswith("00:00:00") else text[:16]
 
 
 def _width(text: str) -> int:

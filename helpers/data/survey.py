@@ -17,7 +17,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -257,15 +256,18 @@ class SurveyScore:
         inner = ", ".join(f"{k}={v!r}" for k, v in self._shown().items())
         return f"{type(self).__name__}({inner})"
 
-    def _displayed(self, key: str, value) -> str:
-        return f"{value:.1%}" if key in self._share_fields else str(value)
-
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th>{escape(_text(f'sat_field_{k}', k))}</th>"
-                       f"<td>{escape(self._displayed(k, v))}</td></tr>"
-                       for k, v in self._shown().items())
+        from helpers.display import format_share, show
+
+        shown = {}
+        for key, value in asdict(self).items():
+            if key == "scale":
+                value = f"{value[0]}–{value[1]}"
+            elif key in self._share_fields:
+                value = format_share(value)
+            shown[_text(f"sat_field_{key}", key)] = value
         title = _text(f"sat_title_{type(self).__name__.lower()}", type(self).__name__)
-        return f"<table><caption>{escape(title)}</caption>{rows}</table>"
+        return show(shown, caption=title)._repr_html_()
 
 
 def _text(key: str, default: str) -> str:

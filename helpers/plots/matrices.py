@@ -15,8 +15,9 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from helpers.i18n import label, t
-from helpers.plots.base import decorate, get_ax
+from helpers.display import column_label, is_money
+from helpers.i18n import has, label, t
+from helpers.plots.base import VALUE_TEXT, currency_of, decorate, get_ax, readable_ticks, with_unit
 from helpers.plots.live import ARTISTS, FULL, LiveChart
 from helpers.validation import Options, ParameterError, validate_params
 
@@ -26,6 +27,7 @@ __all__ = ["plot_value_matrix", "MatrixChart"]
 _MAX_POINT_LABELS = 20
 _BUBBLE_AREA = (30, 600)
 _PADDING = 0.15
+_PADDING_LABELLED = 0.22  # more room when points carry names, so a name in a corner clears the cell's note
 _HEAVY_TAIL = 50  # log="auto": largest value over the median beyond which an axis turns log
 # kind="auto": above this many entities the chart shows their density instead of every point
 _MAX_POINTS = 5000
@@ -52,7 +54,7 @@ class _Axis:
     limits and note positions, worked out in the axis' own space (on a log axis the middle of a
     span is its geometric mean)."""
 
-    def __init__(self, ax, which: str, values, log: str | bool):
+    def __init__(self, ax, which: str, values, log: str | bool, padding: float = _PADDING):
         from matplotlib.ticker import NullLocator
 
         values = np.asarray(values, dtype=float)
@@ -67,13 +69,13 @@ class _Axis:
             # over more than a decade no minor tick is labelled (and the theme draws no tick
             # marks): without them the axis draws in half the time
             axis.set_minor_locator(NullLocator())
-        self.cuts, self.limits = [], (self.low, self.high)
+        self.cuts, self.limits, self.padding = [], (self.low, self.high), padding
 
     def fit(self, cuts: list[float]) -> tuple[float, float]:
         """Take these cut lines; the limits that show every value and every line, padded."""
         self.cuts = list(cuts)
         low, high = self._to(min(self.low, *cuts)), self._to(max(self.high, *cuts))
-        pad = (high - low) * _PADDING or 1.0
+        pad = (high - low) * self.padding or 1.0
         self.limits = (self._from(low - pad), self._from(high + pad))
         return self.limits
 
@@ -285,10 +287,17 @@ class MatrixChart(LiveChart):
     def _set_axes(self, result, xs, ys) -> None:
         """Scales, titles and the points' places for these columns."""
         ax, matrix = self.ax, result.matrix
-        self._x = _Axis(ax, "x", xs, "auto" if self.log == "auto" else "x" in self.log)
-        self._y = _Axis(ax, "y", ys, "auto" if self.log == "auto" else "y" in self.log)
-        decorate(ax, title=matrix.title or "mat_title_value_matrix", xlabel=matrix.x.label or matrix.x.column,
-                 ylabel=matrix.y.label or matrix.y.column)
+        named = not self.density and (self.point_labels if self.point_labels is not None
+                                      else len(xs) <= _MAX_POINT_LABELS)
+        padding = _PADDING_LABELLED if named else _PADDING
+        self._x = _Axis(ax, "x", xs, "auto" if self.log == "auto" else "x" in self.log, padding)
+        self._y = _Axis(ax, "y", ys, "auto" if self.log == "auto" else "y" in self.log, padding)
+        readable_ticks(ax.xaxis)
+        readable_ticks(ax.yaxis)
+        currency = currency_of(result.table)
+        decorate(ax, title=matrix.title or "mat_title_value_matrix",
+                 xlabel=_axis_label(matrix.x.label, matrix.x.column, currency),
+                 ylabel=_axis_label(matrix.y.label, matrix.y.column, currency))
         if self.density:
             ax.set_title(ax.get_title(), pad=22)        # room for the note under the title
             return
@@ -296,9 +305,9 @@ class MatrixChart(LiveChart):
         for annotation in self._annotations:
             annotation.remove()
         self._annotations = []
-        if self.point_labels if self.point_labels is not None else len(xs) <= _MAX_POINT_LABELS:
+        if named:
             self._annotations = [ax.annotate(str(name), (px, py), xytext=(4, 4), textcoords="offset points",
-                                             fontsize="x-small")
+                                             fontsize="x-small", **VALUE_TEXT)
                                  for name, px, py in zip(result.table.index, xs, ys)]
 
     def _draw_lines(self) -> None:
@@ -354,3 +363,9 @@ class MatrixChart(LiveChart):
             text.set_position((tx, ty))
             text.set_horizontalalignment(ha)
             text.set_verticalalignment({"left": "bottom", "right": "top"}.get(va, va))
+
+
+def _axis_label(key, column: str, currency) -> str:
+    """An axis' label (catalogue key, text or the column's label), with the currency when it holds money."""
+    text = (t(key) if has(key) else key) if key else column_label(column)
+    return with_unit(text, currency if is_money(column) else None)

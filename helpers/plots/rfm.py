@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.i18n import t
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import currency_of, decorate, get_ax, readable_ticks, with_unit
 from helpers.plots.live import ARTISTS, FULL, LiveChart
 
 __all__ = ["plot_rfm_heatmap", "plot_segment_sizes", "plot_score_distribution", "SegmentSizesChart"]
@@ -55,12 +55,15 @@ def plot_rfm_heatmap(scored, *, value_col: str = "monetary", ax=None, **kw):
     grid = (table.pivot_table(index="R", columns="F", values=value_col, aggfunc="mean")
             .reindex(index=list(scores)[::-1], columns=list(scores)))
     ax = get_ax(ax)
-    options = {"annot": True, "fmt": ".0f", "cmap": "Blues", "linewidths": 0.5,
-               "cbar_kws": {"label": t(_VALUE_LABELS[value_col])} if value_col in _VALUE_LABELS else {}}
-    sns.heatmap(grid, ax=ax, **{**options, **kw})
-    ax.grid(False)  # an R×F cell without customers must look empty, not show the theme's grid through it
     value_text = t(_VALUE_LABELS[value_col]) if value_col in _VALUE_LABELS else value_col
-    return decorate(ax, title=t("rfm_heatmap_title", value=value_text),
+    unit = currency_of(table) if value_col == "monetary" else t("rfm_unit_days") if value_col == "recency_days" else None
+    options = {"annot": True, "fmt": ",.0f", "cmap": "Blues", "linewidths": 0.5,
+               "cbar_kws": {"label": with_unit(t("rfm_heatmap_mean", value=value_text), unit)}}
+    sns.heatmap(grid, ax=ax, **{**options, **kw})
+    if ax.collections and ax.collections[0].colorbar is not None:
+        readable_ticks(ax.collections[0].colorbar.ax.yaxis)
+    ax.grid(False)  # an R×F cell without customers must look empty, not show the theme's grid through it
+    return decorate(ax, title=with_unit(t("rfm_heatmap_title", value=value_text), unit),
                     xlabel="rfm_f_score", ylabel="rfm_r_score")
 
 

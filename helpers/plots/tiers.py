@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.concentration import WhaleCurve, gini, lorenz_curve, whale_curve
 from helpers.i18n import t
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import currency_of, decorate, get_ax, readable_ticks, with_unit
 from helpers.plots.live import ARTISTS, FULL, NOTHING, LiveChart
 from helpers.tiers import ABC_CLASSES, TierClassification, abc_classify, customer_pyramid
 
@@ -135,8 +135,12 @@ class ParetoChart(LiveChart):
         _percent_axis(share.yaxis)
         share.set_ylabel(t("tiers_axis_cum_value_share"))
         share.grid(False)
-        self._legend = ax.legend(handles=self.bands, labels=list(ABC_CLASSES), loc="center right")
-        decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
+        # below the cumulative line, which rises to the top right
+        self._legend = ax.legend(handles=self.bands, labels=list(ABC_CLASSES), loc="lower right", framealpha=0.9)
+        readable_ticks(ax.xaxis)
+        readable_ticks(ax.yaxis)
+        decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked",
+                 ylabel=with_unit(t("tiers_axis_value"), currency_of(table)))
         self.dynamic = [*self.bands, line, self._legend]      # redrawn in this order: the legend on top
 
 
