@@ -3,6 +3,9 @@
     python -m helpers student --out build/student      # the student edition
     python -m helpers build-notebooks [03 04 …]        # chapter sources → executed zh/en notebooks
     python -m helpers report orders.xlsx --out build/report   # an analyst's report on own data
+    python -m helpers lab --lang zh                    # JupyterLab on working copies (make lab)
+    python -m helpers slides 03 --lang zh              # offline slides of a chapter (make slides)
+    sudo python -m helpers classroom start             # the class server (make classroom)
 """
 from __future__ import annotations
 
@@ -119,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=_build_notebooks)
 
     _add_report(sub)
+
+    from helpers.teaching.classroom import lab, launcher, slides
+
+    lab.add_parser(sub)
+    slides.add_parser(sub)
+    launcher.add_parser(sub)
 
     args = parser.parse_args(argv)
     return args.run(args)
