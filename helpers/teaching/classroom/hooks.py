@@ -30,7 +30,7 @@ from pathlib import Path
 
 _CHAPTER_MODULE = re.compile(r"^helpers\.teaching\.exercises\.(ch\d\d)$")
 _located: dict[int, tuple[str, str] | None] = {}
-_state: dict = {"recorder": None, "mode": None}
+_state: dict = {"recorder": None, "override": None}
 _lock = threading.Lock()
 
 
@@ -231,25 +231,25 @@ class HubRecorder:
 
 
 def recorder():
-    """The recorder for this process (None when progress recording is off)."""
+    """The recorder for this process: one set with :func:`use`, else none with ``CRMKIT_PROGRESS=off``,
+    else the class server's (``$CRMKIT_CLASSROOM_URL`` and the server's API token), else the laptop's."""
     with _lock:
-        mode = os.environ.get("CRMKIT_PROGRESS", "").lower()
-        if mode == "off":
+        if _state["override"] is not None:
+            return _state["override"]
+        if os.environ.get("CRMKIT_PROGRESS", "").lower() == "off":
             return None
         if _state["recorder"] is None:
             url = os.environ.get("CRMKIT_CLASSROOM_URL")
             token = os.environ.get("JUPYTERHUB_API_TOKEN")
-            if url and token:
-                _state["recorder"] = HubRecorder(url, token)
-            else:
-                _state["recorder"] = LocalRecorder()
+            _state["recorder"] = HubRecorder(url, token) if url and token else LocalRecorder()
         return _state["recorder"]
 
 
 def use(recorder_or_none) -> None:
-    """Replace this process's recorder (tests, simulations)."""
+    """Make ``recorder_or_none`` this process's recorder (None: back to the default); for tests and
+    simulations."""
     with _lock:
-        _state["recorder"] = recorder_or_none
+        _state["override"] = recorder_or_none
 
 
 def notify(event: str, problem, *args) -> str | None:
@@ -285,7 +285,7 @@ def notify(event: str, problem, *args) -> str | None:
 
 @atexit.register
 def _last_flush() -> None:      # pragma: no cover - best effort when a kernel shuts down
-    rec = _state.get("recorder")
+    rec = _state.get("override") or _state.get("recorder")
     if isinstance(rec, HubRecorder):
         with contextlib.suppress(Exception):
             rec.flush()

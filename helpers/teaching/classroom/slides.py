@@ -11,6 +11,7 @@ font or, failing that, the kit's bundled Noto Sans CJK subset. Solution cells ar
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,8 @@ ASSETS = [
     ("mathjax/jax/output/CommonHTML", "mathjax/jax/output/CommonHTML", ()),
     ("mathjax/fonts/HTML-CSS/TeX/woff", "mathjax/fonts/HTML-CSS/TeX/woff", ()),
 ]
+# no diagrams in the course: a module that does nothing (a file:// module would be refused by the browser)
+MERMAID_STUB = "data:text/javascript,export default {initialize() {}};"
 FONT_CSS = """
 <style>
 @font-face { font-family: "CRMKit Sans SC"; src: url("{assets}/CRMKitSansSC-Regular.ttf") format("truetype"); }
@@ -41,6 +44,11 @@ FONT_CSS = """
                "Helvetica Neue", Arial, sans-serif; }
 .reveal .jp-InputArea, .reveal pre, .reveal code { font-family: "Noto Sans Mono CJK SC", Menlo, Consolas, monospace; }
 </style>
+<script type="text/x-mathjax-config">
+  // one rendering per formula: no quick preview first, no copy for screen readers shown by MathML browsers
+  MathJax.Hub.Config({"fast-preview": {disabled: true}, menuSettings: {assistiveMML: false},
+                      "AssistiveMML": {disabled: true}, tex2jax: {preview: "none"}});
+</script>
 """
 
 
@@ -62,8 +70,10 @@ def copy_assets(assets: Path, node_modules: Path = NODE_MODULES) -> Path:
         else:
             shutil.copy2(source, destination)
     shutil.copy2(REPO / "helpers" / "fonts" / "CRMKitSansSC-Regular.ttf", assets / "CRMKitSansSC-Regular.ttf")
-    (assets / "mermaid-stub.mjs").write_text("export default { initialize() {} };\n")
     (assets / "empty.css").write_text("")
+    for theme in (assets / "reveal.js" / "dist" / "theme").glob("*.css"):   # themes @import web fonts
+        css = theme.read_text(encoding="utf-8")
+        theme.write_text(re.sub(r"@import url\(\s*['\"]?https?://[^)]*\)\s*;?", "", css), encoding="utf-8")
     stamp.touch()
     return assets
 
@@ -75,6 +85,8 @@ def slides_notebook(nb, with_solutions: bool = False):
     out = nbformat.from_dict(nb)
     if not with_solutions:
         out.cells = [c for c in out.cells if "solution" not in c.metadata.get("tags", [])]
+    if out.cells and out.cells[0].cell_type == "code" and "helpers.setup(" in out.cells[0].source:
+        out.cells[0].metadata.setdefault("slideshow", {})["slide_type"] = "skip"     # the setup cell
     return out
 
 
@@ -93,7 +105,7 @@ def export_slides(notebook: Path, out_dir: Path, assets: Path, with_solutions: b
     exporter.require_js_url = f"{prefix}/require.js"
     exporter.jquery_url = f"{prefix}/jquery.min.js"
     exporter.mathjax_url = f"{prefix}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
-    exporter.mermaid_js_url = f"{prefix}/mermaid-stub.mjs"
+    exporter.mermaid_js_url = MERMAID_STUB
     exporter.widget_renderer_url = f"{prefix}/html-manager/embed-amd.js"
     exporter.font_awesome_url = f"{prefix}/empty.css"
     exporter.reveal_scroll = True
