@@ -116,7 +116,7 @@ def exercise_catalogue() -> list[dict]:
     return out
 
 
-STATE_ICONS = {"correct": "✅", "mistake": "❌", "incorrect": "❌", "open": "💬", "unattempted": "⏳", "seen": "👀"}
+STATE_ICONS = {"correct": "✓", "mistake": "✗", "incorrect": "✗", "open": "◆", "unattempted": "…", "seen": "○"}
 
 
 class ProgressPage:

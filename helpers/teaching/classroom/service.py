@@ -310,6 +310,9 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="[progress %(asctime)s] %(message)s")
     settings = load_settings()
     store = Store(settings["store_url"])
+    from helpers.teaching.classroom.progress import exercise_catalogue
+
+    exercise_catalogue()            # import the chapters' exercises now, not at the board's first refresh
     app = make_app(store, settings)
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     server = HTTPServer(app, xheaders=True)
