@@ -220,8 +220,8 @@ class HubRecorder:
         except (OSError, ValueError, urllib.error.URLError):
             answer = None
         if answer and answer.get("released"):
-            return t("ex_solution", text=answer.get("text", ""))
-        return t("cr_solution_held")
+            return t("ex_solution", lang=lang, text=answer.get("text", ""))
+        return t("cr_solution_held", lang=lang)
 
     def events(self) -> list[dict]:
         rows = self._request("GET", "api/me")["events"]

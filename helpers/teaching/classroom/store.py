@@ -247,11 +247,12 @@ class Store:
         malformed = len(raw_events) - len(rows)
         if not rows:
             return 0, malformed
-        statement = _insert(self.engine, EVENTS).on_conflict_do_nothing(index_elements=["event_id"])
+        statement = (_insert(self.engine, EVENTS).on_conflict_do_nothing(index_elements=["event_id"])
+                     .returning(EVENTS.c.seq))
         recorded = 0
         with self.engine.begin() as conn:
-            for row in rows:                     # one by one: the row count says exactly which were new
-                recorded += conn.execute(statement, row).rowcount
+            for row in rows:                     # one by one: RETURNING says exactly which were new
+                recorded += len(conn.execute(statement, row).fetchall())
         return recorded, len(rows) - recorded + malformed
 
     def events(self, student: str | None = None) -> list[dict]:
