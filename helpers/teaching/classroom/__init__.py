@@ -11,11 +11,24 @@
 """
 from __future__ import annotations
 
+__all__ = ["my_progress"]
+
 
 def my_progress(lang: str | None = None):
     """Your progress so far: every exercise you checked, with its state, attempts and hints.
 
-    In a class server it asks the progress service; on a laptop it reads your local store.
+    In a class server it asks the progress service; on a laptop it reads your local store
+    (``~/.local/share/crm-value-kit/progress.sqlite``)::
+
+        >>> import pathlib, tempfile
+        >>> from helpers.teaching.classroom import hooks, my_progress
+        >>> from helpers.teaching.exercises import ch00
+        >>> hooks.use(hooks.LocalRecorder(pathlib.Path(tempfile.mkdtemp()) / "progress.sqlite", student="me"))
+        >>> ch00.q4.check(450.0)
+        ✅ 正确！
+        >>> my_progress("en").summary
+        '1 solved (of 1 exercises tried)'
+        >>> hooks.use(None)
     """
     from helpers.i18n import get_language
     from helpers.teaching.classroom import hooks

@@ -9,6 +9,9 @@ exercises grid, the common mistakes), in the class language. No answers: there a
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 from pathlib import Path
 
 EVENT_COLUMNS = ["account", "student", "chapter", "exercise", "kind", "status", "mistake", "mistake_label",

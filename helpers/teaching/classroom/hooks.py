@@ -13,6 +13,9 @@ mistake, a hint number, a time — never the answer. Where it goes:
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import atexit
 import contextlib
 import getpass

@@ -7,6 +7,9 @@ student may see. The trainer is one more account, an admin of the hub, with the 
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import asyncio
 import hmac
 import sys

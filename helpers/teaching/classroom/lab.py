@@ -10,6 +10,9 @@
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import hashlib
 import json
 import os

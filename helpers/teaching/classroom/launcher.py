@@ -12,6 +12,9 @@ restart keeps the class code, the trainer password and every student's work and 
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import argparse
 import json
 import os

@@ -14,6 +14,9 @@ id wins::
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import dataclasses
 
 TYPICAL = "typical"

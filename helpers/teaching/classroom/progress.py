@@ -16,6 +16,9 @@ the trainer board, the exports and a student's own progress page::
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import re
 from collections import Counter
 from datetime import datetime, timedelta

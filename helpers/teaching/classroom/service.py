@@ -21,6 +21,9 @@ path (under /services/progress/)          who         what
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import asyncio
 import json
 import logging

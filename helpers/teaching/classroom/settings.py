@@ -7,6 +7,9 @@ only: it holds the class code and the trainer's password), so a restart keeps co
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import json
 import os
 import secrets

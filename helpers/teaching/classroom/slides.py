@@ -11,6 +11,9 @@ font or, failing that, the kit's bundled Noto Sans CJK subset. Solution cells ar
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import re
 import shutil
 from pathlib import Path

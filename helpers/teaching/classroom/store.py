@@ -21,6 +21,9 @@ derived when reading (:func:`annotate`), so they cannot disagree with the events
 """
 from __future__ import annotations
 
+# the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
+__all__: list[str] = []
+
 import hashlib
 import hmac
 import os
