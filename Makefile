@@ -43,7 +43,7 @@ $(NODE)/.stamp: Makefile
 ## lab: create .venv on first use, install the kit, open JupyterLab on working copies (work/<lang>/, git-ignored)
 ##      of the course in the edition's language; the committed notebooks stay untouched
 lab: $(VENV)/.stamp-base
-	$(PY) -m helpers lab --lang $(LANG_EDITION) $(LAB_ARGS)
+	$(PY) -m helpers lab --lang $(LANG_EDITION) -- $(LAB_ARGS)
 
 ## test: install the test extras and run unit, property, notebook (nbval), browser and class-server tests;
 ##       nbval runs on copies in build/nbval/ (chapters 11 and 14 export files next to their notebook)

@@ -3,7 +3,8 @@
 - The committed notebooks stay clean: you work on copies in ``work/<lang>/`` (git-ignored), made when
   missing and refreshed when the committed notebook changed and you have not edited your copy
   (``work/.copies.json`` remembers both fingerprints). Opening and autosaving touch only the copies.
-- The copies are trusted (signed for this user), so saved widget views render before re-running.
+- The copies are trusted (signed for this user at every start), so saved widget views render before
+  re-running.
 - JupyterLab starts in the edition's language (Chinese for zh: the language pack is installed, a
   settings override picks it) and without the "Jupyter news" question, from
   ``build/lab/<lang>/settings/overrides.json``; your own settings still win.
@@ -49,10 +50,7 @@ def working_copies(repo: Path, lang: str, work: Path | None = None) -> list[Path
             manifest[key] = {"source": _digest(source), "copy": _digest(copy)}
             written.append(copy)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
-    trust(written)
-    for copy in written:                                     # signing does not change the file
-        manifest[f"{lang}/{copy.name}"]["copy"] = _digest(copy)
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    trust(sorted(target.glob("*.ipynb")))      # every copy: yours or ours (signing leaves the file as it is)
     return written
 
 
@@ -94,7 +92,8 @@ def main(args) -> int:
     written = working_copies(repo, args.lang)
     if written:
         print(f"working copies: {len(written)} notebooks → work/{args.lang}/ (the committed ones stay untouched)")
-    command = lab_command(repo, args.lang, args.lab_args)
+    extra = args.lab_args[1:] if args.lab_args[:1] == ["--"] else args.lab_args
+    command = lab_command(repo, args.lang, extra)
     if args.prepare_only:
         print(" ".join(command))
         return 0
@@ -107,7 +106,8 @@ def add_parser(sub) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--repo", help="the kit's folder (default: this one)")
     p.add_argument("--prepare-only", action="store_true", help="make the copies and settings, print the command")
-    p.add_argument("lab_args", nargs=argparse_remainder(), help="more arguments for jupyter lab")
+    p.add_argument("lab_args", nargs=argparse_remainder(), help="after --: more arguments for jupyter lab "
+                   "(python -m helpers lab --lang en -- --port 9999)")
     p.set_defaults(run=main)
 
 

@@ -119,11 +119,12 @@ def build_editions(repo: Path, editions: Path) -> Path:
 # ---------------------------------------------------------------- JupyterLab settings
 
 def lab_overrides(lang: str) -> dict:
-    """Settings every server of the class starts with: the interface language, no news pop-up, no
-    update check (user settings still win)."""
+    """Settings every server of the class (and ``make lab``) starts with: the interface language, no news
+    pop-up, no update check, a slide theme that needs no internet (user settings still win)."""
     return {
         "@jupyterlab/translation-extension:plugin": {"locale": "zh_CN" if lang == "zh" else "en"},
         "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+        "jupyterlab-rise:plugin": {"theme": "white"},     # RISE's default theme loads web fonts; white is offline
     }
 
 
