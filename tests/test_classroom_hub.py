@@ -79,8 +79,10 @@ def run(page, text: str, new_source: str | None = None):
     before = target.locator(".jp-InputPrompt").inner_text()
     page.keyboard.press("Control+Enter")
     prompt = target.locator(".jp-InputPrompt")
-    page.wait_for_function("([el, before]) => el.innerText !== before && !el.innerText.includes('*')",
-                           arg=[prompt.element_handle(), before], timeout=120_000)
+    handle = prompt.element_handle()
+    page.wait_for_function("([el, before]) => el.innerText.includes('*') || el.innerText !== before",
+                           arg=[handle, before], timeout=60_000)          # started (a trainer's [1] stays [1])
+    page.wait_for_function("el => /\\[\\d+\\]/.test(el.innerText)", arg=handle, timeout=120_000)   # finished
     return target.locator(".jp-OutputArea")
 
 
@@ -173,12 +175,17 @@ def test_two_students_and_the_trainer(classroom):
             # the solution is held back until the trainer releases it
             held = run_new_cell(zhang, "ch00.q4.solution()").inner_text()
             assert "解答将在讲解后开放" in held, held
+            mine = run_new_cell(zhang, "from helpers.teaching.classroom import my_progress; my_progress()").inner_text()
+            assert "已答对 1 题" in mine, mine
+            zhang.keyboard.press("Control+s")                    # saved, for the collection below
 
             # the trainer: the trainer edition, and the board with both outcomes and the declared mistake
             trainer = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
             sign_in(trainer, room, "trainer", room.trainer_password)
             wait_for_notebook(trainer)
             expect(cell(trainer, "rows_read = report.rows_read")).to_be_attached()   # a solution cell
+            run(trainer, "helpers.setup(")
+            assert "参考答案" in run_new_cell(trainer, "ch00.q3.solution()").inner_text()   # the trainer: always
             trainer.goto(f"{room.url}/services/progress/board")
             grid = trainer.locator("#grid")
             for account, exercise, state in ((accounts["张三"], "q4", "correct"), (accounts["张三"], "q3", "mistake"),
@@ -198,9 +205,31 @@ def test_two_students_and_the_trainer(classroom):
             still_held = run_new_cell(zhang, "ch00.q3.solution()").inner_text()
             assert "解答将在讲解后开放" in still_held
             trainer.screenshot(path=_artifact("classroom-board-released.png"), full_page=True)
+            collect_and_export(room, accounts)
         except Exception:
             for name, page in pages.items():
-                page.screenshot(path=_artifact(f"classroom-failure-{len(name)}-{abs(hash(name)) % 1000}.png"))
+                page.screenshot(path=_artifact(f"classroom-failure-{list(pages).index(name) + 1}.png"))
             raise
         finally:
             browser.close()
+
+
+def collect_and_export(room: Classroom, accounts: dict) -> None:
+    """After class: a folder and a zip per student (their notebooks), and the progress in CSV."""
+    import subprocess
+    import sys
+    import zipfile
+
+    out = room.dir / "collected"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "helpers", "classroom", "collect", "--dir", str(room.dir), "--out", str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+    archive = out / f"张三_{accounts['张三']}.zip"
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        assert "notebooks/zh/00_start_here.ipynb" in names
+        assert "'excl_cancellation'" in z.read("notebooks/zh/00_start_here.ipynb").decode()
+    assert (out / f"李四_{accounts['李四']}.zip").exists()
+    csv = (out / "progress.csv").read_text(encoding="utf-8-sig")
+    assert "张三" in csv and "李四" in csv and "no_discount" in csv and "cancellations" in csv
+    assert (out / "progress.xlsx").exists()

@@ -257,6 +257,12 @@ def fill_home(account: str, settings, trainer: bool) -> list[Path]:
                 os.chown(path, entry.pw_uid, entry.pw_gid, follow_symlinks=False)
         written = sorted(target.glob("*.ipynb"))
         _trust(account, home, written, settings)
+        if trainer:                         # the board is one click away in the trainer's file browser
+            board = home / ("进度看板.md" if lang == "zh" else "progress-board.md")
+            title = "课堂进度看板" if lang == "zh" else "Class progress board"
+            board.write_text(f"# [{title}](/services/progress/board)\n\n{settings.student_url}services/progress/board\n",
+                             encoding="utf-8")
+            os.chown(board, entry.pw_uid, entry.pw_gid)
     (home / HOME_MARKER).touch()
     os.chown(home / HOME_MARKER, entry.pw_uid, entry.pw_gid)
     return written
