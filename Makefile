@@ -6,7 +6,6 @@ PY     := $(VENV)/bin/python
 LANG_EDITION ?= zh
 DATA   ?=
 OUT    ?= build/report
-ROOT_OK := $(if $(filter 0,$(shell id -u)),--allow-root,)   # containers often run as root
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)            # the class server runs as root
 NODE    := .node
 # configurable-http-proxy: JupyterHub's proxy; the rest: what offline slides load (make slides)

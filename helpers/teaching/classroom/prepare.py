@@ -153,19 +153,24 @@ def blocked_for_others(path: Path) -> Path | None:
 
 
 def base_python() -> Path:
-    """A Python every account can run, of the same minor version as this one: this venv's base
-    interpreter when others can reach it, else the system's ``/usr/bin/python3.X``."""
+    """A Python ≥ 3.10 every account can run: this venv's base interpreter when others can reach it, else
+    the system's (``/usr/bin/python3.X`` of the same version first, then ``python3``)."""
     base = Path(getattr(sys, "_base_executable", sys.executable)).resolve()
     if blocked_for_others(base) is None:
         return base
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    for candidate in (Path("/usr/bin") / version, Path("/usr/local/bin") / version):
-        if candidate.exists() and blocked_for_others(candidate.resolve()) is None:
+    for candidate in (Path("/usr/bin") / version, Path("/usr/local/bin") / version,
+                      Path("/usr/bin/python3"), Path("/usr/local/bin/python3")):
+        if not candidate.exists() or blocked_for_others(candidate.resolve()) is not None:
+            continue
+        check = subprocess.run([str(candidate), "-c", "import sys, venv; print(sys.version_info >= (3, 10))"],
+                               capture_output=True, text=True)
+        if check.stdout.strip() == "True":
             return candidate
     raise RuntimeError(
         f"students' kernels run as their own accounts and cannot run {base} "
         f"({blocked_for_others(base)} is closed to them). Install the system Python "
-        f"(apt-get install python3 python3-venv) so that {version} is in /usr/bin.")
+        "(apt-get install python3 python3-venv, version 3.10 or later).")
 
 
 def requirements(repo: Path) -> list[str]:
@@ -177,9 +182,18 @@ def requirements(repo: Path) -> list[str]:
 
 
 def ensure_student_python(venv: Path, repo: Path, log=print) -> Path:
-    """Create (once) and update (when the kit's requirements change) the students' venv."""
+    """Create (once) and update (when the kit's requirements change) the students' venv; one process at a
+    time (two class servers, or two test workers, may share it)."""
+    import fcntl
+
     venv = Path(venv)
     venv.mkdir(parents=True, exist_ok=True)
+    with open(venv.with_name(venv.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ensure_student_python(venv, repo, log)
+
+
+def _ensure_student_python(venv: Path, repo: Path, log) -> Path:
     blocked = blocked_for_others(venv)
     if blocked is not None:
         raise RuntimeError(f"the students' Python must be reachable by every account, but {blocked} is closed; "
