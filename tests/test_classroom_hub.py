@@ -64,15 +64,29 @@ def cell(page, text: str):
     return page.locator(".jp-Notebook .jp-Cell").filter(has_text=text).first
 
 
+def focus_editor(page, target) -> None:
+    """Put the cursor in the cell's editor — and make sure it is there: keys typed in command mode
+    would be commands (``a`` inserts a cell)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(5):
+        target.scroll_into_view_if_needed()
+        target.locator(".cm-content").first.click()
+        try:
+            target.locator(".cm-editor.cm-focused").wait_for(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError("could not put the cursor in the cell")
+
+
 def run(page, text: str, new_source: str | None = None):
     """Run the cell containing ``text`` (after replacing its source) and return its output area."""
     cells = page.locator(".jp-Notebook .jp-Cell")
     index = cells.evaluate_all("(els, text) => els.findIndex(e => e.innerText.includes(text))", text)
     assert index >= 0, f"no cell with {text!r}"
     target = cells.nth(index)
-    target.scroll_into_view_if_needed()
-    editor = target.locator(".cm-content").first
-    editor.click()
+    focus_editor(page, target)
     if new_source is not None:
         page.keyboard.press("Control+A")
         page.keyboard.type(new_source)
@@ -88,13 +102,22 @@ def run(page, text: str, new_source: str | None = None):
 
 def run_new_cell(page, source: str):
     """Append a cell at the end of the notebook, run it, return its output area."""
+    from playwright.sync_api import expect
+
     last = page.locator(".jp-Notebook .jp-Cell").last
-    last.scroll_into_view_if_needed()
-    last.locator(".jp-InputArea, .jp-MarkdownOutput").first.click()
-    page.keyboard.press("Escape")
+    for _ in range(5):                                         # select the last cell (command mode)
+        last.scroll_into_view_if_needed()
+        last.locator(".jp-InputPrompt, .jp-InputArea-prompt").first.click()
+        page.keyboard.press("Escape")
+        if "jp-mod-active" in (last.get_attribute("class") or ""):
+            break
+    expect(last).to_have_class(re.compile("jp-mod-active"))
+    count = page.locator(".jp-Notebook .jp-Cell").count()
     page.keyboard.press("b")
+    page.wait_for_function("n => document.querySelectorAll('.jp-Notebook .jp-Cell').length > n", arg=count)
     new = page.locator(".jp-Notebook .jp-Cell").last
-    new.locator(".cm-content").first.click()
+    expect(new).to_have_class(re.compile("jp-mod-active"))
+    focus_editor(page, new)
     page.keyboard.type(f"exec({source!r})" if "\n" in source else source)    # the editor would re-indent lines
     page.keyboard.press("Control+Enter")
     prompt = new.locator(".jp-InputPrompt")
