@@ -112,4 +112,8 @@ def test_forty_students_at_once_and_a_hub_restart_lose_nothing(classroom, tmp_pa
     mistakes = {m["mistake"]: m["students"] for m in data["mistakes"]["ch00.q1"]}
     assert mistakes == {"typical": STUDENTS // 2, None: STUDENTS // 2}
     assert max(timings) < 2.0, timings
+    request = urllib.request.Request(f"{room.service}api/export.csv", headers={"Authorization": f"token {trainer_token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        rows = response.read().decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + STUDENTS * 24 and rows[0].startswith("account,student,chapter,exercise")
     print(f"\nboard refresh {max(timings):.3f} s (server {data['seconds']:.3f} s); hub back after {restart_seconds:.1f} s")

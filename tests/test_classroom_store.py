@@ -220,3 +220,21 @@ def test_exports_have_no_answers(store, tmp_path):
     assert book.sheetnames == ["记录", "学员×练习", "常见错误"]
     grid = [[c.value for c in row] for row in book["学员×练习"].iter_rows()]
     assert grid[1][:2] == ["张三", "crm001"] and "正确" in grid[1]
+
+
+def test_a_quiz_check_is_recorded_with_its_exercise(tmp_path):
+    from helpers.teaching.exercises import ch02
+    from helpers.teaching.widgets.quiz import ClassificationQuiz
+
+    recorder = hooks.LocalRecorder(tmp_path / "quiz.sqlite", student="me")
+    hooks.use(recorder)
+    try:
+        quiz = ClassificationQuiz(ch02.quiz_cards(), ch02.QUIZ_STATES, problem=ch02.q4)
+        quiz.check()                                          # nothing chosen yet
+        for card, state in ch02.q4.expected().items():
+            quiz.dropdowns[card].value = state
+        quiz.check()
+    finally:
+        hooks.use(None)
+    assert [(r["kind"], r["chapter"], r["exercise"], r["status"], r["attempt"]) for r in recorder.events()] == [
+        ("quiz", "ch02", "q4", "unattempted", 0), ("quiz", "ch02", "q4", "correct", 1)]
