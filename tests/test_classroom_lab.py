@@ -167,3 +167,22 @@ def _artifact(name: str) -> Path:
     folder = ROOT / "build" / "artifacts"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name
+
+
+def test_an_explorer_redrawn_by_a_later_cell_shows_one_chart(tmp_path):
+    """Run All: the chart of an explorer whose control a later cell sets is replaced, not doubled (the
+    chapter 03 RFM explorer did show a stale second chart). nbclient keeps the widget state as a browser does."""
+    from nbclient import NotebookClient
+
+    from helpers.teaching.authoring import WIDGET_STATE
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import helpers\nhelpers.setup(lang='zh')\n"
+                                          "from helpers.teaching.widgets import ClvCalculator\ncalc = ClvCalculator()\ncalc"),
+                nbformat.v4.new_code_cell("calc.controls['retention'].value = 0.9"),
+                nbformat.v4.new_code_cell("calc.controls['margin'].value = 120")]
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
+                   env={**os.environ, "PYTHONPATH": str(ROOT), "CRMKIT_PROGRESS": "off"}).execute()
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
+    charts = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
+    assert [len(outputs) for outputs in charts] == [1]

@@ -70,12 +70,15 @@ class Explorer:
 
     def _redraw(self) -> None:
         import matplotlib.pyplot as plt
+        from IPython import get_ipython
 
         fig, ax = plt.subplots(figsize=self.figsize)
         self.draw(self.result, ax)
         fig.tight_layout()
         self.output.outputs = ()
         with self.output:
+            if get_ipython() is not None:     # during Run All the kernel still sees no outputs, so the line above
+                self.output.clear_output(wait=True)   # sends nothing: clear the old chart within the capture
             plt.show()
         plt.close(fig)
 
