@@ -58,7 +58,7 @@ test: $(VENV)/.stamp-test node-if-possible student sysdeps
 
 ## test-scale: the scale tests (PySpark in local mode, Java 17); installs pyspark for them
 test-scale: $(VENV)/.stamp-scale
-	$(PY) -m pytest tests/test_spark.py $(PYTEST_ARGS)
+	$(PY) -m pytest -m spark tests $(PYTEST_ARGS)
 
 ## sysdeps: say which system packages a full test run needs and which are missing
 sysdeps:
