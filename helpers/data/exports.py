@@ -171,6 +171,8 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
     """
     import xlsxwriter
 
+    from helpers.data.progress import progress_bar
+
     path = Path(path)
     number_formats = number_formats or {}
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
@@ -186,35 +188,39 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
         return formats[code]
 
     taken: list[str] = []
-    for name, frame in sheets.items():
-        title = sheet_name(name, taken)
-        taken.append(title)
-        if len(frame) >= EXCEL_MAX_ROWS:
-            warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
-            frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-        sheet = book.add_worksheet(title)
-        columns = [_column_cells(frame[column]) for column in frame.columns]
-        writers = []
-        for j, (column, (kind, cells)) in enumerate(zip(frame.columns, columns)):
-            code = number_formats.get(column)
-            if code is None and kind == "date":
-                times = [c % 1 for c in cells if c is not None]
-                code = "yyyy-mm-dd hh:mm" if any(times) else "yyyy-mm-dd"
-            sheet.set_column(j, j, _column_width(frame, column), number_format(code) if code else None)
-            writers.append(sheet.write_string if kind == "text" else sheet.write_number)
-            text = _ILLEGAL_XML.sub("", str(column))
-            sheet.write_string(0, j, text, header_as_text if text.startswith(FORMULA_STARTS) else header_format)
-        sheet.freeze_panes(1, 1 if len(frame.columns) > 1 else 0)
-        if len(frame.columns):
-            sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
-        marks = [[as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None for c in cells]
-                 if kind == "text" else None for kind, cells in columns]
-        for i, row in enumerate(zip(*(cells for _, cells in columns)), start=1):
-            for j, value in enumerate(row):
-                if value is not None:
-                    if marks[j] is None:
-                        writers[j](i, j, value)
-                    else:
-                        writers[j](i, j, value, marks[j][i - 1])
+    with progress_bar(sum(min(len(f), EXCEL_MAX_ROWS - 1) for f in sheets.values()), "write") as bar:
+        for name, frame in sheets.items():
+            title = sheet_name(name, taken)
+            taken.append(title)
+            if len(frame) >= EXCEL_MAX_ROWS:
+                warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
+                frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
+            sheet = book.add_worksheet(title)
+            columns = [_column_cells(frame[column]) for column in frame.columns]
+            writers = []
+            for j, (column, (kind, cells)) in enumerate(zip(frame.columns, columns)):
+                code = number_formats.get(column)
+                if code is None and kind == "date":
+                    times = [c % 1 for c in cells if c is not None]
+                    code = "yyyy-mm-dd hh:mm" if any(times) else "yyyy-mm-dd"
+                sheet.set_column(j, j, _column_width(frame, column), number_format(code) if code else None)
+                writers.append(sheet.write_string if kind == "text" else sheet.write_number)
+                text = _ILLEGAL_XML.sub("", str(column))
+                sheet.write_string(0, j, text, header_as_text if text.startswith(FORMULA_STARTS) else header_format)
+            sheet.freeze_panes(1, 1 if len(frame.columns) > 1 else 0)
+            if len(frame.columns):
+                sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+            marks = [[as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None for c in cells]
+                     if kind == "text" else None for kind, cells in columns]
+            for i, row in enumerate(zip(*(cells for _, cells in columns)), start=1):
+                for j, value in enumerate(row):
+                    if value is not None:
+                        if marks[j] is None:
+                            writers[j](i, j, value)
+                        else:
+                            writers[j](i, j, value, marks[j][i - 1])
+                if not i % 1000:
+                    bar.update(1000)
+            bar.update(len(frame) % 1000)
     book.close()
     return path

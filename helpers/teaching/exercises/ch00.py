@@ -55,3 +55,62 @@ q4 = ValueProblem(
     model_answer={"zh": "calc.controls['retention'].value = 0.9\nclv_at_90 = calc.result.clv   # 450.0",
                   "en": "calc.controls['retention'].value = 0.9\nclv_at_90 = calc.result.clv   # 450.0"},
 )
+
+
+# ---- the care chain (客户关系维护链): which link is each everyday task? ----
+CHAIN = ("chain_information", "chain_knowing", "chain_choosing", "chain_developing", "chain_grading",
+         "chain_communicating", "chain_satisfying", "chain_loyalty")
+CHAIN_CARDS = [
+    {"id": "C1", "text": {"zh": "按累计消费把会员分为金钻、白银、铜、铁四层",
+                          "en": "Splitting members into diamond, silver, copper and iron by cumulative spend"}},
+    {"id": "C2", "text": {"zh": "把会员注册资料和每一笔订单都记进客户档案",
+                          "en": "Every member's sign-up details and every order go into the customer records"}},
+    {"id": "C3", "text": {"zh": "测量满意度、处理投诉、改进配送体验",
+                          "en": "Measuring satisfaction, handling complaints, improving the delivery experience"}},
+    {"id": "C4", "text": {"zh": "决定企业礼品业务重点争取哪几类企业、放弃哪几类",
+                          "en": "Deciding which kinds of companies the gifting business goes after, and which it leaves"}},
+    {"id": "C5", "text": {"zh": "奖励推荐新客户的老会员，每周盯住流失预警名单",
+                          "en": "Rewarding members who refer new customers, watching the at-risk list every week"}},
+    {"id": "C6", "text": {"zh": "给注册后还没下单的会员寄首单礼，促成第一次购买",
+                          "en": "Sending members who signed up but never ordered a first-order gift, to bring about a first purchase"}},
+    {"id": "C7", "text": {"zh": "分清谁还只是潜在客户、谁买过一次、谁已经是忠诚客户",
+                          "en": "Telling apart who is only a prospect, who has bought once and who is already loyal"}},
+    {"id": "C8", "text": {"zh": "按联系人的沟通风格准备拜访，按层级安排回访节奏",
+                          "en": "Preparing visits for each contact's communication style, setting the revisit rhythm by tier"}},
+]
+CHAIN_KEY = {'C1': 'chain_grading',
+             'C2': 'chain_information',
+             'C3': 'chain_satisfying',
+             'C4': 'chain_choosing',
+             'C5': 'chain_loyalty',
+             'C6': 'chain_developing',
+             'C7': 'chain_knowing',
+             'C8': 'chain_communicating'}
+
+q5 = ChoiceProblem(
+    var="chain_answers",
+    expected=lambda: dict(CHAIN_KEY),
+    wrong=lambda: {**CHAIN_KEY, "C5": "chain_developing", "C6": "chain_loyalty"},
+    hints=[{"zh": "先想每件事的结果是什么：有了资料？认出了客户？选定了对象？促成了购买？分了层？联系上了？满意了？留住了？",
+            "en": "Ask what each task achieves: records kept? customers recognised? targets chosen? a purchase brought about? "
+                  "customers graded? customers contacted? customers satisfied? customers kept?"},
+           {"zh": "开发 = 把潜在客户变成现实客户（促成购买）；忠诚 = 留住现有客户、让他们推荐。沟通是手段，满意是结果。",
+            "en": "Developing = turning prospects into customers (a purchase); loyalty = keeping customers and having them refer "
+                  "others. Communicating is the means, satisfying the result."}],
+    model_answer={"zh": "chain_answers = chain_quiz.answers\n"
+                        "# C2 信息 → C7 认识 → C4 选择 → C6 开发 → C1 分级 → C8 沟通 → C3 满意 → C5 忠诚（按链条的顺序）",
+                  "en": "chain_answers = chain_quiz.answers\n"
+                        "# C2 information → C7 knowing → C4 choosing → C6 developing → C1 grading → C8 communicating → "
+                        "C3 satisfying → C5 loyalty (in the order of the chain)"},
+)
+
+
+def chain_quiz():
+    """The care-chain cards of q5: a drop-down of the eight links per card; its Check button judges with q5.
+
+    >>> len(chain_quiz().cards)
+    8
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(CHAIN_CARDS, classes=list(CHAIN), problem=q5)

@@ -161,3 +161,52 @@ q6 = ThoughtProblem(
                         "money, so judge over the lifetime, not one period; fixed costs stay when customers go, so dropping them can "
                         "make the rest less profitable. Let go only of those who cannot be changed and tie up many resources."},
 )
+
+
+# ---- what classifying customers buys: personalised service, precise marketing, better use of resources ----
+BENEFITS = ("benefit_personal", "benefit_targeting", "benefit_resources")
+BENEFIT_CARDS = [
+    {"id": "B1", "text": {"zh": "儿童安全座椅的新品信息只发给最近一年买过婴幼儿用品的会员，而不是发给所有人",
+                          "en": "News of a new child car seat goes only to members who bought baby goods in the past year, not to everyone"}},
+    {"id": "B2", "text": {"zh": "金钻客户来电直接转给熟悉他的专属顾问，不必把情况再说一遍",
+                          "en": "A diamond customer's call goes straight to the adviser who knows them, with no need to explain again"}},
+    {"id": "B3", "text": {"zh": "只有 4 位客户经理，就把他们分给贡献七成利润的 30 家企业客户",
+                          "en": "With only 4 account managers, they are assigned to the 30 business clients that bring 70 % of profit"}},
+    {"id": "B4", "text": {"zh": "老顾客生日那周收到一张手写贺卡，附上他常买品类的试用装",
+                          "en": "A regular customer gets a handwritten card in their birthday week, with a sample from the category they buy most"}},
+    {"id": "B5", "text": {"zh": "双十一的优惠券只发给 90 天内买过、但本月还没下单的会员，预算省了一半",
+                          "en": "Double-11 coupons go only to members who bought within 90 days but not yet this month — half the budget saved"}},
+    {"id": "B6", "text": {"zh": "门店把人手集中在高价值客户常来的周末下午，平日引导自助结账",
+                          "en": "A store puts its staff on the weekend afternoons when high-value customers come, and steers weekday shoppers to self-checkout"}},
+]
+BENEFIT_KEY = {"B1": "benefit_targeting", "B2": "benefit_personal", "B3": "benefit_resources",
+               "B4": "benefit_personal", "B5": "benefit_targeting", "B6": "benefit_resources"}
+
+q7 = ChoiceProblem(
+    var="benefit_answers",
+    expected=lambda: dict(BENEFIT_KEY),
+    wrong=lambda: {**BENEFIT_KEY, "B5": "benefit_resources", "B6": "benefit_personal"},
+    hints=[{"zh": "问：这个做法主要改变的是什么——给客户的服务方式、发给谁的信息，还是自己的人手和预算放在哪里？",
+            "en": "Ask what the practice mainly changes: how a customer is served, who receives a message, or where our own "
+                  "people and budget go?"},
+           {"zh": "“只发给……”是精准营销；“只有……人手，放在……”是资源优化；“按这位客户的情况……”是个性化服务。",
+            "en": "\"Only to …\" is precise marketing; \"only so many people, put on …\" is better use of resources; "
+                  "\"as this customer needs …\" is personalised service."}],
+    model_answer={"zh": "benefit_answers = benefit_quiz.answers\n"
+                        "# B1、B5 精准营销（信息和优惠只发给会响应的人）；B2、B4 个性化服务（按这位客户的情况）；"
+                        "B3、B6 资源优化（有限的人手放到价值最高处）",
+                  "en": "benefit_answers = benefit_quiz.answers\n"
+                        "# B1, B5 precise marketing (messages and offers only to those who respond); B2, B4 personalised service "
+                        "(as this customer needs); B3, B6 better use of resources (few people where value is highest)"},
+)
+
+
+def benefit_quiz():
+    """The cards of q7: a drop-down of the three benefits of classifying per card; its Check button judges with q7.
+
+    >>> len(benefit_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(BENEFIT_CARDS, classes=list(BENEFITS), problem=q7)

@@ -89,12 +89,12 @@ STRATEGY_CARDS = [
                          "en": "Price-sensitive and buying elsewhere too: points and spend-based gifts to grow share of wallet and become their first choice"}},
     {"id": "3", "text": {"zh": "带来稳定的销量：标准化服务、线上自助、按时提醒促销",
                          "en": "Steady volume: standard service, online self-service, timely promotion reminders"}},
-    {"id": "4", "text": {"zh": "服务成本超过贡献：设置起订额和包邮门槛，减少人工服务，必要时调价",
-                         "en": "Cost more than they bring: a minimum order and free-delivery threshold, less personal service, repricing if needed"}},
+    {"id": "4", "text": {"zh": "买得很少，但还有需求：每月推送新品和门店活动，购后回访一次，唤醒他们的需求",
+                         "en": "Buy very little but still have needs: monthly news of products and store events, one call after a purchase, to wake their needs up"}},
     {"id": "5", "text": {"zh": "邀请参加新品共创会，听取对下一季产品的意见",
                          "en": "Invited to a co-creation workshop to shape next season's products"}},
-    {"id": "6", "text": {"zh": "多次协商仍然亏损：停止专项折扣，只保留标准服务",
-                         "en": "Still loss-making after several talks: special discounts stop, standard service only"}},
+    {"id": "6", "text": {"zh": "注册会员半年，还没有下过单：寄一份首单体验礼，请门店打一次电话邀请到店",
+                         "en": "Members for six months who have never ordered: a first-order gift, and one call from the store inviting them in"}},
 ]
 STRATEGY_KEY = {"1": "tier_diamond", "2": "tier_silver", "3": "tier_copper", "4": "tier_iron",
                 "5": "tier_diamond", "6": "tier_iron"}
@@ -103,9 +103,9 @@ q4 = ChoiceProblem(
     var="strategy_answers",
     expected=lambda: dict(STRATEGY_KEY),
     wrong=lambda: {**STRATEGY_KEY, "2": "tier_copper", "3": "tier_silver"},
-    hints=[{"zh": "回到金字塔的定义：金钻最赚钱且忠诚；白银赚钱但看重价格、可能多家采购；铜提供销量；铁的成本超过贡献。",
+    hints=[{"zh": "回到金字塔的定义：金钻最赚钱且忠诚；白银赚钱但看重价格、可能多家采购；铜提供销量；铁价值最低、有待唤醒（包括还没下单的人）。",
             "en": "Go back to the definitions: Platinum is most profitable and committed; Gold profitable but price-sensitive and may "
-                  "multi-source; Iron brings volume; Lead costs more than it brings."},
+                  "multi-source; Iron brings volume; Lead (铁) is the lowest value, to be woken up (people who never bought included)."},
            {"zh": "“提高钱包份额”针对的是已经赚钱、但没有把全部采购给我们的客户。",
             "en": "\"Grow share of wallet\" is for customers who are profitable but do not give us all their business."}],
     model_answer={"zh": "strategy_answers = {'1': 'tier_diamond', '2': 'tier_silver', '3': 'tier_copper', '4': 'tier_iron', "

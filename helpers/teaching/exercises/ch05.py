@@ -120,3 +120,36 @@ q5 = ThoughtProblem(
                         "undermine the low fares. The sound choice is a strategic “do not target”: corporate employees who accept "
                         "the rules are welcome, but the product does not change for them."},
 )
+
+
+# ---- look-alike target customers: the first-90-days profile of today's loyal customers ----
+
+@lru_cache(maxsize=1)
+def _behaviour_profile():
+    from helpers.data.datasets import load_demo
+    from helpers.lifecycle import relationship_states
+    from helpers.lookalike import early_behaviour, lookalike_profile
+
+    orders = load_demo("orders")
+    states = relationship_states(orders, "2026-01-01")
+    early = early_behaviour(orders, "2026-01-01", within_days=90)
+    base = early[early["complete"]]
+    loyal = states.table.index[states.classes == "loyal"]
+    return lookalike_profile(base, base.index.intersection(loyal), feature_cols=["orders", "aov"]).table
+
+
+q6 = ValueProblem(
+    var="loyal_share_over_3",
+    expected=lambda: float(_behaviour_profile().loc[("orders", "> 3"), "seed_share"]),
+    wrong=lambda: float(_behaviour_profile().loc[("orders", "> 3"), "customer_share"]),   # the share among all customers
+    abs_tol=5e-4,
+    hints=[{"zh": "画像表每一行是一个特征值；“在忠诚客户中的占比”和“在全体客户中的占比”是两列不同的数。",
+            "en": "Each row of the profile is one trait; the share among loyal customers and the share among all customers are two different columns."},
+           {"zh": "找到 ('orders', '> 3') 这一行，读种子客户占比（seed_share）这一列。",
+            "en": "Find the row ('orders', '> 3') and read the share of seeds (seed_share)."}],
+    model_answer={"zh": "loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']\n"
+                        "# 0.478：近一半忠诚客户在前 90 天就下了 3 单以上；全体客户中只有 0.148（customer_share）",
+                  "en": "loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']\n"
+                        "# 0.478: almost half the loyal customers ordered more than 3 times in their first 90 days; "
+                        "among all customers only 0.148 (customer_share)"},
+)

@@ -154,3 +154,50 @@ q7 = ThoughtProblem(
                         "and compare first-year profit of new and existing customers. The multiple varies by industry "
                         "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
 )
+
+
+# ---- the kinds of value a customer brings: profit, word of mouth, crowd pull, information, defence ----
+VALUES = ("cv_profit", "cv_word_of_mouth", "cv_crowd", "cv_information", "cv_competitive")
+VALUE_CARDS = [
+    {"id": "V1", "text": {"zh": "一位会员每年在悦家花 6,000 元，带来约 2,100 元毛利",
+                          "en": "A member spends ¥6,000 a year at Yuejia, about ¥2,100 of margin"}},
+    {"id": "V2", "text": {"zh": "新店开业那周门口排起长队，路过的人越看越想进来",
+                          "en": "A long queue outside the new store in its opening week makes passers-by want to come in too"}},
+    {"id": "V3", "text": {"zh": "一位老顾客在朋友圈写了详细的使用心得，五位朋友因此下单",
+                          "en": "A regular posts a detailed review for her friends; five of them place orders because of it"}},
+    {"id": "V4", "text": {"zh": "会员在问卷里说退货流程太麻烦，公司据此简化了退货规则",
+                          "en": "Members say in the survey that returns are too much hassle; the company simplifies the return rules"}},
+    {"id": "V5", "text": {"zh": "竞争对手在隔壁开店并大打折扣，悦家的老会员大多没有走，对手半年后关店",
+                          "en": "A rival opens next door with deep discounts; most Yuejia members stay, and the rival closes half a year later"}},
+    {"id": "V6", "text": {"zh": "经销商第一时间把竞争品牌的新促销方案告诉了客户经理",
+                          "en": "A distributor tells the account manager about a rival brand's new promotion straight away"}},
+]
+VALUE_KEY = {"V1": "cv_profit", "V2": "cv_crowd", "V3": "cv_word_of_mouth", "V4": "cv_information",
+             "V5": "cv_competitive", "V6": "cv_information"}
+
+q7 = ChoiceProblem(
+    var="value_answers",
+    expected=lambda: dict(VALUE_KEY),
+    wrong=lambda: {**VALUE_KEY, "V2": "cv_word_of_mouth", "V6": "cv_competitive"},
+    hints=[{"zh": "问：企业从这件事里得到的是钱、新客户、还是知识？新客户是被谁、怎样带来的？",
+            "en": "Ask what the company gains: money, new customers, or knowledge? And who brought the new customers, and how?"},
+           {"zh": "口碑是客户主动说；聚客是客户在场本身吸引别人；客户告诉我们的事（包括竞争对手的动向）是信息价值。",
+            "en": "Word of mouth is customers speaking up; crowd pull is their presence drawing others; what customers tell us "
+                  "(rivals' moves included) is information."}],
+    model_answer={"zh": "value_answers = value_quiz.answers\n"
+                        "# V1 利润；V2 聚客（排队本身吸引路人）；V3 口碑（主动推荐）；V4、V6 信息（意见、竞品动向）；V5 对抗竞争（忠诚客户不被挖走）",
+                  "en": "value_answers = value_quiz.answers\n"
+                        "# V1 profit; V2 crowd pull (the queue itself draws people in); V3 word of mouth (an active "
+                        "recommendation); V4, V6 information (opinions, rivals' moves); V5 defence against rivals"},
+)
+
+
+def value_quiz():
+    """The cards of q7: which kind of customer value each event shows; its Check button judges with q7.
+
+    >>> len(value_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(VALUE_CARDS, VALUES, problem=q7)

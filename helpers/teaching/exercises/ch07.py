@@ -102,3 +102,52 @@ q5 = ThoughtProblem(
                         "any direction. The key is to read the client's style before the meeting: with Mr Wang come to the "
                         "point and offer options; with Ms Chen slow down, build trust and involve her colleagues."},
 )
+
+
+# ---- guided selling in the store: how deep to guide each shopper ----
+GUIDANCE = ("guide_full", "guide_focused", "guide_light")
+GUIDE_CARDS = [
+    {"id": "G1", "text": {"zh": "第一次进店的年轻妈妈，在儿童餐具前看了很久，问：“这个材质安全吗？”",
+                          "en": "A young mother on her first visit looks at children's tableware for a long time and asks: \"Is this material safe?\""}},
+    {"id": "G2", "text": {"zh": "每周都来的老会员，拿着购物清单直奔货架",
+                          "en": "A member who comes every week walks straight to the shelves with a shopping list"}},
+    {"id": "G3", "text": {"zh": "退休教师想给孙子买保温杯：“你帮我挑一个最合适的，别太复杂。”",
+                          "en": "A retired teacher wants a flask for his grandson: \"Pick the most suitable one for me, nothing complicated.\""}},
+    {"id": "G4", "text": {"zh": "做工程的顾客在手机上比对三款净水器的参数，问的都是专业问题",
+                          "en": "An engineer compares the specifications of three water filters on his phone and asks expert questions"}},
+    {"id": "G5", "text": {"zh": "第一次来的顾客想给新房挑一整套收纳用品，却不知道从哪里开始",
+                          "en": "A first-time shopper wants storage for a whole new flat but does not know where to start"}},
+    {"id": "G6", "text": {"zh": "老会员今天只是来逛逛，对店员说：“我先自己看看。”",
+                          "en": "A long-standing member is just browsing today and tells the assistant: \"I'll look around myself first.\""}},
+]
+GUIDE_KEY = {"G1": "guide_full", "G2": "guide_light", "G3": "guide_focused",
+             "G4": "guide_focused", "G5": "guide_full", "G6": "guide_light"}
+
+q6 = ChoiceProblem(
+    var="guide_answers",
+    expected=lambda: dict(GUIDE_KEY),
+    wrong=lambda: {**GUIDE_KEY, "G3": "guide_full", "G4": "guide_full"},
+    hints=[{"zh": "看两件事：顾客对产品懂多少，以及他跟我们的关系有多深（第一次来、来过几次、老会员）。",
+            "en": "Look at two things: how much the shopper knows about the product, and how deep the relationship is (first "
+                  "visit, a few visits, long-standing member)."},
+           {"zh": "“你帮我挑一个”要的是明确的建议，不是一堂产品课；懂行的人要的是准确的数据，也不是从头讲解。",
+            "en": "\"Pick one for me\" asks for a clear recommendation, not a lesson; an expert wants exact figures, not an "
+                  "explanation from scratch."}],
+    model_answer={"zh": "guide_answers = guide_quiz.answers\n"
+                        "# G1、G5 详细讲解与示范（第一次来、不熟悉产品）；G3、G4 抓住要点、给出建议（要一个建议 / 要准确的数据）；"
+                        "G2、G6 少打扰、随时响应（老会员，尊重他的习惯）",
+                  "en": "guide_answers = guide_quiz.answers\n"
+                        "# G1, G5 full guidance (first visit, new to the product); G3, G4 focused advice (wants one "
+                        "recommendation / wants exact figures); G2, G6 light touch (long-standing members: respect their habits)"},
+)
+
+
+def guide_quiz():
+    """The cards of q6: how deep to guide each shopper; its Check button judges with q6.
+
+    >>> len(guide_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(GUIDE_CARDS, GUIDANCE, problem=q6)

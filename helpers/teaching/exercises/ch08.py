@@ -108,9 +108,93 @@ q4 = ChoiceProblem(
 
 discuss_types = ThoughtProblem(
     var="types_note",
-    model_answer={"zh": "垄断型客户最怕的是我们自满：客户会为分散风险引入第二家供应商；选择型客户要靠差异化价值争取首选地位；"
-                        "密集型客户先算潜力，值得才集中投入。同一套服务标准用在三类客户身上，要么浪费、要么不够。",
-                  "en": "With sole-supplier accounts the danger is our complacency — the client adds a second supplier to spread its risk; "
-                        "selective accounts are won with distinct value; crowded-field accounts need a potential check before any investment. "
-                        "One service standard for all three either wastes money or falls short."},
+    model_answer={"zh": "垄断型（独家包销）的经销商和我们相互依赖：它的区域销量就是我们的销量，要共同做年度计划、保证供货、保护区域，"
+                        "同时盯住它是否暗中经营竞争品牌（钱包份额）；选择型的几家经销商彼此竞争，要用促销支持、培训和公平的区域规则争取它优先推我们；"
+                        "密集型渠道经销商众多，重在统一价格和政策、防止窜货，用标准化的支持计划。同一套标准用在三类上，"
+                        "对独家经销商给得太少、对密集渠道给得太多，还会引发渠道冲突。",
+                  "en": "An exclusive dealer (垄断型) and we depend on each other: its sales in the territory are our sales there — plan the "
+                        "year together, secure supply, protect its territory, and watch whether it quietly sells rival brands (share of "
+                        "wallet). Selected distributors (选择型) compete with each other: win priority with promotion support, training and "
+                        "fair territory rules. Intensive coverage (密集型) means many outlets: keep prices and terms uniform, prevent "
+                        "grey-market selling, use standard programmes. One standard for all three gives the exclusive dealer too little, "
+                        "the many outlets too much, and starts channel conflict."},
 )
+
+
+# ---- account types by distribution (the courseware's definition), share of wallet as the indicator ----
+
+@lru_cache(maxsize=1)
+def _dealer_types():
+    from helpers.accounts import account_types
+    from helpers.teaching.cases import distributor_accounts
+
+    return account_types(distributor_accounts(), distribution_col="distribution").table
+
+
+q5 = ValueProblem(
+    var="mismatched",
+    expected=lambda: sorted(_dealer_types().index[~_dealer_types()["agrees"]]),
+    wrong=lambda: sorted(_dealer_types().query("distribution == 'dist_exclusive' and not agrees").index),
+    hints=[{"zh": "`agrees` 列比较的是按合同的类型（account_type）与按钱包份额的读法（wallet_type）。三种分销方式都要看，不只是独家包销。",
+            "en": "The `agrees` column compares the type by contract (account_type) with the reading from share of wallet (wallet_type). "
+                  "Look at all three arrangements, not only exclusive dealing."},
+           {"zh": "取出 agrees 为 False 的行的索引，再排序：sorted(dealer_types.table.index[~dealer_types.table['agrees']])",
+            "en": "Take the index of the rows where agrees is False and sort it: sorted(dealer_types.table.index[~dealer_types.table['agrees']])"}],
+    model_answer={"zh": "mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])\n"
+                        "# ['D02', 'D04', 'D08']：独家却只有 46% 的昆明、选择型却给了我们 68% 的太原、密集渠道里份额 36% 的石家庄",
+                  "en": "mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])\n"
+                        "# ['D02', 'D04', 'D08']: exclusive Kunming at only 46 %, selected Taiyuan giving us 68 %, "
+                        "Shijiazhuang at 36 % in an intensive network"},
+)
+
+# Arrangements described in words (cards "T1"…"T4"), to be typed by the definition — the distribution arrangement.
+TYPE_CARDS = [
+    {"id": "T1", "text": {"zh": "一家调味品厂在某省只授权一家经销商：对方承诺不经营同类竞争品牌，厂家也不在当地另找经销商。",
+                          "en": "A condiment maker authorises a single distributor for a whole province: it promises not to carry rival "
+                                "brands, and the maker appoints nobody else there."}},
+    {"id": "T2", "text": {"zh": "一家饮料企业要让每个县城的小卖部都买得到它的产品，一个市里有上百家批发商进货；这家批发商是其中进货最多的一家。",
+                          "en": "A drinks company wants its products in every village shop; a single city has over a hundred wholesalers "
+                                "buying from it, and this one buys the most."}},
+    {"id": "T3", "text": {"zh": "一家家电品牌在每个地级市挑选三家实力强的经销商，按业绩分配促销资源；这家是太原的三家之一。",
+                          "en": "An appliance brand picks three strong distributors in each city and shares promotion funds by "
+                                "results; this one is one of the three in Taiyuan."}},
+    {"id": "T4", "text": {"zh": "悦家生活在兰州只通过这一家公司供货，合同约定双方不另找伙伴——可它实际只把 40% 的同类采购给了我们。",
+                          "en": "Yuejia Living supplies Lanzhou only through this company, and the contract rules out other partners "
+                                "on both sides — yet it gives us only 40 % of its purchases in the category."}},
+]
+TYPE_KEY = {"T1": "acc_type_monopoly", "T2": "acc_type_intensive", "T3": "acc_type_selective", "T4": "acc_type_monopoly"}
+
+q6 = ChoiceProblem(
+    var="type_answers",
+    expected=lambda: dict(TYPE_KEY),
+    wrong=lambda: {**TYPE_KEY, "T4": "acc_type_selective"},   # typed by the share of wallet instead of the contract
+    hints=[{"zh": "先问：这个区域里，厂家通过几家经销商卖货？一家（独家）、挑选的几家，还是尽可能多的很多家？",
+            "en": "First ask: through how many distributors does the supplier sell in that territory — one (exclusive), a chosen "
+                  "few, or as many as possible?"},
+           {"zh": "类型看合同里的分销方式；钱包份额只是检查它是否像这个类型那样运作的指标。T4 的 40% 说明的是一个问题，不是它的类型。",
+            "en": "The type follows the arrangement in the contract; share of wallet only checks whether the account behaves like it. "
+                  "T4's 40 % shows a problem, not its type."}],
+    model_answer={"zh": "type_answers = type_quiz.answers\n"
+                        "# T1 垄断型：全省只授权一家、互不另找——独家包销\n"
+                        "# T2 密集型：上百家批发商，大范围覆盖渠道\n"
+                        "# T3 选择型：每市挑选三家关键经销商\n"
+                        "# T4 垄断型：合同是独家包销；40% 的份额是要追问的问题（它在经营竞品），而不是另一种类型",
+                  "en": "type_answers = type_quiz.answers\n"
+                        "# T1 exclusive-dealer (垄断型): one distributor for the province, no one else on either side — exclusive dealing\n"
+                        "# T2 intensive (密集型): over a hundred wholesalers, wide channel coverage\n"
+                        "# T3 selective (选择型): three key distributors chosen per city\n"
+                        "# T4 exclusive-dealer (垄断型): the contract is exclusive dealing; the 40 % share is a problem to raise "
+                        "(it sells rival brands), not another type"},
+)
+
+
+def type_quiz():
+    """The account-type cards of q6: a drop-down of the three types per card; its Check button judges with q6.
+
+    >>> len(type_quiz().cards)
+    4
+    """
+    from helpers.accounts import ACCOUNT_TYPES
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(TYPE_CARDS, classes=list(ACCOUNT_TYPES), problem=q6)

@@ -189,3 +189,51 @@ q5 = ChoiceProblem(
                         "return policy: keep up; staff courtesy and store ambience: possible overkill; app and loyalty "
                         "programme: low priority"},
 )
+
+
+# ---- the satisfaction formula: a comparison, not a sum ----
+q6 = ChoiceProblem(
+    var="formula_choice",
+    expected=lambda: "B",
+    wrong=lambda: "A",
+    options={"A": {"zh": "感受 + 期望 = 7，分数较高，所以满意", "en": "perception + expectation = 7, a high score, so satisfied"},
+             "B": {"zh": "感受 − 期望 = −1，小于 0，所以不满意", "en": "perception − expectation = −1, below 0, so dissatisfied"},
+             "C": {"zh": "感受 × 期望 = 12，分数较高，所以满意", "en": "perception × expectation = 12, a high score, so satisfied"},
+             "D": {"zh": "期望 − 感受 = 1，大于 0，所以满意", "en": "expectation − perception = 1, above 0, so satisfied"}},
+    hints=[{"zh": "设想广告把这位顾客的期望从 4 分提到 5 分，而服务不变：他应该更满意还是更不满意？哪个算式给出这个方向？",
+            "en": "Suppose advertising raises his expectation from 4 to 5 and the service stays the same: should he be more or less "
+                  "satisfied? Which calculation moves that way?"},
+           {"zh": "满意度比较的是感受与期望：感受高于期望为满意，低于期望为不满意。D 的算式没错，看它的结论。",
+            "en": "Satisfaction compares perception with expectation: above it is satisfied, below it dissatisfied. D's sum is "
+                  "right; look at its conclusion."}],
+    model_answer={"zh": "formula_choice = 'B'   # 感受比期望低 1 分 → 不满意。A、C 让期望越高分数越高（吹得越大越“满意”），"
+                        "D 的差算对了却把符号读反了：期望 − 感受 > 0 正说明感受没达到期望",
+                  "en": "formula_choice = 'B'   # the experience fell 1 short of the expectation → dissatisfied. A and C make a "
+                        "higher expectation give a higher score (the louder the promise, the 'happier' the customer); D computes "
+                        "the right difference but reads its sign the wrong way: expectation − perception > 0 means it fell short"},
+)
+
+
+# ---- against the competition: where do we trail the rival on what matters? ----
+@lru_cache(maxsize=1)
+def _vs_rival():
+    from helpers.teaching.cases import rival_performance
+
+    table = ipa_means()[["importance", "performance"]].assign(rival=rival_performance())
+    return table.assign(lead=table["performance"] - table["rival"])
+
+
+q7 = ChoiceProblem(
+    var="most_behind",
+    expected=lambda: _vs_rival().loc[_vs_rival()["importance"] > _vs_rival()["importance"].mean(), "lead"].idxmin(),
+    wrong=lambda: _vs_rival()["lead"].idxmin(),            # the largest gap, importance ignored
+    options={a: {"zh": a, "en": a} for a in IPA_ATTRIBUTES},
+    hints=[{"zh": "先只留下重要性高于平均值的属性，再在其中找领先幅度（我们 − 对手）最负的一个。",
+            "en": "First keep only the attributes with above-average importance, then find the most negative lead (us − rival) among them."},
+           {"zh": "vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'] 给出这几个属性的领先幅度。",
+            "en": "vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'] gives the lead of those attributes."}],
+    model_answer={"zh": "most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()\n"
+                        "# 'delivery_speed'：落后 0.93 分。落后最多的 app_usability 重要性低于平均，不是第一优先",
+                  "en": "most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()\n"
+                        "# 'delivery_speed': 0.93 behind. The app trails most overall, but its importance is below average"},
+)

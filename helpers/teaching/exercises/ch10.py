@@ -116,3 +116,73 @@ q4 = ChoiceProblem(
                   "en": "quiz_attitudes = {'A': 'brand_loyal', 'B': 'brand_shifting', 'C': 'brand_switcher', 'D': 'brand_loyal', 'E': 'brand_shifting', 'F': 'brand_switcher'}\n"
                         "# D at exactly 70% is loyal; E's top three reach exactly 90%: shifting; F's top brand has 50%, its top three only 80%"},
 )
+
+
+# ---- early adopters among loyal customers: whom to invite first to a new product ----
+q5 = ChoiceProblem(
+    var="first_invited",
+    expected=lambda: "A",
+    wrong=lambda: "D",
+    options={"A": {"zh": "忠诚于自有品牌、以往新品上市一个月内就买过的顾客",
+                   "en": "customers loyal to the own label who bought earlier new products within a month of launch"},
+             "B": {"zh": "无品牌忠诚、哪家有促销就买哪家的顾客", "en": "switchers who buy whatever is on promotion"},
+             "C": {"zh": "从全部会员中随机抽 30 人", "en": "30 members drawn at random"},
+             "D": {"zh": "忠诚于竞争品牌的顾客", "en": "customers loyal to a rival brand"}},
+    hints=[{"zh": "试饮会要的是什么样的人：愿意尝新、会认真给意见、喜欢讲给别人听？",
+            "en": "What kind of people does a tasting need: keen to try new things, ready to give a real opinion, happy to tell others?"},
+           {"zh": "率先使用者 = 忠诚 + 新品一出就买。哪个选项同时满足两条？",
+            "en": "Early adopter = loyal + buys new products as soon as they appear. Which option meets both?"}],
+    model_answer={"zh": "first_invited = 'A'   # 忠诚又爱尝新的率先使用者：会来、会认真评价、会替我们传播。"
+                        "B 只冲着优惠来；C 里多数人对新品没兴趣；D 值得争取，但不是试饮会的起点",
+                  "en": "first_invited = 'A'   # loyal customers who try new things first: they come, judge seriously and spread "
+                        "the word. B comes only for deals; most of C do not care about new products; D is worth winning, "
+                        "but not where a tasting starts"},
+)
+
+
+# ---- loyalty programmes: what does each reward build? ----
+PROGRAMME_CLASSES = ("lp_preference", "lp_repeat", "lp_wrong")
+PROGRAMME_CARDS = [
+    {"id": "L1", "text": {"zh": "金卡会员可以预约店长一对一的家居搭配咨询",
+                          "en": "Gold members can book a one-to-one home-styling session with the store manager"}},
+    {"id": "L2", "text": {"zh": "每消费 1 元积 1 分，100 分抵 1 元",
+                          "en": "One point per yuan spent; 100 points are worth ¥1"}},
+    {"id": "L3", "text": {"zh": "按交易笔数积分，退货也算一笔交易",
+                          "en": "Points per transaction — and a return counts as a transaction"}},
+    {"id": "L4", "text": {"zh": "生日月邀请参加新品试用会，店员记得他的喜好",
+                          "en": "An invitation to a new-product preview in the birthday month, with staff who remember their tastes"}},
+    {"id": "L5", "text": {"zh": "推荐一位朋友注册并下单，双方各得 50 元券",
+                          "en": "Refer a friend who signs up and orders, and both get a ¥50 voucher"}},
+    {"id": "L6", "text": {"zh": "大额优惠券只在每月最后一天发放，会员都等到月底才买",
+                          "en": "Big vouchers only on the last day of each month, so members wait until then to buy"}},
+]
+PROGRAMME_KEY = {"L1": "lp_preference", "L2": "lp_repeat", "L3": "lp_wrong",
+                 "L4": "lp_preference", "L5": "lp_repeat", "L6": "lp_wrong"}
+
+q6 = ChoiceProblem(
+    var="programme_answers",
+    expected=lambda: dict(PROGRAMME_KEY),
+    wrong=lambda: {**PROGRAMME_KEY, "L5": "lp_preference", "L6": "lp_repeat"},
+    hints=[{"zh": "问两件事：竞争对手明天能不能照搬？它让顾客多做的，是不是我们真正想要的行为？",
+            "en": "Ask two things: could a rival copy it tomorrow? Is what it makes customers do what we really want?"},
+           {"zh": "折扣、积分、现金券谁都能给，换来的是重复购买；专属服务、被记住、先睹为快难以复制，培养的是偏爱。",
+            "en": "Discounts, points and vouchers anyone can give — they buy repeat purchases; personal service, being "
+                  "remembered and first looks are hard to copy — they build preference."}],
+    model_answer={"zh": "programme_answers = programme_quiz.answers\n"
+                        "# L1、L4 培养偏爱（专属服务、被记住）；L2、L5 只换来重复购买（积分、现金券容易复制）；"
+                        "L3、L6 奖励了不想要的行为（退货、等到月底才买）",
+                  "en": "programme_answers = programme_quiz.answers\n"
+                        "# L1, L4 build preference (personal service, being remembered); L2, L5 buy repeat purchases only "
+                        "(points and vouchers are easy to copy); L3, L6 reward the wrong behaviour (returns, waiting for month end)"},
+)
+
+
+def programme_quiz():
+    """The cards of q6: what each member benefit builds; its Check button judges with q6.
+
+    >>> len(programme_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(PROGRAMME_CARDS, PROGRAMME_CLASSES, problem=q6)

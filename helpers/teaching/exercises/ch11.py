@@ -128,3 +128,123 @@ q4 = ValueProblem(
                         "due = len(event_revisits(complaints=complaints, start='2025-01-01', end='2025-12-31'))\n"
                         "follow_up_rate = logged / due   # about 0.84: one complainer in six never got a follow-up call"},
 )
+
+
+# ---- the Platinum relationship manager: a thank-you card for every large purchase ----
+LARGE_PURCHASE = 1000          # yuan: a single order from this value counts as a large purchase
+
+
+@lru_cache(maxsize=1)
+def _large_purchases():
+    from helpers.data.datasets import load_demo
+    from helpers.tiers import customer_pyramid
+
+    orders = load_demo("orders")
+    in_2025 = orders[orders["order_date"].dt.year == 2025]
+    tiers = customer_pyramid(in_2025.groupby("customer_id")["amount"].sum())
+    diamond = tiers.table.index[tiers.classes == "tier_diamond"]
+    return in_2025[in_2025["customer_id"].isin(diamond) & (in_2025["amount"] >= LARGE_PURCHASE)]
+
+
+q5 = ValueProblem(
+    var="thank_you_cards",
+    expected=lambda: len(_large_purchases()),
+    wrong=lambda: int(_large_purchases()["customer_id"].nunique()),     # customers instead of purchases
+    hints=[{"zh": "感谢卡是每笔大宗购买一张，不是每位客户一张。",
+            "en": "One thank-you card per large purchase, not one per customer."},
+           {"zh": "上面的 large 表每一行就是一笔大宗购买：数一数它有几行。",
+            "en": "Each row of the table large above is one large purchase: count its rows."}],
+    model_answer={"zh": "thank_you_cards = len(large)   # 31 张：8 位金钻客户一共有 31 笔 1,000 元以上的订单，3 月最多（8 笔）",
+                  "en": "thank_you_cards = len(large)   # 31 cards: 8 Platinum customers placed 31 orders of ¥1,000 or more, most in March (8)"},
+)
+
+
+# ---- listening: which technique does each sentence use? ----
+LISTEN_CLASSES = ("listen_encourage", "listen_summarise", "listen_empathise", "listen_argue")
+LISTEN_CARDS = [
+    {"id": "H1", "text": {"zh": "顾客：“你们的配送……唉，算了。”店员：“您说，我在听——配送哪里让您不满意？”",
+                          "en": "Customer: \"Your delivery … oh, never mind.\" Assistant: \"Please tell me, I'm listening — what went wrong with the delivery?\""}},
+    {"id": "H2", "text": {"zh": "“我确认一下：您是周二下单，答应周四送到，结果周六才到，中间也没人通知您，对吗？”",
+                          "en": "\"Let me check: you ordered on Tuesday, we promised Thursday, it came on Saturday and nobody told you in between — right?\""}},
+    {"id": "H3", "text": {"zh": "“等了三天都没有消息，换成我也会着急。”",
+                          "en": "\"Three days without any news — I would be worried too.\""}},
+    {"id": "H4", "text": {"zh": "“系统显示我们是按时发货的，应该是快递的问题，不是我们。”",
+                          "en": "\"Our system shows we shipped on time; it must be the courier, not us.\""}},
+    {"id": "H5", "text": {"zh": "“还有别的地方用着不顺手吗？您慢慢说。”",
+                          "en": "\"Is anything else not working for you? Take your time.\""}},
+    {"id": "H6", "text": {"zh": "“所以您最在意的是能按约定的时间送到，价格倒在其次，是这样吗？”",
+                          "en": "\"So what matters most to you is delivery at the agreed time, more than the price — is that it?\""}},
+]
+LISTEN_KEY = {"H1": "listen_encourage", "H2": "listen_summarise", "H3": "listen_empathise",
+              "H4": "listen_argue", "H5": "listen_encourage", "H6": "listen_summarise"}
+
+q6 = ChoiceProblem(
+    var="listen_answers",
+    expected=lambda: dict(LISTEN_KEY),
+    wrong=lambda: {**LISTEN_KEY, "H4": "listen_summarise", "H6": "listen_encourage"},
+    hints=[{"zh": "问：这句话是在请顾客多说（鼓励）、把听到的复述给他确认（归纳）、接住他的情绪（同理），还是在为自己辩解（争论）？",
+            "en": "Ask: does the sentence invite the customer to say more (encouraging), repeat what was heard for him to confirm "
+                  "(summarising), take in his feeling (empathy), or defend ourselves (arguing)?"},
+           {"zh": "以“所以您是说……对吗？”结尾的句子是归纳；向正在抱怨的人摆出“系统显示……”的事实，就是争论。",
+            "en": "A sentence ending \"so you're saying … right?\" is summarising; putting \"the system shows …\" to someone who is "
+                  "complaining is arguing."}],
+    model_answer={"zh": "listen_answers = listen_quiz.answers\n"
+                        "# H1、H5 鼓励表达；H2、H6 反馈式归纳；H3 同理倾听；H4 争论——事实留到后面核实，先听完",
+                  "en": "listen_answers = listen_quiz.answers\n"
+                        "# H1, H5 encouraging; H2, H6 summarising back; H3 empathy; H4 arguing — check the facts later, listen first"},
+)
+
+
+def listen_quiz():
+    """The cards of q6: which listening technique each sentence uses; its Check button judges with q6.
+
+    >>> len(listen_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(LISTEN_CARDS, LISTEN_CLASSES, problem=q6)
+
+
+# ---- customer records: which part of the record does each task need? ----
+RECORD_CLASSES = ("rec_profile", "rec_purchases", "rec_contacts", "rec_complaints", "rec_preferences")
+RECORD_CARDS = [
+    {"id": "D1", "text": {"zh": "生日前一周寄出贺卡", "en": "Sending a card a week before the birthday"}},
+    {"id": "D2", "text": {"zh": "找出 90 天没有再来的老顾客", "en": "Finding regulars who have not come back for 90 days"}},
+    {"id": "D3", "text": {"zh": "避免同一周里三个部门给同一位顾客打电话",
+                          "en": "Avoiding three departments calling the same customer in one week"}},
+    {"id": "D4", "text": {"zh": "回访前先看他上次的投诉解决了没有",
+                          "en": "Checking before a call whether his last complaint was solved"}},
+    {"id": "D5", "text": {"zh": "给喜欢北欧风格的顾客推荐新到的家具",
+                          "en": "Recommending the newly arrived furniture to a customer who likes Scandinavian style"}},
+    {"id": "D6", "text": {"zh": "计算每位顾客的 RFM 得分", "en": "Computing each customer's RFM score"}},
+]
+RECORD_KEY = {"D1": "rec_profile", "D2": "rec_purchases", "D3": "rec_contacts",
+              "D4": "rec_complaints", "D5": "rec_preferences", "D6": "rec_purchases"}
+
+q7 = ChoiceProblem(
+    var="record_answers",
+    expected=lambda: dict(RECORD_KEY),
+    wrong=lambda: {**RECORD_KEY, "D3": "rec_profile", "D5": "rec_purchases"},
+    hints=[{"zh": "问：完成这件事，手里必须有哪一张表？",
+            "en": "Ask: which table must you have in hand to do this?"},
+           {"zh": "“谁在什么时候联系过他”在联系记录里；“他喜欢什么风格”是偏好，不能只从买过什么推出来。",
+            "en": "\"Who contacted him and when\" is in the contact log; \"which style he likes\" is a preference, not something "
+                  "purchases alone tell you."}],
+    model_answer={"zh": "record_answers = record_quiz.answers\n"
+                        "# D1 基本资料（生日）；D2、D6 购买记录；D3 联系与回访记录；D4 投诉与服务记录；D5 偏好与意见",
+                  "en": "record_answers = record_quiz.answers\n"
+                        "# D1 profile (birthday); D2, D6 purchase history; D3 contact log; D4 complaints and service; "
+                        "D5 preferences and opinions"},
+)
+
+
+def record_quiz():
+    """The cards of q7: which part of the customer record each task needs; its Check button judges with q7.
+
+    >>> len(record_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(RECORD_CARDS, RECORD_CLASSES, problem=q7)

@@ -151,3 +151,50 @@ q5 = ThoughtProblem(
                         "licence to fail; treat complaints as a chance to keep the customer and to find broken processes: "
                         "prevent problems first, then recover every one well."},
 )
+
+
+# ---- complaint techniques: do or don't? ----
+TECHNIQUES = ("tech_do", "tech_dont")
+TECHNIQUE_CARDS = [
+    {"id": "T1", "text": {"zh": "先请顾客坐下、倒一杯水，再请他慢慢说",
+                          "en": "Offer the customer a seat and a glass of water first, then ask him to tell it in his own time"}},
+    {"id": "T2", "text": {"zh": "“这种问题我们一天能遇到几十个，没什么大不了的。”",
+                          "en": "\"We get dozens of these a day, it's no big deal.\""}},
+    {"id": "T3", "text": {"zh": "答应第二天上午回电，第二天上午九点准时打过去",
+                          "en": "Promising to call back the next morning, and calling at nine sharp the next morning"}},
+    {"id": "T4", "text": {"zh": "“都是仓库那帮人搞错的，跟我们门店没关系。”",
+                          "en": "\"The warehouse lot got it wrong, it's nothing to do with our store.\""}},
+    {"id": "T5", "text": {"zh": "按三包规定当场换新，送货上门并装好，再送一份小礼品表示歉意",
+                          "en": "Replacing the item on the spot under the three guarantees, delivering and installing it, with a small gift as an apology"}},
+    {"id": "T6", "text": {"zh": "顾客正在气头上，店员笑着说：“您这脾气，快递员都怕您了。”",
+                          "en": "The customer is furious; the assistant laughs: \"With that temper, even the couriers must be scared of you.\""}},
+]
+TECHNIQUE_KEY = {"T1": "tech_do", "T2": "tech_dont", "T3": "tech_do", "T4": "tech_dont", "T5": "tech_do", "T6": "tech_dont"}
+
+q6 = ChoiceProblem(
+    var="technique_answers",
+    expected=lambda: dict(TECHNIQUE_KEY),
+    wrong=lambda: {**TECHNIQUE_KEY, "T6": "tech_do"},
+    hints=[{"zh": "站在顾客的位置听一听这句话：他会觉得被重视、被兑现承诺，还是被轻视、被推诿、被取笑？",
+            "en": "Hear the sentence as the customer would: does he feel taken seriously and kept faith with, or belittled, "
+                  "passed on, laughed at?"},
+           {"zh": "幽默只能对着自己或事情，不能对着顾客；说同事的坏话也是负面的话。",
+            "en": "Humour may aim at yourself or the situation, never at the customer; blaming colleagues is speaking badly too."}],
+    model_answer={"zh": "technique_answers = technique_quiz.answers\n"
+                        "# 可以：T1（先处理情绪）、T3（说到做到）、T5（三包、送装、小礼品）；"
+                        "不要：T2（轻视问题）、T4（推给同事，说负面的话）、T6（拿顾客开玩笑）",
+                  "en": "technique_answers = technique_quiz.answers\n"
+                        "# do: T1 (feelings first), T3 (keep your word), T5 (three guarantees, delivery and installation, a small gift); "
+                        "don't: T2 (belittling), T4 (blaming colleagues), T6 (joking at the customer's expense)"},
+)
+
+
+def technique_quiz():
+    """The cards of q6: do or don't; its Check button judges with q6.
+
+    >>> len(technique_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(TECHNIQUE_CARDS, TECHNIQUES, problem=q6)

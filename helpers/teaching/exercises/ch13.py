@@ -138,3 +138,98 @@ q5 = ChoiceProblem(
                   "en": "kano_classes = quiz.answers   # A attractive, B must-be, C one-dimensional, D indifferent, "
                         "E must-be (near-tie with one-dimensional, M > O > A > I), F reverse"},
 )
+
+
+# ---- the six rules of an experience platform ----
+PLATFORM_RULES = ("rule_remind", "rule_mystery", "rule_gratitude", "rule_desire", "rule_volunteer", "rule_idol")
+PLATFORM_CARDS = [
+    {"id": "E1", "text": {"zh": "白金会员专属的新品预览日；其他会员只能在橱窗外看到海报，盼着升级",
+                          "en": "A new-product preview day for platinum members only; other members see the poster in the window and hope to move up"}},
+    {"id": "E2", "text": {"zh": "洗衣液快用完时，App 按上次购买的时间提醒补货",
+                          "en": "When the detergent is about to run out, the app sends a refill reminder based on the last purchase"}},
+    {"id": "E3", "text": {"zh": "邀请热心的老会员担任周末手作课的助教",
+                          "en": "Keen long-standing members are invited to help teach the weekend craft classes"}},
+    {"id": "E4", "text": {"zh": "把一位收纳达人会员的改造故事拍成短视频，请她做品牌体验官",
+                          "en": "A short film of a member's storage makeover, and an invitation to be the brand's experience ambassador"}},
+    {"id": "E5", "text": {"zh": "入会一周年，会员收到店长手写的感谢卡和一份小礼物",
+                          "en": "On their first membership anniversary, members get a handwritten thank-you card and a small gift from the store manager"}},
+    {"id": "E6", "text": {"zh": "每月第一个周六，门店有一件不提前公布的“惊喜商品”",
+                          "en": "On the first Saturday of each month the store has a \"surprise item\" announced nowhere in advance"}},
+]
+PLATFORM_KEY = {"E1": "rule_desire", "E2": "rule_remind", "E3": "rule_volunteer",
+                "E4": "rule_idol", "E5": "rule_gratitude", "E6": "rule_mystery"}
+
+q6 = ChoiceProblem(
+    var="platform_answers",
+    expected=lambda: dict(PLATFORM_KEY),
+    wrong=lambda: {**PLATFORM_KEY, "E1": "rule_mystery", "E6": "rule_desire"},
+    hints=[{"zh": "问：这个做法让顾客产生的是什么——想起我们、好奇、被感谢、盼着得到、参与其中，还是有了一个榜样？",
+            "en": "Ask what the practice makes customers feel: reminded of us, curious, thanked, longing for something, part "
+                  "of it, or that they have a role model?"},
+           {"zh": "渴望是让人想要、盼着（看得见却还得不到）；神秘是故意不提前说。",
+            "en": "Longing makes people want something they can see but not yet have; mystery deliberately keeps things back."}],
+    model_answer={"zh": "platform_answers = platform_quiz.answers\n"
+                        "# E1 渴望（看得见、还得不到）；E2 提醒；E3 义工（顾客参与、出力）；E4 造神（树立榜样）；"
+                        "E5 感恩；E6 神秘（不提前公布）",
+                  "en": "platform_answers = platform_quiz.answers\n"
+                        "# E1 longing (seen but not yet had); E2 reminder; E3 volunteering (customers take part); "
+                        "E4 heroes (a role model); E5 gratitude; E6 mystery (nothing announced in advance)"},
+)
+
+
+def platform_quiz():
+    """The cards of q6: which experience-platform rule each practice uses; its Check button judges with q6.
+
+    >>> len(platform_quiz().cards)
+    6
+    """
+    from helpers.teaching.widgets import ClassificationQuiz
+
+    return ClassificationQuiz(PLATFORM_CARDS, PLATFORM_RULES, problem=q6)
+
+
+# ---- the tea-box colours: sensation transference ----
+def _price_by_box():
+    from helpers.teaching.cases import tea_tasting
+
+    return tea_tasting().groupby("box_colour")["price_willing"].mean()
+
+
+q7 = ValueProblem(
+    var="red_over_yellow",
+    expected=lambda: float(_price_by_box()["tea_box_red"] - _price_by_box()["tea_box_yellow"]),
+    wrong=lambda: float(_price_by_box()["tea_box_green"] - _price_by_box()["tea_box_yellow"]),   # the green box instead
+    abs_tol=0.05,
+    hints=[{"zh": "按礼盒颜色分组，算出每种颜色下愿付价格的平均值，再相减。",
+            "en": "Group by box colour, take the mean price willing to pay per colour, then subtract."},
+           {"zh": "by_box.loc['tea_box_red', 'price_willing'] 是朱红色礼盒的平均愿付价格；浅黄色用 'tea_box_yellow'。",
+            "en": "by_box.loc['tea_box_red', 'price_willing'] is the mean for the red box; the pale-yellow one is 'tea_box_yellow'."}],
+    model_answer={"zh": "red_over_yellow = by_box.loc['tea_box_red', 'price_willing'] - by_box.loc['tea_box_yellow', 'price_willing']\n"
+                        "# 19.0 元：同一款茶，只因为旁边的盒子不同，愿付价格每 100 克相差 19 元",
+                  "en": "red_over_yellow = by_box.loc['tea_box_red', 'price_willing'] - by_box.loc['tea_box_yellow', 'price_willing']\n"
+                        "# ¥19.0: the same tea, and only the box beside it differs — ¥19 per 100 g"},
+)
+
+
+# ---- added value: what the gift packs cost against all revenue ----
+@lru_cache(maxsize=1)
+def _gift_plan():
+    from helpers.data.datasets import load_demo
+    from helpers.offers import gift_pack_grades
+
+    return gift_pack_grades(load_demo("orders"), breaks=(199, 399, 699), costs=(6, 18, 45), within_share=0.1)
+
+
+q8 = ValueProblem(
+    var="gift_cost_share",
+    expected=lambda: _gift_plan().attrs["cost_share"],
+    wrong=lambda: float(_gift_plan()["cost_share"].iloc[1:].mean()),    # the mean of the three grades' shares
+    abs_tol=5e-5,
+    hints=[{"zh": "要的是礼包总成本 ÷ 全部订单收入（包括没有礼包的订单），不是三档各自占比的平均。",
+            "en": "You want total gift spend ÷ all order revenue (orders without a gift included), not the mean of the three "
+                  "grades' shares."},
+           {"zh": "plan['gift_spend'].sum() / plan['revenue'].sum()，或直接读 plan.attrs['cost_share']。",
+            "en": "plan['gift_spend'].sum() / plan['revenue'].sum(), or read plan.attrs['cost_share']."}],
+    model_answer={"zh": "gift_cost_share = plan.attrs['cost_share']   # 0.0204：礼包约 6.2 万元，占全部收入约 2%",
+                  "en": "gift_cost_share = plan.attrs['cost_share']   # 0.0204: about ¥62,000 of gifts, some 2 % of all revenue"},
+)

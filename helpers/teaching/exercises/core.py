@@ -39,10 +39,12 @@ Text = dict  # {"zh": ..., "en": ...}
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of checking one answer: ``status`` is correct / incorrect / unattempted / open."""
+    """The result of checking one answer: ``status`` is correct / incorrect / unattempted / open;
+    ``mistake`` is the id of the declared typical mistake an incorrect answer makes, when known."""
 
     status: str
     reason: str = ""
+    mistake: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -51,6 +53,18 @@ class Outcome:
 
 def _text(value: Text | str) -> str:
     return value if isinstance(value, str) else value[get_language()]
+
+
+def _classroom(event: str, problem: "Problem", *args) -> str | None:
+    """Tell the progress recorder (:mod:`helpers.teaching.classroom.hooks`) what just happened: outcomes
+    only, never the answer. For ``"solution"`` it returns the text to show instead (held back until the
+    trainer releases it), or None. Recording never breaks an exercise."""
+    try:
+        from helpers.teaching.classroom import hooks
+
+        return hooks.notify(event, problem, *args)
+    except Exception:  # pragma: no cover - recording is best effort
+        return None
 
 
 def _show(kind: str, body: str) -> None:
@@ -114,6 +128,7 @@ class Problem:
         if isinstance(answer, _Blank):
             answer = self._answer_from_caller()
         result = self.outcome(answer)
+        _classroom("check", self, answer, result)
         _show(result.status, result.reason)
 
     def hint(self, n: int = 1) -> None:
@@ -122,12 +137,14 @@ class Problem:
             _show("hint", t("ex_no_hint"))
             return
         n = min(max(n, 1), len(self.hints))
+        _classroom("hint", self, n)
         more = t("ex_more_hints", next=n + 1) if n < len(self.hints) else ""
         _show("hint", t("ex_hint", n=n, total=len(self.hints), text=_text(self.hints[n - 1])) + more)
 
     def solution(self) -> None:
-        """Show the solution."""
-        _show("solution", t("ex_solution", text=_text(self.model_answer)))
+        """Show the solution (in a class server: once the trainer has released it)."""
+        held = _classroom("solution", self)
+        _show("solution", held if held is not None else t("ex_solution", text=_text(self.model_answer)))
 
     def assert_passed(self, answer: Any) -> None:
         """For tests: the answer is judged correct."""
@@ -254,4 +271,5 @@ class ThoughtProblem(Problem):
         return Outcome("open", t("ex_open"))
 
     def check(self, answer: Any = ____) -> None:
+        _classroom("check", self, answer, self.outcome(answer))
         _show("open", t("ex_open"))

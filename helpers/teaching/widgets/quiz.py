@@ -19,7 +19,7 @@ from html import escape
 
 import pandas as pd
 
-from helpers.teaching.exercises.core import ChoiceProblem, Outcome
+from helpers.teaching.exercises.core import ChoiceProblem, Outcome, _classroom
 from helpers.i18n import get_language, label, t
 
 __all__ = ["ClassificationQuiz"]
@@ -129,6 +129,7 @@ class ClassificationQuiz:
             self.marks[cid].value = {True: "<span style='color:#1a7f37'>✔</span>",
                                      False: "<span style='color:#cf222e'>✘</span>", None: ""}[mark]
         outcome = self.problem.outcome(answers) if answers else Outcome("unattempted", t("wd_quiz_unattempted"))
+        _classroom("quiz", self.problem, answers, outcome)      # progress: the outcome only
         score = sum(mark is True for mark in marks.values())
         self.result = QuizFeedback(marks, score, len(expected), outcome)
         colour = "#1a7f37" if outcome.passed else "#cf222e"
