@@ -409,17 +409,20 @@ what customer value classification is for.
 ch.md(zh="""
 ## 9 导出：交付给业务部门的文件
 
-`write_report` 把结果写成四个文件：一页 HTML 报告（图表内嵌，可以直接发邮件）、一个 Excel 工作簿（客户表、流失预警名单、挽回名单、
-各细分行动、所有门槛值、数据报告各占一个工作表）、客户表的 CSV 和 Parquet。此外，两份名单各导出一个 CSV，方便导入呼叫中心或营销系统。
-Excel 和 CSV 中以 `=`、`+`、`-`、`@` 开头的文本会加上前导撇号，防止被表格软件当作公式执行（公式注入）。
+`write_report` 把结果写成四个文件：一页 HTML 报告（图表内嵌，可以直接发邮件）、一个给业务人员看的 Excel 工作簿（客户表、
+各细分的策略与客户价值、流失预警名单、挽回名单、价值模型与验证期检验、所有门槛与设置、数据报告各占一个工作表，表头和类别都是中文，
+金额带货币符号）、以及给系统读取的客户表 CSV 和 Parquet（保留英文列名和类别编号）。此外，两份名单各导出一个 CSV，方便导入呼叫中心或
+营销系统。以 `=`、`+`、`-`、`@` 开头的文本不会被表格软件当作公式执行（公式注入）：Excel 中原样保存为文本，CSV 中加前导撇号。
 """, en="""
 ## 9 Export: the files for the business
 
-`write_report` writes four files: a one-page HTML report (charts embedded, ready to e-mail), an Excel workbook (one
-sheet each for the customers, the at-risk list, the win-back list, the actions per segment, every threshold used and
-the data report), and the customer table as CSV and Parquet. The two lists are also written as CSV files for a call
-centre or marketing system. In the Excel and CSV files, text starting with `=`, `+`, `-` or `@` gets a leading
-apostrophe so a spreadsheet never runs it as a formula (formula injection).
+`write_report` writes four files: a one-page HTML report (charts embedded, ready to e-mail), an Excel workbook for
+people (one sheet each for the customers, the segments with their strategy and value, the at-risk list, the win-back
+list, the value model and its holdout check, every threshold and setting used, and the data report — headers and
+classes in the reader's language, money with its currency), and the customer table as CSV and Parquet for machines
+(English column names and class ids). The two lists are also written as CSV files for a call centre or marketing
+system. Text starting with `=`, `+`, `-` or `@` never runs as a formula (formula injection): Excel keeps it as text,
+unchanged; the CSV files give it a leading apostrophe.
 """)
 ch.code("""
 out = Path(OUTPUT_DIR)
