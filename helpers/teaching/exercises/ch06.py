@@ -1,7 +1,7 @@
 """Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive)."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import ChoiceProblem, ThoughtProblem, ValueProblem
+from helpers.teaching.exercises.core import AS_PERCENT, ChoiceProblem, Mistake, ThoughtProblem, ValueProblem
 
 CALIBRATION_END, OBSERVATION_END = "1997-09-30", "1998-06-30"
 MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
@@ -29,106 +29,176 @@ def _prob_alive():
     return table["prob_alive"]
 
 
-def _member_clv():
+def _member_clv(**options):
     from helpers.clv import simple_clv
 
-    return simple_clv(80, retention=0.7, discount=0.08)
+    return float(simple_clv(80, retention=0.7, discount=0.08, **options))
+
+
+def _calculator_clv(retention: float) -> float:
+    """The CLV the chapter's calculator shows: profit 100 per period, discount 0.10, no horizon."""
+    from helpers.clv import simple_clv
+
+    return float(simple_clv(100, retention, 0.10))
 
 
 def _retention_needed(target=500.0):
-    from helpers.clv import simple_clv
-
-    return next(r for r in CALCULATOR_STEPS if simple_clv(100, r, 0.10) > target)
+    return next(r for r in CALCULATOR_STEPS if _calculator_clv(r) > target)
 
 
-def _at_risk_value(matrix):
+def _state_value(matrix, state: int = 1) -> float:
     from helpers.clv import markov_clv
 
-    return markov_clv(matrix, MARKOV_R, 0.10).iloc[1]
+    return float(markov_clv(matrix, MARKOV_R, 0.10).iloc[state])
+
+
+def _alive() -> dict:
+    """P(alive) of the two customers of q4: A (10 repeat purchases, the last in week 15) and B (2, week 35), both 39 weeks old."""
+    bg = _cdnow_models()[1]
+    return {"A": float(bg.prob_alive(10, 15, 39)), "B": float(bg.prob_alive(2, 35, 39))}
 
 
 def _more_likely_alive():
-    bg = _cdnow_models()[1]
-    return "A" if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else "B"
+    alive = _alive()
+    return max(alive, key=alive.get)
+
+
+def _alive_reasons() -> dict:
+    alive = _alive()
+    return {"A": {"zh": f"A 平均约每 1.5 周买一次，却已经 24 周没来：这样的常客很可能已经离开，P(alive) ≈ {alive['A']:.3f}；"
+                        f"B 本来就买得少，4 周没来说明不了什么，P(alive) ≈ {alive['B']:.2f}。",
+                  "en": f"A bought about every 1.5 weeks but has not come for 24 weeks: such a regular has probably left, "
+                        f"P(alive) ≈ {alive['A']:.3f}; B rarely buys anyway, so 4 quiet weeks say little, P(alive) ≈ {alive['B']:.2f}."}}
 
 
 q1 = ValueProblem(
     var="clv_member",
+    question={"zh": "某会员每年为企业带来 80 元利润，年保留率 0.7，折现率 8%。用 `simple_clv` 计算他的 CLV（不含本年），单位：元。",
+              "en": "A member brings a profit of 80 a year; the yearly retention rate is 0.7 and the discount rate 8 %. Use `simple_clv` "
+                    "to compute the member's CLV (current year excluded), in yuan."},
     expected=_member_clv,
-    wrong=lambda: 80 / (1 - 0.7),
-    rel_tol=1e-4,
-    hints=[{"zh": "CLV = m·r/(1+i−r)，这里 m = 80，r = 0.7，i = 0.08。",
-            "en": "CLV = m·r/(1+i−r) with m = 80, r = 0.7, i = 0.08."},
-           {"zh": "simple_clv(profit_per_period, retention=..., discount=...)；不要加 include_current=True。",
-            "en": "simple_clv(profit_per_period, retention=..., discount=...); leave out include_current=True."}],
-    model_answer={"zh": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37：利润乘数 0.7/0.38 = 1.84",
-                  "en": "clv_member = simple_clv(80, retention=0.7, discount=0.08)   # 147.37: margin multiple 0.7/0.38 = 1.84"},
+    decimals=2,
+    mistakes=[Mistake("no_discount", answer=lambda: 80 * 0.7 / (1 - 0.7),
+                      message={"zh": "你没有折现：m·r/(1−r) 把明年的 1 元和今天的 1 元看成一样。公式是 m·r/(1+i−r)，i = 0.08。",
+                               "en": "You did not discount: m·r/(1−r) treats a yuan next year like a yuan today. The formula is m·r/(1+i−r), with i = 0.08."}),
+              Mistake("lifetime_only", answer=lambda: 80 / (1 - 0.7),
+                      message={"zh": "这是 m/(1−r)：每期利润乘以预期寿命，既没有折现，也把本年算了进去。",
+                               "en": "That is m/(1−r): profit times the expected lifetime, neither discounted nor excluding the current year."}),
+              Mistake("current_year", answer=lambda: _member_clv(include_current=True),
+                      message={"zh": "这把本年的 80 元也算进去了（`include_current=True`）；题目要求不含本年。",
+                               "en": "That includes this year's 80 (`include_current=True`); the question excludes the current year."})],
+    hints=[{"zh": "CLV 是未来各年利润的现值：每年的利润要乘以“还留着”的概率，再按折现率折回今天。",
+            "en": "CLV is the present value of future profit: each year's profit times the chance the member is still there, discounted to today."},
+           {"zh": "无限期、不含本年的公式是 CLV = m·r/(1+i−r)；`simple_clv(profit_per_period, retention=…, discount=…)` 就是它。",
+            "en": "With an infinite horizon and the current year excluded, CLV = m·r/(1+i−r); `simple_clv(profit_per_period, retention=…, discount=…)` computes it."},
+           {"zh": "`simple_clv(80, retention=____, discount=____)`——两个比例都写成 0–1 之间的小数。",
+            "en": "`simple_clv(80, retention=____, discount=____)` — both rates as fractions between 0 and 1."}],
+    model_answer="clv_member = simple_clv(80, retention=0.7, discount=0.08)",
+    explanation={"zh": "147.37 元：利润乘数 0.7/0.38 = 1.84。", "en": "147.37: a margin multiple of 0.7/0.38 = 1.84."},
 )
 
 q2 = ValueProblem(
     var="retention_needed",
+    question={"zh": "用上面的计算器（每期利润 100，折现率 0.10，期数 0）：保留率**至少**要达到多少（滑块步长 0.05），客户的 CLV 才能超过 500？"
+                    "答 0–1 之间的小数。",
+              "en": "With the calculator above (profit per period 100, discount 0.10, periods 0): what is the **lowest** retention rate "
+                    "(slider steps of 0.05) at which the customer's CLV exceeds 500? Answer with a fraction between 0 and 1."},
     expected=_retention_needed,
-    wrong=lambda: 0.9,
-    rel_tol=1e-6,
-    hints=[{"zh": "从 0.80 开始每次把保留率滑块右移一格，看 CLV 何时超过 500。",
-            "en": "Start at 0.80 and move the retention slider one step at a time until the CLV exceeds 500."},
-           {"zh": "0.90 时 CLV 正好是 450，还不够；也可以解不等式 100·r/(1.1−r) > 500。",
-            "en": "At 0.90 the CLV is 450, not enough; or solve 100·r/(1.1−r) > 500."}],
-    model_answer={"zh": "retention_needed = 0.95   # CLV = 633.33；0.90 时只有 450——保留率越高，每一格的价值越大",
-                  "en": "retention_needed = 0.95   # CLV = 633.33; 0.90 gives only 450 — each step is worth more as retention rises"},
+    decimals=2,
+    mistakes=[Mistake("at_450", answer=lambda: 0.9,
+                      message={"zh": "保留率 0.90 时 CLV 正好是 450，还没有超过 500：再往右移一格。",
+                               "en": "At 0.90 the CLV is exactly 450, not above 500: move one more step to the right."}),
+              Mistake("clv_value", answer=lambda: _calculator_clv(_retention_needed()),
+                      message={"zh": "这是 CLV 的数值；题目问的是需要的保留率。", "en": "That is the CLV itself; the question asks for the retention rate needed."}),
+              AS_PERCENT],
+    hints=[{"zh": "保留率越高，CLV 增长得越快：从 0.80 开始每次右移一格，看 CLV 何时第一次超过 500。",
+            "en": "CLV grows faster as retention rises: start at 0.80 and move one step at a time until the CLV first exceeds 500."},
+           {"zh": "计算器的 CLV = 100·r/(1.1−r)；也可以在代码中设置 `calc.controls['retention'].value` 并读 `calc.result.clv`。",
+            "en": "The calculator's CLV = 100·r/(1.1−r); in code you can set `calc.controls['retention'].value` and read `calc.result.clv`."},
+           {"zh": "0.90 时 CLV 是 450，还不够；试下一格 0.90 + 0.05 = ____。",
+            "en": "At 0.90 the CLV is 450, not enough; try the next step, 0.90 + 0.05 = ____."}],
+    model_answer="calc.controls['retention'].value = 0.95\nretention_needed = calc.values['retention']",
+    explanation={"zh": "0.95：CLV = 633.33；0.90 时只有 450——保留率越高，每一格的价值越大。",
+                 "en": "0.95: CLV = 633.33; 0.90 gives only 450 — each step is worth more as retention rises."},
 )
 
 q3 = ValueProblem(
     var="gain_per_at_risk",
-    expected=lambda: _at_risk_value(MARKOV_P_CARE) - _at_risk_value(MARKOV_P),
-    wrong=lambda: _at_risk_value(MARKOV_P_CARE),   # the new value, not the gain
-    rel_tol=1e-4,
-    hints=[{"zh": "先算新矩阵下流失预警客户的价值，再减去原来的 137.5。",
-            "en": "Compute the at-risk customer's value under the new matrix, then subtract the original 137.5."},
-           {"zh": "P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]; markov_clv(P_care, R, 0.10).iloc[1]",
-            "en": "P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]; markov_clv(P_care, R, 0.10).iloc[1]"}],
-    model_answer={"zh": "P_care = P.copy()\nP_care.iloc[1] = [0.35, 0.45, 0.2]\n"
-                        "gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]\n"
-                        "# 225 − 137.5 = 87.5：每位预警客户的关怀成本低于 87.5 元，项目就值得做",
-                  "en": "P_care = P.copy()\nP_care.iloc[1] = [0.35, 0.45, 0.2]\n"
-                        "gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]\n"
-                        "# 225 − 137.5 = 87.5: the programme pays if it costs less than 87.5 per at-risk customer"},
+    question={"zh": "一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。"
+                    "这个项目让**每位流失预警客户**的价值增加多少元？",
+              "en": "A care programme changes where at-risk customers go next period from (0.2, 0.5, 0.3) to (0.35, 0.45, 0.2) (loyal, "
+                    "at risk, lost). By how much, in yuan, does it raise the value of **one at-risk customer**?"},
+    expected=lambda: _state_value(MARKOV_P_CARE) - _state_value(MARKOV_P),
+    decimals=2,
+    mistakes=[Mistake("new_value", answer=lambda: _state_value(MARKOV_P_CARE),
+                      message={"zh": "这是项目之后流失预警客户的价值；题目问的是增加了多少：再减去原来的 137.5。",
+                               "en": "That is the at-risk customer's value after the programme; the question asks for the gain: subtract the original 137.5."}),
+              Mistake("loyal_gain", answer=lambda: _state_value(MARKOV_P_CARE, 0) - _state_value(MARKOV_P, 0),
+                      message={"zh": "这是忠诚客户价值的增加（第一行）；题目问的是流失预警客户（第二行，`.iloc[1]`）。",
+                               "en": "That is the gain of a loyal customer (the first row); the question asks for the at-risk customer (the second row, `.iloc[1]`)."})],
+    hints=[{"zh": "项目只改变流失预警客户的去向，也就是转移矩阵的第二行；价值之差就是项目的收益。",
+            "en": "The programme changes only where at-risk customers go: the second row of the transition matrix. The difference in value is its gain."},
+           {"zh": "复制 `P`，把第二行换成新的去向，再对两个矩阵分别算 `markov_clv(…, R, 0.10)`，取流失预警客户那一项（`.iloc[1]`）。",
+            "en": "Copy `P`, replace its second row with the new shares, compute `markov_clv(…, R, 0.10)` for both matrices and take the at-risk entry (`.iloc[1]`)."},
+           {"zh": "`P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]`，然后 `markov_clv(P_care, R, 0.10).iloc[1] - ____`。",
+            "en": "`P_care = P.copy(); P_care.iloc[1] = [0.35, 0.45, 0.2]`, then `markov_clv(P_care, R, 0.10).iloc[1] - ____`."}],
+    model_answer="P_care = P.copy()\nP_care.iloc[1] = [0.35, 0.45, 0.2]\n"
+                 "gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]",
+    explanation={"zh": "225 − 137.5 = 87.5：每位预警客户的关怀成本低于 87.5 元，项目就值得做。",
+                 "en": "225 − 137.5 = 87.5: the programme pays if it costs less than 87.5 per at-risk customer."},
 )
 
 q4 = ChoiceProblem(
     var="more_likely_alive",
+    question={"zh": "两位客户在校准期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。"
+                    "谁更可能仍然是活跃客户？先凭直觉，再用 `bg.prob_alive(x, t_x, T)` 验证，答 `'A'` 或 `'B'`。",
+              "en": "Two customers are both 39 weeks old at the end of calibration. A made 10 repeat purchases, the last in week 15; B made "
+                    "only 2, the last in week 35. Who is more likely to still be active? Guess first, then check with "
+                    "`bg.prob_alive(x, t_x, T)`; answer `'A'` or `'B'`."},
     expected=_more_likely_alive,
-    wrong=lambda: "A",
     options={"A": {"zh": "A：10 次重复购买，最后一次在第 15 周", "en": "A: 10 repeat purchases, the last in week 15"},
              "B": {"zh": "B：2 次重复购买，最后一次在第 35 周", "en": "B: 2 repeat purchases, the last in week 35"}},
-    hints=[{"zh": "A 平均每 1.5 周买一次，却已经 24 周没来了；B 本来就买得少。",
-            "en": "A bought about every 1.5 weeks but has not come for 24 weeks; B rarely buys anyway."},
-           {"zh": "比较 bg.prob_alive(10, 15, 39) 和 bg.prob_alive(2, 35, 39)。",
-            "en": "Compare bg.prob_alive(10, 15, 39) with bg.prob_alive(2, 35, 39)."}],
-    model_answer={"zh": "more_likely_alive = 'B'   # P(alive)：A ≈ 0.004，B ≈ 0.78——常客长时间不来，很可能已经流失",
-                  "en": "more_likely_alive = 'B'   # P(alive): A ≈ 0.004, B ≈ 0.78 — a regular who stops coming has probably left"},
+    reasons=_alive_reasons,
+    hints=[{"zh": "沉默的长短要和客户平时的购买节奏比：常客突然很久不来，比偶尔才来的客户沉默更说明问题。",
+            "en": "Compare the silence with the customer's usual rhythm: a regular who stops coming says more than an occasional buyer's silence."},
+           {"zh": "A 平均每 1.5 周买一次，却已经 24 周没来了；B 本来就买得少，最近 4 周没来。",
+            "en": "A bought about every 1.5 weeks but has not come for 24 weeks; B rarely buys and has been quiet for 4 weeks."},
+           {"zh": "比较 `bg.prob_alive(10, 15, 39)` 和 `bg.prob_alive(2, 35, ____)`。",
+            "en": "Compare `bg.prob_alive(10, 15, 39)` with `bg.prob_alive(2, 35, ____)`."}],
+    model_answer="more_likely_alive = 'A' if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else 'B'",
+    explanation={"zh": "B：P(alive) A ≈ 0.004，B ≈ 0.78——常客长时间不来，很可能已经流失。",
+                 "en": "B: P(alive) is about 0.004 for A and 0.78 for B — a regular who stops coming has probably left."},
 )
 
 q5 = ValueProblem(
     var="n_likely_gone",
+    question={"zh": "在 `clv_table` 中，有多少位客户的 P(alive)（`prob_alive` 列）**低于 0.5**？这就是一份挽留名单的规模。",
+              "en": "How many customers in `clv_table` have a P(alive) (the `prob_alive` column) **below 0.5**? That is the size of a retention list."},
     expected=lambda: int((_prob_alive() < 0.5).sum()),
-    wrong=lambda: int((_prob_alive() >= 0.5).sum()),   # the customers likely still active
-    hints=[{"zh": "clv_table['prob_alive'] < 0.5 得到真/假序列，对它求和就是人数。",
-            "en": "clv_table['prob_alive'] < 0.5 gives a true/false series; its sum is the count."},
-           {"zh": "int((clv_table['prob_alive'] < 0.5).sum())", "en": "int((clv_table['prob_alive'] < 0.5).sum())"}],
-    model_answer={"zh": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # 这些客户优先按 CLV 排序后回访挽留",
-                  "en": "n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())   # rank them by CLV and contact the valuable ones first"},
+    mistakes=[Mistake("above", answer=lambda: int((_prob_alive() >= 0.5).sum()),
+                      message={"zh": "这是 P(alive) 不低于 0.5 的客户——很可能还活跃的那些；题目问的是低于 0.5、可能已经离开的客户。",
+                               "en": "Those are the customers with P(alive) of at least 0.5 — likely still active; the question asks for those below 0.5."}),
+              Mistake("share", answer=lambda: float((_prob_alive() < 0.5).mean()),
+                      message={"zh": "这是比例；题目问的是人数（名单有多少行）。", "en": "That is a share; the question asks for a number of customers (rows of the list)."})],
+    hints=[{"zh": "P(alive) 是客户仍然活跃的概率；低于 0.5 意味着“更可能已经离开”。",
+            "en": "P(alive) is the probability that a customer is still active; below 0.5 means more likely gone than not."},
+           {"zh": "`clv_table['prob_alive'] < 0.5` 得到一列真/假值；真的个数就是人数。",
+            "en": "`clv_table['prob_alive'] < 0.5` gives a column of true/false values; the number of trues is the count."},
+           {"zh": "对那一列真/假值用 `.____()` 求和。", "en": "Apply `.____()` to that true/false column to add it up."}],
+    model_answer="n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())",
+    explanation={"zh": "393 位（约 17%）：先按 CLV 从高到低排序，优先回访其中价值高的客户。",
+                 "en": "393 customers (about 17 %): rank them by CLV and contact the valuable ones first."},
 )
 
 q6 = ThoughtProblem(
     var="five_times_rule",
     hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
             "en": "Which costs make up acquisition? Which make up retention?"}],
-    model_answer={"zh": "核实方法：把一年的营销与销售费用分成“拉新”和“保留”两部分，分别除以新客户数和留住的老客户数，"
-                        "得到人均获取成本与人均保留成本；再比较新老客户的首年利润。倍数因行业而异（常见 5–10 倍），"
-                        "结论的方向——保留率的小幅提高带来大得多的价值——通常成立。",
-                  "en": "To check it, split a year's marketing and sales spend into acquisition and retention, divide by "
-                        "new customers won and existing customers kept to get cost per acquired and per kept customer, "
-                        "and compare first-year profit of new and existing customers. The multiple varies by industry "
-                        "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
+    explanation={"zh": "核实方法：把一年的营销与销售费用分成“拉新”和“保留”两部分，分别除以新客户数和留住的老客户数，"
+                       "得到人均获取成本与人均保留成本；再比较新老客户的首年利润。倍数因行业而异（常见 5–10 倍），"
+                       "结论的方向——保留率的小幅提高带来大得多的价值——通常成立。",
+                 "en": "To check it, split a year's marketing and sales spend into acquisition and retention, divide by "
+                       "new customers won and existing customers kept to get cost per acquired and per kept customer, "
+                       "and compare first-year profit of new and existing customers. The multiple varies by industry "
+                       "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
 )

@@ -1,7 +1,8 @@
 """Chapter 08 · Key account management — weighted scoring, buying-centre roles and coverage gaps."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import ChoiceProblem, ThoughtProblem, ValueProblem
+from helpers.teaching.exercises.core import (ChoiceProblem, ClassificationProblem, ItemsProblem, Mistake, ThoughtProblem,
+                                             ValueProblem, catalogue_options)
 
 AS_OF = "2026-01-01"
 WEIGHTS = {"annual_revenue": 0.35, "gross_margin": 0.15, "revenue_growth": 0.15,
@@ -31,36 +32,91 @@ def _key_ids(criteria: dict) -> set:
     return set(table.index[table["segment"] == "acc_key"])
 
 
+@lru_cache(maxsize=1)
+def _key_coverage():
+    from helpers.accounts import buying_centre_coverage
+    from helpers.data.datasets import load_demo
+
+    stakeholders = load_demo("stakeholders")
+    return buying_centre_coverage(stakeholders[stakeholders["account_id"].isin(_key_ids(WEIGHTS))], as_of=AS_OF)
+
+
+def _no_gatekeeper(coverage, unstaffed_only: bool = False) -> list:
+    table = coverage.table
+    if unstaffed_only:
+        return sorted(table.index[table["unstaffed_roles"].str.contains("gatekeeper")])
+    return sorted(table.index[~table["covers_gatekeeper"]])
+
+
 def _missing_counts():
     """How many accounts miss a contacted person in each role."""
     table, roles = _coverage().table, _coverage().params["roles"]
     return {role: int((~table[f"covers_{role}"]).sum()) for role in roles}
 
 
+def _most_missing() -> str:
+    return max(sorted(_missing_counts().items()), key=lambda kv: kv[1])[0]
+
+
+def _role_reasons() -> dict:
+    counts = _missing_counts()
+    top = _most_missing()
+    return {role: {"zh": f"{ROLE_OPTIONS[role]['zh']}只在 {n} 家客户中没有联系到，少于{ROLE_OPTIONS[top]['zh']}的 {counts[top]} 家。",
+                   "en": f"The {ROLE_OPTIONS[role]['en']} is missing at only {n} accounts, fewer than the {counts[top]} without a "
+                         f"contacted {ROLE_OPTIONS[top]['en']}."}
+            for role, n in counts.items() if role != top}
+
+
 q1 = ValueProblem(
     var="overlap",
+    question={"zh": "按加权评分选出的 8 家大客户（`scores`）和只按采购额选出的 8 家（`by_revenue`），有多少家**同时**出现在两份名单里？",
+              "en": "How many accounts are on **both** lists: the 8 key accounts by weighted score (`scores`) and the 8 by revenue alone "
+                    "(`by_revenue`)?"},
     expected=lambda: len(_key_ids(WEIGHTS) & _key_ids({"annual_revenue": 1})),
-    wrong=lambda: N_KEY,
-    hints=[{"zh": "两份名单各有 8 家大客户；数一数同时出现在两份名单里的客户。",
-            "en": "Both lists have 8 key accounts; count the accounts that appear on both."},
-           {"zh": "先取出每份名单里 segment == 'acc_key' 的客户编号（表的索引 account_id），再用 set 的交集 &。",
-            "en": "Take the account ids (the table's index) of the rows with segment == 'acc_key' from each list, then intersect the sets with &."}],
-    model_answer={"zh": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
-                        "overlap = len(key(scores) & key(by_revenue))   # 3：只看销售额会选错一大半",
-                  "en": "key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
-                        "overlap = len(key(scores) & key(by_revenue))   # 3: revenue alone picks most of the list differently"},
+    mistakes=[Mistake("list_length", answer=lambda: N_KEY,
+                      message={"zh": "8 是一份名单的长度；题目问的是两份名单共同的客户有几家。",
+                               "en": "8 is the length of one list; the question asks how many accounts the two lists share."}),
+              Mistake("union", answer=lambda: len(_key_ids(WEIGHTS) | _key_ids({"annual_revenue": 1})),
+                      message={"zh": "这是两份名单合起来的客户数（并集 `|`）；题目问同时在两份名单里的（交集 `&`）。",
+                               "en": "That is the accounts on either list (the union, `|`); the question asks for those on both (the intersection, `&`)."}),
+              Mistake("difference", answer=lambda: len(_key_ids(WEIGHTS) - _key_ids({"annual_revenue": 1})),
+                      message={"zh": "这是只在加权评分名单里的客户数（差集）；题目问两份名单都有的。",
+                               "en": "That is the accounts only on the weighted list (the difference); the question asks for those on both."})],
+    hints=[{"zh": "同时出现在两份名单里 = 两个集合的交集。",
+            "en": "On both lists = the intersection of two sets."},
+           {"zh": "每份名单是表中 `segment == 'acc_key'` 的行；表按客户编号（`account_id`）索引，`set(….index)` 得到编号集合。",
+            "en": "Each list is the rows with `segment == 'acc_key'`; the tables are indexed by `account_id`, so `set(….index)` gives the ids."},
+           {"zh": "`key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)`，再求 `len(key(scores) ____ key(by_revenue))`。",
+            "en": "`key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)`, then `len(key(scores) ____ key(by_revenue))`."}],
+    model_answer="key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
+                 "overlap = len(key(scores) & key(by_revenue))",
+    explanation={"zh": "3 家（KA19、KA20、KA36）：只看采购额会选错一大半。",
+                 "en": "3 (KA19, KA20, KA36): revenue alone picks most of the list differently."},
 )
 
-q2 = ValueProblem(
-    var="key_at_risk",
-    expected=lambda: sorted(_key_ids(WEIGHTS) & set(_coverage().table.query("status == 'acc_at_risk'").index)),
-    wrong=lambda: sorted(_coverage().table.query("status == 'acc_at_risk'").index),
-    hints=[{"zh": "只看 8 家大客户（key_ids），在覆盖结果中找出状态为 acc_at_risk 的。",
-            "en": "Keep only the 8 key accounts (key_ids) and find those whose coverage status is acc_at_risk."},
-           {"zh": "key_cov.table.query(\"status == 'acc_at_risk'\").index（表按 account_id 索引），再排序成列表。",
-            "en": "key_cov.table.query(\"status == 'acc_at_risk'\").index (the table is indexed by account_id), then a sorted list."}],
-    model_answer={"zh": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)   # 8 家里有 5 家存在决策风险",
-                  "en": "key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)   # 5 of the 8 key accounts have a decision at risk"},
+q2 = ItemsProblem(
+    var="key_no_gatekeeper",
+    question={"zh": "8 家大客户中（`key_cov`），哪些客户的**把关者**近 90 天没有联系过（包括我们根本不认识把关者的）？"
+                    "写成客户编号的列表，顺序不限，例如 `['KA01', 'KA02']`。",
+              "en": "Among the 8 key accounts (`key_cov`), which have no **gatekeeper** contacted in the last 90 days (including those "
+                    "where we know no gatekeeper at all)? Answer with a list of account ids in any order, e.g. `['KA01', 'KA02']`."},
+    expected=lambda: _no_gatekeeper(_key_coverage()),
+    mistakes=[Mistake("all_accounts", answer=lambda: _no_gatekeeper(_coverage()),
+                      message={"zh": "你列出的是全部 40 家客户（`coverage`）；题目只问 8 家大客户（`key_cov`）。",
+                               "en": "You listed all 40 accounts (`coverage`); the question asks about the 8 key accounts only (`key_cov`)."}),
+              Mistake("unstaffed_only", answer=lambda: _no_gatekeeper(_key_coverage(), unstaffed_only=True),
+                      message={"zh": "你只列出了根本不认识把关者的客户（`unstaffed_roles`）；认识把关者、但超过 90 天没联系的客户也没有覆盖。",
+                               "en": "You listed only the accounts where we know no gatekeeper (`unstaffed_roles`); an account whose gatekeeper "
+                                     "we know but have not contacted for 90 days is not covered either."})],
+    hints=[{"zh": "“覆盖”要求近 90 天联系过：不认识这个角色的人，或认识但太久没联系，都算没覆盖。",
+            "en": "Covered means contacted within 90 days: knowing nobody in the role, or someone not contacted for too long, are both gaps."},
+           {"zh": "`key_cov.table` 每行一家大客户；`covers_gatekeeper` 列为 False 的就是答案。",
+            "en": "`key_cov.table` has one row per key account; the rows where `covers_gatekeeper` is False are the answer."},
+           {"zh": "`key_cov.table.index[~key_cov.table[____]]`，再用 `list(...)` 或 `sorted(...)` 变成列表。",
+            "en": "`key_cov.table.index[~key_cov.table[____]]`, then turn it into a list with `list(...)` or `sorted(...)`."}],
+    model_answer="key_no_gatekeeper = sorted(key_cov.table.index[~key_cov.table['covers_gatekeeper']])",
+    explanation={"zh": "KA10、KA17、KA31：把关者决定哪些资料能送到决策者桌上——这三家要先找到并联系把关者。",
+                 "en": "KA10, KA17 and KA31: gatekeepers decide what reaches the decider's desk — find and contact them first."},
 )
 
 ROLE_CLASSES = ["role_user", "role_influencer", "role_decider", "role_buyer", "role_gatekeeper"]
@@ -76,41 +132,90 @@ ROLE_CARDS = [
     {"id": "P5", "text": {"zh": "车间员工代表：每年收到礼品的人之一，会反馈礼品好不好用。",
                           "en": "The employee representative of the workshop: one of the people who receive the gifts and says whether they are any good."}},
 ]
+ROLE_KEY = {"P1": "role_gatekeeper", "P2": "role_decider", "P3": "role_buyer", "P4": "role_influencer", "P5": "role_user"}
+#: What each role does in a purchase (the table of section 4).
+ROLE_DOES = {
+    "role_user": {"zh": "使用产品的人", "en": "uses the product"},
+    "role_influencer": {"zh": "影响判断、但不拍板的人", "en": "sways the choice without deciding"},
+    "role_decider": {"zh": "最终拍板的人", "en": "has the final say"},
+    "role_buyer": {"zh": "询价、谈条件、签合同的人", "en": "negotiates and signs the contract"},
+    "role_gatekeeper": {"zh": "控制信息和供应商能否接触到决策者的人", "en": "controls what information and which suppliers reach the decider"},
+}
+_ROLE_CLUES = {
+    "P1": {"zh": "所有来电和样品都先经过她，她决定什么能送到总经理桌上", "en": "every call and sample goes through her; she decides what reaches the general manager"},
+    "P2": {"zh": "预算和供应商由她最终拍板", "en": "she has the final say on the budget and the supplier"},
+    "P3": {"zh": "询价、比价、谈付款条件、签合同", "en": "quotes, price comparison, payment terms, the contract"},
+    "P4": {"zh": "不管预算，但领导先问他的意见", "en": "no budget, but management asks his opinion first"},
+    "P5": {"zh": "他是收到礼品、使用礼品的人", "en": "he receives and uses the gifts"},
+}
 
-q3 = ChoiceProblem(
+
+def _role_reason(card: str, chosen: str | None = None) -> dict:
+    """The card's clue and what the chosen role would do instead. Seniority is not the role."""
+    out = {}
+    for lang in ("zh", "en"):
+        text = _ROLE_CLUES[card][lang] + ("。" if lang == "zh" else ".")
+        if chosen in ROLE_DOES and chosen != ROLE_KEY[card]:
+            name = catalogue_options([chosen])[chosen][lang]
+            text += (f"{name}是{ROLE_DOES[chosen]['zh']}。" if lang == "zh" else f" The {name.lower()} {ROLE_DOES[chosen]['en']}.")
+        out[lang] = text
+    return out
+
+
+q3 = ClassificationProblem(
     var="role_answers",
-    expected=lambda: {"P1": "role_gatekeeper", "P2": "role_decider", "P3": "role_buyer",
-                      "P4": "role_influencer", "P5": "role_user"},
-    wrong=lambda: {"P1": "role_gatekeeper", "P2": "role_buyer", "P3": "role_decider",
-                   "P4": "role_influencer", "P5": "role_user"},
-    hints=[{"zh": "先问“谁最终拍板”（决策者），再问“谁签合同、谈价格”（采购者）。职位高低不等于角色。",
-            "en": "Ask first who has the final say (decider), then who negotiates and signs (buyer). Seniority is not the role."},
+    question={"zh": "下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在**采购中心的角色**，点“检查答案”，"
+                    "再运行 `role_answers = quiz.answers`。",
+              "en": "The five cards below describe five people in a manufacturing company involved in buying gifts. Pick each person's "
+                    "**buying-centre role**, press Check, then run `role_answers = quiz.answers`."},
+    expected=lambda: dict(ROLE_KEY),
+    options=lambda: catalogue_options(ROLE_CLASSES),
+    cards=ROLE_CARDS,
+    reasons=_role_reason,
+    mistakes=[Mistake("decider_buyer", answer=lambda: {**ROLE_KEY, "P2": "role_buyer", "P3": "role_decider"},
+                      message={"zh": "决策者和采购者对调了：签合同的人不一定拍板。先问“谁最终拍板”，再问“谁谈价格、签合同”。",
+                               "en": "Decider and buyer are swapped: whoever signs does not necessarily decide. Ask first who has the final "
+                                     "say, then who negotiates and signs."})],
+    hints=[{"zh": "角色看的是在这次购买中做什么，不是职位高低。",
+            "en": "A role is what someone does in this purchase, not how senior they are."},
+           {"zh": "先问“谁最终拍板”（决策者），再问“谁签合同、谈价格”（采购者）。",
+            "en": "Ask first who has the final say (decider), then who negotiates and signs (buyer)."},
            {"zh": "控制信息流向的是把关者；影响判断但不拍板的是影响者；真正使用产品的是使用者。",
-            "en": "Whoever controls the flow of information is the gatekeeper; whoever sways the choice without deciding is an influencer; whoever uses the product is a user."}],
-    model_answer={"zh": "role_answers = quiz.answers   # P1 把关者，P2 决策者，P3 采购者，P4 影响者，P5 使用者",
-                  "en": "role_answers = quiz.answers   # P1 gatekeeper, P2 decider, P3 buyer, P4 influencer, P5 user"},
+            "en": "Whoever controls the flow of information is the gatekeeper; whoever sways the choice without deciding is an "
+                  "influencer; whoever uses the product is a user."}],
 )
+
+ROLE_OPTIONS = {"user": {"zh": "使用者", "en": "user"}, "influencer": {"zh": "影响者", "en": "influencer"},
+                "decider": {"zh": "决策者", "en": "decider"}, "buyer": {"zh": "采购者", "en": "buyer"},
+                "gatekeeper": {"zh": "把关者", "en": "gatekeeper"}}
 
 q4 = ChoiceProblem(
     var="most_missing_role",
-    expected=lambda: max(sorted(_missing_counts().items()), key=lambda kv: kv[1])[0],
-    wrong=lambda: "decider",
-    options={"user": {"zh": "使用者", "en": "user"}, "influencer": {"zh": "影响者", "en": "influencer"},
-             "decider": {"zh": "决策者", "en": "decider"}, "buyer": {"zh": "采购者", "en": "buyer"},
-             "gatekeeper": {"zh": "把关者", "en": "gatekeeper"}},
-    hints=[{"zh": "在全部 40 家客户的覆盖表中，数一数每个 covers_<角色> 列里 False 的个数。",
-            "en": "In the coverage table of all 40 accounts, count the False values of each covers_<role> column."},
-           {"zh": "(~coverage.table.filter(like='covers_')).sum() 给出每个角色缺失的客户数。",
-            "en": "(~coverage.table.filter(like='covers_')).sum() gives the number of accounts missing each role."}],
-    model_answer={"zh": "most_missing_role = 'influencer'   # 15 家客户没有联系到影响者——客户经理往往只盯着采购和决策者",
-                  "en": "most_missing_role = 'influencer'   # 15 accounts have no influencer contacted — account managers tend to see only buyers and deciders"},
+    question={"zh": "在全部 40 家客户中（`coverage`），哪个角色**最常没有联系到**（近 90 天没有联系过这个角色的人）？写角色编号："
+                    "`'user'`、`'influencer'`、`'decider'`、`'buyer'` 或 `'gatekeeper'`。",
+              "en": "Across all 40 accounts (`coverage`), which role is **most often not covered** (nobody in it contacted within 90 days)? "
+                    "Answer with the role id: `'user'`, `'influencer'`, `'decider'`, `'buyer'` or `'gatekeeper'`."},
+    expected=_most_missing,
+    options=ROLE_OPTIONS,
+    reasons=_role_reasons,
+    hints=[{"zh": "对每个角色数一数：有多少家客户没有覆盖它。",
+            "en": "For each role count how many accounts do not cover it."},
+           {"zh": "`coverage.table` 中每个角色有一列 `covers_<角色>`（True/False）；数 False 的个数。",
+            "en": "`coverage.table` has a `covers_<role>` column (True/False) per role; count the Falses."},
+           {"zh": "`(~coverage.table.filter(like='covers_')).sum()` 给出每个角色缺失的客户数，取最大的那一个（去掉前缀 `covers_`）。",
+            "en": "`(~coverage.table.filter(like='covers_')).sum()` gives the accounts missing each role; take the largest (without "
+                  "the `covers_` prefix)."}],
+    model_answer="missing = (~coverage.table.filter(like='covers_')).sum()\n"
+                 "most_missing_role = missing.idxmax().removeprefix('covers_')",
+    explanation={"zh": "`'influencer'`：15 家客户没有联系到影响者——客户经理往往只盯着采购和决策者。",
+                 "en": "`'influencer'`: 15 accounts have no influencer contacted — account managers tend to see only buyers and deciders."},
 )
 
 discuss_types = ThoughtProblem(
     var="types_note",
-    model_answer={"zh": "垄断型客户最怕的是我们自满：客户会为分散风险引入第二家供应商；选择型客户要靠差异化价值争取首选地位；"
-                        "密集型客户先算潜力，值得才集中投入。同一套服务标准用在三类客户身上，要么浪费、要么不够。",
-                  "en": "With sole-supplier accounts the danger is our complacency — the client adds a second supplier to spread its risk; "
-                        "selective accounts are won with distinct value; crowded-field accounts need a potential check before any investment. "
-                        "One service standard for all three either wastes money or falls short."},
+    explanation={"zh": "垄断型客户最怕的是我们自满：客户会为分散风险引入第二家供应商；选择型客户要靠差异化价值争取首选地位；"
+                       "密集型客户先算潜力，值得才集中投入。同一套服务标准用在三类客户身上，要么浪费、要么不够。",
+                 "en": "With sole-supplier accounts the danger is our complacency — the client adds a second supplier to spread its risk; "
+                       "selective accounts are won with distinct value; crowded-field accounts need a potential check before any investment. "
+                       "One service standard for all three either wastes money or falls short."},
 )
