@@ -11,7 +11,6 @@ from helpers.lifecycle import STATES, relationship_states, state_labels
 from helpers.migration import customer_flow, migration_matrix
 from helpers.cohorts import growth_accounting
 from helpers.plots import plot_customer_flow, plot_growth_accounting, plot_migration_heatmap, plot_state_distribution
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -368,48 +367,11 @@ Each stage needs different resources: a win-back discount is wasted on a loyal c
 nothing for a lost one.
 """)
 
-ch.md(zh="""
-## 练习
-
-**练习 1**　在线零售数据中（默认分析日 2011-12-10），有多少位流失预警客户？
-""", en="""
-## Exercises
-
-**Exercise 1.** How many at-risk customers does Online Retail have (default analysis date 2011-12-10)?
-""")
-ch.exercise("ch02", "q1", placeholder="n_at_risk = ____", solution="n_at_risk = int((states.classes == 'at_risk').sum())")
-
-ch.md(zh="""
-**练习 2**　在上面的迁移矩阵 `m` 中，2011-09-10 时的初次购买客户，有多大比例在 2011-12-10 时处于流失预警状态？（填 0–1 之间的小数）
-""", en="""
-**Exercise 2.** In the migration matrix `m` above, what share of the first-time buyers of 2011-09-10 were at risk on
-2011-12-10? (a fraction between 0 and 1)
-""")
-ch.exercise("ch02", "q2", placeholder="p_new_at_risk = ____",
-            solution="p_new_at_risk = m.probabilities.loc['new', 'at_risk']")
-
-ch.md(zh="""
-**练习 3**　用增长核算表 `growth` 算出悦家生活 2025 年第三季度的速动比率。
-""", en="""
-**Exercise 3.** Using the growth accounting table `growth`, work out Yuejia Living's quick ratio for 2025Q3.
-""")
-ch.exercise("ch02", "q3", placeholder="quick_ratio_q3 = ____",
-            solution="quick_ratio_q3 = growth.loc['2025Q3', 'quick_ratio']")
-
-ch.md(zh="""
-**练习 4（小测验）**　下面六位客户的购买日期如卡片所示，分析日为 2024-06-30，规则同第 2 节（90 / 180 / 365 天，4 次）。
-在每张卡片下选出状态，按“检查”查看结果；然后把答案交给练习检查：`quiz_states = quiz.answers`。
-""", en="""
-**Exercise 4 (quiz).** The six customers below bought on the dates shown; the analysis date is 2024-06-30 and the
-rules are those of section 2 (90 / 180 / 365 days, 4 purchases). Pick a state under each card and press Check;
-then hand your answers to the exercise check: `quiz_states = quiz.answers`.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch02.quiz_cards(), ch02.QUIZ_STATES, problem=ch02.q4, labels=state_labels(ch02.QUIZ_STATES))
-quiz
-""")
-ch.exercise("ch02", "q4", placeholder="quiz_states = ____   # quiz.answers",
-            solution="quiz_states = {'C1': 'loyal', 'C2': 'new', 'C3': 'at_risk', 'C4': 'lost', 'C5': 'reactivated', 'C6': 'repeat'}")
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch02", "q1")
+ch.exercise("ch02", "q2")
+ch.exercise("ch02", "q3")
+ch.exercise("ch02", "q4")
 
 ch.md(zh="""
 ## 讨论

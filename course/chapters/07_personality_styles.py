@@ -8,9 +8,8 @@ from helpers.teaching.exercises import ch07, ____
 from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
-from helpers.teaching.cases import style_portraits
 from helpers.plots import plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz, SocialStyleAssessment
+from helpers.teaching.widgets import SocialStyleAssessment
 """)
 
 ch.md(zh="""
@@ -195,52 +194,12 @@ to hear everyone** (for Amiables) and **tell the success story of another client
 """)
 
 ch.md(zh="## 5. 练习", en="## 5. Exercises")
-ch.md(zh="""
-**练习 1.** 232 位联系人中，有多少位被评为**亲和型**（`'style_amiable'`）？
-""", en="""
-**Exercise 1.** How many of the 232 contacts are rated **Amiable** (`'style_amiable'`)?
-""")
-ch.exercise("ch07", "q1", placeholder="n_amiable = ____",
-            solution="n_amiable = int((styles.classes == 'style_amiable').sum())")
+ch.exercise("ch07", "q1")
 
-ch.md(zh="""
-**练习 2.** 下周一的会议上，你要先和 KA01 的采购经理吴欣玲谈价格。她是哪种风格？
-答案填风格编号：`'style_driver'`、`'style_expressive'`、`'style_amiable'` 或 `'style_analytical'`。
-""", en="""
-**Exercise 2.** At Monday's meeting you first talk prices with KA01's procurement manager, 吴欣玲 (Wu Xinling).
-What is her style? Answer with the style id: `'style_driver'`, `'style_expressive'`, `'style_amiable'` or
-`'style_analytical'`.
-""")
-ch.exercise("ch07", "q2", placeholder="wu_style = ____",
-            solution="wu_style = styles.table.query(\"person == '吴欣玲'\")['cell'].iloc[0]")
+ch.exercise("ch07", "q2")
 
-ch.md(zh="""
-## 6. 案例测验：他们是哪种风格？
-
-下面六张卡片是案例中的六位人物。为每一位选择风格，然后点击“检查”：答对的卡片打 ✔，答错的打 ✘（不会直接告诉你正确答案）。
-""", en="""
-## 6. Case quiz: which style are they?
-
-The six cards below are the six people of the case. Choose a style for each and press "Check": right cards get
-a ✔, wrong ones a ✘ (the right answer is not revealed).
-""")
-ch.code("""
-quiz = ClassificationQuiz(style_portraits(), classes=["style_driver", "style_expressive", "style_amiable",
-                                                      "style_analytical"], problem=ch07.q3)
-quiz
-""")
-ch.md(zh="""
-**练习 3.** 在测验中作答后，把你的答案交给检查：`style_answers = quiz.answers`（也可以直接写成字典
-`{'P1': 'style_...', …}`）。
-""", en="""
-**Exercise 3.** After answering in the quiz, hand your answers to the check: `style_answers = quiz.answers` (or
-write the dictionary yourself: `{'P1': 'style_...', …}`).
-""")
-ch.exercise("ch07", "q3", placeholder="style_answers = ____   # quiz.answers",
-            solution="""
-style_answers = {"P1": "style_driver", "P2": "style_amiable", "P3": "style_expressive",
-                 "P4": "style_analytical", "P5": "style_driver", "P6": "style_amiable"}
-""")
+ch.md(zh="## 6. 案例测验：他们是哪种风格？", en="## 6. Case quiz: which style are they?")
+ch.exercise("ch07", "q3")
 
 ch.md(zh="""
 ## 7. 自我评估：你自己是哪种风格？
@@ -255,20 +214,7 @@ strike Analytical clients as unreliable. Move the sliders to answer the eight st
 5 = strongly agree) and see where you land in the matrix.
 """)
 ch.code("assessment = SocialStyleAssessment()\nassessment")
-ch.md(zh="""
-**练习 4.** 小周在自我评估中的回答是：果断性 4 项 `a1`–`a4` 为 3、2、3、4；反应性 4 项 `r1`–`r4` 为 4、3、2、3。
-在上面的自我评估中拖动滑块（或在代码中设置 `assessment.controls['a1'].value = 3` …），工具判断她是哪种风格？
-""", en="""
-**Exercise 4.** Xiao Zhou's self-assessment answers: assertiveness items `a1`–`a4` 3, 2, 3, 4; responsiveness items
-`r1`–`r4` 4, 3, 2, 3. Set the sliders above (or in code: `assessment.controls['a1'].value = 3` …). Which style does
-the tool give her?
-""")
-ch.exercise("ch07", "q4", placeholder="zhou_style = ____",
-            solution="""
-for item, answer in zip(["a1", "a2", "a3", "a4", "r1", "r2", "r3", "r4"], [3, 2, 3, 4, 4, 3, 2, 3]):
-    assessment.controls[item].value = answer
-zhou_style = assessment.result.classes.iloc[0]
-""")
+ch.exercise("ch07", "q4")
 ch.md(zh="""
 小周的两个平均分都恰好是 3.0，落在两条分界线的交点上——按规则她是表现型，但实际上她的风格并不鲜明。
 这正是讨论题 1 的起点。

@@ -6,7 +6,6 @@ from helpers.teaching.exercises import ch08, ____
 from helpers.data import load_demo
 from helpers.accounts import key_account_scores, account_types, buying_centre_coverage
 from helpers.plots import plot_key_account_scores, plot_buying_centre
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -146,9 +145,7 @@ Compare the two lists: KA19, the largest buyer, is on both. But KA28, 4th by rev
 by weighted score — the lowest gross margin of all (15.8 %) and a strategic fit of 1 — while KA12 (only 480 thousand)
 makes the list for its growth, strategic fit and referral value.
 """)
-ch.exercise("ch08", "q1", placeholder="overlap = ____   # 两份大客户名单中共同的客户数 / accounts on both key-account lists",
-            solution="key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
-                     "overlap = len(key(scores) & key(by_revenue))")
+ch.exercise("ch08", "q1")
 ch.md(zh="""
 **小心归一化的陷阱**：最小–最大归一化对极端值很敏感。KA19 一年采购 787 万元，其他客户大多不到 200 万，
 于是大多数客户的采购额得分都挤在 0–0.25 之间，采购额的 35% 权重实际上只在少数几家之间起作用。
@@ -282,28 +279,10 @@ talked to them for too long; grey = we do not know anyone in the role. The suppo
 - **KA10, KA12**: the decider's attitude is negative — find out why (price? the last delivery?) before pitching anything new.
 - A low support index is not a lost cause: it shows which opponents to turn into neutrals.
 """)
-ch.exercise("ch08", "q2", placeholder="key_at_risk = ____   # 有决策风险的大客户编号（排序后的列表）/ key accounts with a decision at risk (sorted list)",
-            solution="key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)")
+ch.exercise("ch08", "q2")
 
-ch.md(zh="""
-### 练习：给采购中心的人物分角色
-
-下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在采购中心的角色，然后点“检查”。
-""", en="""
-### Exercise: give each person a buying-centre role
-
-The five cards below describe five people in a manufacturing company involved in buying gifts. Pick each person's
-role in the buying centre, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch08.ROLE_CARDS, ch08.ROLE_CLASSES, problem=ch08.q3)\nquiz")
-ch.exercise("ch08", "q3", placeholder="role_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, role in {'P1': 'role_gatekeeper', 'P2': 'role_decider', 'P3': 'role_buyer',\n"
-                     "                   'P4': 'role_influencer', 'P5': 'role_user'}.items():\n"
-                     "    quiz.dropdowns[card].value = role\n"
-                     "role_answers = quiz.answers")
-ch.exercise("ch08", "q4", placeholder="most_missing_role = ____   # 'user', 'influencer', 'decider', 'buyer' 或/or 'gatekeeper'",
-            solution="missing = (~coverage.table.filter(like='covers_')).sum()\n"
-                     "most_missing_role = missing.idxmax().removeprefix('covers_')")
+ch.exercise("ch08", "q3")
+ch.exercise("ch08", "q4")
 
 ch.md(zh="""
 ## 5. 大客户为什么会流失，怎样预防

@@ -12,7 +12,7 @@ from helpers.reliability import cronbach_alpha
 from helpers.servqual import servqual
 from helpers.matrices import ipa_matrix
 from helpers.plots import plot_csat, plot_nps, plot_alpha_if_deleted, plot_servqual_gaps, plot_value_matrix
-from helpers.teaching.widgets import SurveySimulator, ClassificationQuiz
+from helpers.teaching.widgets import SurveySimulator
 """)
 
 ch.md(zh="""
@@ -218,9 +218,7 @@ of error (section 4): ±24 points for gold; for platinum it even shows 0 — all
 approximation breaks down on so small a sample; it does not mean the result is exact. What to do on Monday: pass the regular members who are detractors (0–6) to the service team for
 a call back to learn why.
 """)
-ch.exercise("ch09", "q1",
-            placeholder="nps_top = ____   # 金卡与白金会员合计的 NPS / NPS of gold and platinum members together",
-            solution="nps_top = nps(members.query(\"member_level in ['gold', 'platinum']\")['nps'].dropna()).nps")
+ch.exercise("ch09", "q1")
 
 ch.md(zh="""
 ### 3.3 CES：顾客费力度
@@ -346,17 +344,7 @@ sim = SurveySimulator(promoters=nps_result.promoters, passives=nps_result.passiv
                       **{f"rating_{r}": int(counts.get(r, 0)) for r in range(1, 6)})
 sim
 """)
-ch.md(zh="""
-**练习 2**：如果下次调查把样本扩大到 4 倍（各组人数都乘以 4），NPS 的误差范围是多少？在模拟器里调整，或直接设置 `sim.controls`。
-""", en="""
-**Exercise 2**: if the next survey had four times the sample (every group's count × 4), what would the NPS margin
-of error be? Move the sliders, or set `sim.controls` directly.
-""")
-ch.exercise("ch09", "q2", placeholder="moe_4x = ____   # sim.result.nps.moe",
-            solution="sim.controls['promoters'].value = 4 * nps_result.promoters\n"
-                     "sim.controls['passives'].value = 4 * nps_result.passives\n"
-                     "sim.controls['detractors'].value = 4 * nps_result.detractors\n"
-                     "moe_4x = sim.result.nps.moe")
+ch.exercise("ch09", "q2")
 
 ch.md(zh="""
 ## 5 信度：多道题量的是同一件事吗？
@@ -409,10 +397,7 @@ ch.md(zh="""
 Alpha falls from 0.87 to 0.79; "alpha if item deleted" shows that dropping this item lifts alpha back — its
 corrected item–total correlation is only 0.14. The fix: drop or rewrite the item, and say so in the report.
 """)
-ch.exercise("ch09", "q3",
-            placeholder="alpha_responsiveness = ____   # SERVQUAL 响应性感知题 / responsiveness perception items per_10 … per_13",
-            solution="items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                     "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha")
+ch.exercise("ch09", "q3")
 
 ch.md(zh="""
 ## 6 SERVQUAL：服务质量的五个差距
@@ -455,6 +440,7 @@ sq
 """)
 ch.checked("round(sq.unweighted, 2), round(sq.weighted, 2), sq.n")
 ch.code("plot_servqual_gaps(sq);")
+ch.exercise("ch09", "q4")
 ch.md(zh="""
 **怎么读？** 只有有形性达到了期望；**可靠性**的差距最大（−1.28），而顾客恰恰认为它最重要（平均分配了 32 分）——
 所以加权分（−0.70）比未加权分（−0.55）更差。注意：移情性的**感知分**最低，但它的期望也低，差距并不是最大的。
@@ -487,9 +473,6 @@ SERVQUAL has critics: Cronin and Taylor (1992) found perceptions alone (SERVPERF
 with half the questionnaire; difference scores are also less reliable than single scores. A practical compromise:
 keep the expectation items for diagnosis, ask only perceptions for tracking.
 """)
-ch.exercise("ch09", "q4",
-            placeholder="worst_dimension = ____   # 'sq_tangibles', 'sq_reliability', 'sq_responsiveness', 'sq_assurance' or 'sq_empathy'",
-            solution="worst_dimension = sq.dimensions['gap'].idxmin()")
 
 ch.md(zh="""
 ## 7 重要性—绩效分析（IPA）：先改进什么
@@ -532,20 +515,7 @@ ch.checked("""
 ipa = ipa_matrix(means)
 {axis: round(cut[0], 2) for axis, cut in ipa.thresholds.items()}
 """)
-ch.md(zh="""
-**练习 5**：先别看图——根据上表和十字线（表现 5.12，重要性 5.26），把每个属性放进一个象限，然后按“检查”。
-""", en="""
-**Exercise 5**: before looking at the chart, place each attribute in a quadrant from the table and the crosshair
-(performance 5.12, importance 5.26), then press Check.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch09.quiz_cards(), ch09.IPA_CLASSES, problem=ch09.q5)
-quiz
-""")
-ch.exercise("ch09", "q5", placeholder="ipa_quadrants = ____   # quiz.answers",
-            solution="ipa_quadrants = {'A': 'ipa_keep_up', 'B': 'ipa_keep_up', 'C': 'ipa_concentrate', "
-                     "'D': 'ipa_concentrate', 'E': 'ipa_overkill', 'F': 'ipa_overkill', "
-                     "'G': 'ipa_low_priority', 'H': 'ipa_low_priority'}")
+ch.exercise("ch09", "q5")
 ch.code('plot_value_matrix(ipa_matrix(means.rename(index=lambda a: demo_label(a, "attribute"))));')
 ch.checked("ipa.classes")
 ch.md(zh="""

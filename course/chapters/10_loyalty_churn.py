@@ -13,7 +13,6 @@ from helpers.matrices import apostle_model
 from helpers.cohorts import cohort_retention
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.plots import plot_cohort_retention, plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -344,50 +343,14 @@ whether to fix the service or reward first, cohort retention measures the progra
 lists are the weekly actions.
 """)
 
-ch.md(zh="""
-## 练习
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch10", "q1")
 
-**练习 1**　品牌追踪样本中，忠诚顾客占多大比例？（填 0–1 之间的小数）
-""", en="""
-## Exercises
+ch.exercise("ch10", "q2")
 
-**Exercise 1.** What share of the brand panel is brand loyal? (a fraction between 0 and 1)
-""")
-ch.exercise("ch10", "q1", placeholder="share_loyal = ____",
-            solution="share_loyal = (loyalty.classes == 'brand_loyal').mean()")
+ch.exercise("ch10", "q3")
 
-ch.md(zh="""
-**练习 2**　在同期群留存表 `cohorts` 中，2010 年 12 月的同期群在首购后第 3 个月（k = 3）的留存率是多少？
-""", en="""
-**Exercise 2.** In the cohort table `cohorts`, what is the retention of the December 2010 cohort three months after
-its first purchase (k = 3)?
-""")
-ch.exercise("ch10", "q2", placeholder="retention_dec_k3 = ____",
-            solution="retention_dec_k3 = cohorts.rates.loc['2010-12', 3]")
-
-ch.md(zh="""
-**练习 3**　流失预警名单 `at_risk` 中，有多少位客户需要专人电话挽留？
-""", en="""
-**Exercise 3.** How many customers on the at-risk list `at_risk` should get a personal call?
-""")
-ch.exercise("ch10", "q3", placeholder="n_save_calls = ____",
-            solution="n_save_calls = int((at_risk['action'] == 'save_call').sum())")
-
-ch.md(zh="""
-**练习 4（小测验）**　六位客户在生活用纸品类中各买了 10 次，卡片上是每个品牌的购买次数。按第 1 节的规则（70%，前 3 个品牌 90%）
-为每位客户选出忠诚类型，按“检查”查看结果，再把答案交给练习检查：`quiz_attitudes = quiz.answers`。
-""", en="""
-**Exercise 4 (quiz).** Six customers each bought household paper 10 times; the cards show purchases per brand. Using
-section 1's rules (70%; top 3 brands 90%), pick each customer's loyalty type, press Check, then hand your answers to
-the exercise check: `quiz_attitudes = quiz.answers`.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch10.quiz_cards(), ch10.QUIZ_CLASSES, problem=ch10.q4)
-quiz
-""")
-ch.exercise("ch10", "q4", placeholder="quiz_attitudes = ____   # quiz.answers",
-            solution="quiz_attitudes = {'A': 'brand_loyal', 'B': 'brand_shifting', 'C': 'brand_switcher', "
-                     "'D': 'brand_loyal', 'E': 'brand_shifting', 'F': 'brand_switcher'}")
+ch.exercise("ch10", "q4")
 
 ch.md(zh="""
 ## 讨论

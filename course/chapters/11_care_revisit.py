@@ -12,7 +12,6 @@ from helpers.care import (default_revisit_rules, default_event_rules, revisit_pl
                           cn_holidays, care_calendar, build_schedule, call_list)
 from helpers.data.exports import write_workbook, write_csv
 from helpers.plots import plot_revisit_calendar
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -127,8 +126,7 @@ day every month).
 """)
 ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nplan.head()")
 ch.checked("label(plan['reason']).value_counts().to_frame()")
-ch.exercise("ch11", "q1", placeholder="diamond_contacts = ____   # 第一季度金钻客户的例行联系次数 / routine contacts with diamond customers in Q1",
-            solution="diamond_contacts = len(plan[plan['tier'] == 'tier_diamond'])")
+ch.exercise("ch11", "q1")
 
 ch.md(zh="""
 ## 3. 事件驱动的回访
@@ -227,21 +225,7 @@ makes about 40 useful calls a day, how many agents does a peak week need? Do sil
 two holidays five days apart? Could routine revisits move out of holiday weeks?
 """)
 
-ch.md(zh="""
-### 练习：这种情况用什么渠道？
-
-下面五张卡片各描述一次联系。按本章的默认规则，为每一次选出渠道，然后点“检查”。
-""", en="""
-### Exercise: which channel for which situation?
-
-Each card below describes one contact. Following this chapter's default rules, pick the channel for each, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch11.CHANNEL_CARDS, ch11.CHANNEL_CLASSES, problem=ch11.q3)\nquiz")
-ch.exercise("ch11", "q3", placeholder="channel_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, channel in {'S1': 'contact_visit', 'S2': 'contact_phone', 'S3': 'contact_sms',\n"
-                     "                      'S4': 'contact_gift', 'S5': 'contact_wechat'}.items():\n"
-                     "    quiz.dropdowns[card].value = channel\n"
-                     "channel_answers = quiz.answers")
+ch.exercise("ch11", "q3")
 
 ch.md(zh="""
 ## 6. 导出团队可用的回访名单
@@ -284,8 +268,7 @@ it); only what this contact needs; an outcome column, so next week we can measur
 byte-order mark so Excel opens Chinese text correctly; text starting with `=`, `+`, `-` or `@` gets an apostrophe so a
 spreadsheet never runs it as a formula.
 """)
-ch.exercise("ch11", "q2", placeholder="january_personal = ____   # 1 月需要电话或上门的联系次数 / phone or visit contacts due in January",
-            solution="january_personal = len(call_list(schedule, '2026-01-01', '2026-01-31', channels=['contact_phone', 'contact_visit']))")
+ch.exercise("ch11", "q2")
 
 ch.md(zh="""
 ## 7. 计划做到了吗？从联系记录检查执行
@@ -315,10 +298,7 @@ Now check the most important one: how many **follow-ups after a closed complaint
 the follow-ups due in 2025 come from `event_revisits`; those actually made are the log's contacts with purpose
 `complaint_followup`.
 """)
-ch.exercise("ch11", "q4", placeholder="follow_up_rate = ____   # 2025 年投诉结案回访的执行率 / share of 2025 complaint follow-ups carried out",
-            solution="logged = (contacts_2025['purpose'] == 'complaint_followup').sum()\n"
-                     "due = len(event_revisits(complaints=complaints, start='2025-01-01', end='2025-12-31'))\n"
-                     "follow_up_rate = logged / due")
+ch.exercise("ch11", "q4")
 ch.md(zh="""
 约 84%：每 6 位投诉后的客户就有 1 位没有接到回访电话——而这恰恰是最容易流失的客户。名单上的“联系结果”一栏，
 就是为了每周算出这样的执行率，并追问没做到的原因。

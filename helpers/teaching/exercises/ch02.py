@@ -15,6 +15,8 @@ QUIZ_ORDERS = {
     "C6": ["2024-04-10", "2024-06-28"],
 }
 QUIZ_STATES = ("new", "repeat", "loyal", "at_risk", "lost", "reactivated")
+#: q1 asks for the states three months before the default analysis date (the migration matrix's t0).
+EARLIER = "2011-09-10"
 
 
 @lru_cache(maxsize=1)
@@ -24,11 +26,11 @@ def _online_retail():
     return load_online_retail()[0]
 
 
-@lru_cache(maxsize=1)
-def _or_states():
+@lru_cache(maxsize=2)
+def _or_states(as_of: str | None = None):
     from helpers.lifecycle import relationship_states
 
-    return relationship_states(_online_retail())
+    return relationship_states(_online_retail(), as_of=as_of)
 
 
 @lru_cache(maxsize=1)
@@ -142,31 +144,38 @@ def _state_labels(ids):
     return state_labels(list(ids))
 
 
-def _count(state: str) -> int:
-    return int((_or_states().classes == state).sum())
+def _count(state: str, as_of: str | None = EARLIER) -> int:
+    return int((_or_states(as_of).classes == state).sum())
 
 
 q1 = ValueProblem(
-    var="n_at_risk",
-    question={"zh": "Online Retail 中（默认分析日 2011-12-10），有多少位客户处于**流失预警**状态（`'at_risk'`）？",
-              "en": "How many Online Retail customers are **at risk** (`'at_risk'`) on the default analysis date, 2011-12-10?"},
+    var="n_at_risk_sep",
+    question={"zh": "三个月前——分析日取 **2011-09-10**（`as_of='2011-09-10'`）时，Online Retail 有多少位客户处于**流失预警**状态（`'at_risk'`）？",
+              "en": "Three months earlier — with **2011-09-10** as the analysis date (`as_of='2011-09-10'`) — how many Online Retail "
+                    "customers were **at risk** (`'at_risk'`)?"},
     expected=lambda: _count("at_risk"),
-    mistakes=[Mistake("with_lost", answer=lambda: _count("at_risk") + _count("lost"),
+    mistakes=[Mistake("default_date", answer=lambda: _count("at_risk", None),
+                      message={"zh": "这是默认分析日 2011-12-10 的人数；题目要在 2011-09-10 判断状态：`relationship_states(tx, as_of='2011-09-10')`。",
+                               "en": "That is the count on the default analysis date, 2011-12-10; the question asks for the states on "
+                                     "2011-09-10: `relationship_states(tx, as_of='2011-09-10')`."}),
+              Mistake("with_lost", answer=lambda: _count("at_risk") + _count("lost"),
                       message={"zh": "你把已经流失（`'lost'`，沉默超过 180 天）的客户也算进去了；流失预警只包括沉默 91–180 天、还来得及挽回的客户。",
                                "en": "You counted the lost customers (`'lost'`, silent for more than 180 days) too; at risk means silent "
                                      "for 91–180 days, still within reach."}),
               Mistake("lost", answer=lambda: _count("lost"),
                       message={"zh": "这是流失客户（`'lost'`）的人数；题目问的是流失预警（`'at_risk'`）。",
                                "en": "That is the number of lost customers (`'lost'`); the question asks for at risk (`'at_risk'`)."})],
-    hints=[{"zh": "流失预警是“最近一次购买在 91–180 天前”的客户：还没有流失，但已经很久没来了。",
-            "en": "At risk means the last purchase was 91–180 days ago: not lost yet, but away for a long time."},
-           {"zh": "`states.classes` 是每位客户的状态编号；`states.summary()` 按状态列出人数。",
-            "en": "`states.classes` holds every customer's state id; `states.summary()` lists customers per state."},
-           {"zh": "数一数 `states.classes == ____` 为 True 的个数（`.sum()`）。",
-            "en": "Count where `states.classes == ____` is True (`.sum()`)."}],
-    model_answer="n_at_risk = int((states.classes == 'at_risk').sum())",
-    explanation={"zh": "588 人：最近一次购买在 91–180 天前，还来得及挽留。",
-                 "en": "588 customers whose last purchase was 91–180 days ago — still within reach."},
+    hints=[{"zh": "“距今多少天”都相对于分析日计算：换一个分析日，每位客户的状态都会重新判断。",
+            "en": "“How long ago” always counts to the analysis date: another date re-classifies every customer."},
+           {"zh": "`relationship_states(tx, as_of=…)` 按指定的分析日判断状态；结果的 `classes` 是每位客户的状态编号。",
+            "en": "`relationship_states(tx, as_of=…)` classifies on the given analysis date; the result's `classes` holds every customer's state id."},
+           {"zh": "`states_sep = relationship_states(tx, as_of='2011-09-10')`，再数 `states_sep.classes == ____`。",
+            "en": "`states_sep = relationship_states(tx, as_of='2011-09-10')`, then count `states_sep.classes == ____`."}],
+    model_answer="states_sep = relationship_states(tx, as_of='2011-09-10')\n"
+                 "n_at_risk_sep = int((states_sep.classes == 'at_risk').sum())",
+    explanation={"zh": "880 位，比 12 月的 588 位多得多：秋季很多客户沉默了三个多月，圣诞季前又回来了——流失预警要结合购买周期和季节来看。",
+                 "en": "880, far more than December's 588: many customers went quiet for over three months in the autumn and came "
+                       "back before Christmas — read at-risk counts against the buying cycle and the season."},
 )
 
 q2 = ValueProblem(

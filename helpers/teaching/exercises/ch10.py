@@ -15,6 +15,8 @@ QUIZ_CHOICES = {
 }
 QUIZ_CLASSES = ("brand_loyal", "brand_shifting", "brand_switcher")
 COHORT_AS_OF = "2011-11-30"     # the last complete month of Online Retail
+STRICT_LOYAL_SHARE = 0.8        # q1: a stricter loyalty rule than the chapter's 70 %
+TOP_TENTH = 0.9                 # q3: calls only for the top 10 % by spend
 
 
 @lru_cache(maxsize=1)
@@ -24,12 +26,16 @@ def _online_retail():
     return load_online_retail()[0]
 
 
-@lru_cache(maxsize=1)
-def _attitudes():
+@lru_cache(maxsize=2)
+def _attitudes(loyal_share: float = 0.7):
     from helpers.data.datasets import load_demo
     from helpers.loyalty import attitude_loyalty
 
-    return attitude_loyalty(load_demo("brand_choices"))
+    return attitude_loyalty(load_demo("brand_choices"), loyal_share=loyal_share)
+
+
+def _class_share(attitude: str, loyal_share: float = STRICT_LOYAL_SHARE) -> float:
+    return float((_attitudes(loyal_share).classes == attitude).mean())
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +45,15 @@ def _cohorts():
     return cohort_retention(_online_retail(), as_of=COHORT_AS_OF, period="M")
 
 
-@lru_cache(maxsize=1)
-def _at_risk():
+@lru_cache(maxsize=3)
+def _at_risk(value_quantile: float = 0.75):
     from helpers.lifecycle import at_risk_list
 
-    return at_risk_list(_online_retail())
+    return at_risk_list(_online_retail(), value_quantile=value_quantile)
+
+
+def _save_calls(value_quantile: float = TOP_TENTH) -> int:
+    return int((_at_risk(value_quantile)["action"] == "save_call").sum())
 
 
 def quiz_cards() -> list[dict]:
@@ -98,25 +108,35 @@ def _attitude_reason(card: str, chosen: str | None = None) -> dict:
 
 
 q1 = ValueProblem(
-    var="share_loyal",
-    question={"zh": "品牌追踪样本（`loyalty`，300 位顾客）中，**忠诚顾客**（`'brand_loyal'`）占多大比例？答 0–1 之间的小数。",
-              "en": "What share of the brand panel (`loyalty`, 300 customers) is **brand loyal** (`'brand_loyal'`)? Answer with a "
-                    "fraction between 0 and 1."},
-    expected=lambda: float((_attitudes().classes == "brand_loyal").mean()),
+    var="share_loyal_80",
+    question={"zh": "如果把忠诚顾客的标准从第一品牌 70% 提高到 **80%**（`attitude_loyalty(choices, loyal_share=0.8)`），"
+                    "品牌追踪样本（300 位顾客）中忠诚顾客占多大比例？答 0–1 之间的小数。",
+              "en": "If brand loyalty required **80 %** for the top brand instead of 70 % (`attitude_loyalty(choices, "
+                    "loyal_share=0.8)`), what share of the brand panel (300 customers) would be brand loyal? Answer with a fraction "
+                    "between 0 and 1."},
+    expected=lambda: _class_share("brand_loyal"),
     decimals=3,
-    mistakes=[Mistake("count", answer=lambda: int((_attitudes().classes == "brand_loyal").sum()),
+    mistakes=[Mistake("default_rule", answer=lambda: _class_share("brand_loyal", 0.7),
+                      message={"zh": "这是默认 70% 标准下的比例；题目把标准提高到了 80%：`loyal_share=0.8`。",
+                               "en": "That is the share under the default 70 % rule; the question raises it to 80 %: `loyal_share=0.8`."}),
+              Mistake("count", answer=lambda: int((_attitudes(STRICT_LOYAL_SHARE).classes == "brand_loyal").sum()),
                       message={"zh": "这是人数；题目问的是比例：再除以样本总人数（300）。",
                                "en": "That is a count; the question asks for a share: divide by the panel size (300)."}),
-              Mistake("shifting", answer=lambda: float((_attitudes().classes == "brand_shifting").mean()),
+              Mistake("shifting", answer=lambda: _class_share("brand_shifting"),
                       message={"zh": "这是品牌转移顾客的比例；忠诚顾客的编号是 `'brand_loyal'`。",
                                "en": "That is the share of shifting customers; brand loyal is `'brand_loyal'`."}),
               AS_PERCENT],
-    hints=[{"zh": "比例 = 忠诚顾客人数 ÷ 全部顾客人数。", "en": "Share = brand-loyal customers ÷ all customers."},
-           {"zh": "`loyalty.classes` 是每位顾客的类别编号；比较得到真/假值，真/假值的平均数就是比例。",
-            "en": "`loyalty.classes` holds each customer's class id; a comparison gives true/false values, and their mean is the share."},
-           {"zh": "`(loyalty.classes == 'brand_loyal').____()`", "en": "`(loyalty.classes == 'brand_loyal').____()`"}],
-    model_answer="share_loyal = (loyalty.classes == 'brand_loyal').mean()",
-    explanation={"zh": "131 / 300 ≈ 0.437。", "en": "131 / 300 ≈ 0.437."},
+    hints=[{"zh": "标准越严，忠诚顾客越少；从忠诚里掉出来的顾客会变成品牌转移顾客。",
+            "en": "The stricter the rule, the fewer loyal customers; those who drop out become shifting customers."},
+           {"zh": "`attitude_loyalty` 的 `loyal_share` 参数就是第一品牌份额的门槛；结果的 `classes` 是每位顾客的类别。",
+            "en": "`attitude_loyalty`'s `loyal_share` is the top-brand threshold; the result's `classes` holds each customer's class."},
+           {"zh": "`strict = attitude_loyalty(choices, loyal_share=0.8)`，再求 `(strict.classes == 'brand_loyal').____()`。",
+            "en": "`strict = attitude_loyalty(choices, loyal_share=0.8)`, then `(strict.classes == 'brand_loyal').____()`."}],
+    model_answer="strict = attitude_loyalty(choices, loyal_share=0.8)\n"
+                 "share_loyal_80 = (strict.classes == 'brand_loyal').mean()",
+    explanation={"zh": "103 / 300 ≈ 0.343：标准从 70% 提到 80%，忠诚顾客从 131 位减到 103 位——报告忠诚度时必须写明标准。",
+                 "en": "103 / 300 ≈ 0.343: moving the rule from 70 % to 80 % cuts the loyal customers from 131 to 103 — a loyalty "
+                       "figure must state its rule."},
 )
 
 q2 = ValueProblem(
@@ -145,25 +165,35 @@ q2 = ValueProblem(
 )
 
 q3 = ValueProblem(
-    var="n_save_calls",
-    question={"zh": "流失预警名单 `at_risk` 中，有多少位客户需要**专人电话挽留**（`action` 为 `'save_call'`）？",
-              "en": "How many customers on the at-risk list `at_risk` should get a **personal save call** (`action` is `'save_call'`)?"},
-    expected=lambda: int((_at_risk()["action"] == "save_call").sum()),
-    mistakes=[Mistake("all_at_risk", answer=lambda: int((_at_risk()["state"] == "at_risk").sum()),
-                      message={"zh": "这是名单上全部流失预警客户；专人电话只留给其中价值高的客户（`action == 'save_call'`），其余的发提醒。",
-                               "en": "That is every at-risk customer on the list; personal calls are only for the valuable ones "
-                                     "(`action == 'save_call'`), the others get a reminder."}),
-              Mistake("whole_list", answer=lambda: len(_at_risk()),
-                      message={"zh": "这是名单的总行数，里面还有发提醒和挽回优惠的客户；只数 `action` 为 `'save_call'` 的行。",
-                               "en": "That is the whole list, reminders and win-back offers included; count only the rows whose `action` is `'save_call'`."})],
-    hints=[{"zh": "电话是最贵的渠道，只留给高价值的预警客户；其他客户用低成本的提醒。",
-            "en": "A call is the dearest channel, kept for high-value at-risk customers; the others get low-cost reminders."},
-           {"zh": "名单的 `action` 列写明了每位客户的动作；数一数值为 `'save_call'` 的行。",
-            "en": "The list's `action` column says what to do with each customer; count the rows whose value is `'save_call'`."},
-           {"zh": "`(at_risk['action'] == ____).sum()`", "en": "`(at_risk['action'] == ____).sum()`"}],
-    model_answer="n_save_calls = int((at_risk['action'] == 'save_call').sum())",
-    explanation={"zh": "64 人：累计消费进入全部客户前 25% 的预警客户。",
-                 "en": "64: the at-risk customers whose spend is in the top 25 % of all customers."},
+    var="n_calls_top10",
+    question={"zh": "客服人手不够，专人电话只留给累计消费进入全部客户**前 10%** 的预警客户（`at_risk_list(tx, value_quantile=0.9)`）。"
+                    "这时需要打多少个挽留电话（`action` 为 `'save_call'`）？",
+              "en": "The service team is short of people: personal calls go only to at-risk customers whose spend is in the **top 10 %** "
+                    "of all customers (`at_risk_list(tx, value_quantile=0.9)`). How many save calls (`action` is `'save_call'`) are "
+                    "needed then?"},
+    expected=_save_calls,
+    mistakes=[Mistake("default_cut", answer=lambda: _save_calls(0.75),
+                      message={"zh": "这是默认门槛（前 25%，`value_quantile=0.75`）的人数；题目把门槛提高到前 10%。",
+                               "en": "That is the count at the default cut (top 25 %, `value_quantile=0.75`); the question raises it to the top 10 %."}),
+              Mistake("quantile_reversed", answer=lambda: _save_calls(0.1),
+                      message={"zh": "`value_quantile` 是分位数：“前 10%”的门槛是 0.9 分位数，而 0.1 分位数会把九成客户都当作高价值。",
+                               "en": "`value_quantile` is a quantile: the top 10 % start at the 0.9 quantile; the 0.1 quantile would count nine "
+                                     "customers in ten as high-value."}),
+              Mistake("all_at_risk", answer=lambda: int((_at_risk()["state"] == "at_risk").sum()),
+                      message={"zh": "这是名单上全部流失预警客户；专人电话只给其中价值高的客户（`action == 'save_call'`）。",
+                               "en": "That is every at-risk customer on the list; personal calls go only to the valuable ones (`action == 'save_call'`)."})],
+    hints=[{"zh": "门槛越高，进入“专人电话”的客户越少：只有累计消费达到门槛的预警客户才打电话。",
+            "en": "The higher the cut, the fewer customers get a call: only at-risk customers whose spend reaches the cut."},
+           {"zh": "`at_risk_list` 的 `value_quantile` 是消费额的分位数门槛；“前 10%”对应 0.9 分位数。名单的 `action` 列写明每位客户的动作。",
+            "en": "`at_risk_list`'s `value_quantile` is the spend quantile of the cut; the top 10 % means the 0.9 quantile. The list's "
+                  "`action` column says what to do with each customer."},
+           {"zh": "`top10 = at_risk_list(tx, value_quantile=0.9)`，再数 `top10['action'] == ____`。",
+            "en": "`top10 = at_risk_list(tx, value_quantile=0.9)`, then count `top10['action'] == ____`."}],
+    model_answer="top10 = at_risk_list(tx, value_quantile=0.9)\n"
+                 "n_calls_top10 = int((top10['action'] == 'save_call').sum())",
+    explanation={"zh": "14 个电话（门槛为前 25% 时是 64 个）：其余的预警客户改为提醒，名单长度不变，人工工作量少了四分之三。",
+                 "en": "14 calls (64 at the top-25 % cut): the other at-risk customers get reminders instead — the same list, a "
+                       "quarter of the personal work."},
 )
 
 q4 = ClassificationProblem(

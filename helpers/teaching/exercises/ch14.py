@@ -15,9 +15,11 @@ def _report():
     return analyse(*load_online_retail())
 
 
-def _revenue_share(column: str) -> float:
-    summary = _report().segment_summary().set_index("segment")
-    return float(summary.loc["cn8_important_value", column])
+def _state_revenue_share(states: tuple, column: str = "monetary") -> float:
+    """Share of revenue (``monetary``) — or of customers (``column=None``) — of the customers in ``states``."""
+    customers = _report().customers
+    chosen = customers["state"].isin(states)
+    return float(chosen.mean()) if column is None else float(customers.loc[chosen, column].sum() / customers[column].sum())
 
 
 def _important_retain(state: str | None) -> int:
@@ -37,26 +39,33 @@ def _champions(method: str) -> int:
 
 
 q1 = ValueProblem(
-    var="important_value_revenue_share",
-    question={"zh": "在本章的分析中（默认数据 Online Retail，RFM 八类），**重要价值客户**带来了多大比例的**收入**？用细分汇总表 `segment_table`，"
-                    "答 0–1 之间的小数。",
-              "en": "In this chapter's analysis (the default data, Online Retail, 8 RFM classes), what share of **revenue** do the "
-                    "**Important value customers** bring? Use the segment table `segment_table`; answer with a fraction between 0 and 1."},
-    expected=lambda: _revenue_share("revenue_share"),
+    var="at_risk_revenue_share",
+    question={"zh": "在本章的分析中（默认数据 Online Retail），目前处于**流失预警**状态（`'at_risk'`）的客户，在分析期内带来了全部收入的多大比例？"
+                    "用客户表 `customers` 的 `state` 和 `monetary` 两列，答 0–1 之间的小数。",
+              "en": "In this chapter's analysis (the default data, Online Retail), what share of all revenue in the period came from the "
+                    "customers who are now **at risk** (`'at_risk'`)? Use the `state` and `monetary` columns of the customer table "
+                    "`customers`; answer with a fraction between 0 and 1."},
+    expected=lambda: _state_revenue_share(("at_risk",)),
     decimals=3,
-    mistakes=[Mistake("customer_share", answer=lambda: _revenue_share("customer_share"),
-                      message={"zh": "这是客户占比，题目问的是收入占比（`revenue_share`）。",
-                               "en": "That is the share of customers; the question asks for the share of revenue (`revenue_share`)."}),
+    mistakes=[Mistake("customer_share", answer=lambda: _state_revenue_share(("at_risk",), None),
+                      message={"zh": "这是客户占比（预警客户占全部客户的比例）；题目问的是他们带来的收入占比：把 `monetary` 相加再相除。",
+                               "en": "That is the share of customers; the question asks for their share of revenue: add up `monetary` and divide."}),
+              Mistake("with_lost", answer=lambda: _state_revenue_share(("at_risk", "lost")),
+                      message={"zh": "你把已经流失（`'lost'`）的客户也算进去了；题目只问仍处于流失预警的客户——还来得及挽留的那部分收入。",
+                               "en": "You included the lost customers (`'lost'`); the question asks only for those still at risk — the "
+                                     "revenue still within reach."}),
               AS_PERCENT],
-    hints=[{"zh": "收入占比 = 这一类客户的收入 ÷ 全部收入；客户占比是另一件事。",
-            "en": "Revenue share = the class's revenue ÷ all revenue; the share of customers is something else."},
-           {"zh": "`segment_table` 每行一类，`segment` 列是类别编号（重要价值客户是 `'cn8_important_value'`），`revenue_share` 是收入占比。",
-            "en": "`segment_table` has one row per class; `segment` holds the class id (Important value is `'cn8_important_value'`), "
-                  "`revenue_share` the share of revenue."},
-           {"zh": "`segment_table.set_index('segment').loc['cn8_important_value', ____]`",
-            "en": "`segment_table.set_index('segment').loc['cn8_important_value', ____]`"}],
-    model_answer="important_value_revenue_share = segment_table.set_index('segment').loc['cn8_important_value', 'revenue_share']",
-    explanation={"zh": "约 0.64：16% 的客户带来 64% 的收入。", "en": "About 0.64: 16 % of the customers bring 64 % of the revenue."},
+    hints=[{"zh": "收入占比 = 这些客户的消费额之和 ÷ 全部客户的消费额之和；它衡量“有多少收入处在风险中”。",
+            "en": "Revenue share = these customers' spend ÷ all customers' spend; it measures how much revenue is at stake."},
+           {"zh": "`customers['state'] == 'at_risk'` 选出预警客户；`monetary` 列是每位客户的消费额。",
+            "en": "`customers['state'] == 'at_risk'` picks the at-risk customers; `monetary` is each customer's spend."},
+           {"zh": "`customers.loc[customers['state'] == 'at_risk', 'monetary'].sum() / ____`",
+            "en": "`customers.loc[customers['state'] == 'at_risk', 'monetary'].sum() / ____`"}],
+    model_answer="at_risk = customers['state'] == 'at_risk'\n"
+                 "at_risk_revenue_share = customers.loc[at_risk, 'monetary'].sum() / customers['monetary'].sum()",
+    explanation={"zh": "约 0.054：14% 的客户处于流失预警，只带来 5% 的收入——预警客户多是小客户，挽留要先挑出其中价值高的（save_call 名单）。",
+                 "en": "About 0.054: 14 % of the customers are at risk but bring only 5 % of the revenue — most are small, so "
+                       "retention starts with the valuable few (the save_call list)."},
 )
 
 q2 = ValueProblem(
@@ -84,8 +93,8 @@ q2 = ValueProblem(
 
 q3 = ValueProblem(
     var="champions_qcut_drop",
-    question={"zh": "下面的讲解器使用本章的 RFM 表。保持方案为 `r_rfm10`，把**并列处理**改为 `qcut_drop`（合并重复的分界点）：这时有多少位冠军客户？",
-              "en": "The explorer below uses this chapter's RFM table. Keep the `r_rfm10` scheme and switch the **tie policy** to "
+    question={"zh": "上面的讲解器使用本章的 RFM 表。保持方案为 `r_rfm10`，把**并列处理**改为 `qcut_drop`（合并重复的分界点）：这时有多少位冠军客户？",
+              "en": "The explorer above uses this chapter's RFM table. Keep the `r_rfm10` scheme and switch the **tie policy** to "
                     "`qcut_drop` (merge repeated cut points): how many Champions are there now?"},
     expected=lambda: _champions(TIE_METHOD),
     mistakes=[Mistake("default_method", answer=lambda: _champions("r_rfm"),

@@ -233,6 +233,9 @@ def _kind(value) -> str:
 
 
 def _shown(value, limit: int = 40) -> str:
+    """A short repr of a value for a message (NumPy scalars as plain numbers)."""
+    if hasattr(value, "item") and getattr(value, "ndim", None) == 0:
+        value = value.item()
     text = repr(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
