@@ -44,10 +44,10 @@ def test_answers_at_the_stated_precision_pass_and_rougher_ones_are_told_so():
     for good in (0.4318, 0.432, 0.43180001):
         q.assert_passed(good)
     with language("en"):
-        assert q.prompt() == QUESTION["en"] + " (to 3 decimal places)"
+        assert q.prompt() == QUESTION["en"] + " Round to 3 decimal places."
         for rough in (0.43, 0.4):
             result = q.outcome(rough)
-            assert result.mistake == "precision" and "3 decimal places" in result.reason
+            assert result.mistake == "precision" and "3 digits after the decimal point" in result.reason
     with language("zh"):
         assert "保留 3 位小数" in q.prompt() and "3 位小数" in q.outcome(0.43).reason
 
@@ -137,6 +137,8 @@ def test_item_lists_name_the_missing_and_the_extra_items_and_the_order():
         assert q.outcome(["delivery", "quality", "returns"]).mistake == "before_crossing"
         reason = q.outcome(["delivery", "quality", "staff"]).reason
         assert "Missing (2): 'returns', 'billing'." in reason and "Not part of the answer (1): 'staff'." in reason
+    with language("zh"):
+        assert "缺少（2 项）：'returns'、'billing'。" in q.outcome(["delivery", "quality", "staff"]).reason
         assert q.outcome(["quality", "delivery", "returns", "billing"]).mistake == "order"
         assert q.outcome(["delivery", "delivery"]).mistake == "duplicate"
         assert q.outcome("delivery").mistake == "invalid"
@@ -156,11 +158,11 @@ def test_classification_quiz_not_attempted_partly_answered_and_per_card_reasons(
         assert partial.status == "incorrect" and partial.mistake == "incomplete"
         assert "1 of 2 cards answered; still to answer: P2." in partial.reason
         wrong = q.outcome({"P1": "style_amiable", "P2": "style_amiable"}).reason
-        assert "Card P1: you chose “Amiable”, it is “Driver”. why P1, not style_amiable" in wrong
+        assert "Card P1: you chose “Amiable”, it is “Driver”. Why P1, not style_amiable" in wrong
         assert q.outcome({"P9": "style_driver"}).mistake == "invalid"
         assert q.outcome({"P1": "style_boss"}).mistake == "invalid"
         assert q.solution_code() == "styles = {'P1': 'style_driver', 'P2': 'style_amiable'}"
-        assert "Card P2 → “Amiable”: why P2" in q.solution_explanation()
+        assert "Card P2 → “Amiable”: Why P2" in q.solution_explanation()
 
 
 def test_hints_progress_and_the_last_one_points_to_the_solution(capsys):

@@ -70,7 +70,7 @@ def _cell_reasons() -> dict:
                       "en": f"Do not target needs both below 3; value {v} and ability {a} are both on the high side."},
     }
     if before in reasons:
-        reasons[before] = {lang: text + (" 这是重新评分之前的格子。" if lang == "zh" else " That is the cell before the re-rating.")
+        reasons[before] = {lang: text + ("这是重新评分之前的格子。" if lang == "zh" else " That is the cell before the re-rating.")
                            for lang, text in reasons[before].items()}
     return {cell: text for cell, text in reasons.items() if cell != row["cell"]}
 

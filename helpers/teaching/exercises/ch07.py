@@ -52,8 +52,8 @@ def _style_reasons(name: dict, assertiveness: float, responsiveness: float, righ
                  if want != (mean >= 3)]
         zh_need = f"{STYLES[style]['zh']}是“{_ASSERT[tells]['zh']} + {_RESPOND[shows]['zh']}”"
         en_need = f"{STYLES[style]['en']} {_ASSERT[tells]['en']} and {_RESPOND[shows]['en']}"
-        zh_bad = "、".join({"assert": f"果断性 {assertiveness:.2f}（{'≥' if assertiveness >= 3 else '<'} 3，{_ASSERT[assertiveness >= 3]['zh']}）",
-                           "respond": f"反应性 {responsiveness:.2f}（{'≥' if responsiveness >= 3 else '<'} 3，{_RESPOND[responsiveness >= 3]['zh']}）"}[d]
+        zh_bad = "、".join({"assert": f"果断性为 {assertiveness:.2f}（{'≥' if assertiveness >= 3 else '<'} 3，{_ASSERT[assertiveness >= 3]['zh']}）",
+                           "respond": f"反应性为 {responsiveness:.2f}（{'≥' if responsiveness >= 3 else '<'} 3，{_RESPOND[responsiveness >= 3]['zh']}）"}[d]
                           for d in wrong)
         en_bad = " and ".join({"assert": f"assertiveness is {assertiveness:.2f} ({'≥' if assertiveness >= 3 else '<'} 3: {_ASSERT[assertiveness >= 3]['en']})",
                                "respond": f"responsiveness is {responsiveness:.2f} ({'≥' if responsiveness >= 3 else '<'} 3: {_RESPOND[responsiveness >= 3]['en']})"}[d]

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (ChoiceProblem, ClassificationProblem, Mistake, ValueProblem,
-                                             catalogue_options)
+                                             catalogue_options, signed)
 
 RESPONSIVENESS_ITEMS = ("per_10", "per_11", "per_12", "per_13")     # SERVQUAL perceptions, responsiveness
 TOP_LEVELS = ("gold", "platinum")
@@ -146,11 +146,11 @@ def _dimension_reasons() -> dict:
             continue
         low_p = dim == dims["perception"].idxmin()
         out[dim] = {
-            "zh": (f"{names[dim]['zh']}的差距是 {row['gap']:+.2f}（感知 {row['perception']:.2f} − 期望 {row['expectation']:.2f}），"
-                   f"不如{names[worst]['zh']}的 {dims.loc[worst, 'gap']:+.2f} 负得多。"
+            "zh": (f"{names[dim]['zh']}的差距是 {signed(row['gap'])}（感知 {row['perception']:.2f} − 期望 {row['expectation']:.2f}），"
+                   f"不如{names[worst]['zh']}的 {signed(dims.loc[worst, 'gap'])} 负得多。"
                    + ("它的感知分最低，但期望也低——要看差距，不是只看感知分。" if low_p else "")),
-            "en": (f"{names[dim]['en']} has a gap of {row['gap']:+.2f} (perception {row['perception']:.2f} − expectation "
-                   f"{row['expectation']:.2f}), less negative than {names[worst]['en']}'s {dims.loc[worst, 'gap']:+.2f}."
+            "en": (f"{names[dim]['en']} has a gap of {signed(row['gap'])} (perception {row['perception']:.2f} − expectation "
+                   f"{row['expectation']:.2f}), less negative than {names[worst]['en']}'s {signed(dims.loc[worst, 'gap'])}."
                    + (" Its perception is the lowest, but so is its expectation — look at the gap, not the perception alone."
                       if low_p else "")),
         }

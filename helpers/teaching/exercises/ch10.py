@@ -90,10 +90,10 @@ def _attitude_reason(card: str, chosen: str | None = None) -> dict:
     row = _quiz_result().table.loc[card]
     top, cover, right = float(row["top_share"]), float(row["top_k_cover"]), row["attitude"]
     zh = f"第一品牌占 {top:.0%}（{'≥' if top >= 0.7 else '<'} 70%）"
-    en = f"the top brand has {top:.0%} ({'≥' if top >= 0.7 else '<'} 70 %)"
+    en = f"the top brand has {100 * top:.0f} % ({'≥' if top >= 0.7 else '<'} 70 %)"
     if top < 0.7:
         zh += f"，前 3 个品牌合计 {cover:.0%}（{'≥' if cover >= 0.9 else '<'} 90%）"
-        en += f", the top 3 brands {cover:.0%} together ({'≥' if cover >= 0.9 else '<'} 90 %)"
+        en += f", the top 3 brands {100 * cover:.0f} % together ({'≥' if cover >= 0.9 else '<'} 90 %)"
     zh += "。"
     en = en[0].upper() + en[1:] + "."
     needs = {"brand_loyal": {"zh": "忠诚顾客要求第一品牌至少 70%", "en": "Brand loyal needs at least 70 % for the top brand"},

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (AS_PERCENT, ChoiceProblem, ClassificationProblem, Mistake, ValueProblem,
-                                             catalogue_options)
+                                             catalogue_options, signed)
 
 TOUCHPOINTS = ("ad", "social_media", "app", "store_visit", "checkout", "delivery", "after_sales", "membership")
 MODULES = ("sense", "feel", "think", "act", "relate")
@@ -93,8 +93,8 @@ def _touchpoint_reasons() -> dict:
     for tp, gap in gaps.items():
         if tp == worst:
             continue
-        zh = f"{names[tp]['zh']}的平均差距是 {gap:+.2f}，不如{names[worst]['zh']}的 {gaps[worst]:+.2f} 离目标远。"
-        en = f"{names[tp]['en']} has a mean gap of {gap:+.2f}, not as far below target as {names[worst]['en']} ({gaps[worst]:+.2f})."
+        zh = f"{names[tp]['zh']}的平均差距是 {signed(gap)}，不如{names[worst]['zh']}的 {signed(gaps[worst])} 离目标远。"
+        en = f"{names[tp]['en']} has a mean gap of {signed(gap)}, not as far below target as {names[worst]['en']} ({signed(gaps[worst])})."
         if tp == rated_lowest:
             zh += "它的顾客满意度评分最低，但题目问的是体验审计中离目标的差距，这是另一个指标。"
             en += " Its customer rating is the lowest, but the question asks for the audit's gap to target — a different measure."
@@ -125,18 +125,18 @@ def _module_reasons() -> dict:
 
 #: What each Kano category means for the two questions (functional: the product has it; dysfunctional: it does not).
 KANO_MEANS = {
-    "kano_must_be": {"zh": "必备属性是“有了理所当然，没有就不满意”：没有虚拟试用时他说“可以忍受”，不是“不喜欢”",
+    "kano_must_be": {"zh": "必备属性是“有了理所当然，没有就不满意”：没有虚拟试用时他说“可以忍受”，不是“不喜欢”。",
                      "en": "Must-be means “taken for granted if present, dissatisfying if absent”: without try-on he says "
-                           "“I can live with it”, not “I dislike it”"},
-    "kano_one_dimensional": {"zh": "期望属性是“有了喜欢，没有就不喜欢”：而他没有它也能忍受",
-                             "en": "One-dimensional means “like it if present, dislike it if absent”: but he can live without it"},
-    "kano_indifferent": {"zh": "无差异属性是“有没有都无所谓”：而他说有了“我喜欢”",
-                         "en": "Indifferent means “it makes no difference either way”: but he likes having it"},
-    "kano_reverse": {"zh": "反向属性是“有了反而不喜欢”：而他说有了“我喜欢”",
-                     "en": "Reverse means “having it is disliked”: but he likes having it"},
-    "kano_questionable": {"zh": "可疑答案是两问自相矛盾（例如有了喜欢、没有也喜欢）：“喜欢”与“可以忍受”并不矛盾",
+                           "“I can live with it”, not “I dislike it”."},
+    "kano_one_dimensional": {"zh": "期望属性是“有了喜欢，没有就不喜欢”：而他没有它也能忍受。",
+                             "en": "One-dimensional means “like it if present, dislike it if absent”: but he can live without it."},
+    "kano_indifferent": {"zh": "无差异属性是“有没有都无所谓”：而他说有了“我喜欢”。",
+                         "en": "Indifferent means “it makes no difference either way”: but he likes having it."},
+    "kano_reverse": {"zh": "反向属性是“有了反而不喜欢”：而他说有了“我喜欢”。",
+                     "en": "Reverse means “having it is disliked”: but he likes having it."},
+    "kano_questionable": {"zh": "可疑答案是两问自相矛盾（例如有了喜欢、没有也喜欢）：“喜欢”与“可以忍受”并不矛盾。",
                           "en": "Questionable means the two answers contradict each other (e.g. liking both having and not having "
-                                "it): “I like it” and “I can live with it” do not"},
+                                "it): “I like it” and “I can live with it” do not."},
 }
 
 
@@ -152,12 +152,14 @@ def _kano_reason(card: str, chosen: str | None = None) -> dict:
     right = names[stats["category"]]
     if CATEGORY_IDS[top] == stats["category"]:
         second = sorted(counts.values(), reverse=True)[1]
-        zh = f"{top} 人数最多：{counts[top]}/{n} = {counts[top] / n:.0%}，比第二多的高 {(counts[top] - second) / n:.0%} → {right['zh']}。"
-        en = f"{top} is the most frequent: {counts[top]}/{n} = {counts[top] / n:.0%}, {(counts[top] - second) / n:.0%} ahead of the next → {right['en']}."
+        zh = (f"{top} 人数最多：{counts[top]}/{n} = {counts[top] / n:.0%}，比第二多的类别高 {100 * (counts[top] - second) / n:.0f} 个百分点"
+              f" → {right['zh']}。")
+        en = (f"{top} is the most frequent: {counts[top]}/{n} = {100 * counts[top] / n:.0f} %, "
+              f"{100 * (counts[top] - second) / n:.0f} points ahead of the next → {right['en']}.")
     else:
         near = [c for c in PRIORITY if counts[c] / n >= counts[top] / n - 0.05 - 1e-12]
         zh = (f"{top} 最多（{counts[top] / n:.0%}），但 {'、'.join(near)} 相差不到 5 个百分点，按 M > O > A > I 取 {near[0]} → {right['zh']}。")
-        en = (f"{top} is the most frequent ({counts[top] / n:.0%}), but {', '.join(near)} are within 5 points, so M > O > A > I "
+        en = (f"{top} is the most frequent ({100 * counts[top] / n:.0f} %), but {', '.join(near)} are within 5 points, so M > O > A > I "
               f"picks {near[0]} → {right['en']}.")
     return {"zh": zh, "en": en}
 

@@ -352,8 +352,8 @@ class Problem:
         raise NotImplementedError
 
     def _wrong(self, reason: str, mistake: str | None = None, pointer: bool = False) -> Outcome:
-        text = reason + (" " + self._pointer() if pointer and self._pointer() else "")
-        return Outcome("incorrect", text.strip(), mistake)
+        text = reason.strip() + (t("ex_sentence_sep") + self._pointer() if pointer and self._pointer() else "")
+        return Outcome("incorrect", text, mistake)
 
     def outcome(self, answer: Any) -> Outcome:
         """Judge ``answer`` without displaying anything; never raises."""
@@ -483,7 +483,7 @@ class ValueProblem(Problem):
     def precision_note(self) -> Text:
         if self.decimals is None:
             return super().precision_note()
-        key = "ex_precision_whole" if self.decimals == 0 else "ex_precision"
+        key = {0: "ex_precision_whole", 1: "ex_precision_one"}.get(self.decimals, "ex_precision")
         return {lang: t(key, lang=lang, decimals=self.decimals) for lang in LANGUAGES}
 
     def _tolerance(self, want: float) -> float:
@@ -545,8 +545,17 @@ def _items_of(answer) -> list | None:
     return None
 
 
+def signed(value: float, decimals: int = 2) -> str:
+    """A number with its sign and a true minus sign, as feedback shows gaps: ``−1.28``, ``+0.10``.
+
+    >>> signed(-1.2802), signed(0.0982)
+    ('−1.28', '+0.10')
+    """
+    return f"{value:+.{decimals}f}".replace("-", "−")
+
+
 def _listing(items) -> str:
-    return ", ".join(repr(i) for i in items)
+    return t("ex_list_sep").join(_shown(i) for i in items)
 
 
 @dataclass(kw_only=True)
@@ -592,7 +601,7 @@ class ItemsProblem(Problem):
         extra = [i for i in items if i not in want]
         parts = ([t("ex_items_missing", n=len(missing), items=_listing(missing))] if missing else []) + (
             [t("ex_items_extra", n=len(extra), items=_listing(extra))] if extra else [])
-        return self._wrong(" ".join(parts), pointer=True)
+        return self._wrong(t("ex_sentence_sep").join(parts), pointer=True)
 
 
 def _resolve(value):
@@ -633,7 +642,7 @@ class ChoiceProblem(Problem):
         return t("ex_option", id=repr(option), label=_text(self.options[option]))
 
     def _menu(self) -> str:
-        return "; ".join(self.option_label(o) for o in self.options)
+        return t("ex_list_sep").join(self.option_label(o) for o in self.options)
 
     def judge(self, answer):
         want = self.expected()
@@ -716,10 +725,9 @@ class ClassificationProblem(Problem):
         return _text(options[cls]) if cls in options else str(label(str(cls)))
 
     def reason(self, item, chosen=None) -> str:
-        """Why ``item`` belongs to its class (and, given ``chosen``, why not to that one)."""
-        if callable(self.reasons):
-            return _text(self.reasons(item, chosen))
-        return _text(self.reasons.get(item))
+        """Why ``item`` belongs to its class (and, given ``chosen``, why not to that one), as a sentence."""
+        text = _text(self.reasons(item, chosen) if callable(self.reasons) else self.reasons.get(item))
+        return text[:1].upper() + text[1:]
 
     def item_marks(self, answers: dict) -> dict:
         """Card id → True (right), False (wrong) or None (not answered)."""
@@ -741,20 +749,20 @@ class ClassificationProblem(Problem):
             return Outcome("unattempted", t("ex_quiz_unattempted", total=len(want), var=self.var))
         unknown = [k for k in answers if k not in want]
         if unknown:
-            return self._wrong(t("ex_quiz_unknown_items", items=", ".join(unknown), valid=", ".join(want)), "invalid")
+            return self._wrong(t("ex_quiz_unknown_items", items=_listing(unknown), valid=_listing(want)), "invalid")
         options = self._options()
         strange = [(k, v) for k, v in answers.items() if options and v not in options]
         if strange:
             item, got = strange[0]
-            return self._wrong(t("ex_quiz_unknown_class", item=item, got=_shown(got),
-                                 options=", ".join(repr(o) for o in options)), "invalid")
+            return self._wrong(t("ex_quiz_unknown_class", item=item, got=_shown(got), options=_listing(options)), "invalid")
         missing = [k for k in want if k not in answers]
         wrong = [k for k in want if k in answers and answers[k] != want[k]]
         if not missing and not wrong:
             return None
         lines, mistake_id = [], ("incomplete" if missing and not wrong else None)
         if missing:
-            lines.append(t("ex_quiz_partial", n=len(want) - len(missing), total=len(want), items=", ".join(missing)))
+            lines.append(t("ex_quiz_partial", n=len(want) - len(missing), total=len(want),
+                           items=t("ex_list_sep").join(map(str, missing))))
         if wrong:
             for mistake in self.mistakes:
                 key = mistake.answer() if mistake.answer is not None else None
@@ -825,8 +833,8 @@ class FrameProblem(Problem):
         if not isinstance(answer, type(want)):
             return self._wrong(t("ex_want_type", want=_kind(want), got=_kind(answer)), "invalid")
         if isinstance(want, pd.DataFrame) and set(answer.columns) != set(want.columns):
-            return self._wrong(t("ex_columns", want=", ".join(map(str, want.columns)),
-                                 got=", ".join(map(str, answer.columns))), "columns")
+            return self._wrong(t("ex_columns", want=t("ex_list_sep").join(map(str, want.columns)),
+                                 got=t("ex_list_sep").join(map(str, answer.columns))), "columns")
         if len(answer) != len(want):
             return self._wrong(t("ex_length", want=len(want), got=len(answer)), "length", pointer=True)
         a, w = (answer.sort_index(), want.sort_index()) if self.ignore_order else (answer, want)
