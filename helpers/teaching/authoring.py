@@ -92,7 +92,7 @@ class Chapter:
 
         >>> ch = Chapter("99_demo").exercise("ch00", "q1")
         >>> [c.text["en"].split("\\n")[0][:30] for c in ch.cells[1:]]
-        ['**Exercise 1.** How many lines', 'rows_read = ____', 'rows_read = report.rows_read', 'ch00.q1.check()']
+        ['**Exercise 1.** How many invoi', 'rows_read = ____', 'rows_read = report.rows_read', 'ch00.q1.check()']
         """
         from importlib import import_module
 

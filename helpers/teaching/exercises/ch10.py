@@ -60,7 +60,7 @@ def quiz_cards() -> list[dict]:
     """The quiz cards: purchases per brand, brand names in both languages.
 
     >>> quiz_cards()[0]["text"]["en"]
-    'Yuejia ×9, Lanjing ×1'
+    'Yuejia (own label) ×9, Lanjing ×1'
     """
     from helpers.i18n import t
 

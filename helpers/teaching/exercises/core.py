@@ -337,7 +337,7 @@ class Problem:
         >>> q = ValueProblem(var="x", expected=lambda: 0.5, decimals=2,
         ...                  question={"zh": "比例是多少？", "en": "What is the share?"})
         >>> q.prompt("en")
-        'What is the share? (to 2 decimal places)'
+        'What is the share? Round to 2 decimal places.'
         """
         lang = lang or get_language()
         return (self.question or {}).get(lang, "") + self.precision_note()[lang]
