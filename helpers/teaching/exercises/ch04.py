@@ -38,6 +38,13 @@ def _upgrade_count(within_share: float, next_tier: str | None = None) -> int:
     return len(candidates) if next_tier is None else int((candidates["next_tier"] == next_tier).sum())
 
 
+def _explorer_start() -> float:
+    """What the tier explorer's first row shows before any control is moved (ABC, class A)."""
+    from helpers.teaching.widgets import TierExplorer
+
+    return float(TierExplorer(_online_retail_sales(), chart=False).result.summary()["value_share"].iloc[0])
+
+
 def _top_tier(preset: str, column: str) -> float:
     from helpers.tiers import customer_pyramid
 
@@ -107,7 +114,11 @@ q3 = ValueProblem(
                     "does the Platinum tier bring? Answer with a fraction between 0 and 1."},
     expected=lambda: _top_tier("20_30_30_20", "value_share"),
     decimals=3,
-    mistakes=[Mistake("default_preset", answer=lambda: _top_tier("cn_1_4_15_80", "value_share"),
+    mistakes=[Mistake("abc_start", answer=_explorer_start,
+                      message={"zh": "这是讲解器初始状态（ABC 分类）中 A 类的价值占比：先把分级方法切换为“客户金字塔”，再选预设 `20_30_30_20`。",
+                               "en": "That is class A's value share in the explorer's starting state (ABC): switch the method to the "
+                                     "customer pyramid first, then choose the `20_30_30_20` preset."}),
+              Mistake("default_preset", answer=lambda: _top_tier("cn_1_4_15_80", "value_share"),
                       message={"zh": "这是预设 `cn_1_4_15_80`（金钻 1%）的价值占比：先把预设换成 `20_30_30_20`。",
                                "en": "That is the value share under `cn_1_4_15_80` (Platinum 1 %): switch the preset to `20_30_30_20` first."}),
               Mistake("customer_share", answer=lambda: _top_tier("20_30_30_20", "customer_share"),
@@ -153,9 +164,9 @@ TIER_PROFILES = {
 }
 _CARD_CLUES = {
     "1": {"zh": "专属经理和高层拜访是最贵的服务，只留给最赚钱、最忠诚的客户", "en": "a dedicated manager and senior visits are the costliest service, kept for the most profitable, committed customers"},
-    "2": {"zh": "“看重价格、在多家购买”正是赚钱但还没把全部采购给我们的客户", "en": "“price-sensitive, buying elsewhere” describes profitable customers who do not yet give us all their business"},
+    "2": {"zh": "“看重价格、在多家购买”正是赚钱但还没把全部采购给我们的客户", "en": "Price-sensitive and buying elsewhere: profitable customers who do not yet give us all their business"},
     "3": {"zh": "标准化与自助服务适合数量多、贡献稳定的客户", "en": "standard and self-service suit many customers with a steady contribution"},
-    "4": {"zh": "“服务成本超过贡献”就是铁客户的定义", "en": "“cost more than they bring” is the definition of Lead"},
+    "4": {"zh": "“服务成本超过贡献”就是铁客户的定义", "en": "Costing more than they bring is the definition of Lead"},
     "5": {"zh": "共创会邀请的是关系最深、最愿意投入的客户", "en": "a co-creation workshop invites the closest, most committed customers"},
     "6": {"zh": "多次协商仍亏损的客户只保留标准服务", "en": "customers still loss-making after several talks keep standard service only"},
 }

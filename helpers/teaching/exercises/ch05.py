@@ -33,14 +33,13 @@ def _account_types():
     return customer_value_matrix(accounts).classes, customer_value_matrix(accounts, breaks="median").classes
 
 
-def _explorer_count(breaks: str, quadrant: str) -> int:
-    """Clients in one quadrant of share of wallet (x) × annual revenue (y), as the chapter's explorer shows it."""
+def _explorer_count(breaks: str, quadrant: str, x: str = "share_of_wallet", y: str = "annual_revenue") -> int:
+    """Clients in one quadrant of x × y (share of wallet × annual revenue by default), as the chapter's explorer shows it."""
     from helpers.data.datasets import load_demo
     from helpers.wallet import wallet_value
     from helpers.teaching.widgets import MatrixExplorer
 
-    explorer = MatrixExplorer(wallet_value(load_demo("key_accounts")), value_cols=["share_of_wallet", "annual_revenue"],
-                              chart=False, breaks=breaks)
+    explorer = MatrixExplorer(wallet_value(load_demo("key_accounts")), value_cols=[x, y], chart=False, breaks=breaks)
     return int((explorer.result.classes == quadrant).sum())
 
 
@@ -158,6 +157,10 @@ q4 = ValueProblem(
                       message={"zh": "这是右下角（份额高、采购额低）：横轴和纵轴读反了。左上角是纵轴（年采购额）高、横轴（钱包份额）低。",
                                "en": "That is the bottom right (high share, low revenue): the axes are read the wrong way round. Top left is "
                                      "high on y (annual revenue) and low on x (share of wallet)."}),
+              Mistake("explorer_start", answer=lambda: _explorer_count("mean", "wd_mx_high_y", "current_value", "potential_value"),
+                      message={"zh": "这是讲解器初始的两个维度（当前价值 × 增值潜力）下的左上角：先把横轴设为 `share_of_wallet`、纵轴设为 `annual_revenue`。",
+                               "en": "That is the top left of the explorer's starting axes (current × potential value): put `share_of_wallet` "
+                                     "on x and `annual_revenue` on y first."}),
               Mistake("median", answer=lambda: _explorer_count("median", "wd_mx_high_y"),
                       message={"zh": "这是用中位数分界的结果；题目要求分界规则用均值。",
                                "en": "That is the count with the median split; the question asks for the mean."}),
