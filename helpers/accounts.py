@@ -101,7 +101,7 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
 ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
 
 
-@validate_params(breaks=Numbers(2, 0, 1, closed="right", order="increasing"))
+@validate_params(breaks=Numbers(2, 0, 1, closed="right", monotonic="increasing"))
 def account_types(accounts: pd.DataFrame, *, breaks=(0.3, 0.6), share_col: str = "share_of_wallet",
                   account_col: str = "account_id") -> Classification:
     """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).

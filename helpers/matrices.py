@@ -32,7 +32,7 @@ __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer
 
 _BREAK_RULES = ("mean", "median", "midpoint")
 _TIE_POLICY = "a value on a split line counts as high"
-_SCALE = Numbers(2, order="increasing")
+_SCALE = Numbers(2, monotonic="increasing")
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,12 @@ class Quantiles:
     levels: tuple
 
     def __init__(self, *levels):
-        check_param("levels", levels, Numbers(None, 0, 1, closed="neither", order="increasing"))
+        check_param("levels", levels, Numbers(None, 0, 1, closed="neither", monotonic="increasing"))
         object.__setattr__(self, "levels", tuple(float(q) for q in levels))
 
 
 # what an axis' breaks may be: a rule, one number, increasing numbers, or quantiles
-_BREAKS = [Options(*_BREAK_RULES), Interval(float), Numbers(None, order="increasing"), Instance(Quantiles)]
+_BREAKS = [Options(*_BREAK_RULES), Interval(float), Numbers(None, monotonic="increasing"), Instance(Quantiles)]
 # a preset 2×2 matrix: one cut per axis; "midpoint" only where the preset has a scale
 _TWO_BY_TWO = [Options("mean", "median"), Interval(float), Instance(Quantiles)]
 _TWO_BY_TWO_SCALED = [Options(*_BREAK_RULES), Interval(float), Instance(Quantiles)]

@@ -92,7 +92,7 @@ def _level_by_le(share: np.ndarray, cumulative_cuts) -> np.ndarray:
     return np.searchsorted(np.asarray(cumulative_cuts) + TOLERANCE, share, side="left")
 
 
-@validate_params(breaks=[None, Numbers(2, 0, 1, closed="right", order="increasing", strict=False)],
+@validate_params(breaks=[None, Numbers(2, 0, 1, closed="right", monotonic="increasing", strict=False)],
                  method=Options("crossing", "le"), by=Options("value", "count"))
 def abc_classify(values, *, breaks=None, method: str = "crossing", by: str = "value",
                  value_col: str | None = None, customer_col: str = "customer_id") -> TierClassification:
@@ -149,7 +149,7 @@ def _tiers_by_breaks(values: np.ndarray, breaks) -> np.ndarray:
 
 
 @validate_params(preset=Options(*PYRAMID_PRESETS), shares=[None, Numbers(None, 0, 1, total=1)],
-                 breaks=[None, Numbers(3, order="decreasing", strict=False)])
+                 breaks=[None, Numbers(3, monotonic="decreasing", strict=False)])
 def customer_pyramid(values, *, preset: str = "cn_1_4_15_80", shares=None, breaks=None,
                      value_col: str | None = None, customer_col: str = "customer_id") -> TierClassification:
     """Customer pyramid tiers 金钻 / 白银 / 铜 / 铁 (Zeithaml, Rust & Lemon 2001; docs/methods.md §2.4).

@@ -142,17 +142,18 @@ class Instance:
 
 @dataclass(frozen=True)
 class Numbers:
-    """Several numbers — cut points, shares, a rating scale: ``n`` numbers (any count ≥ 1 when ``n`` is None) in a tuple or list, each in ``low``…``high``.
+    """Several numbers — cut points, shares, a rating scale: ``n`` numbers (any count ≥ 1 when
+    ``n`` is None) in a tuple or list, each in ``low``…``high``.
 
-    ``order``: ``"increasing"`` or ``"decreasing"``, or None; ``strict=False`` lets neighbours be
+    ``monotonic``: ``"increasing"`` or ``"decreasing"``, or None; ``strict=False`` lets neighbours be
     equal (two equal cut points leave a class empty); ``total``: what they must add up to (shares
     of a whole), or None.
 
-    >>> Numbers(3, order="decreasing").accepts((8000, 3000, 1000))
+    >>> Numbers(3, monotonic="decreasing").accepts((8000, 3000, 1000))
     True
     >>> Numbers(4, 0, 1, total=1).accepts([0.5, 0.5, 0.5, 0.5])
     False
-    >>> Numbers(2, order="increasing", strict=False).accepts([0.8, 0.8])
+    >>> Numbers(2, monotonic="increasing", strict=False).accepts([0.8, 0.8])
     True
     """
 
@@ -160,7 +161,7 @@ class Numbers:
     low: float | None = None
     high: float | None = None
     closed: str = "both"
-    order: str | None = None
+    monotonic: str | None = None
     total: float | None = None
     strict: bool = True
 
@@ -176,15 +177,15 @@ class Numbers:
         if not all(self._element().accepts(v) for v in items):
             return False
         pairs = list(zip(items, items[1:]))
-        if self.order == "decreasing":
+        if self.monotonic == "decreasing":
             pairs = [(b, a) for a, b in pairs]
-        if self.order and not all(a < b or (not self.strict and a == b) for a, b in pairs):
+        if self.monotonic and not all(a < b or (not self.strict and a == b) for a, b in pairs):
             return False
         return self.total is None or math.isclose(sum(items), self.total, abs_tol=1e-6)
 
     def describe(self) -> str:
         count = t("cut_numbers_n", n=self.n) if self.n is not None else t("cut_numbers_any")
-        order = t(f"cut_numbers_{self.order}") if self.order else ""
+        order = t(f"cut_numbers_{self.monotonic}") if self.monotonic else ""
         element = self._element()
         each = t("cut_numbers_each", each=element.describe()) if element != Interval(float) else ""
         total = t("cut_numbers_total", total=self.total) if self.total is not None else ""

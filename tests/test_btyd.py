@@ -12,6 +12,8 @@ from scipy.special import hyp2f1
 from helpers.btyd import (BetaGeoModel, GammaGammaModel, customer_clv, frequency_recency_grid,
                           holdout_comparison, summary_arrays)
 from helpers.errors import DataError, DataWarning
+from helpers.i18n import language
+from helpers.validation import ParameterError
 
 from conftest import FIXTURES
 
@@ -48,11 +50,28 @@ def test_bgnbd_fit_reproduces_the_published_cdnow_estimates(summary):
     assert model.n_customers == 2357 and model.converged
 
 
-def test_fitted_model_shows_its_parameters(bgnbd):
+def test_fitted_model_shows_its_parameters_with_standard_errors(bgnbd):
     table = bgnbd.summary()
-    assert table["name"].tolist() == ["r", "alpha", "a", "b", "Log-likelihood", "Customers fitted"]
-    assert table["value"].iloc[-1] == 2357
-    assert "BetaGeoModel" in bgnbd._repr_html_() and "0.2425" in bgnbd._repr_html_()
+    assert table.index.tolist() == ["r", "alpha", "a", "b"]
+    assert table.columns.tolist() == ["estimate", "std_error", "lower", "upper"]
+    assert table.attrs["n_customers"] == 2357 and table.attrs["log_likelihood"] == bgnbd.log_likelihood
+    # lifetimes 0.11.3 BetaGeoFitter on the same summary: se(coef) 0.012557, 0.378221, 0.185719, 0.705345
+    assert table["std_error"].tolist() == pytest.approx([0.012557, 0.378221, 0.185719, 0.705345], abs=2e-6)
+    assert (table["lower"] < table["estimate"]).all() and (table["estimate"] < table["upper"]).all()
+    html = bgnbd._repr_html_()
+    assert "BetaGeoModel" in html and "0.2426" in html and "Customers fitted: 2,357" in html and "Std. error" in html
+
+
+def test_intervals_cover_the_published_estimates(bgnbd, gg):
+    for model, published in ((bgnbd, PUBLISHED_BGNBD), (gg, PUBLISHED_GG)):
+        table = model.summary()
+        for name, value in published.params.items():
+            assert table.loc[name, "lower"] < value < table.loc[name, "upper"], name
+
+
+def test_a_published_model_has_no_standard_errors():
+    table = PUBLISHED_BGNBD.summary()
+    assert table["estimate"].tolist() == [0.243, 4.414, 0.793, 2.426] and table["std_error"].isna().all()
 
 
 def test_a_fit_that_does_not_converge_warns(summary, monkeypatch):
@@ -64,7 +83,7 @@ def test_a_fit_that_does_not_converge_warns(summary, monkeypatch):
         kwargs["options"] = {"maxiter": 3}
         return scipy.optimize.minimize(*args, **kwargs)
 
-    monkeypatch.setattr(helpers.btyd.models, "minimize", give_up_early)
+    monkeypatch.setattr(helpers.btyd.base, "minimize", give_up_early)
     with pytest.warns(DataWarning, match="did not converge"):
         model = GammaGammaModel.fit(summary)
     assert not model.converged
@@ -72,13 +91,13 @@ def test_a_fit_that_does_not_converge_warns(summary, monkeypatch):
 
 def test_lifetimes_column_names_give_the_same_fit(bgnbd):
     lifetimes_style = pd.read_csv(CDNOW / "cdnow_customers_summary.csv")
-    model = BetaGeoModel.fit(lifetimes_style, x="frequency", t_x="recency")
+    model = BetaGeoModel.fit(lifetimes_style, x_col="frequency", t_x_col="recency")
     assert model.params == pytest.approx(bgnbd.params, rel=1e-6)
 
 
 def test_compressed_data_with_weights_give_the_same_fit(summary, bgnbd):
     compressed = summary.groupby(["x", "t_x", "T"]).size().rename("n").reset_index()
-    model = BetaGeoModel.fit(compressed, weights="n")
+    model = BetaGeoModel.fit(compressed, weight_col="n")
     assert len(compressed) < len(summary) and model.n_customers == 2357
     assert model.params == pytest.approx(bgnbd.params, rel=1e-4)
 
@@ -198,11 +217,11 @@ def test_customer_who_bought_on_the_last_calibration_day_is_valid():
 
 def test_missing_column_names_the_column():
     with pytest.raises(DataError, match="no column recency"):
-        BetaGeoModel.fit(pd.DataFrame({"x": [1], "t_x": [1.0], "T": [2.0]}), t_x="recency")
+        BetaGeoModel.fit(pd.DataFrame({"x": [1], "t_x": [1.0], "T": [2.0]}), t_x_col="recency")
 
 
 def test_customer_clv_follows_the_discounted_sum(summary, bgnbd, gg):
-    table = customer_clv(bgnbd, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    table = customer_clv(bgnbd, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
     assert table.index.equals(summary.index) and len(table) == 2357
     first = summary.iloc[0]
     steps = [bgnbd.conditional_expected_purchases(k * 4.345, first.x, first.t_x, first["T"]) for k in range(13)]
@@ -212,11 +231,11 @@ def test_customer_clv_follows_the_discounted_sum(summary, bgnbd, gg):
     assert row["clv"] == pytest.approx(by_hand)
     assert row["expected_purchases"] == pytest.approx(steps[-1])
     assert row["prob_alive"] == pytest.approx(bgnbd.prob_alive(first.x, first.t_x, first["T"]))
-    assert table.attrs["params"]["horizon_periods"] == 12
+    assert table.attrs["params"]["horizon"] == 12 and table.attrs["params"]["step_length"] == 4.345
 
 
 def test_customer_clv_gives_one_time_buyers_the_population_mean(summary, bgnbd, gg):
-    table = customer_clv(bgnbd, gg, summary, horizon_periods=3, margin=1.0, discount=0.0, period_length=13)
+    table = customer_clv(bgnbd, gg, summary, horizon=3, margin=1.0, discount=0.0, step_length=13)
     once = summary["x"] == 0
     assert (table.loc[once, "spend_basis"] == "clv_spend_population").all()
     assert table.loc[once, "expected_spend"].to_numpy() == pytest.approx(gg.population_mean_spend)
@@ -228,14 +247,14 @@ def test_customer_clv_gives_one_time_buyers_the_population_mean(summary, bgnbd, 
 def test_customer_clv_zero_spend_repeaters_use_the_population_mean(summary, bgnbd, gg):
     odd = summary.head(3).copy()
     odd.loc[0, "zbar"] = 0.0
-    table = customer_clv(bgnbd, gg, odd, horizon_periods=1, margin=1.0, discount=0.0, period_length=1)
+    table = customer_clv(bgnbd, gg, odd, horizon=1, margin=1.0, discount=0.0, step_length=1)
     assert table.loc[0, "spend_basis"] == "clv_spend_population"
 
 
 def test_holdout_comparison_on_cdnow(summary, bgnbd):
     holdout = pd.read_csv(CDNOW / "cdnow_holdout.csv")
     frame = summary.merge(holdout, on="ID")
-    table = holdout_comparison(bgnbd, frame, holdout_length=39)
+    table = holdout_comparison(bgnbd, frame, horizon=39)
     assert table.equals(holdout_comparison(bgnbd, frame.assign(duration_holdout=39.0)))
     assert table["frequency"].tolist() == ["0", "1", "2", "3", "4", "5", "6", "7+"]
     assert table["customers"].sum() == 2357
@@ -254,9 +273,11 @@ def test_frequency_recency_grid():
     assert grid.shape == (6, 39)
     assert np.isnan(grid.loc[0, 5]) and grid.loc[0, 0] == 1.0
     assert grid.loc[2, 30] == pytest.approx(PUBLISHED_BGNBD.prob_alive(2, 30, 38.86))
-    purchases = frequency_recency_grid(PUBLISHED_BGNBD, T=38.86, quantity="expected_purchases", t=39, max_frequency=5)
+    purchases = frequency_recency_grid(PUBLISHED_BGNBD, T=38.86, quantity="expected_purchases", horizon=39,
+                                       max_frequency=5)
     assert purchases.loc[5, 38] > purchases.loc[1, 38]
-    with pytest.raises(DataError, match="prob_alive"):
+    assert purchases.loc[2, 30] == pytest.approx(PUBLISHED_BGNBD.conditional_expected_purchases(39, 2, 30, 38.86))
+    with pytest.raises(ParameterError, match="quantity.*prob_alive"):
         frequency_recency_grid(PUBLISHED_BGNBD, T=10, quantity="clv")
 
 
@@ -264,3 +285,19 @@ def test_no_warnings_on_clean_cdnow(summary):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         GammaGammaModel.fit(summary)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Parameter {name} must be"), ("zh", "参数 {name} 应为")])
+@pytest.mark.parametrize("call, name", [
+    (lambda s, bg, gg: customer_clv(bg, gg, s, horizon=12, margin=30, discount=0.01, step_length=4.345), "margin"),
+    (lambda s, bg, gg: customer_clv(bg, gg, s, horizon=12, margin=0.3, discount=1.0, step_length=4.345), "discount"),
+    (lambda s, bg, gg: customer_clv(bg, gg, s, horizon=0, margin=0.3, discount=0.01, step_length=4.345), "horizon"),
+    (lambda s, bg, gg: customer_clv(bg, gg, s, horizon=12, margin=0.3, discount=0.01, step_length=0), "step_length"),
+    (lambda s, bg, gg: holdout_comparison(bg, s, 39, max_frequency=0), "max_frequency"),
+    (lambda s, bg, gg: holdout_comparison(bg, s, -1), "horizon"),
+    (lambda s, bg, gg: frequency_recency_grid(bg, 38.86, quantity="clv"), "quantity"),
+    (lambda s, bg, gg: bg.summary(confidence=95), "confidence"),
+])
+def test_invalid_settings_name_the_parameter_in_both_languages(summary, call, name, lang, words):
+    with language(lang), pytest.raises(ParameterError, match=words.format(name=name)):
+        call(summary.head(3), PUBLISHED_BGNBD, PUBLISHED_GG)

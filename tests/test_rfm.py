@@ -200,7 +200,7 @@ def test_engines_agree_and_row_order_changes_nothing(tx, rnd):
 
 
 def test_btyd_summary_reproduces_hardies_cdnow_calibration_summary():
-    summary = btyd_summary(cdnow_sample(), "1997-09-30", freq="W")
+    summary = btyd_summary(cdnow_sample(), "1997-09-30", period="W")
     hardie = pd.read_csv(CDNOW / "cdnow_customers_summary_with_transactions.csv",
                          dtype={"ID": "string"}).set_index("ID")
     assert len(summary) == len(hardie) == 2357
@@ -215,7 +215,7 @@ def test_btyd_summary_reproduces_hardies_cdnow_calibration_summary():
 
 
 def test_btyd_summary_customer_1_and_holdout_counts():
-    summary = btyd_summary(cdnow_sample(), "1997-09-30", "1998-06-30", freq="W")
+    summary = btyd_summary(cdnow_sample(), as_of="1997-09-30", holdout_end="1998-06-30", period="W")
     one = summary.loc["1"]
     assert (one["x"], round(one["t_x"], 2), round(one["T"], 2)) == (2, 30.43, 38.86)
     assert one["duration_holdout"] == pytest.approx(273 / 7)
@@ -224,14 +224,19 @@ def test_btyd_summary_customer_1_and_holdout_counts():
     expected = holdout.groupby("customer_id")["order_date"].nunique()
     assert summary["x_star"].sum() == expected.sum()
     assert summary.loc[expected.index, "x_star"].tolist() == expected.tolist()
-    assert summary.attrs["calibration_end"] == pd.Timestamp("1997-09-30")
+    assert summary.attrs["as_of"] == pd.Timestamp("1997-09-30")
+    assert summary.attrs["holdout_end"] == pd.Timestamp("1998-06-30") and summary.attrs["period"] == "W"
 
 
 def test_btyd_summary_in_days_and_same_day_orders_count_once():
     tx = pd.DataFrame({"customer_id": ["a"] * 3, "amount": [10.0, 5.0, 7.0],
                        "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-11"])})
-    out = btyd_summary(tx, "2024-01-21", freq="D")
+    out = btyd_summary(tx, "2024-01-21", period="D")
     assert out.loc["a"].to_dict() == {"x": 1, "t_x": 10.0, "T": 20.0, "zbar": 7.0}
+    # a purchase on as_of counts; by default as_of is the day after the last purchase (docs/vocabulary.md)
+    assert btyd_summary(tx, "2024-01-11", period="D").loc["a", "x"] == 1
+    default = btyd_summary(tx, period="D")
+    assert default.attrs["as_of"] == pd.Timestamp("2024-01-12") and default.loc["a", "T"] == 11.0
 
 
 def test_negative_amounts_are_warned_about():

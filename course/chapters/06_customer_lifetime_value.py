@@ -1,4 +1,4 @@
-"""Chapter 06 · Customer lifetime value: retention economics, margin multiples, Markov CLV, BG/NBD and Gamma-Gamma."""
+"""Chapter 06 · Customer lifetime value: retention economics, margin multiples, Markov CLV, BG/NBD and Gamma-Gamma, sBG."""
 from helpers.teaching.authoring import Chapter
 
 ch = Chapter("06_customer_lifetime_value", setup_extra="""
@@ -6,11 +6,11 @@ import pandas as pd
 from helpers.teaching.exercises import ch06, ____
 from helpers.i18n import label
 from helpers.clv import retention_economics, simple_clv, margin_multiple, expected_lifetime, markov_clv, project_states
-from helpers.btyd import BetaGeoModel, GammaGammaModel, customer_clv, holdout_comparison
+from helpers.btyd import BetaGeoModel, GammaGammaModel, ParetoNBDModel, ShiftedBetaGeoModel, customer_clv, holdout_comparison
 from helpers.btyd import btyd_summary
-from helpers.data import load_cdnow
+from helpers.data import load_cdnow, load_retention_survival
 from helpers.plots import (plot_margin_multiple, plot_state_projection, plot_holdout_comparison,
-                           plot_prob_alive_matrix, plot_expected_purchases_matrix)
+                           plot_prob_alive_matrix, plot_expected_purchases_matrix, plot_survival_projection)
 from helpers.teaching.widgets import ClvCalculator
 """)
 
@@ -22,10 +22,11 @@ ch.md(zh="""
 
 **本章目标**
 - 能用利润乘数公式计算 CLV，并解释保留率的作用；
-- 能解读 BG/NBD 模型的购买预测与客户存活概率 P(alive)。
+- 能解读 BG/NBD 模型的购买预测与客户存活概率 P(alive)；
+- 能用 sBG 模型预测合同客户的留存，并估算一位合同客户的 CLV。
 
 **本章路线**：保留经济学（为什么老客户更值钱）→ 简单 CLV 公式与利润乘数 → 马尔可夫链 CLV（客户在状态之间迁移）→
-在 CDNOW 真实数据上用 BG/NBD 与 Gamma-Gamma 模型逐个客户预测 CLV。
+在 CDNOW 真实数据上用 BG/NBD 与 Gamma-Gamma 模型逐个客户预测 CLV → 合同型业务：用 sBG 模型预测续约。
 """, en="""
 # Chapter 6 · Customer lifetime value (CLV)
 
@@ -36,11 +37,12 @@ customer.
 
 **Objectives**
 - compute CLV with the margin multiple and explain the role of retention;
-- interpret BG/NBD purchase forecasts and the probability that a customer is still active, P(alive).
+- interpret BG/NBD purchase forecasts and the probability that a customer is still active, P(alive);
+- project the retention of contract customers with the sBG model and value a contract customer.
 
 **Route**: retention economics (why a kept customer is worth more) → the simple CLV formula and the margin
 multiple → Markov-chain CLV (customers moving between states) → customer-by-customer CLV with the BG/NBD and
-Gamma-Gamma models on the real CDNOW data.
+Gamma-Gamma models on the real CDNOW data → contract businesses: projecting renewals with the sBG model.
 """)
 
 ch.md(zh="""
@@ -118,7 +120,7 @@ Rows are the retention rate r, columns the discount rate i. Moving retention fro
 multiple from 2.667 to 4.5 — **the higher retention already is, the more each extra point is worth**; the curve
 gets steeper to the right:
 """)
-ch.code("plot_margin_multiple(discounts=(0.05, 0.10, 0.15));")
+ch.code("plot_margin_multiple(discount=(0.05, 0.10, 0.15));")
 ch.checked("round(expected_lifetime(0.8), 2), round(expected_lifetime(0.9), 2)")
 
 ch.md(zh="""
@@ -218,7 +220,7 @@ sample). The first 39 weeks (to 1997-09-30) are the **calibration** period to fi
 """)
 ch.code("""
 cdnow, cdnow_report = load_cdnow(sample=True)
-summary = btyd_summary(cdnow, calibration_end="1997-09-30", observation_end="1998-06-30")
+summary = btyd_summary(cdnow, as_of="1997-09-30", holdout_end="1998-06-30")
 summary.head()
 """)
 ch.checked("len(summary), int((summary['x'] == 0).sum())")
@@ -226,10 +228,19 @@ ch.code("bg = BetaGeoModel.fit(summary)\nbg")
 ch.checked("bg.summary().round(3)")
 ch.md(zh="""
 拟合结果与论文一致：r = 0.243、α = 4.414、a = 0.793、b = 2.426，对数似然 −9582.4。
+每个估计值旁边是它的**标准误**和 **95% 置信区间**：区间越窄，数据对这个参数说得越清楚。购买速率的参数 r、α 估计得很精确
+（r 在 0.219 到 0.268 之间）；流失参数 a、b 的区间宽得多（b 在 1.37 到 4.29 之间）——39 周里真正离开的客户不多，
+离开的速度因此不那么确定。读模型的预测时，也要记得它背后有这样的不确定性。
+
 论文中的 1 号客户（本数据中编号 00004）校准期内重复购买 2 次，最后一次在第 30.43 周，校准期末时年龄 38.86 周。
 他还活着的概率和未来 39 周的预期购买次数是：
 """, en="""
 The fit reproduces the paper: r = 0.243, α = 4.414, a = 0.793, b = 2.426, log-likelihood −9582.4.
+Next to each estimate are its **standard error** and **95 % confidence interval**: the narrower the interval, the more
+the data say about that parameter. The purchase-rate parameters r and α are pinned down precisely (r between 0.219 and
+0.268); the dropout parameters a and b much less so (b between 1.37 and 4.29) — few customers actually left within 39
+weeks, so how fast they leave is less certain. Keep that uncertainty in mind when reading the model's forecasts.
+
 The paper's customer no. 1 (id 00004 here) made 2 repeat purchases in calibration, the last in week 30.43, and was
 38.86 weeks old at its end. The probability that this customer is still alive, and the expected purchases in the
 next 39 weeks:
@@ -249,6 +260,19 @@ about one person.
 """)
 ch.code("holdout = holdout_comparison(bg, summary)\nplot_holdout_comparison(holdout);")
 ch.checked("holdout.round(3)")
+ch.md(zh="""
+**另一个模型：Pareto/NBD。** BG/NBD 是对更早的 Pareto/NBD 模型（Schmittlein, Morrison & Colombo 1987）的简化：
+Pareto/NBD 让客户可以在**任何时刻**离开，而不只在购买之后，因此只买过一次的客户 P(alive) 也会随时间下降。
+同一份汇总表就能拟合它，结果与文献一致（r = 0.553、α = 10.578、s = 0.606、β = 11.669，对数似然 −9595.0，
+略低于 BG/NBD）。`holdout_comparison`、`customer_clv` 和两张热力图对两个模型都适用。
+""", en="""
+**Another model: Pareto/NBD.** BG/NBD simplifies the older Pareto/NBD model (Schmittlein, Morrison & Colombo 1987),
+in which customers may leave at **any moment**, not only after a purchase — so a one-time buyer's P(alive) falls with
+time too. It fits on the same summary and reproduces the literature (r = 0.553, α = 10.578, s = 0.606, β = 11.669,
+log-likelihood −9595.0, slightly below BG/NBD's). `holdout_comparison`, `customer_clv` and both heatmaps take
+either model.
+""")
+ch.checked("pnbd = ParetoNBDModel.fit(summary)\npnbd.summary().round(3)")
 
 ch.md(zh="""
 ### 存活概率 P(alive)：“买得多但很久没来”的客户最危险
@@ -276,7 +300,7 @@ The same grid showing **expected purchases in the next 39 weeks**: P(alive) says
 there, expected purchases how much business they will still bring — top-right customers are both active and frequent,
 the ones most worth investing in.
 """)
-ch.code("plot_expected_purchases_matrix(bg, T=38.86, t_ahead=39);")
+ch.code("plot_expected_purchases_matrix(bg, T=38.86, horizon=39);")
 ch.exercise("ch06", "q4")
 
 ch.md(zh="""
@@ -312,7 +336,7 @@ Combining both models: expected purchases in each of the next 12 months (4.345 w
 purchase × a 30 % margin, discounted at 1 % a month and summed, is each customer's CLV for the coming year.
 """)
 ch.code("""
-clv_table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+clv_table = customer_clv(bg, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
 clv_table.sort_values("clv", ascending=False).head(8).round(3)
 """)
 ch.checked("round(float(clv_table['clv'].sum())), round(float(clv_table['clv'].median()), 2)")
@@ -329,6 +353,115 @@ automated contact only.
 ch.exercise("ch06", "q5")
 
 ch.md(zh="""
+## 6. 合同型业务：用 sBG 模型预测续约
+
+CDNOW 是非合同型业务：客户离开时不会告诉我们。会员费、订阅、宽带、保险这类**合同型**业务不同——客户不续约，我们当天就知道。
+这时要回答的问题是：今年新签的 1,000 位客户，5 年、10 年后还剩多少？一位新签客户值多少钱？
+
+下面的数据来自 Fader & Hardie（2007）：同一年获取的两批客户（普通客户与高端客户）各 1,000 位，连续 7 年每年年末仍在网的人数。
+""", en="""
+## 6. Contract businesses: projecting renewals with the sBG model
+
+CDNOW is a non-contractual business: customers leave without telling us. Memberships, subscriptions, broadband or
+insurance are **contractual**: when a customer does not renew, we know that same day. The questions become: of the
+1,000 customers signed this year, how many will still be with us in 5 or 10 years? What is a newly signed customer
+worth?
+
+The data come from Fader & Hardie (2007): two cohorts of 1,000 customers acquired in the same year (regular and high
+end), with the number still subscribed at the end of each of 7 years.
+""")
+ch.code("survival = load_retention_survival()\nsurvival")
+ch.md(zh="""
+先算每年的**续约率**（今年年末仍在网 ÷ 去年年末仍在网）：普通客户第 1 年只有 63%，到第 7 年升到 92%。这并不是每位客户都越来越忠诚，
+而是**筛选**的结果：最容易流失的客户最先离开，留下来的本来就更忠诚。如果把第一年的续约率当作常数去预测，就会严重低估老客户。
+
+**sBG 模型**（shifted-beta-geometric，移位贝塔几何模型；Fader & Hardie 2007）正是这样描述的：每位客户每年以自己固定的概率 θ
+不再续约，θ 在客户之间服从贝塔分布（参数 α、β）。于是整批客户第 t 年的续约率是
+
+$$r(t) = \\frac{\\beta + t - 1}{\\alpha + \\beta + t - 1},$$
+
+随 t 上升。只有两个参数，就能从几年的数据外推更多年。
+""", en="""
+First the yearly **renewal rate** (still subscribed at the end of this year ÷ at the end of last year): 63 % of regular
+customers renew in year 1, 92 % in year 7. Customers are not each becoming more loyal; the cohort is being **sorted**:
+those most likely to leave go first, and those who stay were the loyal ones all along. Taking the first year's renewal
+rate as a constant badly undervalues long-standing customers.
+
+The **sBG model** (shifted-beta-geometric; Fader & Hardie 2007) says exactly this: each customer fails to renew each
+year with a personal, fixed probability θ, and θ varies across customers as a beta distribution (parameters α, β). The
+cohort's renewal rate in year t is then
+
+$$r(t) = \\frac{\\beta + t - 1}{\\alpha + \\beta + t - 1},$$
+
+rising with t. Two parameters are enough to project many years from a few.
+""")
+ch.code("""
+regular = ShiftedBetaGeoModel.fit(survival["regular_alive"], period="Y")
+high_end = ShiftedBetaGeoModel.fit(survival["highend_alive"], period="Y")
+regular
+""")
+ch.checked("regular.summary().round(3), high_end.summary().round(3)")
+ch.md(zh="""
+估计值与论文一致：普通客户 α = 0.704、β = 1.182，高端客户 α = 0.668、β = 3.806；95% 置信区间是数据能确定的范围。
+高端客户的 β 大得多：他们不续约的概率整体更低。
+
+**模型能外推吗？** 只用前 4 年拟合普通客户，预测第 5–7 年，再与实际对比：
+""", en="""
+The estimates reproduce the paper: regular α = 0.704, β = 1.182; high end α = 0.668, β = 3.806; the 95 % intervals
+show what the data can pin down. The high-end β is much larger: those customers are less likely to leave overall.
+
+**Can the model look ahead?** Fit the regular cohort on its first 4 years only, project years 5–7 and compare with
+what happened:
+""")
+ch.checked("""
+early = ShiftedBetaGeoModel.fit(survival["regular_alive"].loc[:4], period="Y")
+early.projection(survival["regular_alive"], horizon=7).round(3)
+""")
+ch.md(zh="""
+第 7 年预测仍在网 23.0%，实际 24.1%，只差约 1 个百分点；而把第一年的续约率 63.1% 当作常数，会预测只剩 0.631⁷ ≈ 4%。
+（高端客户只用 4 年数据时预测偏保守：第 7 年预测 44.4%，实际 49.1%——数据的年数越多，外推越可靠。）
+下图用全部 7 年拟合，外推到第 12 年：
+""", en="""
+The model projects 23.0 % still subscribed in year 7; 24.1 % were — about one point off, where the first year's renewal
+rate of 63.1 % taken as a constant would predict 0.631⁷ ≈ 4 %. (For the high-end cohort four years are not quite enough:
+44.4 % projected against 49.1 % actual in year 7 — the more years of data, the safer the projection.) The chart fits
+all 7 years and projects to year 12:
+""")
+ch.code("""
+ax = plot_survival_projection(regular, survival["regular_alive"], horizon=12, label=label("sbg_cohort.regular_alive"))
+plot_survival_projection(high_end, survival["highend_alive"], horizon=12, label=label("sbg_cohort.highend_alive"), ax=ax);
+""")
+ch.md(zh="""
+**这对 CLV 意味着什么？** 设每位客户每年年初付费，带来 100 元利润，折现率 10%。一位**新签**客户的期望价值是 100 × DEL，
+DEL（discounted expected lifetime）是折现后的期望付费次数 Σ S(t)/(1+d)ᵗ，S(t) 是第 t 年仍在网的概率（Fader & Hardie 2010）。
+已经续约 n 次的客户，用 DERL（discounted expected residual lifetime）计算他**今后**的期望付费次数。
+""", en="""
+**What does this mean for CLV?** Let each customer pay at the start of each year, leaving a margin of 100, with a
+discount rate of 10 %. A **newly signed** customer is worth 100 × DEL, where DEL (discounted expected lifetime) is the
+expected number of discounted payments Σ S(t)/(1+d)ᵗ and S(t) the probability of still being subscribed in year t
+(Fader & Hardie 2010). For a customer who has already renewed n times, DERL (discounted expected residual lifetime)
+counts the payments still to come.
+""")
+ch.checked("""
+new_customer = 100 * regular.discounted_expected_lifetime(0.10)
+renewed_four_times = 100 * regular.discounted_residual_lifetime(0.10, n_renewals=4)
+constant_retention = 100 * (1 + 0.10) / (1 + 0.10 - 0.631)    # section 2's formula with year 1's renewal rate
+round(new_customer, 2), round(renewed_four_times, 2), round(constant_retention, 2)
+""")
+ch.md(zh="""
+一位新签的普通客户值 369.49 元；把第一年的续约率 63.1% 当作常数套用第 2 节的公式 m(1+i)/(1+i−r)，只得到 234.54 元——
+**低估了 37%**。已经续约 4 次的普通客户，今后的期望价值是 589.41 元，比新客户高六成：在合同型业务里，老客户更值钱不只因为
+省下了获取成本，更因为“留得下来”本身说明他不续约的概率低。这也是为什么新客户第一、二年的挽留最值得投入。
+""", en="""
+A newly signed regular customer is worth 369.49; section 2's formula m(1+i)/(1+i−r) with year 1's renewal rate of
+63.1 % as a constant gives only 234.54 — **37 % too little**. A regular customer who has renewed four times is worth
+589.41 from now on, some 60 % more than a new one: in a contract business a long-standing customer is worth more not
+only because no acquisition cost is due, but because staying is itself evidence of a low chance of leaving. That is
+also why keeping new customers through their first and second renewals deserves the most effort.
+""")
+ch.exercise("ch06", "q6")
+
+ch.md(zh="""
 ## 讨论
 
 1. “开发新客户的成本是保留老客户的 5 倍”在你的行业成立吗？你会怎样用自己企业的数据去核实它？
@@ -343,21 +476,24 @@ ch.md(zh="""
 3. What are the risks of allocating service by CLV (for example, does cutting service for low-CLV customers
    damage word of mouth)?
 """)
-ch.code("ch06.q6.check()   # 讨论题 1 / discussion question 1\n# ch06.q6.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
+ch.code("ch06.q7.check()   # 讨论题 1 / discussion question 1\n# ch06.q7.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
 ch.trainer(zh="""
-约 120 分钟：保留经济学 15 分钟，简单 CLV 与利润乘数 20 分钟（含计算器与 q1–q2），马尔可夫 CLV 20 分钟（q3），
-BG/NBD 35 分钟（q4），Gamma-Gamma 与客户 CLV 20 分钟（q5），讨论 10 分钟。
+约 120 分钟：保留经济学 10 分钟，简单 CLV 与利润乘数 15 分钟（含计算器与 q1–q2），马尔可夫 CLV 15 分钟（q3），
+BG/NBD 30 分钟（q4），Gamma-Gamma 与客户 CLV 20 分钟（q5），sBG 与合同客户 CLV 20 分钟（q6），讨论 10 分钟。
 学员常见困难：把保留率写成百分数（80 而不是 0.8）；q1 忘记折现、直接用 m/(1−r)；把 t_x 理解为“距今多少周”（其实是从首购到最后一次购买）；
-以为 P(alive) 高就等于价值高（只买过一次的客户 P(alive) = 1，但预期购买很少）。
+以为 P(alive) 高就等于价值高（只买过一次的客户 P(alive) = 1，但预期购买很少）；
+q6 用第一年续约率 0.869 当常数套公式（得到 476.19，低估）。
 讨论 1：可以比较营销费用中拉新与保留的人均花费，以及新老客户的首年利润；倍数因行业而异，重要的是方向。
 讨论 2：模型假设客户只在购买后离开，所以 x = 0 的客户尚未“有机会”离开；应看预期购买次数和 CLV，它们对这类客户都很低。
 讨论 3：CLV 是预测，会错；低 CLV 客户也可能有很强的推荐影响力；服务分级应保持基本服务底线，差异体现在增值服务上。
 """, en="""
-About 120 minutes: retention economics 15, simple CLV and margin multiples 20 (calculator, q1–q2), Markov CLV 20
-(q3), BG/NBD 35 (q4), Gamma-Gamma and customer CLV 20 (q5), discussion 10.
+About 120 minutes: retention economics 10, simple CLV and margin multiples 15 (calculator, q1–q2), Markov CLV 15
+(q3), BG/NBD 30 (q4), Gamma-Gamma and customer CLV 20 (q5), sBG and the value of a contract customer 20 (q6),
+discussion 10.
 Where students stumble: retention as a percentage (80 instead of 0.8); in q1 forgetting the discount and using
 m/(1−r); reading t_x as "weeks since the last purchase" (it is first to last purchase); taking a high P(alive) as
-high value (one-time buyers have P(alive) = 1 but few expected purchases).
+high value (one-time buyers have P(alive) = 1 but few expected purchases); in q6, plugging year 1's renewal rate
+0.869 into the constant-retention formula (476.19, too low).
 Discussion 1: compare marketing spend per new versus per kept customer, and first-year profit of new versus
 existing customers; the multiple varies by industry, the direction is what matters.
 Discussion 2: the model lets customers leave only after a purchase, so x = 0 customers have had no chance to leave
@@ -372,7 +508,9 @@ ch.md(zh="""
 - CLV = m·r/(1+i−r)：保留率越高，利润乘数越大，而且增长越来越快；预期寿命 1/(1−r)。
 - 保留经济学：在这组数字下，老客户的价值是新客户（扣除获取成本后）的三倍多；保留率提高 5 个百分点，客户价值增加 20%。
 - 马尔可夫 CLV 给每个客户状态一个价值；两个状态的价值之差就是迁移一位客户最多值得花的钱。
-- BG/NBD + Gamma-Gamma 从交易记录逐个预测购买次数、存活概率和 CLV；在 CDNOW 上，验证期的预测与实际走势一致。
+- BG/NBD + Gamma-Gamma 从交易记录逐个预测购买次数、存活概率和 CLV；在 CDNOW 上，验证期的预测与实际走势一致；
+  每个参数都有标准误和 95% 置信区间。
+- 合同型业务的续约率随在网时间上升（筛选效应）；sBG 模型用两个参数外推留存，新客户的 CLV = 每年利润 × DEL。
 - 下一章：[07 客户性格类型与沟通](07_personality_styles.ipynb)——知道了客户值多少，还要知道怎样和他沟通。
 """, en="""
 ## Recap
@@ -384,7 +522,9 @@ ch.md(zh="""
 - Markov CLV values each customer state; the difference between two states is the most worth spending to move one
   customer.
 - BG/NBD + Gamma-Gamma forecast purchases, P(alive) and CLV customer by customer from transactions; on CDNOW the
-  holdout forecasts follow the actual purchases.
+  holdout forecasts follow the actual purchases; every parameter comes with a standard error and a 95 % interval.
+- In a contract business the renewal rate rises with tenure (sorting); the sBG model projects retention from two
+  parameters, and a new customer's CLV = yearly margin × DEL.
 - Next: [07 Customer personality styles](07_personality_styles.ipynb) — knowing what a customer is worth, we still
   need to know how to talk to them.
 """)

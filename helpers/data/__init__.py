@@ -13,3 +13,7 @@ from helpers.data.transactions import load_table, load_transactions
 
 __all__ = ["load_transactions", "load_table", "DataReport", "load_cdnow", "load_online_retail",
            "load_demo", "demo_label", "with_demo_labels", "datasets_dir"]
+
+from helpers.data.datasets import load_retention_survival  # noqa: E402  (contract-customer survival, sBG)
+
+__all__ += ["load_retention_survival"]

@@ -165,3 +165,20 @@ def typed_demo_table(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     for column in DATE_COLUMNS.get(table, []):
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
     return frame.astype(_demo_dtypes(table, frame.columns))
+
+
+def load_retention_survival() -> pd.DataFrame:
+    """Two cohorts of 1,000 contract customers over 7 years: customers still active per year (Fader & Hardie 2007).
+
+    Index ``year`` 0–7; columns ``regular_alive`` (1,000 → 241) and ``highend_alive`` (1,000 → 491).
+    Source, licence and citation in ``datasets/README.md``; fit it with
+    ``helpers.btyd.ShiftedBetaGeoModel.fit(table["regular_alive"])``.
+
+    >>> load_retention_survival().loc[7].tolist()
+    [241, 491]
+    """
+    path = datasets_dir() / "churn_retention" / "sbg_fader_hardie_2007_survival.csv"
+    return pd.read_csv(path, index_col="year")
+
+
+__all__ += ["load_retention_survival"]

@@ -6,7 +6,7 @@ parameter texts they share are written once (:mod:`helpers.plots._docstrings`).
 """
 from helpers.plots.satisfaction import plot_alpha_if_deleted, plot_csat, plot_kano, plot_nps, plot_servqual_gaps
 from helpers.plots.clv import (plot_expected_purchases_matrix, plot_holdout_comparison, plot_margin_multiple,
-                               plot_prob_alive_matrix, plot_state_projection)
+                               plot_prob_alive_matrix, plot_state_projection, plot_survival_projection)
 from helpers.plots.tiers import plot_lorenz, plot_pareto, plot_pyramid, plot_whale
 from helpers.plots.matrices import plot_value_matrix
 from helpers.plots.service import (plot_complaint_pareto, plot_experience_heatmap, plot_journey_line,

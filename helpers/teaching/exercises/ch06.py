@@ -1,9 +1,9 @@
-"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive)."""
+"""Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive), sBG."""
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import AS_PERCENT, ChoiceProblem, Mistake, ThoughtProblem, ValueProblem
 
-CALIBRATION_END, OBSERVATION_END = "1997-09-30", "1998-06-30"
+AS_OF, HOLDOUT_END = "1997-09-30", "1998-06-30"
 MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
 MARKOV_P_CARE = [[0.6, 0.3, 0.1], [0.35, 0.45, 0.2], [0.0, 0.0, 1.0]]
 MARKOV_R = [100, 20, 0]
@@ -17,7 +17,7 @@ def _cdnow_models():
     from helpers.data.datasets import load_cdnow
     from helpers.btyd.summary import btyd_summary
 
-    summary = btyd_summary(load_cdnow(sample=True)[0], CALIBRATION_END, OBSERVATION_END)
+    summary = btyd_summary(load_cdnow(sample=True)[0], AS_OF, HOLDOUT_END)
     return summary, BetaGeoModel.fit(summary), GammaGammaModel.fit(summary)
 
 
@@ -25,7 +25,7 @@ def _prob_alive():
     from helpers.btyd import customer_clv
 
     summary, bg, gg = _cdnow_models()
-    table = customer_clv(bg, gg, summary, horizon_periods=12, margin=0.3, discount=0.01, period_length=4.345)
+    table = customer_clv(bg, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
     return table["prob_alive"]
 
 
@@ -56,6 +56,24 @@ def _alive() -> dict:
     """P(alive) of the two customers of q4: A (10 repeat purchases, the last in week 15) and B (2, week 35), both 39 weeks old."""
     bg = _cdnow_models()[1]
     return {"A": float(bg.prob_alive(10, 15, 39)), "B": float(bg.prob_alive(2, 35, 39))}
+
+
+@lru_cache(maxsize=1)
+def _regular_model():
+    """The chapter's sBG model of the regular cohort (Fader & Hardie 2007), fitted on years 1–7."""
+    from helpers.btyd import ShiftedBetaGeoModel
+    from helpers.data.datasets import load_retention_survival
+
+    return ShiftedBetaGeoModel.fit(load_retention_survival()["regular_alive"], period="Y")
+
+
+@lru_cache(maxsize=1)
+def _high_end_model():
+    """The chapter's sBG model of the high-end cohort (Fader & Hardie 2007), fitted on years 1–7."""
+    from helpers.btyd import ShiftedBetaGeoModel
+    from helpers.data.datasets import load_retention_survival
+
+    return ShiftedBetaGeoModel.fit(load_retention_survival()["highend_alive"], period="Y")
 
 
 def _more_likely_alive():
@@ -193,7 +211,39 @@ q5 = ValueProblem(
                  "en": "393 customers (about 17 %): rank them by CLV and contact the valuable ones first."},
 )
 
-q6 = ThoughtProblem(
+q6 = ValueProblem(
+    var="value_new_high_end",
+    question={"zh": "高端客户同样每年年初付费、带来 100 元利润，折现率 10%。用上面的 `high_end` 模型计算一位**新签**高端客户的期望价值"
+                    "（含第一年的付费），单位：元。",
+              "en": "A high-end customer also pays at the start of each year, leaving a margin of 100; the discount rate is 10 %. Use the "
+                    "`high_end` model above to compute what a **newly signed** high-end customer is worth (the first year's payment "
+                    "included), in yuan."},
+    expected=lambda: 100 * _high_end_model().discounted_expected_lifetime(0.10),
+    decimals=2,
+    mistakes=[Mistake("constant_renewal", answer=lambda: 100 * (1 + 0.10) / (1 + 0.10 - 0.869),
+                      message={"zh": "你把第一年的续约率 0.869 当成了常数，套用第 2 节的公式。续约率逐年上升（留下的客户更忠诚），所以要用 sBG 模型的 DEL。",
+                               "en": "You took year 1's renewal rate of 0.869 as a constant in section 2's formula. Renewal rises year by "
+                                     "year (those who stay are the loyal ones), so use the sBG model's DEL."}),
+              Mistake("regular_cohort", answer=lambda: 100 * _regular_model().discounted_expected_lifetime(0.10),
+                      message={"zh": "这是普通客户（`regular`）的价值；题目问的是高端客户（`high_end`）。",
+                               "en": "That is the value of a regular customer (`regular`); the question asks for a high-end one (`high_end`)."}),
+              Mistake("residual", answer=lambda: 100 * _high_end_model().discounted_residual_lifetime(0.10, n_renewals=0),
+                      message={"zh": "这是 DERL：不含第一年付费、从下一年起的价值。新签客户的 DEL 要把第一年的付费也算进去。",
+                               "en": "That is DERL: the value from next year on, without the first payment. A newly signed customer's DEL "
+                                     "includes the first year's payment."})],
+    hints=[{"zh": "新签客户的期望价值 = 每年利润 × DEL（折现后的期望付费次数）；续约率逐年上升，不能当作常数。",
+            "en": "A new customer's expected value = yearly margin × DEL (the expected number of discounted payments); renewal "
+                  "rises year by year, so it is not a constant."},
+           {"zh": "`high_end.discounted_expected_lifetime(折现率)` 给出 DEL，它已经包含第一年的付费；已续约客户才用 `discounted_residual_lifetime`。",
+            "en": "`high_end.discounted_expected_lifetime(discount)` gives DEL, the first payment included; "
+                  "`discounted_residual_lifetime` is for customers who have already renewed."},
+           {"zh": "`100 * high_end.discounted_expected_lifetime(____)`", "en": "`100 * high_end.discounted_expected_lifetime(____)`"}],
+    model_answer="value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)",
+    explanation={"zh": "592.23 元；把第一年的续约率 0.869 当作常数只得到 476.19 元，低估约五分之一。",
+                 "en": "592.23; year 1's renewal rate of 0.869 taken as a constant gives only 476.19, about a fifth too little."},
+)
+
+q7 = ThoughtProblem(
     var="five_times_rule",
     hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
             "en": "Which costs make up acquisition? Which make up retention?"}],
