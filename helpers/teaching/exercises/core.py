@@ -43,7 +43,6 @@ from helpers.i18n import LANGUAGES, get_language, label, t
 from helpers.validation import ParameterError
 
 Text = dict  # {"zh": ..., "en": ...}
-STATUSES = ("correct", "incorrect", "unattempted", "open", "error")
 
 
 class _Blank:
@@ -282,7 +281,8 @@ def _number_or_reason(answer) -> tuple[float | None, str | None, str | None]:
 class Problem:
     """Base class: a named answer variable, the question, hints, a model answer and a way to judge.
 
-    Subclasses implement :meth:`judge` (``None`` when correct, else an :class:`Outcome`).
+    Subclasses implement :meth:`judge` (given the answer and the reference; ``None`` when correct,
+    else an :class:`Outcome`).
     ``model_answer`` is the solution code, written once: the chapter's solution cell is this code
     (``Chapter.exercise``) and ``solution()`` shows it highlighted, followed by ``explanation``.
 
@@ -348,7 +348,7 @@ class Problem:
         """A correct answer (tests check that it passes)."""
         return self.expected()
 
-    def judge(self, answer: Any) -> Outcome | None:  # pragma: no cover - abstract
+    def judge(self, answer: Any, want: Any) -> Outcome | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _wrong(self, reason: str, mistake: str | None = None, pointer: bool = False) -> Outcome:
@@ -360,14 +360,14 @@ class Problem:
         if isinstance(answer, _Blank):
             return Outcome("unattempted", t("ex_unattempted", var=self.var))
         try:
-            self.reference()
+            want = self.reference()
         except Exception as exc:  # the reference data failed: not the student's fault
             from helpers.errors import DataError
 
             why = str(exc) if isinstance(exc, DataError) else t("ex_reference_failed")
             return Outcome("error", t("ex_check_failed", why=why))
         try:
-            verdict = self.judge(answer)
+            verdict = self.judge(answer, want)
         except Exception:  # a student's answer may be anything: report, never raise
             return self._wrong(t("ex_unusable", got=type(answer).__name__), "invalid")
         if verdict is None:
@@ -507,8 +507,7 @@ class ValueProblem(Problem):
             return self._close(got, float(wrong))
         return answer == wrong
 
-    def judge(self, answer):
-        want = self.expected()
+    def judge(self, answer, want):
         if not _is_number(want):
             if answer == want:
                 return None
@@ -576,8 +575,8 @@ class ItemsProblem(Problem):
         super().__post_init__()
         _require_expected(self)
 
-    def judge(self, answer):
-        want = list(self.expected())
+    def judge(self, answer, want):
+        want = list(want)
         items = _items_of(answer)
         if items is None:
             key = "ex_items_text" if isinstance(answer, str) else "ex_items_type"
@@ -644,8 +643,7 @@ class ChoiceProblem(Problem):
     def _menu(self) -> str:
         return t("ex_list_sep").join(self.option_label(o) for o in self.options)
 
-    def judge(self, answer):
-        want = self.expected()
+    def judge(self, answer, want):
         try:
             known = answer in self.options
         except TypeError:      # unhashable: a list, a dict …
@@ -735,10 +733,9 @@ class ClassificationProblem(Problem):
         return {item: (answers[item] == cls) if answers.get(item) not in (None, "") else None
                 for item, cls in want.items()}
 
-    def judge(self, answer):
+    def judge(self, answer, want):
         import pandas as pd
 
-        want = self.expected()
         if isinstance(answer, pd.Series):
             answer = answer.to_dict()
         if not isinstance(answer, dict):
@@ -825,11 +822,10 @@ class FrameProblem(Problem):
         super().__post_init__()
         _require_expected(self)
 
-    def judge(self, answer):
+    def judge(self, answer, want):
         import numpy as np
         import pandas as pd
 
-        want = self.expected()
         if not isinstance(answer, type(want)):
             return self._wrong(t("ex_want_type", want=_kind(want), got=_kind(answer)), "invalid")
         if isinstance(want, pd.DataFrame) and set(answer.columns) != set(want.columns):
@@ -880,7 +876,7 @@ class FunctionProblem(Problem):
     def reference(self):
         return self.model
 
-    def judge(self, answer):
+    def judge(self, answer, want):
         if not callable(answer):
             return self._wrong(t("ex_want_function", got=_kind(answer)), "invalid")
         for args, want in self.cases():
