@@ -241,3 +241,13 @@ def test_thought_question_has_no_automatic_check(capsys):
     with language("en"):
         q.solution()
     assert "model answer" in capsys.readouterr().out
+
+
+def test_a_quiz_mistake_is_named_only_when_the_wrong_cards_follow_its_pattern():
+    key = {"1": "a", "2": "a", "3": "a", "4": "a"}
+    q = ClassificationProblem(var="c", expected=lambda: key, options={c: {"zh": c, "en": c} for c in "ab"},
+                              reasons={k: {"zh": "理由", "en": "why"} for k in key},
+                              mistakes=[Mistake("all_b", answer=lambda: {k: "b" for k in key},
+                                                message={"zh": "全选了 b。", "en": "All b."})])
+    assert q.outcome({**key, "1": "b"}).mistake is None                    # one card of four: no pattern yet
+    assert q.outcome({**key, "1": "b", "2": "b"}).mistake == "all_b"

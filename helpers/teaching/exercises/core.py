@@ -692,7 +692,8 @@ class ClassificationProblem(Problem):
 
     Feedback: nothing answered → not attempted; partly answered → "n of m answered"; then, for every
     wrong card, the class it belongs to and why (``reasons(card, chosen)`` computes it from the
-    card's data, or ``reasons`` maps card → text). ``options`` are the classes (id → label text);
+    card's data, or ``reasons`` maps card → text). A declared mistake is named when every wrong card
+    follows it and they are at least half of the cards it gets wrong. ``options`` are the classes (id → label text);
     ``cards`` (dicts with ``id`` and ``text``, or a callable giving them) make :meth:`quiz`. The
     model answer and its explanation are generated from the answer key and the reasons.
 
@@ -762,9 +763,13 @@ class ClassificationProblem(Problem):
                            items=t("ex_list_sep").join(map(str, missing))))
         if wrong:
             for mistake in self.mistakes:
-                key = mistake.answer() if mistake.answer is not None else None
-                if (key is not None and all(answers[k] == key.get(k) for k in wrong)) or (
-                        mistake.test is not None and mistake.test(answers, want)):
+                if mistake.answer is not None:
+                    key = mistake.answer()
+                    pattern = [k for k in want if key.get(k) != want[k]]      # the cards this mistake gets wrong
+                    matches = all(answers[k] == key.get(k) for k in wrong) and 2 * len(wrong) >= len(pattern)
+                else:
+                    matches = mistake.test(answers, want)
+                if matches:
                     lines.append(_text(mistake.message))
                     mistake_id = mistake.id
                     break
