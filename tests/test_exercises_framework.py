@@ -251,3 +251,12 @@ def test_a_quiz_mistake_is_named_only_when_the_wrong_cards_follow_its_pattern():
                                                 message={"zh": "全选了 b。", "en": "All b."})])
     assert q.outcome({**key, "1": "b"}).mistake is None                    # one card of four: no pattern yet
     assert q.outcome({**key, "1": "b", "2": "b"}).mistake == "all_b"
+
+
+def test_markdown_emphasis_and_code_in_messages_render_in_html_and_drop_in_text():
+    from helpers.teaching.exercises.core import Feedback
+
+    message = Feedback("incorrect", "Not yet", "for **this** customer, read `pareto`")
+    with language("en"):
+        assert repr(message) == "× Not yet: for this customer, read `pareto`"
+    assert "<b>this</b>" in message._repr_html_() and "<code>pareto</code>" in message._repr_html_()

@@ -134,10 +134,16 @@ def _text(value: Text | str | None) -> str:
 
 
 def _inline_html(text: str) -> str:
-    """Escape text, show `code` spans as code and keep line breaks."""
+    """Escape text, show `code` spans as code and **bold** as bold, and keep line breaks."""
     parts = re.split(r"`([^`]+)`", escape(text))
-    html = "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+    html = "".join(f"<code>{p}</code>" if i % 2 else re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", p)
+                   for i, p in enumerate(parts))
     return html.replace("\n", "<br>")
+
+
+def _plain(text: str) -> str:
+    """The text as a terminal shows it: markdown bold marks dropped."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
 
 
 def highlight(code: str) -> str:
@@ -170,10 +176,10 @@ class Feedback:
     code: str = ""
 
     def __repr__(self) -> str:
-        head = f"{MARKS[self.kind]} {self.title}"
-        if self.code or "\n" in self.body:
-            return "\n".join(part for part in (head, self.code, self.body) if part)
-        return head + (t("ex_title_sep") + self.body if self.body else "")
+        head, body = f"{MARKS[self.kind]} {self.title}", _plain(self.body)
+        if self.code or "\n" in body:
+            return "\n".join(part for part in (head, self.code, body) if part)
+        return head + (t("ex_title_sep") + body if body else "")
 
     def _repr_html_(self) -> str:
         colour = _COLOURS[self.kind]
