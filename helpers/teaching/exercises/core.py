@@ -127,6 +127,18 @@ MARKS = {"correct": "√", "incorrect": "×", "unattempted": "○", "open": "◎
          "solution": "▶"}
 
 
+def _sentences(*parts: str) -> str:
+    """Sentences joined as the language writes them: a space after Latin text, none after full-width punctuation.
+
+    >>> _sentences("不对。", "看提示。"), _sentences("Wrong.", "See the hint.")
+    ('不对。看提示。', 'Wrong. See the hint.')
+    """
+    out = ""
+    for part in (p.strip() for p in parts if p and p.strip()):
+        out += ("" if not out or out[-1] in "。！？：；）」”" else " ") + part
+    return out
+
+
 def _text(value: Text | str | None) -> str:
     if value is None:
         return ""
@@ -358,8 +370,7 @@ class Problem:
         raise NotImplementedError
 
     def _wrong(self, reason: str, mistake: str | None = None, pointer: bool = False) -> Outcome:
-        text = reason.strip() + (t("ex_sentence_sep") + self._pointer() if pointer and self._pointer() else "")
-        return Outcome("incorrect", text, mistake)
+        return Outcome("incorrect", _sentences(reason, self._pointer() if pointer else ""), mistake)
 
     def outcome(self, answer: Any) -> Outcome:
         """Judge ``answer`` without displaying anything; never raises."""
@@ -606,7 +617,7 @@ class ItemsProblem(Problem):
         extra = [i for i in items if i not in want]
         parts = ([t("ex_items_missing", n=len(missing), items=_listing(missing))] if missing else []) + (
             [t("ex_items_extra", n=len(extra), items=_listing(extra))] if extra else [])
-        return self._wrong(t("ex_sentence_sep").join(parts), pointer=True)
+        return self._wrong(_sentences(*parts), pointer=True)
 
 
 def _resolve(value):
