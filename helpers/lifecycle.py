@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.engines import resolve_as_of
-from helpers.errors import DataError
+from helpers.errors import DataError, format_rows, warn
 from helpers.i18n import label
 from helpers.result import Classification
 from helpers.validation import Interval, Options, validate_params
@@ -261,7 +261,8 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
 
     The table is indexed by ``customer_id``. The day limits come from ``preset``
     (:data:`PRESETS`); ``active_days``, ``churn_days``, ``loyal_window_days`` and ``n_loyal_orders``
-    override them one by one. ``crm`` (optional) lists known people: ``customer_col`` (a column
+    override them one by one. A customer whose only orders by ``as_of`` are returns has no state:
+    they are listed in ``params["returns_only"]`` and a DataWarning names them. ``crm`` (optional) lists known people: ``customer_col`` (a column
     or the index) plus optional ``is_target`` (bool) and ``lead_status`` (``prospect`` /
     ``target`` / ``non_customer`` / ``customer``); those without purchases by ``as_of`` get rule 0
     (a ``customer`` who has not bought yet counts as a prospect). ``individual=True`` replaces
@@ -288,6 +289,9 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     orders = orders_table(tx, as_of, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
                           order_col=order_col)
     table = _classify(_history(orders, as_of, p, ind), as_of, p)
+    returns_only = sorted(set(orders["customer_id"]) - set(table.index))   # no purchase by as_of: no state
+    if returns_only:
+        warn("lc_warn_returns_only", n=len(returns_only), ids=format_rows(returns_only, len(returns_only)))
     if preset == "annual":
         table["managerial_segment"] = _managerial_segment(table, as_of)
     if crm is not None:
@@ -302,7 +306,10 @@ def relationship_states(tx: pd.DataFrame, as_of=None, crm: pd.DataFrame | None =
     table[counts] = table[counts].astype("Int64")
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order_col if order_col in tx.columns else "purchase days", "crm": crm is not None}
+              "orders": order_col if order_col in tx.columns else "purchase_days", "crm": crm is not None,
+              "returns_only": returns_only}
+    if "currency" in getattr(tx, "attrs", {}):          # the currency of the amounts, for display
+        table.attrs["currency"] = tx.attrs["currency"]
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 
@@ -315,7 +322,8 @@ def _action_list(res: RelationshipStates, actions: pd.Series, value_cut: float) 
     out = res.table.loc[chosen.index, ACTION_COLUMNS].assign(action=chosen)
     out["action_text"] = label(("lc_action." + out["action"]).tolist())
     out = out.sort_values(["revenue", "customer_id"], ascending=[False, True])
-    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut)
+    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut,
+                     **{k: v for k, v in res.table.attrs.items() if k == "currency"})
     return out
 
 

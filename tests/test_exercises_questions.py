@@ -48,7 +48,7 @@ def test_every_checked_exercise_is_asked_right_before_its_answer_cell(chapter):
         assert answer.text["en"].startswith(f"{problem.var} = ____")
         question = cells[i - 4] if isinstance(problem, ClassificationProblem) else cells[i - 3]
         if isinstance(problem, ClassificationProblem):
-            assert cells[i - 3].text["en"] == f"quiz = {module}.{name}.quiz()\nquiz"
+            assert cells[i - 3].text["en"] == f"{problem.quiz_var} = {module}.{name}.quiz()\n{problem.quiz_var}"
         assert question.kind == "markdown" and "exercise-question" in question.tags, (name, question.text["en"][:80])
         for lang in LANGS:
             assert problem.prompt(lang) in question.text[lang]
@@ -74,6 +74,10 @@ def _forms(value) -> list[re.Pattern]:
     return found
 
 
+#: Numbers in the prose before an exercise that equal its answer by coincidence (exercise → phrases).
+COINCIDENCES = {"ch11.q5": ["1 月的 31 天", "31 days of January"]}
+
+
 def test_no_prose_before_an_exercise_gives_its_answer(chapter):
     number, cells = chapter
     problems = chapter_problems(f"ch{number}")
@@ -84,6 +88,8 @@ def test_no_prose_before_an_exercise_gives_its_answer(chapter):
         patterns = _forms(problem.reference())
         for lang in LANGS:
             prose = "\n".join(c.text[lang] for c in cells[:i] if c.kind == "markdown" and "trainer-only" not in c.tags)
+            for phrase in COINCIDENCES.get(f"ch{number}.{name}", []):
+                prose = prose.replace(phrase, "")
             hits = [p.pattern for p in patterns if p.search(prose)]
             assert not hits, f"ch{number}.{name} ({lang}): the prose before the exercise shows its answer {hits}"
 

@@ -45,8 +45,10 @@ def test_workbook_stores_hostile_text_as_text(tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["ids", "IDS_2"]
     cells = list(book["ids"].iter_rows(min_row=2, values_only=False))
-    assert [row[0].value for row in cells] == ['\'=HYPERLINK("http://x","y")', "'+1", "'@A1", "'\tx", "ok"]
+    # The text is kept as it is, stored as text and marked as text (Excel's quote prefix).
+    assert [row[0].value for row in cells] == ['=HYPERLINK("http://x","y")', "+1", "@A1", "\tx", "ok"]
     assert all(row[0].data_type == "s" for row in cells)
+    assert [row[0].quotePrefix for row in cells] == [True, True, True, True, False]
     assert cells[1][2].value == -2.0 and cells[3][2].value is None
     assert cells[0][1].value == pd.Timestamp("2024-01-01").to_pydatetime()
 

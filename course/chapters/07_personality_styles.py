@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("07_personality_styles", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch07, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
@@ -138,9 +139,8 @@ contacts = load_demo("stakeholders")
 assertiveness = ["assert_1", "assert_2", "assert_3", "assert_4"]
 responsiveness = ["respons_1", "respons_2", "respons_3", "respons_4"]
 styles = social_style(contacts, assertiveness, responsiveness)
-styles
 """)
-ch.checked("styles.summary()[['cell', 'label', 'customers', 'share']].round(3)")
+ch.checked("styles")
 ch.code("plot_value_matrix(styles);")
 
 ch.md(zh="""
@@ -157,7 +157,7 @@ ch.md(zh="""
 """, en="""
 Do styles go with buying-centre roles? Count the styles per role:
 """)
-ch.checked("pd.crosstab(demo_label(styles.table['role'], 'role'), styles.labels())")
+ch.checked("show(pd.crosstab(styles.table['role'], styles.classes))")
 
 ch.md(zh="""
 决策者中控制型和表现型（都是高果断性）明显更多——习惯“说”和拍板的人更常走到决策位置上。
@@ -179,9 +179,8 @@ styles and the suggested approach — a briefing sheet to take to the meeting.
 """)
 ch.code("""
 ka01 = styles.table.query("account_id == 'KA01'")
-ka01.assign(title=demo_label(ka01["title"], "title"), role=demo_label(ka01["role"], "role"),
-            style=label(ka01["cell"]), approach=label(ka01["cell"], "strategy"))[
-    ["person", "title", "role", "assertiveness", "responsiveness", "style", "approach"]]
+show(ka01.assign(approach=label(ka01["cell"], "strategy"))[
+    ["person", "title", "role", "assertiveness", "responsiveness", "cell", "approach"]])
 """)
 
 ch.md(zh="""
@@ -221,6 +220,52 @@ ch.md(zh="""
 """, en="""
 Both of Xiao Zhou's means are exactly 3.0, where the two split lines cross: by the rule she is Expressive, but her
 style is not pronounced at all. That is where discussion question 1 begins.
+""")
+
+ch.md(zh="""
+### 延伸：门店里的专业导购
+
+沟通风格之外，店员还要判断**导购做到多深**。同样一句“需要帮忙吗？”，对第一次进店、拿不定主意的顾客是及时雨，
+对拿着清单直奔货架的老会员却是打扰。调整导购深度可以看四件事：
+
+| 看什么 | 怎样调整 |
+|---|---|
+| **年龄** | 年长的顾客：耐心、说清楚、少给几个选项；年轻顾客：节奏快，给扫码看详情、线上下单的方便 |
+| **经济状况** | 预算有限：讲性价比，不硬推高档；预算宽裕：讲品质、服务和独特之处 |
+| **对产品的了解** | 不太懂：先讲用途、再做示范、帮他比较；很懂行：给准确的数据和差别，不说空话 |
+| **忠诚阶段**（第 2 章） | 第一次来：介绍品牌和服务承诺；来过几次：记得他的喜好，推荐配套商品；老会员：尊重他的习惯，先告诉他新品，结账要快 |
+
+好的导购先**问**、再**看**、最后才**说**：问清楚用途和预算，看他怎么挑，再决定讲多少。
+""", en="""
+### Further: professional guided selling in the store
+
+Beyond communication style, store staff must judge **how deep to guide**. The same "can I help you?" is welcome to
+a first-time shopper who cannot decide, and an intrusion to a member walking straight to the shelf with a list. Four
+things tell you how much to guide:
+
+| look at | adapt |
+|---|---|
+| **age** | older shoppers: patience, clear words, fewer options; younger ones: a quick pace, QR codes for details and online ordering |
+| **economic situation** | a tight budget: value for money, no hard push upmarket; a generous one: quality, service, what is special |
+| **knowledge of the product** | little: its use first, then a demonstration, help comparing; a lot: exact figures and differences, no empty talk |
+| **loyalty stage** (chapter 2) | first visit: introduce the brand and its service promises; a few visits: remember their preferences, suggest matching items; members of long standing: respect their habits, tell them about new products first, check them out fast |
+
+Good guided selling **asks** first, **watches** second and **talks** last: learn the use and the budget, see how
+they choose, then decide how much to say.
+""")
+ch.exercise("ch07", "q6")
+ch.md(zh="课后可以用 [导购角色扮演卡](../../course/cases/guided_selling.zh.md) 三人一组练习。",
+      en="Afterwards, groups of three can practise with the [guided-selling role-play cards](../../course/cases/guided_selling.en.md).")
+ch.trainer(zh="""
+约 15 分钟（可选）：讲解表格 3 分钟，卡片 5 分钟，角色扮演一轮 7 分钟（三人一组：顾客、店员、观察员，用角色卡，观察员按卡上的检查表打勾）。
+卡片中最容易争论的是 G3（退休教师“你帮我挑一个”）：他要的是一个明确的建议，而不是一堂产品课——抓住要点、给出建议；
+G4 懂行，同样是抓要点，但要给准确的数据。与本章的沟通风格呼应：G4 像分析型，G2 像控制型。
+""", en="""
+About 15 minutes (optional): the table 3, the cards 5, one round of role play 7 (groups of three: shopper, assistant,
+observer, with the role cards; the observer ticks the checklist on the card). The card that starts debates is G3 (the
+retired teacher, "pick one for me"): he wants a clear recommendation, not a lesson — focused advice; G4 knows the
+product, also focused, but with exact figures. It echoes this chapter's styles: G4 acts like an Analytical, G2 like
+a Driver.
 """)
 
 ch.md(zh="""

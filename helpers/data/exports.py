@@ -1,9 +1,11 @@
 """Writing result tables for spreadsheets and other tools: Excel workbook, CSV and Parquet.
 
-Text that a spreadsheet would run as a formula is neutralised in the Excel and CSV files: a
-text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-apostrophe (OWASP, *CSV Injection*), so a customer id such as ``=HYPERLINK("…")`` stays text.
-Numbers, dates and Parquet files are written unchanged.
+Text that a spreadsheet would run as a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return (OWASP, *CSV Injection*) — never runs: in the Excel workbook such a cell
+keeps its text exactly and is stored as text with Excel's "quote prefix" mark (what typing
+``'=1+1`` in Excel does), so it shows ``=HYPERLINK("…")`` and stays text when edited. A CSV file
+has no cell types: there the text gets a leading apostrophe, OWASP's remedy. Numbers, dates and
+Parquet files are written unchanged.
 
     >>> neutralise('=HYPERLINK("http://x")')
     '\\'=HYPERLINK("http://x")'
@@ -105,19 +107,32 @@ def sheet_name(text: str, taken=()) -> str:
     return name
 
 
-def _cell(value):
-    """A Python value openpyxl stores as it is: text neutralised and cleaned, missing as empty."""
+def _value(value):
+    """A Python value openpyxl stores as it is: text cleaned of control characters, missing as empty."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and value != value:
         return None
     if isinstance(value, str):
-        return neutralise(_ILLEGAL_XML.sub("", value))
+        return _ILLEGAL_XML.sub("", value)
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
     if hasattr(value, "item"):  # NumPy scalars
         return value.item()
     return value
+
+
+def _cell(sheet, value):
+    """A cell for a write-only sheet: text that would run as a formula is stored as text, marked so."""
+    from openpyxl.cell import WriteOnlyCell
+
+    value = _value(value)
+    if not (isinstance(value, str) and value.startswith(FORMULA_STARTS)):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"          # a string, never a formula
+    cell.quotePrefix = True       # Excel's own mark of text typed as '=…
+    return cell
 
 
 def _column_width(frame: pd.DataFrame, column) -> float:
@@ -128,42 +143,50 @@ def _column_width(frame: pd.DataFrame, column) -> float:
 
 
 def write_workbook(sheets: dict, path) -> Path:
-    """One Excel sheet per entry of ``sheets`` (``{name: frame}``), header row bold and frozen, text neutralised.
+    """One Excel sheet per entry of ``sheets`` (``{name: frame}``), header row bold and frozen, text kept as text.
 
     Names are made valid (:func:`sheet_name`). A frame longer than a sheet holds is cut at
-    :data:`EXCEL_MAX_ROWS` with a DataWarning (the CSV and Parquet files keep every row).
+    :data:`EXCEL_MAX_ROWS` with a DataWarning (the CSV and Parquet files keep every row). Text a
+    spreadsheet would run as a formula is stored as text, unchanged (see the module).
 
     >>> import tempfile, pathlib, openpyxl
     >>> out = write_workbook({"ids": pd.DataFrame({"id": ["@SUM(A1)"]})},
     ...                      pathlib.Path(tempfile.mkdtemp()) / "a.xlsx")
-    >>> openpyxl.load_workbook(out)["ids"]["A2"].value
-    "'@SUM(A1)"
+    >>> cell = openpyxl.load_workbook(out)["ids"]["A2"]
+    >>> cell.value, cell.data_type, cell.quotePrefix
+    ('@SUM(A1)', 's', True)
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+
+    from helpers.data.progress import progress_bar
 
     path = Path(path)
     book = Workbook(write_only=True)
     taken: list[str] = []
-    for name, frame in sheets.items():
-        title = sheet_name(name, taken)
-        taken.append(title)
-        if len(frame) >= EXCEL_MAX_ROWS:
-            warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
-            frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-        sheet = book.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        for i, column in enumerate(frame.columns, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = _column_width(frame, column)
-        header = []
-        for column in frame.columns:
-            cell = WriteOnlyCell(sheet, value=_cell(str(column)))
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        for row in frame.itertuples(index=False, name=None):
-            sheet.append([_cell(v) for v in row])
+    with progress_bar(sum(min(len(f), EXCEL_MAX_ROWS - 1) for f in sheets.values()), "write") as bar:
+        for name, frame in sheets.items():
+            title = sheet_name(name, taken)
+            taken.append(title)
+            if len(frame) >= EXCEL_MAX_ROWS:
+                warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
+                frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
+            sheet = book.create_sheet(title)
+            sheet.freeze_panes = "A2"
+            for i, column in enumerate(frame.columns, start=1):
+                sheet.column_dimensions[get_column_letter(i)].width = _column_width(frame, column)
+            header = []
+            for column in frame.columns:
+                cell = _cell(sheet, str(column))
+                cell = cell if isinstance(cell, Cell) else WriteOnlyCell(sheet, value=cell)
+                cell.font = Font(bold=True)
+                header.append(cell)
+            sheet.append(header)
+            for row in frame.itertuples(index=False, name=None):
+                sheet.append([_cell(sheet, v) for v in row])
+                bar.update(1)
     book.save(path)
     return path

@@ -152,8 +152,11 @@ def _number(value) -> str:
 
 
 @validate_params(demo=[Options(*DEMOS), None])
-def load_for_report(source=None, *, columns: dict | None = None, demo: str | None = None):
+def load_for_report(source=None, *, columns: dict | None = None, demo: str | None = None, **read):
     """``(transactions, DataReport)`` from a file (``columns`` maps roles to headers) or a bundled demo.
+
+    ``read`` holds the reading options of :func:`helpers.data.load_transactions` (``encoding``,
+    ``sheet``, ``header_row``, ``sep``, ``date_format``).
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "orders.csv"
@@ -167,7 +170,7 @@ def load_for_report(source=None, *, columns: dict | None = None, demo: str | Non
 
     if demo is not None:
         return datasets.load_online_retail() if demo == "online_retail" else datasets.load_cdnow()
-    return load_transactions(source, columns)
+    return load_transactions(source, columns, **read)
 
 
 def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:

@@ -62,14 +62,15 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
 @validate_params(scheme=Options(*SCHEMES), demo=[Options(*DEMOS), None], n_rows=Interval(int, 1, None))
 def create_report(source=None, out="build/report", *, columns: dict | None = None, as_of=None,
                   scheme: str = "cn8", demo: str | None = None, n_rows: int = N_ROWS,
-                  progress=_quiet) -> CustomerReport:
+                  progress=_quiet, **read) -> CustomerReport:
     """Load ``source`` (or a bundled ``demo``: ``"online_retail"``, ``"cdnow"``), analyse it and
     write every file into ``out``.
 
     What ``python -m helpers report`` runs. ``columns`` maps roles to your headers (as in
     :func:`helpers.data.load_transactions`); ``as_of`` and ``scheme`` as in
     :func:`helpers.report.analyse`; ``n_rows`` as in :func:`write_report`; ``progress`` receives
-    one line per step.
+    one line per step; ``read`` holds reading options of :func:`helpers.data.load_transactions`
+    (``encoding``, ``sheet``, ``header_row``, ``sep``, ``date_format``).
 
     >>> import pandas as pd, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -84,7 +85,7 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     started = time.perf_counter()
     progress(t("report_step_load", source=demo or source))
     with collect_warnings() as warned:
-        tx, data_report = load_for_report(source, columns=columns, demo=demo)
+        tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
     report = analyse(tx, data_report, as_of=as_of, scheme=scheme, progress=progress)
     report.notes[:0] = list(warned)
     for note in report.notes:

@@ -154,7 +154,8 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     ``revenue``, ``orders`` and, when days are counted, ``purchase_days``. Recency is whole days
     from the last purchase day to ``as_of`` (default: the day after the last purchase, see
     :func:`helpers.data.engines.resolve_as_of`); ``.attrs`` records ``as_of``, what was counted
-    (``frequency``, ``monetary``) and the order column used (``order_col``, None for days).
+    (``frequency``, ``monetary``), the order column used (``order_col``, None for days) and the
+    ``currency`` of a pandas ``tx`` that names one.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
@@ -178,4 +179,6 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
         monetary=table["revenue"] / count if monetary == "mean" else table["revenue"])
     out = out[["recency_days", "frequency", "monetary", *table.columns]]
     out.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary, order_col=order_used)
+    if getattr(tx, "attrs", {}).get("currency"):      # the currency of the amounts, for display
+        out.attrs["currency"] = tx.attrs["currency"]
     return out

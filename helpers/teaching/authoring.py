@@ -105,8 +105,8 @@ class Chapter:
                 tags=["exercise-question"])
         placeholder = f"{q.var} = ____"
         if isinstance(q, ClassificationProblem):
-            self.code(f"quiz = {chapter}.{problem}.quiz()\nquiz")
-            placeholder += "   # quiz.answers"
+            self.code(f"{q.quiz_var} = {chapter}.{problem}.quiz()\n{q.quiz_var}")
+            placeholder += f"   # {q.quiz_var}.answers"
         self.code(placeholder)
         self.code(q.solution_code(), tags=["solution"])
         return self.code(f"{chapter}.{problem}.check()\n# {chapter}.{problem}.hint()\n# {chapter}.{problem}.solution()",

@@ -17,10 +17,11 @@ from helpers.teaching.exercises.core import (
     ValueProblem,
     ____,
     catalogue_options,
+    meaning_reasons,
 )
 
 __all__ = ["Problem", "ValueProblem", "ItemsProblem", "ChoiceProblem", "ClassificationProblem", "FrameProblem",
-           "FunctionProblem", "ThoughtProblem", "Outcome", "Mistake", "AS_PERCENT", "catalogue_options", "____",
+           "FunctionProblem", "ThoughtProblem", "Outcome", "Mistake", "AS_PERCENT", "catalogue_options", "meaning_reasons", "____",
            "chapter_problems"]
 
 
@@ -28,7 +29,7 @@ def chapter_problems(chapter: str) -> dict[str, Problem]:
     """The problems a chapter module declares, by name.
 
     >>> sorted(chapter_problems("ch00"))
-    ['q1', 'q2', 'q3', 'q4']
+    ['q1', 'q2', 'q3', 'q4', 'q5']
     """
     from importlib import import_module
 

@@ -1,7 +1,8 @@
 """Chapter 00 · Start here — practice with the exercise checks, an explorer and the data report."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import AS_PERCENT, ChoiceProblem, Mistake, ValueProblem
+from helpers.teaching.exercises.core import (AS_PERCENT, ChoiceProblem, ClassificationProblem, Mistake, ValueProblem,
+                                             catalogue_options, meaning_reasons)
 
 
 @lru_cache(maxsize=1)
@@ -125,4 +126,66 @@ q4 = ValueProblem(
     model_answer="calc.controls['retention'].value = 0.9\nclv_at_90 = calc.result.clv",
     explanation={"zh": "100 × 0.9 / (1 + 0.10 − 0.9) = 450.00；保留率 0.80 时只有 266.67——保留率提高 0.1，CLV 增加近七成。",
                  "en": "100 × 0.9 / (1 + 0.10 − 0.9) = 450.00; at 0.80 it is only 266.67 — ten points of retention add almost 70 % to the CLV."},
+)
+
+
+# ---- the care chain (客户关系维护链): which link is each everyday task? ----
+CHAIN = ("chain_information", "chain_knowing", "chain_choosing", "chain_developing", "chain_grading",
+         "chain_communicating", "chain_satisfying", "chain_loyalty")
+CHAIN_CARDS = [
+    {"id": "C1", "text": {"zh": "按累计消费把会员分为金钻、白银、铜、铁四层",
+                          "en": "Splitting members into diamond, silver, copper and iron by cumulative spend"}},
+    {"id": "C2", "text": {"zh": "把会员注册资料和每一笔订单都记进客户档案",
+                          "en": "Every member's sign-up details and every order go into the customer records"}},
+    {"id": "C3", "text": {"zh": "测量满意度、处理投诉、改进配送体验",
+                          "en": "Measuring satisfaction, handling complaints, improving the delivery experience"}},
+    {"id": "C4", "text": {"zh": "决定企业礼品业务重点争取哪几类企业、放弃哪几类",
+                          "en": "Deciding which kinds of companies the gifting business goes after, and which it leaves"}},
+    {"id": "C5", "text": {"zh": "奖励推荐新客户的老会员，每周盯住流失预警名单",
+                          "en": "Rewarding members who refer new customers, watching the at-risk list every week"}},
+    {"id": "C6", "text": {"zh": "给注册后还没下单的会员寄首单礼，促成第一次购买",
+                          "en": "Sending members who signed up but never ordered a first-order gift, to bring about a first purchase"}},
+    {"id": "C7", "text": {"zh": "分清谁还只是潜在客户、谁买过一次、谁已经是忠诚客户",
+                          "en": "Telling apart who is only a prospect, who has bought once and who is already loyal"}},
+    {"id": "C8", "text": {"zh": "按联系人的沟通风格准备拜访，按层级安排回访节奏",
+                          "en": "Preparing visits for each contact's communication style, setting the revisit rhythm by tier"}},
+]
+CHAIN_KEY = {"C1": "chain_grading", "C2": "chain_information", "C3": "chain_satisfying", "C4": "chain_choosing",
+             "C5": "chain_loyalty", "C6": "chain_developing", "C7": "chain_knowing", "C8": "chain_communicating"}
+#: What each link achieves (the chapter's table).
+CHAIN_MEANINGS = {
+    "chain_information": {"zh": "把客户的资料和交易记下来", "en": "keeping the customers' details and transactions"},
+    "chain_knowing": {"zh": "认出客户处在哪个阶段、属于哪一类", "en": "recognising which stage and kind of customer someone is"},
+    "chain_choosing": {"zh": "决定争取哪些客户、放弃哪些", "en": "deciding which customers to win and which to leave"},
+    "chain_developing": {"zh": "把潜在客户变成现实客户，促成第一次购买", "en": "turning prospects into customers, bringing about a first purchase"},
+    "chain_grading": {"zh": "按价值把客户分层分级", "en": "grading customers by their value"},
+    "chain_communicating": {"zh": "用合适的方式和节奏联系客户", "en": "contacting customers in the right way and rhythm"},
+    "chain_satisfying": {"zh": "让客户满意：测量满意度、处理投诉、改进体验", "en": "making customers satisfied: measuring it, handling complaints, improving the experience"},
+    "chain_loyalty": {"zh": "留住现有客户，让他们推荐别人", "en": "keeping customers and having them refer others"},
+}
+CHAIN_OPTIONS = catalogue_options(CHAIN)
+
+q5 = ClassificationProblem(
+    var="chain_answers",
+    question={"zh": "下面八件事都是悦家生活的日常工作。每一件属于客户关系维护链（信息 → 认识 → 选择 → 开发 → 分级 → 沟通 → 满意 → 忠诚）的哪一环？"
+                    "为每张卡片选一环。",
+              "en": "The eight tasks below are everyday work at Yuejia Living. Which link of the care chain (information → knowing → "
+                    "choosing → developing → grading → communicating → satisfying → loyalty) is each one? Pick a link for every card."},
+    expected=lambda: dict(CHAIN_KEY),
+    options=CHAIN_OPTIONS,
+    cards=CHAIN_CARDS,
+    reasons=meaning_reasons(CHAIN_KEY, CHAIN_MEANINGS, CHAIN_OPTIONS),
+    mistakes=[Mistake("developing_loyalty", answer=lambda: {**CHAIN_KEY, "C5": "chain_developing", "C6": "chain_loyalty"},
+                      message={"zh": "开发和忠诚对调了：开发是促成第一次购买（把潜在客户变成客户）；忠诚是留住现有客户、让他们推荐别人。",
+                               "en": "Developing and loyalty are swapped: developing brings about a first purchase (a prospect becomes a "
+                                     "customer); loyalty keeps existing customers and has them refer others."})],
+    hints=[{"zh": "先想每件事的结果是什么：有了资料？认出了客户？选定了对象？促成了购买？分了层？联系上了？满意了？留住了？",
+            "en": "Ask what each task achieves: records kept? customers recognised? targets chosen? a purchase brought about? "
+                  "customers graded? customers contacted? customers satisfied? customers kept?"},
+           {"zh": "开发 = 把潜在客户变成现实客户（促成购买）；忠诚 = 留住现有客户、让他们推荐。沟通是手段，满意是结果。",
+            "en": "Developing = turning prospects into customers (a purchase); loyalty = keeping customers and having them refer "
+                  "others. Communicating is the means, satisfying the result."},
+           {"zh": "八张卡片各占一环：C2 是信息、C7 是认识——按链条的顺序，剩下六张各对应其后的一环。",
+            "en": "Each card is one link: C2 is information, C7 knowing — in the order of the chain, the other six take one of the "
+                  "remaining links each."}],
 )

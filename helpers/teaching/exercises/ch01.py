@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, Mistake, ThoughtProblem,
-                                             ValueProblem)
+                                             ValueProblem, catalogue_options, meaning_reasons)
 
 # The demo company's cost assumptions used in the chapter (profit proxy).
 MARGIN, COST_PER_ORDER, COST_PER_CUSTOMER = 0.35, 25, 80
@@ -213,11 +213,9 @@ def _criterion_reason(card: str, chosen: str | None) -> dict:
 
 q5 = ClassificationProblem(
     var="criteria_answers",
-    question={"zh": "下面六张卡片各描述一种客户分组方式。为每张卡片选出它用的**分类标准**（价值、行为、人口统计或地理），"
-                    "点“检查答案”，再把选择交给检查：`criteria_answers = quiz.answers`。",
+    question={"zh": "下面六张卡片各描述一种客户分组方式。为每张卡片选出它用的**分类标准**（价值、行为、人口统计或地理）。",
               "en": "Each of the six cards below describes a way a team splits its customers. Pick the **criterion** each one "
-                    "uses (value, behaviour, demographic or geographic), press Check, then hand your choices to the check: "
-                    "`criteria_answers = quiz.answers`."},
+                    "uses (value, behaviour, demographic or geographic)."},
     expected=lambda: dict(CRITERIA_KEY),
     options=CRITERIA,
     cards=CRITERIA_CARDS,
@@ -244,4 +242,54 @@ q6 = ThoughtProblem(
                        "threshold, self-service channels), then reprice or change the mix; a new customer's first order often loses "
                        "money, so judge over the lifetime, not one period; fixed costs stay when customers go, so dropping them can "
                        "make the rest less profitable. Let go only of those who cannot be changed and tie up many resources."},
+)
+
+
+# ---- what classifying customers buys: personalised service, precise marketing, better use of resources ----
+BENEFITS = ("benefit_personal", "benefit_targeting", "benefit_resources")
+BENEFIT_CARDS = [
+    {"id": "B1", "text": {"zh": "儿童安全座椅的新品信息只发给最近一年买过婴幼儿用品的会员，而不是发给所有人",
+                          "en": "News of a new child car seat goes only to members who bought baby goods in the past year, not to everyone"}},
+    {"id": "B2", "text": {"zh": "金钻客户来电直接转给熟悉他的专属顾问，不必把情况再说一遍",
+                          "en": "A diamond customer's call goes straight to the adviser who knows them, with no need to explain again"}},
+    {"id": "B3", "text": {"zh": "只有 4 位客户经理，就把他们分给贡献七成利润的 30 家企业客户",
+                          "en": "With only 4 account managers, they are assigned to the 30 business clients that bring 70 % of profit"}},
+    {"id": "B4", "text": {"zh": "老顾客生日那周收到一张手写贺卡，附上他常买品类的试用装",
+                          "en": "A regular customer gets a handwritten card in their birthday week, with a sample from the category they buy most"}},
+    {"id": "B5", "text": {"zh": "双十一的优惠券只发给 90 天内买过、但本月还没下单的会员，预算省了一半",
+                          "en": "Double-11 coupons go only to members who bought within 90 days but not yet this month — half the budget saved"}},
+    {"id": "B6", "text": {"zh": "门店把人手集中在高价值客户常来的周末下午，平日引导自助结账",
+                          "en": "A store puts its staff on the weekend afternoons when high-value customers come, and steers weekday shoppers to self-checkout"}},
+]
+BENEFIT_KEY = {"B1": "benefit_targeting", "B2": "benefit_personal", "B3": "benefit_resources",
+               "B4": "benefit_personal", "B5": "benefit_targeting", "B6": "benefit_resources"}
+BENEFIT_MEANINGS = {
+    "benefit_personal": {"zh": "按这位客户的情况服务他", "en": "serving this customer as they need"},
+    "benefit_targeting": {"zh": "信息和优惠只发给会响应的人", "en": "messages and offers only to those who will respond"},
+    "benefit_resources": {"zh": "有限的人手和预算放到价值最高的地方", "en": "few people and little budget put where value is highest"},
+}
+BENEFIT_OPTIONS = catalogue_options(BENEFITS)
+
+q7 = ClassificationProblem(
+    var="benefit_answers",
+    question={"zh": "客户分类带来三种好处：个性化服务、精准营销、资源优化。下面六个做法分别主要体现了哪一种？为每张卡片选一种。",
+              "en": "Classifying customers brings three benefits: personalised service, precise marketing and better use of "
+                    "resources. Which one does each of the six practices below mainly show? Pick one per card."},
+    expected=lambda: dict(BENEFIT_KEY),
+    options=BENEFIT_OPTIONS,
+    cards=BENEFIT_CARDS,
+    reasons=meaning_reasons(BENEFIT_KEY, BENEFIT_MEANINGS, BENEFIT_OPTIONS),
+    mistakes=[Mistake("budget_is_resources", answer=lambda: {**BENEFIT_KEY, "B5": "benefit_resources", "B6": "benefit_personal"},
+                      message={"zh": "“省了预算”不等于资源优化：B5 改变的是优惠券发给谁（精准营销）；B6 把人手放到高价值客户来的时段，是资源优化。",
+                               "en": "Saving budget is not the point: B5 changes who receives the coupons (precise marketing); B6 puts "
+                                     "staff where high-value customers come — better use of resources."})],
+    hints=[{"zh": "问：这个做法主要改变的是什么——给客户的服务方式、发给谁的信息，还是自己的人手和预算放在哪里？",
+            "en": "Ask what the practice mainly changes: how a customer is served, who receives a message, or where our own "
+                  "people and budget go?"},
+           {"zh": "“只发给……”是精准营销；“只有……人手，放在……”是资源优化；“按这位客户的情况……”是个性化服务。",
+            "en": "\"Only to …\" is precise marketing; \"only so many people, put on …\" is better use of resources; "
+                  "\"as this customer needs …\" is personalised service."},
+           {"zh": "每种好处各有两张卡片：B1 是精准营销、B2 是个性化服务、B3 是资源优化，再为其余三张各找一个同类。",
+            "en": "Each benefit has two cards: B1 is precise marketing, B2 personalised service, B3 better use of resources; find "
+                  "the partner of each among the other three."}],
 )

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, Mistake, ValueProblem,
-                                             catalogue_options)
+                                             catalogue_options, meaning_reasons)
 
 #: Six customers of docs/methods.md §3.2 / §8.4 (order dates), classified at 2024-06-30 in the quiz.
 QUIZ_AS_OF = "2024-06-30"
@@ -234,10 +234,9 @@ q3 = ValueProblem(
 q4 = ClassificationProblem(
     var="quiz_states",
     question={"zh": "下面六位客户的购买日期如卡片所示。分析日为 2024-06-30，规则同第 2 节（90 / 180 / 365 天，忠诚至少 4 次）。"
-                    "为每张卡片选出客户的**关系状态**，点“检查答案”，再运行 `quiz_states = quiz.answers`。",
+                    "为每张卡片选出客户的**关系状态**。",
               "en": "The six customers below bought on the dates shown. The analysis date is 2024-06-30 and the rules are those of "
-                    "section 2 (90 / 180 / 365 days, at least 4 purchases for loyal). Pick each customer's **relationship state**, "
-                    "press Check, then run `quiz_states = quiz.answers`."},
+                    "section 2 (90 / 180 / 365 days, at least 4 purchases for loyal). Pick each customer's **relationship state**."},
     expected=_quiz_states,
     options=lambda: catalogue_options(QUIZ_STATES, _state_labels),
     cards=quiz_cards,
@@ -255,4 +254,154 @@ q4 = ClassificationProblem(
            {"zh": "先为每位客户算出“最近一次购买距 2024-06-30 多少天”：C3 是 131 天，C4 是 334 天；再看 C5 两次购买之间的间隔。",
             "en": "Work out the days from each last purchase to 2024-06-30 first: C3 is 131, C4 is 334; then look at the gap "
                   "between C5's two purchases."}],
+)
+
+
+# ---- managing each type of customer: which state is each action meant for? ----
+MANAGE_STATES = ("prospect", "target", "new", "repeat", "loyal", "lost")
+MANAGE_CARDS = [
+    {"id": "M1", "text": {"zh": "第一次购物后第三天打电话问用得怎样，记下他的喜好，先建立信任",
+                          "en": "A call three days after the first purchase to ask how it is going, noting their preferences — trust first"}},
+    {"id": "M2", "text": {"zh": "问清楚为什么不再来；投诉没解决就先解决问题，再寄回归礼",
+                          "en": "Finding out why they stopped coming; if a complaint was left unsolved, solve it first, then send a welcome-back gift"}},
+    {"id": "M3", "text": {"zh": "领过券、留了电话但还没买过：邀请参加门店体验活动，了解需求，先让他认同品牌",
+                          "en": "Took a coupon and left a number but never bought: an invitation to a store event, learning their needs, winning them to the brand"}},
+    {"id": "M4", "text": {"zh": "交给专门的会员服务小组：专属关怀、邀请参与新品共创，档案由专人维护",
+                          "en": "Handed to a dedicated member-service team: personal care, invitations to co-create new products, records kept by a named person"}},
+    {"id": "M5", "text": {"zh": "营销部门已选定要争取他：专人介绍会员权益，送首单礼，促成第一单",
+                          "en": "Marketing has chosen to win them: a named person explains member benefits and sends a first-order gift"}},
+    {"id": "M6", "text": {"zh": "买过几次：按购买记录推荐互补商品，提醒积分快到下一档",
+                          "en": "Has bought a few times: complementary products from their history, a reminder that the next points level is close"}},
+]
+MANAGE_KEY = {"M1": "new", "M2": "lost", "M3": "prospect", "M4": "loyal", "M5": "target", "M6": "repeat"}
+MANAGE_MEANINGS = {
+    "prospect": {"zh": "还没买过，企业也还没选定要争取他——先建立认同、了解需求", "en": "has never bought and has not been chosen yet — win them to the brand, learn their needs"},
+    "target": {"zh": "还没买过，但企业已选定要主动争取他——促成第一单", "en": "has never bought, but the company has chosen to win them — bring about a first order"},
+    "new": {"zh": "刚买过第一次——先建立信任", "en": "has just bought for the first time — build trust first"},
+    "repeat": {"zh": "买过几次——交叉购买、推动升级", "en": "has bought a few times — cross-buying, moving up"},
+    "loyal": {"zh": "长期常买——专门团队、专人维护档案", "en": "buys regularly over a long time — a dedicated team, named records"},
+    "lost": {"zh": "不再来了——先问原因、先解决问题", "en": "has stopped coming — ask why and fix the problem first"},
+}
+
+
+def _manage_options() -> dict:
+    return catalogue_options(MANAGE_STATES, _state_labels)
+
+
+q5 = ClassificationProblem(
+    var="manage_answers",
+    question={"zh": "下面六个做法分别是为哪一类客户准备的？为每张卡片选一种关系状态。",
+              "en": "Which type of customer is each of the six actions below meant for? Pick a relationship state per card."},
+    expected=lambda: dict(MANAGE_KEY),
+    options=_manage_options,
+    cards=MANAGE_CARDS,
+    reasons=meaning_reasons(MANAGE_KEY, MANAGE_MEANINGS, _manage_options),
+    mistakes=[Mistake("prospect_target", answer=lambda: {**MANAGE_KEY, "M3": "target", "M5": "prospect"},
+                      message={"zh": "潜在客户和目标客户对调了：两者都还没买过，区别在于企业是否已经选定要主动争取他（第 5 章）。",
+                               "en": "Prospect and target are swapped: neither has bought; the difference is whether the company has "
+                                     "chosen to win them (chapter 5)."})],
+    hints=[{"zh": "先看卡片里的客户买过没有、买过几次、还来不来；再看企业做这件事的目的。",
+            "en": "First see whether the customer has bought, how often, and whether they still come; then what the action is for."},
+           {"zh": "潜在客户与目标客户都还没买过：区别在于企业是否已经选定要主动争取他（第 5 章）。",
+            "en": "Prospects and targets have both never bought: the difference is whether the company has chosen to win them (chapter 5)."},
+           {"zh": "六张卡片各是一种状态：M1 是初次购买、M2 是流失；其余四张在潜在、目标、重复购买、忠诚中各占一个。",
+            "en": "Each card is a different state: M1 is first-time, M2 lost; the other four are prospect, target, repeat and loyal, "
+                  "one each."}],
+)
+
+
+# ---- how deep a relationship goes: transactional, mutual interest, partnership ----
+RELATIONS = ("rel_transaction", "rel_interest", "rel_partnership")
+RELATION_CARDS = [
+    {"id": "R1", "text": {"zh": "顾客每次都比价，哪家便宜在哪家买；店员不认识他，他也不在乎",
+                          "en": "The customer compares prices every time and buys wherever it is cheapest; staff do not know him, nor does he care"}},
+    {"id": "R2", "text": {"zh": "顾客为了会员积分和满额礼集中在悦家买；积分一取消，他很可能就走",
+                          "en": "The customer concentrates purchases at Yuejia for the points and spend-based gifts; drop the points and he will likely go"}},
+    {"id": "R3", "text": {"zh": "企业客户和悦家一起设计年度员工礼品方案，并共享员工满意度调查结果",
+                          "en": "A business client designs its yearly staff-gift programme together with Yuejia and shares its staff survey results"}},
+    {"id": "R4", "text": {"zh": "只在打折季来一次，买完就走，从不注册会员",
+                          "en": "Comes once in the sales season, buys and leaves, never joins as a member"}},
+    {"id": "R5", "text": {"zh": "经销商与悦家签了三年独家协议，双方共同出钱开拓一个新城市",
+                          "en": "A distributor signs a three-year exclusive agreement and shares with Yuejia the cost of opening a new city"}},
+    {"id": "R6", "text": {"zh": "换一家供应商要重新对接系统、重新谈合同，太麻烦，所以继续在悦家采购",
+                          "en": "Switching supplier would mean new system links and a new contract — too much trouble, so the client stays"}},
+]
+RELATION_KEY = {"R1": "rel_transaction", "R2": "rel_interest", "R3": "rel_partnership",
+                "R4": "rel_transaction", "R5": "rel_partnership", "R6": "rel_interest"}
+RELATION_MEANINGS = {
+    "rel_transaction": {"zh": "每次交易各自独立，没有什么让客户留下", "en": "each sale stands alone; nothing keeps the customer"},
+    "rel_interest": {"zh": "留下有好处、离开有成本（积分、折扣、转换成本）", "en": "a gain from staying or a cost of leaving (points, discounts, switching costs)"},
+    "rel_partnership": {"zh": "双方有共同的计划和共同的投入", "en": "both sides share plans and invest together"},
+}
+RELATION_OPTIONS = catalogue_options(RELATIONS)
+
+q6 = ClassificationProblem(
+    var="relation_answers",
+    question={"zh": "关系有三种深度：买卖关系、利益关系、伙伴关系。下面六段描述分别是哪一种？",
+              "en": "Relationships come in three depths: transactional, mutual interest and partnership. Which one does each of the "
+                    "six descriptions below show?"},
+    expected=lambda: dict(RELATION_KEY),
+    options=RELATION_OPTIONS,
+    cards=RELATION_CARDS,
+    reasons=meaning_reasons(RELATION_KEY, RELATION_MEANINGS, RELATION_OPTIONS),
+    mistakes=[Mistake("ties_as_partnership", answer=lambda: {**RELATION_KEY, "R2": "rel_partnership", "R6": "rel_partnership"},
+                      message={"zh": "积分和转换成本能把客户“拴住”，但那是利益关系；伙伴关系要有共同的计划和投入。",
+                               "en": "Points and switching costs tie customers in, but that is mutual interest; a partnership needs joint "
+                                     "plans and joint investment."})],
+    hints=[{"zh": "问：是什么让客户留下？什么都没有（每次重新选）、留下对他有好处或走了有损失、还是双方有共同的目标？",
+            "en": "Ask what keeps the customer: nothing (each purchase chosen afresh), a gain from staying or a cost of leaving, "
+                  "or goals both sides share?"},
+           {"zh": "积分、折扣和转换成本把客户“拴住”，但那是利益关系；伙伴关系要有共同的计划和投入。",
+            "en": "Points, discounts and switching costs tie customers in, but that is mutual interest; a partnership needs joint "
+                  "plans and joint investment."},
+           {"zh": "每种关系各有两张卡片：R1 是买卖关系、R3 是伙伴关系，R2 是利益关系——再为其余三张各找一个同类。",
+            "en": "Each depth has two cards: R1 is transactional, R3 a partnership, R2 mutual interest — find the partner of each "
+                  "among the other three."}],
+)
+
+
+# ---- expanding a relationship: cross-selling, up-selling, referral ----
+EXPANSIONS = ("expand_cross_sell", "expand_up_sell", "expand_referral")
+EXPAND_CARDS = [
+    {"id": "X1", "text": {"zh": "顾客买了一套床品，店员推荐配套的枕套和香薰",
+                          "en": "A customer buys bed linen; the assistant suggests matching pillowcases and a room scent"}},
+    {"id": "X2", "text": {"zh": "顾客看中 299 元的保温杯，店员介绍 399 元、能显示水温的款式",
+                          "en": "A customer likes a ¥299 vacuum flask; the assistant shows the ¥399 model that displays the temperature"}},
+    {"id": "X3", "text": {"zh": "请满意的老会员邀请朋友注册，朋友下单后双方各得一张 50 元券",
+                          "en": "Satisfied members are asked to invite friends; after the friend's first order both get a ¥50 voucher"}},
+    {"id": "X4", "text": {"zh": "结账时提示：再买 20 元就能换高一档的礼包",
+                          "en": "At checkout: spend ¥20 more to get the next grade of gift pack"}},
+    {"id": "X5", "text": {"zh": "常买零食的线上会员收到同品牌新茶饮的试用装",
+                          "en": "An online member who buys snacks gets a sample of the brand's new tea drink"}},
+]
+EXPAND_KEY = {"X1": "expand_cross_sell", "X2": "expand_up_sell", "X3": "expand_referral",
+              "X4": "expand_up_sell", "X5": "expand_cross_sell"}
+EXPAND_MEANINGS = {
+    "expand_cross_sell": {"zh": "卖给他**另一个**品类", "en": "selling him **another** category"},
+    "expand_up_sell": {"zh": "同一需要的**更高档次或更大金额**", "en": "the **better or bigger** version of the same need"},
+    "expand_referral": {"zh": "通过他带来**新客户**", "en": "a **new customer** brought in through him"},
+}
+EXPAND_OPTIONS = catalogue_options(EXPANSIONS)
+
+q7 = ClassificationProblem(
+    var="expand_answers",
+    question={"zh": "扩展客户关系有三条路：交叉销售、向上销售、推荐新客户。下面五个做法分别走的是哪一条？",
+              "en": "A relationship grows three ways: cross-selling, up-selling and referral. Which way does each of the five "
+                    "practices below take?"},
+    expected=lambda: dict(EXPAND_KEY),
+    options=EXPAND_OPTIONS,
+    cards=EXPAND_CARDS,
+    reasons=meaning_reasons(EXPAND_KEY, EXPAND_MEANINGS, EXPAND_OPTIONS),
+    mistakes=[Mistake("gift_pack_as_cross_sell", answer=lambda: {**EXPAND_KEY, "X4": "expand_cross_sell"},
+                      message={"zh": "X4 的顾客多花的 20 元买什么不重要，重要的是目标：把这一单的金额推高到下一档——这是向上销售。",
+                               "en": "In X4 what the extra ¥20 buys does not matter; the aim is to raise this order to the next grade — "
+                                     "up-selling."})],
+    hints=[{"zh": "交叉销售卖的是**别的**品类；向上销售是同一需要的**更高档次或更大金额**；推荐带来的是**新客户**。",
+            "en": "Cross-selling sells **another** category; up-selling the **better or bigger** version of the same need; "
+                  "a referral brings a **new customer**."},
+           {"zh": "对每张卡片问：顾客多买的是另一种东西、同一种东西的更好版本，还是根本不是他自己在买？",
+            "en": "For each card ask: is the extra purchase another kind of thing, a better version of the same thing, or not "
+                  "his own purchase at all?"},
+           {"zh": "X4 的顾客要多花的钱买什么不重要，重要的是目标：把这一单的金额推高到下一档。",
+            "en": "In X4 what the extra ¥20 buys does not matter; the aim is to raise this order to the next grade."}],
 )

@@ -169,10 +169,9 @@ q3 = ValueProblem(
 q4 = ClassificationProblem(
     var="quiz_answers",
     question={"zh": "假设某店客户的平均值是：最近一次购买距今 **90 天**、**4 单**、消费 **¥2,000**（R 近 ⇔ 天数 ≤ 90，F 高 ⇔ 单数 ≥ 4，"
-                    "M 高 ⇔ 金额 ≥ ¥2,000）。按八类方案为每张客户卡片选择类型，点“检查答案”，再运行 `quiz_answers = quiz.answers`。",
+                    "M 高 ⇔ 金额 ≥ ¥2,000）。按八类方案为每张客户卡片选择类型。",
               "en": "Suppose a shop's averages are: last purchase **90 days** ago, **4 orders**, **¥2,000** spent (recent ⇔ days ≤ 90, "
-                    "high F ⇔ orders ≥ 4, high M ⇔ spend ≥ ¥2,000). Pick the 8-class type of every customer card, press Check, "
-                    "then run `quiz_answers = quiz.answers`."},
+                    "high F ⇔ orders ≥ 4, high M ⇔ spend ≥ ¥2,000). Pick the 8-class type of every customer card."},
     expected=_quiz_expected,
     options=lambda: catalogue_options(CN8_CLASSES),
     cards=quiz_cards,

@@ -146,12 +146,12 @@ STRATEGY_CARDS = [
                          "en": "Price-sensitive and buying elsewhere too: points and spend-based gifts to grow share of wallet and become their first choice"}},
     {"id": "3", "text": {"zh": "带来稳定的销量：标准化服务、线上自助、按时提醒促销",
                          "en": "Steady volume: standard service, online self-service, timely promotion reminders"}},
-    {"id": "4", "text": {"zh": "服务成本超过贡献：设置起订额和包邮门槛，减少人工服务，必要时调价",
-                         "en": "Cost more than they bring: a minimum order and free-delivery threshold, less personal service, repricing if needed"}},
+    {"id": "4", "text": {"zh": "买得很少，但还有需求：每月推送新品和门店活动，购后回访一次，唤醒他们的需求",
+                         "en": "Buy very little but still have needs: monthly news of products and store events, one call after a purchase, to wake their needs up"}},
     {"id": "5", "text": {"zh": "邀请参加新品共创会，听取对下一季产品的意见",
                          "en": "Invited to a co-creation workshop to shape next season's products"}},
-    {"id": "6", "text": {"zh": "多次协商仍然亏损：停止专项折扣，只保留标准服务",
-                         "en": "Still loss-making after several talks: special discounts stop, standard service only"}},
+    {"id": "6", "text": {"zh": "注册会员半年，还没有下过单：寄一份首单体验礼，请门店打一次电话邀请到店",
+                         "en": "Members for six months who have never ordered: a first-order gift, and one call from the store inviting them in"}},
 ]
 STRATEGY_KEY = {"1": "tier_diamond", "2": "tier_silver", "3": "tier_copper", "4": "tier_iron",
                 "5": "tier_diamond", "6": "tier_iron"}
@@ -160,15 +160,15 @@ TIER_PROFILES = {
     "tier_diamond": {"zh": "最赚钱、最忠诚，值得个人化的投入", "en": "the most profitable and committed, worth personal investment"},
     "tier_silver": {"zh": "赚钱，但看重价格、可能同时在多家采购", "en": "profitable but price-sensitive, possibly buying elsewhere too"},
     "tier_copper": {"zh": "提供稳定的销量，用标准、低成本的方式服务", "en": "steady volume, served in a standard, low-cost way"},
-    "tier_iron": {"zh": "服务成本超过贡献，要降成本或调价", "en": "cost more than they bring: lower the cost or reprice"},
+    "tier_iron": {"zh": "价值最低、有待唤醒（包括还没下过单的人）", "en": "the lowest value, to be woken up (people who never bought included)"},
 }
 _CARD_CLUES = {
     "1": {"zh": "专属经理和高层拜访是最贵的服务，只留给最赚钱、最忠诚的客户", "en": "a dedicated manager and senior visits are the costliest service, kept for the most profitable, committed customers"},
     "2": {"zh": "“看重价格、在多家购买”正是赚钱但还没把全部采购给我们的客户", "en": "Price-sensitive and buying elsewhere: profitable customers who do not yet give us all their business"},
     "3": {"zh": "标准化与自助服务适合数量多、贡献稳定的客户", "en": "standard and self-service suit many customers with a steady contribution"},
-    "4": {"zh": "“服务成本超过贡献”就是铁客户的定义", "en": "Costing more than they bring is the definition of Lead"},
+    "4": {"zh": "买得很少、但还有需求，要做的是唤醒需求——这正是铁客户", "en": "Buying very little but still having needs, to be woken up — that is Lead"},
     "5": {"zh": "共创会邀请的是关系最深、最愿意投入的客户", "en": "a co-creation workshop invites the closest, most committed customers"},
-    "6": {"zh": "多次协商仍亏损的客户只保留标准服务", "en": "customers still loss-making after several talks keep standard service only"},
+    "6": {"zh": "注册了还没下过单的会员价值最低、有待开发，也属于铁客户", "en": "Members who signed up but never ordered have the lowest value so far and are to be developed — Lead too"},
 }
 
 
@@ -193,10 +193,9 @@ def _strategy_reason(card: str, chosen: str | None = None) -> dict:
 
 q4 = ClassificationProblem(
     var="strategy_answers",
-    question={"zh": "下面六张卡片各描述一项服务措施。按四层客户的定义（金钻、白银、铜、铁），为每张卡片选出它最适合的层级，"
-                    "点“检查答案”，再运行 `strategy_answers = quiz.answers`。",
+    question={"zh": "下面六张卡片各描述一项服务措施。按四层客户的定义（金钻、白银、铜、铁），为每张卡片选出它最适合的层级。",
               "en": "Each of the six cards below describes a service measure. By the definitions of the four tiers (Platinum, Gold, "
-                    "Iron, Lead), pick the tier each measure suits, press Check, then run `strategy_answers = quiz.answers`."},
+                    "Iron, Lead), pick the tier each measure suits."},
     expected=lambda: dict(STRATEGY_KEY),
     options=lambda: catalogue_options(_tier_ids()),
     cards=STRATEGY_CARDS,
@@ -205,9 +204,9 @@ q4 = ClassificationProblem(
                       message={"zh": "白银和铜对调了：提高钱包份额针对的是已经赚钱、但没有把全部采购给我们的白银客户；铜客户要的是低成本的标准服务。",
                                "en": "Gold and Iron are swapped: growing share of wallet is for profitable Gold customers who do not give us "
                                      "all their business; Iron customers get standard, low-cost service."})],
-    hints=[{"zh": "回到金字塔的定义：金钻最赚钱且忠诚；白银赚钱但看重价格、可能多家采购；铜提供销量；铁的成本超过贡献。",
+    hints=[{"zh": "回到金字塔的定义：金钻最赚钱且忠诚；白银赚钱但看重价格、可能多家采购；铜提供销量；铁价值最低、有待唤醒（包括还没下单的人）。",
             "en": "Go back to the definitions: Platinum is most profitable and committed; Gold profitable but price-sensitive and may "
-                  "multi-source; Iron brings volume; Lead costs more than it brings."},
+                  "multi-source; Iron brings volume; Lead (铁) is the lowest value, to be woken up (people who never bought included)."},
            {"zh": "对每张卡片问：这项措施花多少钱？只有贡献足够大的层级才值得昂贵、个人化的服务。",
             "en": "For each card ask: how much does the measure cost? Only tiers that bring enough deserve expensive, personal service."},
            {"zh": "“提高钱包份额”针对的是已经赚钱、但没有把全部采购给我们的客户；两张卡片属于金钻，两张属于铁。",

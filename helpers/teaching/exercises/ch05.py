@@ -1,7 +1,7 @@
 """Chapter 05 · Value matrices — split rules, current × potential value, the airline's target selection."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import ChoiceProblem, Mistake, ThoughtProblem, ValueProblem
+from helpers.teaching.exercises.core import AS_PERCENT, ChoiceProblem, Mistake, ThoughtProblem, ValueProblem
 
 TARGET_CELLS = {"q_focus": {"zh": "重点选择", "en": "Focus"},
                 "q_opportunistic": {"zh": "择机选择", "en": "Select when able"},
@@ -141,7 +141,7 @@ q3 = ChoiceProblem(
                  "rerated.loc[rerated['segment_id'] == 'air_small_business', ['fit', 'direct_reach']] = [4, 3]\n"
                  "targets_rerated = target_selection_matrix(rerated, AIRLINE_VALUE, AIRLINE_CAPABILITY)\n"
                  "small_business_cell = targets_rerated.table.set_index('segment_id').loc['air_small_business', 'cell']",
-    explanation={"zh": "`'q_focus'`：价值 3.6、满足能力 (4+3+3)/3 = 3.33，从“择机选择”变为“重点选择”——提升能力正是择机选择的含义。",
+    explanation={"zh": "重点选择：价值 3.6、满足能力 (4+3+3)/3 = 3.33，从“择机选择”变为“重点选择”——提升能力正是择机选择的含义。",
                  "en": "`'q_focus'`: value 3.6, ability (4+3+3)/3 = 3.33, from “select when able” to “focus” — building the capability "
                        "is what “select when able” means."},
 )
@@ -191,4 +191,51 @@ q5 = ThoughtProblem(
                        "service. Lounges, points and free changes for corporate travel would raise every passenger's costs and "
                        "undermine the low fares. The sound choice is a strategic “do not target”: corporate employees who accept "
                        "the rules are welcome, but the product does not change for them."},
+)
+
+
+# ---- look-alike target customers: the first-90-days profile of today's loyal customers ----
+
+@lru_cache(maxsize=1)
+def _behaviour_profile():
+    from helpers.data.datasets import load_demo
+    from helpers.lifecycle import relationship_states
+    from helpers.lookalike import early_behaviour, lookalike_profile
+
+    orders = load_demo("orders")
+    states = relationship_states(orders, "2026-01-01")
+    early = early_behaviour(orders, "2026-01-01", within_days=90)
+    base = early[early["complete"]]
+    loyal = states.table.index[states.classes == "loyal"]
+    return lookalike_profile(base, base.index.intersection(loyal), feature_cols=["orders", "aov"]).table
+
+
+def _trait(column: str) -> float:
+    return float(_behaviour_profile().loc[("orders", "> 3"), column])
+
+
+q6 = ValueProblem(
+    var="loyal_share_over_3",
+    question={"zh": "在前 90 天行为的相似客户画像（上面的 `by_behaviour`）中，**忠诚客户**里有多大比例在前 90 天下了 3 单以上"
+                    "（特征 `('orders', '> 3')`）？答 0–1 之间的小数。",
+              "en": "In the first-90-days profile (`by_behaviour` above), what share of the **loyal customers** placed more than 3 "
+                    "orders in their first 90 days (the trait `('orders', '> 3')`)? Answer with a fraction between 0 and 1."},
+    expected=lambda: _trait("seed_share"),
+    decimals=3,
+    mistakes=[Mistake("all_customers", answer=lambda: _trait("customer_share"),
+                      message={"zh": "这是全体客户中的占比（`customer_share`）；题目问的是忠诚客户（种子客户）中的占比（`seed_share`）。",
+                               "en": "That is the share among all customers (`customer_share`); the question asks for the share among "
+                                     "the loyal (seed) customers (`seed_share`)."}),
+              AS_PERCENT],
+    hints=[{"zh": "画像表每一行是一个特征值；“在忠诚客户中的占比”和“在全体客户中的占比”是两列不同的数。",
+            "en": "Each row of the profile is one trait; the share among loyal customers and the share among all customers are two "
+                  "different columns."},
+           {"zh": "表的行索引是（特征, 取值）两层：找到 `('orders', '> 3')` 这一行；种子客户（忠诚客户）中的占比在 `seed_share` 列。",
+            "en": "The rows are indexed by (feature, value): find the row `('orders', '> 3')`; the share among the seeds (the loyal "
+                  "customers) is the `seed_share` column."},
+           {"zh": "`by_behaviour.table.loc[('orders', '> 3'), ____]`", "en": "`by_behaviour.table.loc[('orders', '> 3'), ____]`"}],
+    model_answer="loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']",
+    explanation={"zh": "约 0.478：近一半忠诚客户在前 90 天就下了 3 单以上；全体客户中只有约 0.148——这就是寻找相似新客户的线索。",
+                 "en": "About 0.478: almost half the loyal customers ordered more than 3 times in their first 90 days; among all "
+                       "customers only about 0.148 — the lead for finding look-alike new customers."},
 )

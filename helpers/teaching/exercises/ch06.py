@@ -1,7 +1,8 @@
 """Chapter 06 · Customer lifetime value — margin multiple, the calculator, Markov CLV, BG/NBD and P(alive), sBG."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import AS_PERCENT, ChoiceProblem, Mistake, ThoughtProblem, ValueProblem
+from helpers.teaching.exercises.core import (AS_PERCENT, ChoiceProblem, ClassificationProblem, Mistake, ThoughtProblem,
+                                             ValueProblem, catalogue_options, meaning_reasons)
 
 AS_OF, HOLDOUT_END = "1997-09-30", "1998-06-30"
 MARKOV_P = [[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]]
@@ -243,7 +244,7 @@ q6 = ValueProblem(
                  "en": "592.23; year 1's renewal rate of 0.869 taken as a constant gives only 476.19, about a fifth too little."},
 )
 
-q7 = ThoughtProblem(
+discuss_five_times = ThoughtProblem(
     var="five_times_rule",
     hints=[{"zh": "想一想：获取成本包括哪些费用？保留成本又包括哪些？",
             "en": "Which costs make up acquisition? Which make up retention?"}],
@@ -254,4 +255,54 @@ q7 = ThoughtProblem(
                        "new customers won and existing customers kept to get cost per acquired and per kept customer, "
                        "and compare first-year profit of new and existing customers. The multiple varies by industry "
                        "(5–10× is common); the direction — small gains in retention are worth a lot — usually holds."},
+)
+
+
+# ---- the kinds of value a customer brings: profit, word of mouth, crowd pull, information, defence ----
+VALUES = ("cv_profit", "cv_word_of_mouth", "cv_crowd", "cv_information", "cv_competitive")
+VALUE_CARDS = [
+    {"id": "V1", "text": {"zh": "一位会员每年在悦家花 6,000 元，带来约 2,100 元毛利",
+                          "en": "A member spends ¥6,000 a year at Yuejia, about ¥2,100 of margin"}},
+    {"id": "V2", "text": {"zh": "新店开业那周门口排起长队，路过的人越看越想进来",
+                          "en": "A long queue outside the new store in its opening week makes passers-by want to come in too"}},
+    {"id": "V3", "text": {"zh": "一位老顾客在朋友圈写了详细的使用心得，五位朋友因此下单",
+                          "en": "A regular posts a detailed review for her friends; five of them place orders because of it"}},
+    {"id": "V4", "text": {"zh": "会员在问卷里说退货流程太麻烦，公司据此简化了退货规则",
+                          "en": "Members say in the survey that returns are too much hassle; the company simplifies the return rules"}},
+    {"id": "V5", "text": {"zh": "竞争对手在隔壁开店并大打折扣，悦家的老会员大多没有走，对手半年后关店",
+                          "en": "A rival opens next door with deep discounts; most Yuejia members stay, and the rival closes half a year later"}},
+    {"id": "V6", "text": {"zh": "经销商第一时间把竞争品牌的新促销方案告诉了客户经理",
+                          "en": "A distributor tells the account manager about a rival brand's new promotion straight away"}},
+]
+VALUE_KEY = {"V1": "cv_profit", "V2": "cv_crowd", "V3": "cv_word_of_mouth", "V4": "cv_information",
+             "V5": "cv_competitive", "V6": "cv_information"}
+VALUE_MEANINGS = {
+    "cv_profit": {"zh": "客户直接带来的收入和毛利", "en": "the revenue and margin the customer brings directly"},
+    "cv_word_of_mouth": {"zh": "客户主动向别人推荐我们", "en": "the customer actively recommends us to others"},
+    "cv_crowd": {"zh": "客户在场本身就吸引别人（从众）", "en": "the customers' presence itself draws others in (the herd effect)"},
+    "cv_information": {"zh": "客户告诉我们的意见和市场动向（包括竞争对手的动向）", "en": "opinions and market news customers give us (rivals' moves included)"},
+    "cv_competitive": {"zh": "忠诚客户不被对手挖走，帮我们顶住竞争", "en": "loyal customers stay and hold off the rivals"},
+}
+VALUE_OPTIONS = catalogue_options(VALUES)
+
+q7 = ClassificationProblem(
+    var="value_answers",
+    question={"zh": "客户的价值不只是利润，还有口碑、聚客、信息和对抗竞争的价值。下面六件事分别主要体现了客户的哪一种价值？",
+              "en": "A customer's value is more than profit: there is word of mouth, crowd pull, information and defence against "
+                    "rivals. Which kind of value does each of the six events below mainly show?"},
+    expected=lambda: dict(VALUE_KEY),
+    options=VALUE_OPTIONS,
+    cards=VALUE_CARDS,
+    reasons=meaning_reasons(VALUE_KEY, VALUE_MEANINGS, VALUE_OPTIONS),
+    mistakes=[Mistake("crowd_and_information", answer=lambda: {**VALUE_KEY, "V2": "cv_word_of_mouth", "V6": "cv_competitive"},
+                      message={"zh": "口碑是客户主动说，聚客是客户在场本身吸引别人（V2 的排队）；客户告诉我们的竞争动向是信息价值（V6）。",
+                               "en": "Word of mouth is customers speaking up; crowd pull is their presence drawing others (V2's queue); "
+                                     "news of rivals that customers pass on is information (V6)."})],
+    hints=[{"zh": "问：企业从这件事里得到的是钱、新客户、还是知识？新客户是被谁、怎样带来的？",
+            "en": "Ask what the company gains: money, new customers, or knowledge? And who brought the new customers, and how?"},
+           {"zh": "口碑是客户主动说；聚客是客户在场本身吸引别人；客户告诉我们的事（包括竞争对手的动向）是信息价值。",
+            "en": "Word of mouth is customers speaking up; crowd pull is their presence drawing others; what customers tell us "
+                  "(rivals' moves included) is information."},
+           {"zh": "V1 是利润、V5 是对抗竞争；剩下四张里有两张是信息价值。",
+            "en": "V1 is profit and V5 defence against rivals; two of the remaining four are information."}],
 )

@@ -1,7 +1,8 @@
 """Chapter 07 · Personality styles — the demo contacts' styles, the case quiz and the self-assessment."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import ChoiceProblem, ClassificationProblem, Mistake, ThoughtProblem, ValueProblem
+from helpers.teaching.exercises.core import (ChoiceProblem, ClassificationProblem, Mistake, ThoughtProblem, ValueProblem,
+                                             catalogue_options, meaning_reasons)
 
 STYLES = {"style_driver": {"zh": "控制型", "en": "Driver"},
           "style_expressive": {"zh": "表现型", "en": "Expressive"},
@@ -156,15 +157,14 @@ q2 = ChoiceProblem(
            {"zh": "果断性 ≥ 3 为“说”，反应性 < 3 为“克制”：说 + 克制 = ____ 型。",
             "en": "Assertiveness ≥ 3 means tell, responsiveness < 3 means controlled: tell + controlled = ____."}],
     model_answer="wu_style = styles.table.query(\"person == '吴欣玲'\")['cell'].iloc[0]",
-    explanation={"zh": "`'style_driver'`：果断性 4.0、反应性 2.5——直接报价、给选项、让她决定。",
+    explanation={"zh": "控制型：果断性 4.0、反应性 2.5——直接报价、给选项、让她决定。",
                  "en": "`'style_driver'`: assertiveness 4.0, responsiveness 2.5 — quote directly, offer options, let her decide."},
 )
 
 q3 = ClassificationProblem(
     var="style_answers",
-    question={"zh": "下面六张卡片是案例中的六位人物。为每一位选择风格，点“检查答案”，再运行 `style_answers = quiz.answers`。",
-              "en": "The six cards below are the six people of the case. Choose a style for each, press Check, then run "
-                    "`style_answers = quiz.answers`."},
+    question={"zh": "下面六张卡片是案例中的六位人物。为每一位选择风格。",
+              "en": "The six cards below are the six people of the case. Choose a style for each."},
     expected=_portrait_styles,
     options=STYLES,
     cards=_portraits,
@@ -201,7 +201,7 @@ q4 = ChoiceProblem(
     model_answer='for item, answer in zip(["a1", "a2", "a3", "a4", "r1", "r2", "r3", "r4"], [3, 2, 3, 4, 4, 3, 2, 3]):\n'
                  "    assessment.controls[item].value = answer\n"
                  "zhou_style = assessment.result.classes.iloc[0]",
-    explanation={"zh": "`'style_expressive'`：两个平均分都恰好是 3.0，按规则都算高——但她的风格并不鲜明。",
+    explanation={"zh": "表现型：两个平均分都恰好是 3.0，按规则都算高——但她的风格并不鲜明。",
                  "en": "`'style_expressive'`: both means are exactly 3.0, so both count as high — yet her style is not pronounced."},
 )
 
@@ -215,4 +215,53 @@ q5 = ThoughtProblem(
                        "self-assessment sits where the two lines cross, so her style is not pronounced and she can adapt in "
                        "any direction. The key is to read the client's style before the meeting: with Mr Wang come to the "
                        "point and offer options; with Ms Chen slow down, build trust and involve her colleagues."},
+)
+
+
+# ---- guided selling in the store: how deep to guide each shopper ----
+GUIDANCE = ("guide_full", "guide_focused", "guide_light")
+GUIDE_CARDS = [
+    {"id": "G1", "text": {"zh": "第一次进店的年轻妈妈，在儿童餐具前看了很久，问：“这个材质安全吗？”",
+                          "en": "A young mother on her first visit looks at children's tableware for a long time and asks: \"Is this material safe?\""}},
+    {"id": "G2", "text": {"zh": "每周都来的老会员，拿着购物清单直奔货架",
+                          "en": "A member who comes every week walks straight to the shelves with a shopping list"}},
+    {"id": "G3", "text": {"zh": "退休教师想给孙子买保温杯：“你帮我挑一个最合适的，别太复杂。”",
+                          "en": "A retired teacher wants a flask for his grandson: \"Pick the most suitable one for me, nothing complicated.\""}},
+    {"id": "G4", "text": {"zh": "做工程的顾客在手机上比对三款净水器的参数，问的都是专业问题",
+                          "en": "An engineer compares the specifications of three water filters on his phone and asks expert questions"}},
+    {"id": "G5", "text": {"zh": "第一次来的顾客想给新房挑一整套收纳用品，却不知道从哪里开始",
+                          "en": "A first-time shopper wants storage for a whole new flat but does not know where to start"}},
+    {"id": "G6", "text": {"zh": "老会员今天只是来逛逛，对店员说：“我先自己看看。”",
+                          "en": "A long-standing member is just browsing today and tells the assistant: \"I'll look around myself first.\""}},
+]
+GUIDE_KEY = {"G1": "guide_full", "G2": "guide_light", "G3": "guide_focused",
+             "G4": "guide_focused", "G5": "guide_full", "G6": "guide_light"}
+GUIDE_MEANINGS = {
+    "guide_full": {"zh": "给第一次来、不熟悉产品的顾客：从头讲解、做示范", "en": "for first-time shoppers new to the product: explain from the start and demonstrate"},
+    "guide_focused": {"zh": "给要一个明确建议、或懂行要准确数据的顾客：抓住要点，直接给建议", "en": "for shoppers who want one clear recommendation, or experts who want exact figures: get to the point and advise"},
+    "guide_light": {"zh": "给熟悉我们的老会员：少打扰、随时响应，尊重他的习惯", "en": "for long-standing members who know us: keep out of the way, be there when asked, respect their habits"},
+}
+GUIDE_OPTIONS = catalogue_options(GUIDANCE)
+
+q6 = ClassificationProblem(
+    var="guide_answers",
+    question={"zh": "导购有三种深度：详细讲解与示范、抓住要点给出建议、少打扰随时响应。下面六位顾客各适合哪一种？",
+              "en": "Guided selling has three depths: full guidance, focused advice and a light touch. Which suits each of the six "
+                    "shoppers below?"},
+    expected=lambda: dict(GUIDE_KEY),
+    options=GUIDE_OPTIONS,
+    cards=GUIDE_CARDS,
+    reasons=meaning_reasons(GUIDE_KEY, GUIDE_MEANINGS, GUIDE_OPTIONS),
+    mistakes=[Mistake("everyone_a_lesson", answer=lambda: {**GUIDE_KEY, "G3": "guide_full", "G4": "guide_full"},
+                      message={"zh": "“你帮我挑一个”要的是明确的建议，不是一堂产品课；懂行的人要的是准确的数据，也不是从头讲解。",
+                               "en": "\"Pick one for me\" asks for a clear recommendation, not a lesson; an expert wants exact figures, not "
+                                     "an explanation from scratch."})],
+    hints=[{"zh": "看两件事：顾客对产品懂多少，以及他跟我们的关系有多深（第一次来、来过几次、老会员）。",
+            "en": "Look at two things: how much the shopper knows about the product, and how deep the relationship is (first "
+                  "visit, a few visits, long-standing member)."},
+           {"zh": "“你帮我挑一个”要的是明确的建议，不是一堂产品课；懂行的人要的是准确的数据，也不是从头讲解。",
+            "en": "\"Pick one for me\" asks for a clear recommendation, not a lesson; an expert wants exact figures, not an "
+                  "explanation from scratch."},
+           {"zh": "每种深度各有两位顾客：两位第一次来的顾客、两位老会员，还有两位要建议的顾客。",
+            "en": "Each depth suits two shoppers: the two first-timers, the two long-standing members, and the two who want advice."}],
 )

@@ -1,6 +1,7 @@
 """Chapter 08 · Key account management — weighted scoring, buying-centre roles and coverage gaps."""
 from functools import lru_cache
 
+from helpers.accounts import ACCOUNT_TYPES
 from helpers.teaching.exercises.core import (ChoiceProblem, ClassificationProblem, ItemsProblem, Mistake, ThoughtProblem,
                                              ValueProblem, catalogue_options)
 
@@ -164,10 +165,9 @@ def _role_reason(card: str, chosen: str | None = None) -> dict:
 
 q3 = ClassificationProblem(
     var="role_answers",
-    question={"zh": "下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在**采购中心的角色**，点“检查答案”，"
-                    "再运行 `role_answers = quiz.answers`。",
+    question={"zh": "下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在**采购中心的角色**。",
               "en": "The five cards below describe five people in a manufacturing company involved in buying gifts. Pick each person's "
-                    "**buying-centre role**, press Check, then run `role_answers = quiz.answers`."},
+                    "**buying-centre role**."},
     expected=lambda: dict(ROLE_KEY),
     options=lambda: catalogue_options(ROLE_CLASSES),
     cards=ROLE_CARDS,
@@ -213,9 +213,122 @@ q4 = ChoiceProblem(
 
 discuss_types = ThoughtProblem(
     var="types_note",
-    explanation={"zh": "垄断型客户最怕的是我们自满：客户会为分散风险引入第二家供应商；选择型客户要靠差异化价值争取首选地位；"
-                       "密集型客户先算潜力，值得才集中投入。同一套服务标准用在三类客户身上，要么浪费、要么不够。",
-                 "en": "With sole-supplier accounts the danger is our complacency — the client adds a second supplier to spread its risk; "
-                       "selective accounts are won with distinct value; crowded-field accounts need a potential check before any investment. "
-                       "One service standard for all three either wastes money or falls short."},
+    explanation={"zh": "垄断型（独家包销）的经销商和我们相互依赖：它的区域销量就是我们的销量，要共同做年度计划、保证供货、保护区域，"
+                       "同时盯住它是否暗中经营竞争品牌（钱包份额）；选择型的几家经销商彼此竞争，要用促销支持、培训和公平的区域规则争取它优先推我们；"
+                       "密集型渠道经销商众多，重在统一价格和政策、防止窜货，用标准化的支持计划。同一套标准用在三类上，"
+                       "对独家经销商给得太少、对密集渠道给得太多，还会引发渠道冲突。",
+                 "en": "An exclusive dealer (垄断型) and we depend on each other: its sales in the territory are our sales there — plan the "
+                       "year together, secure supply, protect its territory, and watch whether it quietly sells rival brands (share of "
+                       "wallet). Selected distributors (选择型) compete with each other: win priority with promotion support, training and "
+                       "fair territory rules. Intensive coverage (密集型) means many outlets: keep prices and terms uniform, prevent "
+                       "grey-market selling, use standard programmes. One standard for all three gives the exclusive dealer too little, "
+                       "the many outlets too much, and starts channel conflict."},
+)
+
+
+# ---- account types by distribution (the courseware's definition), share of wallet as the indicator ----
+
+@lru_cache(maxsize=1)
+def _dealer_types():
+    from helpers.accounts import account_types
+    from helpers.teaching.cases import distributor_accounts
+
+    return account_types(distributor_accounts(), distribution_col="distribution").table
+
+
+def _mismatched(arrangement: str | None = None) -> list:
+    table = _dealer_types()
+    if arrangement:
+        table = table[table["distribution"] == arrangement]
+    return sorted(table.index[~table["agrees"]])
+
+
+q5 = ItemsProblem(
+    var="mismatched",
+    question={"zh": "先别往下读：哪些经销商的钱包份额与其分销方式**不一致**（`dealer_types`）？写成客户编号的列表，例如 `['D01', 'D02']`。",
+              "en": "Before reading on: which distributors' share of wallet does **not** match their arrangement (`dealer_types`)? "
+                    "Answer with a list of account ids, e.g. `['D01', 'D02']`."},
+    expected=_mismatched,
+    mistakes=[Mistake("exclusive_only", answer=lambda: _mismatched("dist_exclusive"),
+                      message={"zh": "你只看了独家包销的经销商；选择型和密集型的经销商也可能和它们的份额不一致。",
+                               "en": "You looked at the exclusive dealers only; selected and intensive distributors can disagree with "
+                                     "their share too."})],
+    hints=[{"zh": "类型看合同里的分销方式（`account_type`），份额给出的读法在 `wallet_type`；两者不同的就是答案。三种分销方式都要看。",
+            "en": "The type comes from the contract's arrangement (`account_type`), the reading from share of wallet is in "
+                  "`wallet_type`; where they differ is the answer. Look at all three arrangements."},
+           {"zh": "`agrees` 列已经比较好了：取出 `agrees` 为 False 的行的索引（客户编号）。",
+            "en": "The `agrees` column already compares them: take the index (account ids) of the rows where `agrees` is False."},
+           {"zh": "`sorted(dealer_types.table.index[~dealer_types.table[____]])`",
+            "en": "`sorted(dealer_types.table.index[~dealer_types.table[____]])`"}],
+    model_answer="mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])",
+    explanation={"zh": "D02、D04、D08：独家包销的昆明份额只有 46%，选择型的太原给了我们 68%，密集渠道里的石家庄有 36%。",
+                 "en": "D02, D04 and D08: exclusive Kunming at only 46 %, selected Taiyuan giving us 68 %, Shijiazhuang at 36 % in an "
+                       "intensive network."},
+)
+
+# Arrangements described in words (cards "T1"…"T4"), to be typed by the definition — the distribution arrangement.
+TYPE_CARDS = [
+    {"id": "T1", "text": {"zh": "一家调味品厂在某省只授权一家经销商：对方承诺不经营同类竞争品牌，厂家也不在当地另找经销商。",
+                          "en": "A condiment maker authorises a single distributor for a whole province: it promises not to carry rival "
+                                "brands, and the maker appoints nobody else there."}},
+    {"id": "T2", "text": {"zh": "一家饮料企业要让每个县城的小卖部都买得到它的产品，一个市里有上百家批发商进货；这家批发商是其中进货最多的一家。",
+                          "en": "A drinks company wants its products in every village shop; a single city has over a hundred wholesalers "
+                                "buying from it, and this one buys the most."}},
+    {"id": "T3", "text": {"zh": "一家家电品牌在每个地级市挑选三家实力强的经销商，按业绩分配促销资源；这家是太原的三家之一。",
+                          "en": "An appliance brand picks three strong distributors in each city and shares promotion funds by "
+                                "results; this one is one of the three in Taiyuan."}},
+    {"id": "T4", "text": {"zh": "悦家生活在兰州只通过这一家公司供货，合同约定双方不另找伙伴——可它实际只把 40% 的同类采购给了我们。",
+                          "en": "Yuejia Living supplies Lanzhou only through this company, and the contract rules out other partners "
+                                "on both sides — yet it gives us only 40 % of its purchases in the category."}},
+]
+TYPE_KEY = {"T1": "acc_type_monopoly", "T2": "acc_type_intensive", "T3": "acc_type_selective", "T4": "acc_type_monopoly"}
+#: What each arrangement is (the table of section 3).
+TYPE_MEANS = {
+    "acc_type_monopoly": {"zh": "独家包销：这个区域只通过它一家", "en": "exclusive dealing: the one distributor in the territory"},
+    "acc_type_selective": {"zh": "挑选的几家关键经销商之一", "en": "one of a few selected key distributors"},
+    "acc_type_intensive": {"zh": "大范围覆盖渠道里众多经销商之一", "en": "one outlet among many in wide channel coverage"},
+}
+_TYPE_CLUES = {
+    "T1": {"zh": "全省只授权一家、双方互不另找", "en": "one distributor for the province, nobody else on either side"},
+    "T2": {"zh": "一个市里上百家批发商，进货最多也只是其中之一", "en": "over a hundred wholesalers in one city; buying the most still makes it one of them"},
+    "T3": {"zh": "每个市挑选三家，它是其中之一", "en": "three chosen per city, and it is one of them"},
+    "T4": {"zh": "合同是独家包销；40% 的份额是要追问的问题（它在经营竞品），不是另一种类型",
+           "en": "the contract is exclusive dealing; the 40 % share is a problem to raise (it sells rival brands), not another type"},
+}
+
+
+def _type_reason(card: str, chosen: str | None = None) -> dict:
+    """The card's clue to its arrangement and, for a wrong choice, what that type would need."""
+    out = {}
+    for lang in ("zh", "en"):
+        text = _TYPE_CLUES[card][lang] + ("。" if lang == "zh" else ".")
+        if chosen in TYPE_MEANS and chosen != TYPE_KEY[card]:
+            name = catalogue_options([chosen])[chosen][lang]
+            text += (f"{name}是{TYPE_MEANS[chosen]['zh']}。" if lang == "zh"
+                     else f" {name} means {TYPE_MEANS[chosen]['en']}.")
+        out[lang] = text
+    return out
+
+
+q6 = ClassificationProblem(
+    var="type_answers",
+    question={"zh": "下面四张卡片描述了四种合作安排。按定义（分销方式，而不是钱包份额）为每张卡片选出大客户类型。",
+              "en": "The four cards below describe four arrangements. Pick each card's account type by the definition (the "
+                    "distribution arrangement, not the share of wallet)."},
+    expected=lambda: dict(TYPE_KEY),
+    options=lambda: catalogue_options(ACCOUNT_TYPES),
+    cards=TYPE_CARDS,
+    reasons=_type_reason,
+    mistakes=[Mistake("typed_by_share", answer=lambda: {**TYPE_KEY, "T4": "acc_type_selective"},
+                      message={"zh": "T4 你按钱包份额定了类型；类型看合同里的分销方式，40% 的份额说明的是一个问题，不是它的类型。",
+                               "en": "You typed T4 by its share of wallet; the type follows the arrangement in the contract — the "
+                                     "40 % share shows a problem, not its type."})],
+    hints=[{"zh": "先问：这个区域里，厂家通过几家经销商卖货？一家（独家）、挑选的几家，还是尽可能多的很多家？",
+            "en": "First ask: through how many distributors does the supplier sell in that territory — one (exclusive), a chosen "
+                  "few, or as many as possible?"},
+           {"zh": "进货多少不决定类型：上百家里进货最多的一家，仍然是众多之一。",
+            "en": "How much an account buys does not set its type: the largest of a hundred wholesalers is still one of many."},
+           {"zh": "类型看合同里的分销方式；钱包份额只是检查它是否像这个类型那样运作的指标。T4 的 40% 说明的是一个问题，不是它的类型。",
+            "en": "The type follows the arrangement in the contract; share of wallet only checks whether the account behaves like it. "
+                  "T4's 40 % shows a problem, not its type."}],
 )

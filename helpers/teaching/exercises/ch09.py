@@ -289,17 +289,16 @@ q4 = ChoiceProblem(
            {"zh": "`sq.dimensions['gap'].____()` 给出差距最小（最负）的维度编号。",
             "en": "`sq.dimensions['gap'].____()` gives the id of the dimension with the smallest (most negative) gap."}],
     model_answer="worst_dimension = sq.dimensions['gap'].idxmin()",
-    explanation={"zh": "`'sq_reliability'`：期望最高（6.2），差距 −1.28；移情性的感知分最低，但它的期望也低。",
+    explanation={"zh": "可靠性：期望最高（6.2），差距 −1.28；移情性的感知分最低，但它的期望也低。",
                  "en": "`'sq_reliability'`: the highest expectation (6.2), a gap of −1.28; empathy has the lowest perception, but "
                        "its expectation is low too."},
 )
 
 q5 = ClassificationProblem(
     var="ipa_quadrants",
-    question={"zh": "先别看图：根据上表的平均重要性、平均表现和十字线（两者的总平均值），把每个属性放进一个象限，点“检查答案”，"
-                    "再运行 `ipa_quadrants = quiz.answers`。",
+    question={"zh": "先别看图：根据上表的平均重要性、平均表现和十字线（两者的总平均值），把每个属性放进一个象限。",
               "en": "Before looking at the chart: from the mean importance and performance in the table above and the crosshair "
-                    "(their grand means), place each attribute in a quadrant, press Check, then run `ipa_quadrants = quiz.answers`."},
+                    "(their grand means), place each attribute in a quadrant."},
     expected=lambda: _ipa_classes(),
     options=lambda: catalogue_options(IPA_CLASSES),
     cards=quiz_cards,
@@ -315,4 +314,118 @@ q5 = ClassificationProblem(
            {"zh": "重要性高、表现低 → 重点改进区；两者都高 → 继续保持区；都低 → 低优先区；重要性低、表现高 → 过度投入区。",
             "en": "Importance high and performance low → concentrate here; both high → keep up; both low → low priority; "
                   "importance low and performance high → possible overkill."}],
+)
+
+
+# ---- the satisfaction formula: a comparison, not a sum ----
+FORMULA_OPTIONS = {
+    "A": {"zh": "感受 + 期望 = 7，分数较高，所以满意", "en": "perception + expectation = 7, a high score, so satisfied"},
+    "B": {"zh": "感受 − 期望 = −1，小于 0，所以不满意", "en": "perception − expectation = −1, below 0, so dissatisfied"},
+    "C": {"zh": "感受 × 期望 = 12，分数较高，所以满意", "en": "perception × expectation = 12, a high score, so satisfied"},
+    "D": {"zh": "期望 − 感受 = 1，大于 0，所以满意", "en": "expectation − perception = 1, above 0, so satisfied"},
+}
+
+q6 = ChoiceProblem(
+    var="formula_choice",
+    question={"zh": "一位顾客事先期望 4 分，实际感受 3 分。下面哪个算式能正确判断他是否满意？答 `'A'`、`'B'`、`'C'` 或 `'D'`。\n\n"
+                    + "\n".join(f"- {k}：{v['zh']}" for k, v in FORMULA_OPTIONS.items()),
+              "en": "A customer expected 4 and experienced 3. Which calculation judges correctly whether he is satisfied? Answer "
+                    "`'A'`, `'B'`, `'C'` or `'D'`.\n\n"
+                    + "\n".join(f"- {k}: {v['en']}" for k, v in FORMULA_OPTIONS.items())},
+    expected=lambda: "B",
+    options=FORMULA_OPTIONS,
+    reasons={"A": {"zh": "用加号，期望越高分数越高：企业把广告吹得越大，顾客就越“满意”——正好和经验相反。满意度是感受与期望的比较。",
+                   "en": "With a plus, the higher the expectation the higher the score: the louder the advertising, the "
+                         "'happier' the customer — the opposite of experience. Satisfaction compares perception with expectation."},
+             "C": {"zh": "乘法和加法一样，让期望越高分数越高；满意度看的是感受比期望高还是低。",
+                   "en": "Multiplying, like adding, makes a higher expectation give a higher score; satisfaction asks whether the "
+                         "perception is above or below the expectation."},
+             "D": {"zh": "算式没错，结论读反了：期望 − 感受 = 1 > 0，说明感受比期望差 1 分，顾客不满意。",
+                   "en": "The sum is right but its sign is read the wrong way: expectation − perception = 1 > 0 means the "
+                         "experience fell 1 short, so he is dissatisfied."}},
+    hints=[{"zh": "设想广告把这位顾客的期望从 4 分提到 5 分，而服务不变：他应该更满意还是更不满意？哪个算式给出这个方向？",
+            "en": "Suppose advertising raises his expectation from 4 to 5 and the service stays the same: should he be more or less "
+                  "satisfied? Which calculation moves that way?"},
+           {"zh": "满意度比较的是感受与期望：感受高于期望为满意，低于期望为不满意。",
+            "en": "Satisfaction compares perception with expectation: above it is satisfied, below it dissatisfied."},
+           {"zh": "只剩两个选项在做比较（相减）；其中一个的算式没错，看它的结论对不对。",
+            "en": "Only two options compare (subtract); one of them computes the right difference — check its conclusion."}],
+    model_answer="formula_choice = 'B'",
+    explanation={"zh": "B：感受比期望低 1 分 → 不满意。A、C 让期望越高分数越高（吹得越大越“满意”）；D 的差算对了，却把符号读反了。",
+                 "en": "B: the experience fell 1 short of the expectation → dissatisfied. A and C make a higher expectation give a "
+                       "higher score (the louder the promise, the 'happier' the customer); D computes the right difference but "
+                       "reads its sign the wrong way."},
+)
+
+
+# ---- against the competition: where do we trail the rival on what matters? ----
+@lru_cache(maxsize=1)
+def _vs_rival():
+    from helpers.teaching.cases import rival_performance
+
+    table = ipa_means()[["importance", "performance"]].assign(rival=rival_performance())
+    return table.assign(lead=table["performance"] - table["rival"])
+
+
+def _most_behind(importance_ignored: bool = False) -> str:
+    table = _vs_rival()
+    if not importance_ignored:
+        table = table[table["importance"] > table["importance"].mean()]
+    return table["lead"].idxmin()
+
+
+def _attribute_options() -> dict:
+    from helpers.i18n import t
+
+    return {a: {lang: t(f"demo_attribute.{a}", lang=lang) for lang in ("zh", "en")} for a in IPA_ATTRIBUTES}
+
+
+def _behind_reasons() -> dict:
+    """Why each other attribute is not the answer: below-average importance, a lead, or a smaller lag."""
+    table, names = _vs_rival(), _attribute_options()
+    mean, best = table["importance"].mean(), _most_behind()
+    worst_lag = -table.loc[best, "lead"]
+    out = {}
+    for attribute, row in table.iterrows():
+        if attribute == best:
+            continue
+        imp, lead = row["importance"], row["lead"]
+        if attribute == _most_behind(importance_ignored=True):
+            zh = (f"{names[attribute]['zh']}落后 {-lead:.2f} 分，是所有属性中落后最多的一项；但它的重要性 {imp:.2f} 低于平均值 {mean:.2f}——"
+                  "先只留下顾客看重的属性，再比较落后幅度。")
+            en = (f"{names[attribute]['en']} trails by {-lead:.2f}, the most of all attributes; but its importance, {imp:.2f}, is "
+                  f"below the average {mean:.2f} — keep only what customers value highly, then compare the lags.")
+        elif imp <= mean:
+            zh = f"{names[attribute]['zh']}的重要性 {imp:.2f} 不高于平均值 {mean:.2f}，不在要比较的属性里"
+            en = f"{names[attribute]['en']} has an importance of {imp:.2f}, not above the average {mean:.2f}, so it is not among the attributes compared"
+            zh += f"（它落后 {-lead:.2f} 分）。" if lead < 0 else "。"
+            en += f" (it trails by {-lead:.2f})." if lead < 0 else "."
+        elif lead >= 0:
+            zh = f"在{names[attribute]['zh']}上我们领先对手 {lead:.2f} 分，没有落后。"
+            en = f"On {names[attribute]['en'].lower()} we lead the rival by {lead:.2f}; we do not trail."
+        else:
+            zh = f"{names[attribute]['zh']}落后 {-lead:.2f} 分，少于{names[best]['zh']}的 {worst_lag:.2f} 分。"
+            en = f"{names[attribute]['en']} trails by {-lead:.2f}, less than {names[best]['en'].lower()}'s {worst_lag:.2f}."
+        out[attribute] = {"zh": zh, "en": en}
+    return out
+
+
+q7 = ChoiceProblem(
+    var="most_behind",
+    question={"zh": "先别往下读：在重要性**高于平均值**（十字线）的属性中，我们落后对手最多的是哪一个？填属性编号，例如 `'price'`。",
+              "en": "Before reading on: among the attributes with **above-average** importance (the crosshair), on which do we "
+                    "trail the rival most? Give the attribute id, e.g. `'price'`."},
+    expected=_most_behind,
+    options=_attribute_options(),
+    reasons=_behind_reasons,
+    hints=[{"zh": "领先幅度 = 我们 − 对手，负数表示落后；题目只看重要性高于平均值的属性。",
+            "en": "Lead = us − rival; a negative lead means we trail. The question looks only at attributes with above-average importance."},
+           {"zh": "先只留下重要性高于平均值的属性，再在其中找领先幅度最负的一个。",
+            "en": "First keep only the attributes with above-average importance, then find the most negative lead among them."},
+           {"zh": "`vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].____()` 给出它的编号。",
+            "en": "`vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].____()` gives its id."}],
+    model_answer="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()",
+    explanation={"zh": "配送速度：落后对手 0.93 分，又在“重点改进区”——最紧迫的一项。应用落后更多，但重要性低于平均，不是第一优先。",
+                 "en": "`'delivery_speed'`: 0.93 behind the rival and in “concentrate here” — the most urgent item. The app trails "
+                       "more, but its importance is below average, so it is not the first priority."},
 )

@@ -1,8 +1,8 @@
 """Chapter 10 · Loyalty and churn prevention — attitude loyalty, cohort retention, at-risk lists."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, Mistake, ValueProblem,
-                                             catalogue_options)
+from helpers.teaching.exercises.core import (AS_PERCENT, ChoiceProblem, ClassificationProblem, Mistake, ValueProblem,
+                                             catalogue_options, meaning_reasons)
 
 #: Quiz: six panel members' brand choices (occasions per brand) in one category.
 QUIZ_CHOICES = {
@@ -199,10 +199,10 @@ q3 = ValueProblem(
 q4 = ClassificationProblem(
     var="quiz_attitudes",
     question={"zh": "六位顾客在生活用纸品类中各买了 10 次，卡片上是每个品牌的购买次数。按第 1 节的规则（第一品牌 ≥ 70% 为忠诚；"
-                    "否则前 3 个品牌合计 ≥ 90% 为品牌转移；其余为无品牌忠诚）为每位顾客选出类型，点“检查答案”，再运行 `quiz_attitudes = quiz.answers`。",
+                    "否则前 3 个品牌合计 ≥ 90% 为品牌转移；其余为无品牌忠诚）为每位顾客选出类型。",
               "en": "Six customers each bought household paper 10 times; the cards show purchases per brand. By section 1's rules (top "
                     "brand ≥ 70 % is loyal; otherwise the top 3 brands ≥ 90 % together is shifting; the rest are switchers) pick each "
-                    "customer's type, press Check, then run `quiz_attitudes = quiz.answers`."},
+                    "customer's type."},
     expected=_quiz_classes,
     options=lambda: catalogue_options(QUIZ_CLASSES),
     cards=quiz_cards,
@@ -215,4 +215,90 @@ q4 = ClassificationProblem(
             "en": "Otherwise check whether the 3 largest brands together reach 90 %: if so shifting, if not a switcher."},
            {"zh": "每人都买了 10 次，所以 7 次 = 70%、9 次 = 90%；正好等于也算达到。",
             "en": "Everyone bought 10 times, so 7 = 70 % and 9 = 90 %; reaching it exactly counts."}],
+)
+
+
+# ---- early adopters among loyal customers: whom to invite first to a new product ----
+INVITE_OPTIONS = {
+    "A": {"zh": "第 1 节中忠诚于自有品牌“悦家”、以往新品上市后一个月内就买过的顾客",
+          "en": "customers loyal to the own label \"Yuejia\" (section 1) who bought earlier new products within a month of launch"},
+    "B": {"zh": "无品牌忠诚的顾客——哪家有促销就买哪家", "en": "switchers with no brand loyalty — they buy whatever is on promotion"},
+    "C": {"zh": "从全部会员中随机抽 30 人", "en": "30 members drawn at random"},
+    "D": {"zh": "忠诚于竞争品牌的顾客，先把他们争取过来", "en": "customers loyal to a rival brand, to win them over first"},
+}
+
+q5 = ChoiceProblem(
+    var="first_invited",
+    question={"zh": "悦家生活准备推出一款自有品牌的新茶饮，先办一场 30 人的试饮会。应该先邀请谁？答 `'A'`、`'B'`、`'C'` 或 `'D'`。\n\n"
+                    + "\n".join(f"- {k}：{v['zh']}" for k, v in INVITE_OPTIONS.items()),
+              "en": "Yuejia Living is about to launch an own-label tea drink and starts with a tasting for 30 people. Whom should "
+                    "it invite first? Answer `'A'`, `'B'`, `'C'` or `'D'`.\n\n"
+                    + "\n".join(f"- {k}: {v['en']}" for k, v in INVITE_OPTIONS.items())},
+    expected=lambda: "A",
+    options=INVITE_OPTIONS,
+    reasons={"B": {"zh": "无品牌忠诚的顾客只冲着优惠来：试饮会一结束，他们不会替新品说话，也不会再来买。",
+                   "en": "Switchers come for the deal: once the tasting is over they neither speak for the product nor come back for it."},
+             "C": {"zh": "随机抽样适合估计全体会员的看法，但抽到的多数人对新品没兴趣；试饮会要的是愿意尝新、会给意见的人。",
+                   "en": "A random draw estimates what all members think, but most of those drawn do not care about new products; a "
+                         "tasting needs people keen to try and to give their view."},
+             "D": {"zh": "争取竞争品牌的忠诚顾客不是坏主意，但他们最难打动，也不会替我们传播；试饮会先从自己的率先使用者开始。",
+                   "en": "Winning a rival's loyal customers is not a bad idea, but they are the hardest to move and will not spread "
+                         "the word for us; a tasting starts with our own early adopters."}},
+    hints=[{"zh": "试饮会要的是什么样的人：愿意尝新、会认真给意见、喜欢讲给别人听？",
+            "en": "What kind of people does a tasting need: keen to try new things, ready to give a real opinion, happy to tell others?"},
+           {"zh": "率先使用者 = 忠诚 + 新品一出就买。",
+            "en": "Early adopter = loyal + buys new products as soon as they appear."},
+           {"zh": "四个选项里，哪一个同时满足“忠诚于我们”和“新品一出就买”两条？",
+            "en": "Which of the four options meets both conditions: loyal to us, and buying new products as soon as they appear?"}],
+    model_answer="first_invited = 'A'",
+    explanation={"zh": "A：忠诚又爱尝新的率先使用者——会来、会认真评价、会替我们传播。",
+                 "en": "A: loyal customers who try new things first — they come, judge seriously and spread the word."},
+)
+
+
+# ---- loyalty programmes: what does each reward build? ----
+PROGRAMME_CLASSES = ("lp_preference", "lp_repeat", "lp_wrong")
+PROGRAMME_CARDS = [
+    {"id": "L1", "text": {"zh": "金卡会员可以预约店长一对一的家居搭配咨询",
+                          "en": "Gold members can book a one-to-one home-styling session with the store manager"}},
+    {"id": "L2", "text": {"zh": "每消费 1 元积 1 分，100 分抵 1 元",
+                          "en": "One point per yuan spent; 100 points are worth ¥1"}},
+    {"id": "L3", "text": {"zh": "按交易笔数积分，退货也算一笔交易",
+                          "en": "Points per transaction — and a return counts as a transaction"}},
+    {"id": "L4", "text": {"zh": "生日月邀请参加新品试用会，店员记得他的喜好",
+                          "en": "An invitation to a new-product preview in the birthday month, with staff who remember their tastes"}},
+    {"id": "L5", "text": {"zh": "推荐一位朋友注册并下单，双方各得 50 元券",
+                          "en": "Refer a friend who signs up and orders, and both get a ¥50 voucher"}},
+    {"id": "L6", "text": {"zh": "大额优惠券只在每月最后一天发放，会员都等到月底才买",
+                          "en": "Big vouchers only on the last day of each month, so members wait until then to buy"}},
+]
+PROGRAMME_KEY = {"L1": "lp_preference", "L2": "lp_repeat", "L3": "lp_wrong",
+                 "L4": "lp_preference", "L5": "lp_repeat", "L6": "lp_wrong"}
+PROGRAMME_MEANINGS = {
+    "lp_preference": {"zh": "专属服务、被记住、先睹为快——竞争对手难以照搬", "en": "personal service, being remembered, first looks — hard for a rival to copy"},
+    "lp_repeat": {"zh": "积分、折扣、现金券谁都能给，换来的是行为而不是偏爱", "en": "points, discounts and vouchers anyone can give — they buy behaviour, not preference"},
+    "lp_wrong": {"zh": "让顾客多做的恰恰是我们不想要的（退货、等优惠）", "en": "what it makes customers do is what we do not want (returns, waiting for the deal)"},
+}
+PROGRAMME_OPTIONS = catalogue_options(PROGRAMME_CLASSES)
+
+q6 = ClassificationProblem(
+    var="programme_answers",
+    question={"zh": "下面六项会员权益，各自培养的是什么？为每张卡片选一类。",
+              "en": "What does each of the six member benefits below build? Pick a class for every card."},
+    expected=lambda: dict(PROGRAMME_KEY),
+    options=PROGRAMME_OPTIONS,
+    cards=PROGRAMME_CARDS,
+    reasons=meaning_reasons(PROGRAMME_KEY, PROGRAMME_MEANINGS, PROGRAMME_OPTIONS),
+    mistakes=[Mistake("wanted_is_preference", answer=lambda: {**PROGRAMME_KEY, "L5": "lp_preference"},
+                      message={"zh": "L5 奖励的是我们想要的行为（推荐朋友），但现金券谁都能给：它换来的是行为，不是偏爱。",
+                               "en": "L5 rewards a behaviour we want (referring friends), but anyone can hand out vouchers: it buys "
+                                     "behaviour, not preference."})],
+    hints=[{"zh": "问两件事：竞争对手明天能不能照搬？它让顾客多做的，是不是我们真正想要的行为？",
+            "en": "Ask two things: could a rival copy it tomorrow? Is what it makes customers do what we really want?"},
+           {"zh": "折扣、积分、现金券谁都能给，换来的是重复购买；专属服务、被记住、先睹为快难以复制，培养的是偏爱。",
+            "en": "Discounts, points and vouchers anyone can give — they buy repeat purchases; personal service, being "
+                  "remembered and first looks are hard to copy — they build preference."},
+           {"zh": "每类各有两张卡片；奖励了不想要的行为的两张，一张和退货有关，一张和“等优惠”有关。",
+            "en": "Each class has two cards; of the two that reward the wrong behaviour, one is about returns and one about "
+                  "waiting for the deal."}],
 )

@@ -1,7 +1,7 @@
 """Chapter 11 · Care and revisit plans — cadence by tier, event revisits, channels, the call list."""
 from functools import lru_cache
 
-from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, Mistake, ValueProblem,
+from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, Mistake, ValueProblem, meaning_reasons,
                                              catalogue_options)
 
 START, END = "2026-01-01", "2026-03-31"
@@ -167,10 +167,9 @@ def _channel_reason(card: str, chosen: str | None = None) -> dict:
 
 q3 = ClassificationProblem(
     var="channel_answers",
-    question={"zh": "下面五张卡片各描述一次联系。按本章的默认规则（例行回访、事件回访、关怀日历），为每一次选出渠道，点“检查答案”，"
-                    "再运行 `channel_answers = quiz.answers`。",
+    question={"zh": "下面五张卡片各描述一次联系。按本章的默认规则（例行回访、事件回访、关怀日历），为每一次选出渠道。",
               "en": "Each card below describes one contact. Following this chapter's default rules (routine revisits, event revisits, "
-                    "the care calendar), pick the channel for each, press Check, then run `channel_answers = quiz.answers`."},
+                    "the care calendar), pick the channel for each."},
     expected=_channel_key,
     options=lambda: catalogue_options(CHANNEL_CLASSES),
     cards=CHANNEL_CARDS,
@@ -233,4 +232,152 @@ q4 = ValueProblem(
                  "follow_up_rate = logged / due",
     explanation={"zh": "120 ÷ 143 ≈ 0.839：每 6 位投诉客户就有 1 位没接到回访电话。",
                  "en": "120 ÷ 143 ≈ 0.839: one complainer in six never got a follow-up call."},
+)
+
+
+# ---- the Platinum relationship manager: a thank-you card for every large purchase ----
+LARGE_PURCHASE = 1000          # yuan: a single order from this value counts as a large purchase
+
+
+@lru_cache(maxsize=1)
+def _orders_2025():
+    from helpers.data.datasets import load_demo
+    from helpers.tiers import customer_pyramid
+
+    orders = load_demo("orders")
+    in_2025 = orders[orders["order_date"].dt.year == 2025]
+    tiers = customer_pyramid(in_2025.groupby("customer_id")["amount"].sum())
+    diamond = tiers.table.index[tiers.classes == "tier_diamond"]
+    return in_2025, in_2025["customer_id"].isin(diamond)
+
+
+def _large_purchases(diamond_only: bool = True):
+    orders, diamond = _orders_2025()
+    large = orders["amount"] >= LARGE_PURCHASE
+    return orders[large & diamond] if diamond_only else orders[large]
+
+
+q5 = ValueProblem(
+    var="thank_you_cards",
+    question={"zh": "2025 年，关系经理一共要为金钻客户的大宗购买寄出多少张感谢卡（每笔大宗购买一张）？",
+              "en": "In 2025, how many thank-you cards in all does the relationship manager send for the Platinum customers' large "
+                    "purchases (one per large purchase)?"},
+    expected=lambda: len(_large_purchases()),
+    mistakes=[Mistake("customers", answer=lambda: int(_large_purchases()["customer_id"].nunique()),
+                      message={"zh": "这是有大宗购买的金钻客户人数；感谢卡是每笔大宗购买一张，一位客户可能有好几笔。",
+                               "en": "That is the number of Platinum customers with a large purchase; there is one card per large "
+                                     "purchase, and a customer may make several."}),
+              Mistake("all_tiers", answer=lambda: len(_large_purchases(diamond_only=False)),
+                      message={"zh": "这是所有客户 1,000 元以上的订单；关系经理只负责金钻客户。",
+                               "en": "That counts the orders of ¥1,000 or more of all customers; the relationship manager looks after "
+                                     "Platinum customers only."}),
+              Mistake("all_orders", answer=lambda: int(_orders_2025()[1].sum()),
+                      message={"zh": "这是金钻客户 2025 年的全部订单；只有单笔 1,000 元及以上的才算大宗购买。",
+                               "en": "That is every 2025 order of the Platinum customers; only single orders of ¥1,000 or more are "
+                                     "large purchases."})],
+    hints=[{"zh": "感谢卡是每笔大宗购买一张，不是每位客户一张。",
+            "en": "One thank-you card per large purchase, not one per customer."},
+           {"zh": "上面的 `large` 表每一行就是一笔金钻客户的大宗购买。",
+            "en": "Each row of the table `large` above is one large purchase by a Platinum customer."},
+           {"zh": "数一数 `large` 有几行：`len(____)`。", "en": "Count the rows of `large`: `len(____)`."}],
+    model_answer="thank_you_cards = len(large)",
+    explanation={"zh": "31 张：8 位金钻客户一共有 31 笔 1,000 元以上的订单，3 月最多（8 笔）。",
+                 "en": "31 cards: 8 Platinum customers placed 31 orders of ¥1,000 or more, most in March (8)."},
+)
+
+
+# ---- listening: which technique does each sentence use? ----
+LISTEN_CLASSES = ("listen_encourage", "listen_summarise", "listen_empathise", "listen_argue")
+LISTEN_CARDS = [
+    {"id": "H1", "text": {"zh": "顾客：“你们的配送……唉，算了。”店员：“您说，我在听——配送哪里让您不满意？”",
+                          "en": "Customer: \"Your delivery … oh, never mind.\" Assistant: \"Please tell me, I'm listening — what went wrong with the delivery?\""}},
+    {"id": "H2", "text": {"zh": "“我确认一下：您是周二下单，答应周四送到，结果周六才到，中间也没人通知您，对吗？”",
+                          "en": "\"Let me check: you ordered on Tuesday, we promised Thursday, it came on Saturday and nobody told you in between — right?\""}},
+    {"id": "H3", "text": {"zh": "“等了三天都没有消息，换成我也会着急。”",
+                          "en": "\"Three days without any news — I would be worried too.\""}},
+    {"id": "H4", "text": {"zh": "“系统显示我们是按时发货的，应该是快递的问题，不是我们。”",
+                          "en": "\"Our system shows we shipped on time; it must be the courier, not us.\""}},
+    {"id": "H5", "text": {"zh": "“还有别的地方用着不顺手吗？您慢慢说。”",
+                          "en": "\"Is anything else not working for you? Take your time.\""}},
+    {"id": "H6", "text": {"zh": "“所以您最在意的是能按约定的时间送到，价格倒在其次，是这样吗？”",
+                          "en": "\"So what matters most to you is delivery at the agreed time, more than the price — is that it?\""}},
+]
+LISTEN_KEY = {"H1": "listen_encourage", "H2": "listen_summarise", "H3": "listen_empathise",
+              "H4": "listen_argue", "H5": "listen_encourage", "H6": "listen_summarise"}
+LISTEN_MEANINGS = {
+    "listen_encourage": {"zh": "请顾客接着说、多说一些", "en": "inviting the customer to go on and say more"},
+    "listen_summarise": {"zh": "用自己的话复述要点，请顾客确认", "en": "repeating the key points in your own words for the customer to confirm"},
+    "listen_empathise": {"zh": "先接住顾客的情绪，事实放在后面", "en": "taking in the customer's feeling first, the facts later"},
+    "listen_argue": {"zh": "辩解、纠正或推给别人——向正在抱怨的人摆事实也是争论", "en": "excuses, corrections or blaming others — putting facts to someone who is complaining is arguing too"},
+}
+LISTEN_OPTIONS = catalogue_options(LISTEN_CLASSES)
+
+q6 = ClassificationProblem(
+    var="listen_answers",
+    question={"zh": "下面六句话，是顾客投诉配送时店员说的。每句用的是哪一个倾听要点——还是犯了“不争论”的忌？",
+              "en": "The six sentences below are what an assistant says while a customer complains about a delivery. Which "
+                    "listening point does each use — or does it break the rule against arguing?"},
+    expected=lambda: dict(LISTEN_KEY),
+    options=LISTEN_OPTIONS,
+    cards=LISTEN_CARDS,
+    reasons=meaning_reasons(LISTEN_KEY, LISTEN_MEANINGS, LISTEN_OPTIONS),
+    mistakes=[Mistake("facts_as_summary", answer=lambda: {**LISTEN_KEY, "H4": "listen_summarise"},
+                      message={"zh": "H4 不是在复述顾客的话，而是在为自己辩解：向正在抱怨的顾客解释“系统显示按时发货”就是争论，事实留到后面核实。",
+                               "en": "H4 does not repeat what the customer said; it defends us. Telling a complaining customer that "
+                                     "\"the system shows we shipped on time\" is arguing — check the facts later."})],
+    hints=[{"zh": "问：这句话是在请顾客多说、把听到的复述给他确认、接住他的情绪，还是在为自己辩解？",
+            "en": "Ask: does the sentence invite the customer to say more, repeat what was heard for him to confirm, take in "
+                  "his feeling, or defend ourselves?"},
+           {"zh": "以“……对吗？”“是这样吗？”结尾、复述顾客说过的内容的句子是归纳；向正在抱怨的人摆出“系统显示……”的事实，就是争论。",
+            "en": "A sentence that repeats what the customer said and ends \"… right?\" or \"is that it?\" is summarising; "
+                  "putting \"the system shows …\" to someone who is complaining is arguing."},
+           {"zh": "鼓励表达和反馈式归纳各有两句，同理倾听和争论各有一句。",
+            "en": "Encouraging and summarising back have two sentences each; empathy and arguing one each."}],
+)
+
+
+# ---- customer records: which part of the record does each task need? ----
+RECORD_CLASSES = ("rec_profile", "rec_purchases", "rec_contacts", "rec_complaints", "rec_preferences")
+RECORD_CARDS = [
+    {"id": "D1", "text": {"zh": "生日前一周寄出贺卡", "en": "Sending a card a week before the birthday"}},
+    {"id": "D2", "text": {"zh": "找出 90 天没有再来的老顾客", "en": "Finding regulars who have not come back for 90 days"}},
+    {"id": "D3", "text": {"zh": "避免同一周里三个部门给同一位顾客打电话",
+                          "en": "Avoiding three departments calling the same customer in one week"}},
+    {"id": "D4", "text": {"zh": "回访前先看他上次的投诉解决了没有",
+                          "en": "Checking before a call whether his last complaint was solved"}},
+    {"id": "D5", "text": {"zh": "给喜欢北欧风格的顾客推荐新到的家具",
+                          "en": "Recommending the newly arrived furniture to a customer who likes Scandinavian style"}},
+    {"id": "D6", "text": {"zh": "计算每位顾客的 RFM 得分", "en": "Computing each customer's RFM score"}},
+]
+RECORD_KEY = {"D1": "rec_profile", "D2": "rec_purchases", "D3": "rec_contacts",
+              "D4": "rec_complaints", "D5": "rec_preferences", "D6": "rec_purchases"}
+RECORD_MEANINGS = {
+    "rec_profile": {"zh": "姓名、联系方式、生日、城市、会员等级", "en": "name, contact details, birthday, city, member level"},
+    "rec_purchases": {"zh": "每一笔订单的日期、金额、商品", "en": "every order's date, amount and products"},
+    "rec_contacts": {"zh": "谁、何时、用什么渠道联系过他", "en": "who contacted him, when and through which channel"},
+    "rec_complaints": {"zh": "投诉内容、处理过程、是否回访", "en": "what he complained about, how it was handled, whether followed up"},
+    "rec_preferences": {"zh": "喜欢的风格和品类、问卷回答、提过的建议", "en": "favourite styles and categories, survey answers, suggestions made"},
+}
+RECORD_OPTIONS = catalogue_options(RECORD_CLASSES)
+
+q7 = ClassificationProblem(
+    var="record_answers",
+    question={"zh": "下面六项工作，各主要要查档案的哪一部分？",
+              "en": "Which part of the record does each of the six tasks below mainly need?"},
+    expected=lambda: dict(RECORD_KEY),
+    options=RECORD_OPTIONS,
+    cards=RECORD_CARDS,
+    reasons=meaning_reasons(RECORD_KEY, RECORD_MEANINGS, RECORD_OPTIONS),
+    mistakes=[Mistake("taste_from_purchases", answer=lambda: {**RECORD_KEY, "D5": "rec_purchases"},
+                      message={"zh": "买过什么不等于喜欢什么：“喜欢北欧风格”是偏好，要记在偏好与意见里，不能只从购买记录推出来。",
+                               "en": "What someone bought is not what they like: \"likes Scandinavian style\" is a preference, kept "
+                                     "with preferences and opinions, not something purchases alone tell you."})],
+    hints=[{"zh": "问：完成这件事，手里必须有哪一张表？",
+            "en": "Ask: which table must you have in hand to do this?"},
+           {"zh": "“谁在什么时候联系过他”在联系记录里；“他喜欢什么风格”是偏好，不能只从买过什么推出来。",
+            "en": "\"Who contacted him and when\" is in the contact log; \"which style he likes\" is a preference, not something "
+                  "purchases alone tell you."},
+           {"zh": "购买记录用到两次（最近一次购买、RFM 得分都从订单来），其余各部分各用一次。",
+            "en": "Purchase history is needed twice (the last purchase and the RFM score both come from orders); every other "
+                  "part once."}],
 )

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (AS_PERCENT, ClassificationProblem, ItemsProblem, Mistake, ThoughtProblem,
-                                             ValueProblem)
+                                             ValueProblem, catalogue_options)
 
 AS_OF = "2026-01-01"
 
@@ -173,10 +173,9 @@ q3 = ValueProblem(
 
 q4 = ClassificationProblem(
     var="process_answers",
-    question={"zh": "下面八张卡片各描述一个服务团队的动作。为每张卡片选出它属于投诉处理的哪一步，点“检查答案”，"
-                    "再运行 `process_answers = quiz.answers`。",
+    question={"zh": "下面八张卡片各描述一个服务团队的动作。为每张卡片选出它属于投诉处理的哪一步。",
               "en": "Each of the eight cards below describes what a service team does. Pick the step of the handling process each "
-                    "belongs to, press Check, then run `process_answers = quiz.answers`."},
+                    "belongs to."},
     expected=_process_key,
     options=STEPS,
     cards=_process_cards,
@@ -206,4 +205,60 @@ q5 = ThoughtProblem(
                        "conditions — a small loss, a fast recovery beyond expectations, not a second failure — so it is no "
                        "licence to fail; treat complaints as a chance to keep the customer and to find broken processes: "
                        "prevent problems first, then recover every one well."},
+)
+
+
+# ---- complaint techniques: do or don't? ----
+TECHNIQUES = ("tech_do", "tech_dont")
+TECHNIQUE_CARDS = [
+    {"id": "T1", "text": {"zh": "先请顾客坐下、倒一杯水，再请他慢慢说",
+                          "en": "Offer the customer a seat and a glass of water first, then ask him to tell it in his own time"}},
+    {"id": "T2", "text": {"zh": "“这种问题我们一天能遇到几十个，没什么大不了的。”",
+                          "en": "\"We get dozens of these a day, it's no big deal.\""}},
+    {"id": "T3", "text": {"zh": "答应第二天上午回电，第二天上午九点准时打过去",
+                          "en": "Promising to call back the next morning, and calling at nine sharp the next morning"}},
+    {"id": "T4", "text": {"zh": "“都是仓库那帮人搞错的，跟我们门店没关系。”",
+                          "en": "\"The warehouse lot got it wrong, it's nothing to do with our store.\""}},
+    {"id": "T5", "text": {"zh": "按三包规定当场换新，送货上门并装好，再送一份小礼品表示歉意",
+                          "en": "Replacing the item on the spot under the three guarantees, delivering and installing it, with a small gift as an apology"}},
+    {"id": "T6", "text": {"zh": "顾客正在气头上，店员笑着说：“您这脾气，快递员都怕您了。”",
+                          "en": "The customer is furious; the assistant laughs: \"With that temper, even the couriers must be scared of you.\""}},
+]
+TECHNIQUE_KEY = {"T1": "tech_do", "T2": "tech_dont", "T3": "tech_do", "T4": "tech_dont", "T5": "tech_do", "T6": "tech_dont"}
+#: Why each practice is a do or a don't (the table of the section).
+TECHNIQUE_REASONS = {
+    "T1": {"zh": "先处理情绪再处理事情：请坐、倒水，让顾客感到被重视。",
+           "en": "Feelings before facts: a seat and a glass of water tell the customer he is taken seriously."},
+    "T2": {"zh": "对顾客来说这是他的大事：说“天天遇到、没什么大不了”是轻视他的问题。",
+           "en": "To the customer it is a big deal: \"we get this every day, no big deal\" belittles his problem."},
+    "T3": {"zh": "说到做到：答应几点回电，就几点回电。", "en": "Keeping your word: call back at the time you promised."},
+    "T4": {"zh": "把责任推给同事是对同事和公司说负面的话；在顾客眼里，仓库和门店都是“你们”。",
+           "en": "Blaming colleagues is speaking badly of colleagues and the company; to the customer, warehouse and store are "
+                 "both \"you\"."},
+    "T5": {"zh": "按“三包”办、不让顾客来回跑，补偿与损失相称，再送一份小礼品表示歉意。",
+           "en": "The three guarantees without sending the customer back and forth, compensation in proportion to the loss, "
+                 "and a small gift as an apology."},
+    "T6": {"zh": "幽默只能对着自己或事情，不能对着顾客：拿他的脾气开玩笑，只会让他更生气。",
+           "en": "Humour may aim at yourself or the situation, never at the customer: joking about his temper only makes him angrier."},
+}
+
+q6 = ClassificationProblem(
+    var="technique_answers",
+    question={"zh": "下面六个做法，哪些可以这样做，哪些不要这样做？",
+              "en": "Which of the six practices below are do's, and which are don'ts?"},
+    expected=lambda: dict(TECHNIQUE_KEY),
+    options=lambda: catalogue_options(TECHNIQUES),
+    cards=TECHNIQUE_CARDS,
+    reasons=TECHNIQUE_REASONS,
+    mistakes=[Mistake("humour_at_customer", answer=lambda: {**TECHNIQUE_KEY, "T6": "tech_do"},
+                      message={"zh": "T6 不是“用幽默缓和气氛”：幽默可以用，但对象只能是自己或事情，绝不是顾客。",
+                               "en": "T6 is not \"humour to ease the mood\": humour may be used, but only at yourself or the "
+                                     "situation, never at the customer."})],
+    hints=[{"zh": "站在顾客的位置听一听这句话：他会觉得被重视、被兑现承诺，还是被轻视、被推诿、被取笑？",
+            "en": "Hear the sentence as the customer would: does he feel taken seriously and kept faith with, or belittled, "
+                  "passed on, laughed at?"},
+           {"zh": "幽默只能对着自己或事情，不能对着顾客；说同事的坏话也是负面的话。",
+            "en": "Humour may aim at yourself or the situation, never at the customer; blaming colleagues is speaking badly too."},
+           {"zh": "三张是“可以”、三张是“不要”：说出口的三句话里，没有一句是“可以”。",
+            "en": "Three cards are do's and three don'ts: none of the three quoted remarks is a do."}],
 )

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from helpers.teaching.exercises.core import (AS_PERCENT, ChoiceProblem, ClassificationProblem, Mistake, ValueProblem,
-                                             catalogue_options, signed)
+                                             catalogue_options, meaning_reasons, signed)
 
 TOUCHPOINTS = ("ad", "social_media", "app", "store_visit", "checkout", "delivery", "after_sales", "membership")
 MODULES = ("sense", "feel", "think", "act", "relate")
@@ -217,7 +217,7 @@ q3 = ChoiceProblem(
            {"zh": "评价表第 1 行（喜欢）第 4 列（可以忍受）：有了高兴，没有也能接受——这是哪一类？",
             "en": "Evaluation table row 1 (like), column 4 (live with): pleased to have it, fine without — which category is that?"}],
     model_answer="form.controls['functional'].value = 1\nform.controls['dysfunctional'].value = 4\ntryon_category = form.result.category",
-    explanation={"zh": "`'kano_attractive'`：有了高兴，没有也能接受——魅力属性。",
+    explanation={"zh": "魅力属性：有了高兴，没有也能接受。",
                  "en": "`'kano_attractive'`: pleased to have it, fine without it — an attractive feature."},
 )
 
@@ -252,10 +252,9 @@ q4 = ValueProblem(
 q5 = ClassificationProblem(
     var="kano_classes",
     question={"zh": "产品团队对 6 个新功能做了小规模 Kano 调查（每个功能 300 份答卷）。按“人数最多的类别；M、O、A、I 中几类相差不到 5 个百分点时，"
-                    "按 M > O > A > I 取第一个”的规则给每个功能分类，点“检查答案”，再运行 `kano_classes = quiz.answers`。",
+                    "按 M > O > A > I 取第一个”的规则给每个功能分类。",
               "en": "The product team ran a small Kano survey on 6 new features (300 answers each). Classify each feature by the rule "
-                    "“the most frequent category; when several of M, O, A, I are within 5 percentage points, the first in M > O > A > I”, "
-                    "press Check, then run `kano_classes = quiz.answers`."},
+                    "“the most frequent category; when several of M, O, A, I are within 5 percentage points, the first in M > O > A > I”."},
     expected=lambda: _quiz_classes("category"),
     options=lambda: catalogue_options(QUIZ_CLASSES),
     cards=quiz_cards,
@@ -270,4 +269,143 @@ q5 = ClassificationProblem(
             "en": "Each feature has 300 answers, so 5 points = 15 answers: find the top category, then see whether another is within 15 of it."},
            {"zh": "看 E：O 有 108 份（36%），M 有 100 份（33%），相差不到 5 个百分点——按规则应归为哪一类？",
             "en": "Look at E: O has 108 (36 %), M has 100 (33 %), less than 5 points apart — which category does the rule give?"}],
+)
+
+
+# ---- the six rules of an experience platform ----
+PLATFORM_RULES = ("rule_remind", "rule_mystery", "rule_gratitude", "rule_desire", "rule_volunteer", "rule_idol")
+PLATFORM_CARDS = [
+    {"id": "E1", "text": {"zh": "白金会员专属的新品预览日；其他会员只能在橱窗外看到海报，盼着升级",
+                          "en": "A new-product preview day for platinum members only; other members see the poster in the window and hope to move up"}},
+    {"id": "E2", "text": {"zh": "洗衣液快用完时，App 按上次购买的时间提醒补货",
+                          "en": "When the detergent is about to run out, the app sends a refill reminder based on the last purchase"}},
+    {"id": "E3", "text": {"zh": "邀请热心的老会员担任周末手作课的助教",
+                          "en": "Keen long-standing members are invited to help teach the weekend craft classes"}},
+    {"id": "E4", "text": {"zh": "把一位收纳达人会员的改造故事拍成短视频，请她做品牌体验官",
+                          "en": "A short film of a member's storage makeover, and an invitation to be the brand's experience ambassador"}},
+    {"id": "E5", "text": {"zh": "入会一周年，会员收到店长手写的感谢卡和一份小礼物",
+                          "en": "On their first membership anniversary, members get a handwritten thank-you card and a small gift from the store manager"}},
+    {"id": "E6", "text": {"zh": "每月第一个周六，门店有一件不提前公布的“惊喜商品”",
+                          "en": "On the first Saturday of each month the store has a \"surprise item\" announced nowhere in advance"}},
+]
+PLATFORM_KEY = {"E1": "rule_desire", "E2": "rule_remind", "E3": "rule_volunteer",
+                "E4": "rule_idol", "E5": "rule_gratitude", "E6": "rule_mystery"}
+#: What each rule means (the table of section 5).
+PLATFORM_MEANINGS = {
+    "rule_remind": {"zh": "在恰当的时候让顾客想起我们，而不是时时打扰", "en": "bringing us to mind at the right moment, not all the time"},
+    "rule_mystery": {"zh": "故意不提前说，留一点惊喜", "en": "keeping something back as a surprise"},
+    "rule_gratitude": {"zh": "让顾客感到被感谢", "en": "letting customers feel thanked"},
+    "rule_desire": {"zh": "让顾客看得见、还得不到，有一个盼着达到的目标", "en": "something customers can see but not yet have, a goal to reach"},
+    "rule_volunteer": {"zh": "让顾客参与进来、出一份力", "en": "letting customers take part and contribute"},
+    "rule_idol": {"zh": "树立顾客心中的榜样和故事", "en": "making role models and stories customers look up to"},
+}
+PLATFORM_OPTIONS = catalogue_options(PLATFORM_RULES)
+
+q6 = ClassificationProblem(
+    var="platform_answers",
+    question={"zh": "下面六个做法，各自用的是体验平台的哪一条法则？",
+              "en": "Which rule of the experience platform does each of the six practices below use?"},
+    expected=lambda: dict(PLATFORM_KEY),
+    options=PLATFORM_OPTIONS,
+    cards=PLATFORM_CARDS,
+    reasons=meaning_reasons(PLATFORM_KEY, PLATFORM_MEANINGS, PLATFORM_OPTIONS),
+    mistakes=[Mistake("longing_mystery", answer=lambda: {**PLATFORM_KEY, "E1": "rule_mystery", "E6": "rule_desire"},
+                      message={"zh": "渴望和神秘对调了：渴望是让人看得见、还得不到而盼着（E1 预览日）；神秘是故意不提前说（E6 惊喜商品）。",
+                               "en": "Longing and mystery are swapped: longing is something seen but not yet had (E1, the preview "
+                                     "day); mystery deliberately keeps things back (E6, the surprise item)."})],
+    hints=[{"zh": "问：这个做法让顾客产生的是什么——想起我们、好奇、被感谢、盼着得到、参与其中，还是有了一个榜样？",
+            "en": "Ask what the practice makes customers feel: reminded of us, curious, thanked, longing for something, part "
+                  "of it, or that they have a role model?"},
+           {"zh": "渴望是让人想要、盼着（看得见却还得不到）；神秘是故意不提前说。",
+            "en": "Longing makes people want something they can see but not yet have; mystery deliberately keeps things back."},
+           {"zh": "六张卡片各用一条法则，没有重复。",
+            "en": "Each card uses a different rule; none repeats."}],
+)
+
+
+# ---- the tea-box colours: sensation transference ----
+def _price_by_box():
+    from helpers.teaching.cases import tea_tasting
+
+    return tea_tasting().groupby("box_colour")["price_willing"].mean()
+
+
+def _box_gap(higher: str, lower: str = "tea_box_yellow") -> float:
+    by_box = _price_by_box()
+    return float(by_box[higher] - by_box[lower])
+
+
+q7 = ValueProblem(
+    var="red_over_yellow",
+    question={"zh": "同一款茶，放在朱红色礼盒旁时，品尝者平均愿意比放在浅黄色礼盒旁时每 100 克多付多少元？",
+              "en": "For the same tea, how many yuan more per 100 g were tasters willing to pay, on average, next to the red box "
+                    "than next to the pale-yellow box?"},
+    expected=lambda: _box_gap("tea_box_red"),
+    decimals=1,
+    mistakes=[Mistake("green_box", answer=lambda: _box_gap("tea_box_green"),
+                      message={"zh": "这是青绿色礼盒与浅黄色礼盒的差；题目问的是朱红色（`'tea_box_red'`）。",
+                               "en": "That is the green box against the pale-yellow one; the question asks about the red box "
+                                     "(`'tea_box_red'`)."}),
+              Mistake("reversed", answer=lambda: -_box_gap("tea_box_red"),
+                      message={"zh": "减反了：题目问朱红色比浅黄色**多**付多少，用朱红色的平均值减去浅黄色的。",
+                               "en": "Subtracted the wrong way round: the question asks how much **more** next to red, so take "
+                                     "red's mean minus pale yellow's."}),
+              Mistake("red_level", answer=lambda: float(_price_by_box()["tea_box_red"]),
+                      message={"zh": "这是朱红色礼盒旁的平均愿付价格本身；题目问的是比浅黄色多出多少。",
+                               "en": "That is the mean price next to the red box itself; the question asks how much more than "
+                                     "next to the pale-yellow box."})],
+    hints=[{"zh": "按礼盒颜色分组，算出每种颜色下愿付价格的平均值，再相减。",
+            "en": "Group by box colour, take the mean price willing to pay per colour, then subtract."},
+           {"zh": "`by_box.loc['tea_box_red', 'price_willing']` 是朱红色礼盒的平均愿付价格；浅黄色用 `'tea_box_yellow'`。",
+            "en": "`by_box.loc['tea_box_red', 'price_willing']` is the mean for the red box; the pale-yellow one is `'tea_box_yellow'`."},
+           {"zh": "`by_box.loc['tea_box_red', 'price_willing'] - by_box.loc[____, 'price_willing']`",
+            "en": "`by_box.loc['tea_box_red', 'price_willing'] - by_box.loc[____, 'price_willing']`"}],
+    model_answer="red_over_yellow = by_box.loc['tea_box_red', 'price_willing'] - by_box.loc['tea_box_yellow', 'price_willing']",
+    explanation={"zh": "19.0 元：同一款茶，只因为旁边的盒子不同，愿付价格每 100 克相差 19 元——顾客把对包装的感受转移到了产品上。",
+                 "en": "¥19.0: the same tea, and only the box beside it differs — ¥19 per 100 g. Customers carry their feeling "
+                       "about the package over to the product."},
+)
+
+
+# ---- added value: what the gift packs cost against all revenue ----
+@lru_cache(maxsize=1)
+def _gift_plan():
+    from helpers.data.datasets import load_demo
+    from helpers.offers import gift_pack_grades
+
+    return gift_pack_grades(load_demo("orders"), breaks=(199, 399, 699), costs=(6, 18, 45), within_share=0.1)
+
+
+def _gift_share_of_gift_orders() -> float:
+    gifts = _gift_plan().iloc[1:]
+    return float(gifts["gift_spend"].sum() / gifts["revenue"].sum())
+
+
+q8 = ValueProblem(
+    var="gift_cost_share",
+    question={"zh": "先别往下读：礼包总成本占**全部订单收入**（包括没有礼包的订单）的比例是多少？填 0–1 之间的小数。",
+              "en": "Before reading on: what share of **all order revenue** (orders without a gift included) do the gifts cost? "
+                    "A fraction between 0 and 1."},
+    expected=lambda: _gift_plan().attrs["cost_share"],
+    decimals=4,
+    mistakes=[Mistake("mean_of_grades", answer=lambda: float(_gift_plan()["cost_share"].iloc[1:].mean()),
+                      message={"zh": "这是三档各自成本占比的平均；要的是礼包总成本 ÷ 全部订单收入——各档订单多少不同，不能简单平均。",
+                               "en": "That is the mean of the three grades' shares; you want total gift spend ÷ all order revenue — "
+                                     "the grades differ in size, so a plain mean is wrong."}),
+              Mistake("gift_orders_only", answer=_gift_share_of_gift_orders,
+                      message={"zh": "你只用了有礼包的订单的收入作分母；题目要的是全部订单收入，包括没有礼包的订单。",
+                               "en": "You divided by the revenue of the orders with a gift only; the question asks for all order "
+                                     "revenue, orders without a gift included."}),
+              AS_PERCENT],
+    hints=[{"zh": "要的是礼包总成本 ÷ 全部订单收入（包括没有礼包的订单），不是三档各自占比的平均。",
+            "en": "You want total gift spend ÷ all order revenue (orders without a gift included), not the mean of the three "
+                  "grades' shares."},
+           {"zh": "`plan` 的 `gift_spend` 列是每档礼包的总成本，`revenue` 列是每档的收入（第 0 档是没有礼包的订单）。",
+            "en": "In `plan`, the `gift_spend` column is each grade's total gift cost and `revenue` its revenue (grade 0 is the "
+                  "orders without a gift)."},
+           {"zh": "`plan['gift_spend'].sum() / plan[____].sum()`",
+            "en": "`plan['gift_spend'].sum() / plan[____].sum()`"}],
+    model_answer="gift_cost_share = plan.attrs['cost_share']",
+    explanation={"zh": "0.0204：礼包总成本约 6.2 万元，占全部收入约 2%。",
+                 "en": "0.0204: about ¥62,000 of gifts, some 2 % of all revenue."},
 )

@@ -63,7 +63,7 @@ q1 = ValueProblem(
             "en": "`customers.loc[customers['state'] == 'at_risk', 'monetary'].sum() / ____`"}],
     model_answer="now_at_risk = customers['state'] == 'at_risk'\n"
                  "at_risk_revenue_share = customers.loc[now_at_risk, 'monetary'].sum() / customers['monetary'].sum()",
-    explanation={"zh": "约 0.054：14% 的客户处于流失预警，只带来 5% 的收入——预警客户多是小客户，挽留要先挑出其中价值高的（save_call 名单）。",
+    explanation={"zh": "约 0.054：14% 的客户处于流失预警，只带来 5% 的收入——预警客户多是小客户，挽留要先挑出其中价值高的（“专人电话回访”名单）。",
                  "en": "About 0.054: 14 % of the customers are at risk but bring only 5 % of the revenue — most are small, so "
                        "retention starts with the valuable few (the save_call list)."},
 )

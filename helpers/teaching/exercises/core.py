@@ -684,6 +684,33 @@ class ChoiceProblem(Problem):
                            str(answer), pointer=True)
 
 
+def meaning_reasons(key: dict, meanings: dict, options) -> Callable[[str, Any], Text]:
+    """Card reasons from what each class means: the card's class and, for a wrong choice, what that class is.
+
+    ``key`` maps card → class, ``meanings`` class → text, ``options`` class → label text (or a
+    callable giving them). For quizzes whose cards carry no data a rule could be computed from.
+
+    >>> why = meaning_reasons({"R1": "rel_transaction"},
+    ...                       {"rel_transaction": {"zh": "每次交易各自独立", "en": "each sale stands alone"},
+    ...                        "rel_partnership": {"zh": "共同计划、共同投入", "en": "joint plans and investment"}},
+    ...                       catalogue_options(["rel_transaction", "rel_partnership"]))
+    >>> why("R1", "rel_partnership")["en"]
+    '“Transactional”: each sale stands alone. “Partnership” is: joint plans and investment.'
+    """
+    def reason(card, chosen=None) -> Text:
+        labels, right = _resolve(options), key[card]
+        out = {}
+        for lang in LANGUAGES:
+            text = t("ex_class_meaning", lang=lang, label=labels[right][lang], meaning=meanings[right][lang])
+            if chosen in meanings and chosen != right:
+                text = _sentences(text, t("ex_class_meaning_other", lang=lang, label=labels[chosen][lang],
+                                         meaning=meanings[chosen][lang]))
+            out[lang] = text
+        return out
+
+    return reason
+
+
 def catalogue_options(ids, labels=label) -> dict:
     """Options ``{id: {"zh": label, "en": label}}`` from the catalogue labels of ``ids`` (or a
     ``labels`` function such as ``state_labels``), for a question whose classes are kit ids.
@@ -736,6 +763,16 @@ class ClassificationProblem(Problem):
     def _options(self) -> dict:
         return _resolve(self.options)
 
+    @property
+    def quiz_var(self) -> str:
+        """The notebook variable of this problem's quiz: ``quiz_q4`` for ``ch03.q4``."""
+        return "quiz_" + self.name.rsplit(".", 1)[-1]
+
+    def prompt(self, lang: str | None = None) -> str:
+        """The question, then how to hand the quiz's answers to the check."""
+        lang = lang or get_language()
+        return _sentences(super().prompt(lang), t("ex_quiz_instruction", lang=lang, answers=self.var, quiz=self.quiz_var))
+
     def class_label(self, cls) -> str:
         options = self._options()
         return _text(options[cls]) if cls in options else str(label(str(cls)))
@@ -757,11 +794,12 @@ class ClassificationProblem(Problem):
         if isinstance(answer, pd.Series):
             answer = answer.to_dict()
         if not isinstance(answer, dict):
-            return self._wrong(t("ex_quiz_type", got=_kind(answer) if not isinstance(answer, str) else _shown(answer)),
+            return self._wrong(t("ex_quiz_type", got=_kind(answer) if not isinstance(answer, str) else _shown(answer),
+                                 quiz=self.quiz_var),
                                "invalid")
         answers = {str(k): v for k, v in answer.items() if v not in (None, "")}
         if not answers:
-            return Outcome("unattempted", t("ex_quiz_unattempted", total=len(want), var=self.var))
+            return Outcome("unattempted", t("ex_quiz_unattempted", total=len(want), var=self.var, quiz=self.quiz_var))
         unknown = [k for k in answers if k not in want]
         if unknown:
             return self._wrong(t("ex_quiz_unknown_items", items=_listing(unknown), valid=_listing(want)), "invalid")
