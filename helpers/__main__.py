@@ -3,6 +3,9 @@
     python -m helpers student --out build/student      # the student edition
     python -m helpers build-notebooks [03 04 …]        # chapter sources → executed zh/en notebooks
     python -m helpers report orders.xlsx --out build/report   # an analyst's report on own data
+    python -m helpers lab --lang zh                    # JupyterLab on working copies (make lab)
+    python -m helpers slides 03 --lang zh              # offline slides of a chapter (make slides)
+    sudo python -m helpers classroom start             # the class server (make classroom)
 
 The language is ``--lang``, else ``$CRMKIT_LANG``, else the system locale (``zh_*`` → Chinese,
 another named locale → English), else the kit's default (Chinese): ``--help``, argparse's own
@@ -221,6 +224,12 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_build_notebooks)
 
     _add_report(sub)
+
+    from helpers.teaching.classroom import lab, launcher, slides
+
+    lab.add_parser(sub)
+    slides.add_parser(sub)
+    launcher.add_parser(sub)
     return parser
 
 

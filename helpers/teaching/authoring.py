@@ -119,11 +119,11 @@ class Chapter:
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         })
-        for cell in self.cells:
+        for i, cell in enumerate(self.cells):
             make = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
             nb_cell = make(cell.text[lang])
             nb_cell.metadata["tags"] = list(cell.tags)
-            nb_cell.metadata["slideshow"] = {"slide_type": _slide_type(cell)}
+            nb_cell.metadata["slideshow"] = {"slide_type": "skip" if i == 0 else _slide_type(cell)}  # 0: setup
             nb.cells.append(nb_cell)
         return nb
 

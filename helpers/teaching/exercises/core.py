@@ -204,6 +204,18 @@ class Feedback:
         return f"{box}{head} {body}</div>"
 
 
+def _classroom(event: str, problem: "Problem", *args) -> str | None:
+    """Tell the progress recorder (:mod:`helpers.teaching.classroom.hooks`) what just happened: outcomes
+    only, never the answer. For ``"solution"`` it returns the text to show instead (held back until the
+    trainer releases it), or None. Recording never breaks an exercise."""
+    try:
+        from helpers.teaching.classroom import hooks
+
+        return hooks.notify(event, problem, *args)
+    except Exception:  # pragma: no cover - recording is best effort
+        return None
+
+
 def _emit(message: Feedback) -> None:
     """Display in a notebook (HTML and text), print elsewhere."""
     try:
@@ -406,6 +418,7 @@ class Problem:
                 result = Outcome("unattempted", t("ex_undefined", var=self.var))
             else:
                 result = self.outcome(answer)
+            _classroom("check", self, answer, result)
             _emit(Feedback(result.status, t(f"ex_title_{result.status}"), result.reason))
         except Exception:  # pragma: no cover - display itself failed; say so in plain text
             print(t("ex_title_error"))
@@ -417,6 +430,7 @@ class Problem:
                 _emit(Feedback("hint", t("ex_no_hint")))
                 return
             n = min(max(int(n), 1), len(self.hints))
+            _classroom("hint", self, n)
             more = (t("ex_more_hints", call=self._call(f"hint({n + 1})")) if n < len(self.hints)
                     else t("ex_last_hint", call=self._call("solution()")))
             _emit(Feedback("hint", t("ex_title_hint", n=n, total=len(self.hints)),
@@ -433,8 +447,13 @@ class Problem:
         return _text(self.explanation)
 
     def solution(self) -> None:
-        """Show the model answer as highlighted code, followed by its explanation."""
+        """Show the model answer as highlighted code, followed by its explanation (in a class server:
+        once the trainer has released it; until then, a note that it is held back)."""
         try:
+            held = _classroom("solution", self)
+            if held is not None:
+                _emit(Feedback("solution", t("ex_title_solution"), held))
+                return
             code, why = self.solution_code(), self.solution_explanation()
             _emit(Feedback("solution", t("ex_title_solution"), why or ("" if code else t("ex_no_solution")), code))
         except Exception:  # pragma: no cover
@@ -972,4 +991,5 @@ class ThoughtProblem(Problem):
         return Outcome("open", t("ex_open"))
 
     def check(self, answer: Any = ____) -> None:
+        _classroom("check", self, answer, self.outcome(answer))
         _emit(Feedback("open", t("ex_title_open"), t("ex_open")))

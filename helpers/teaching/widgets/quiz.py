@@ -23,8 +23,8 @@ from html import escape
 import pandas as pd
 
 from helpers.i18n import LANGUAGES, get_language, label, t
-from helpers.teaching.exercises.core import (MARKS, ClassificationProblem, Outcome, _inline_html,
-                                             catalogue_options)
+from helpers.teaching.exercises.core import (MARKS, ClassificationProblem, Outcome, _classroom,
+                                             _inline_html, catalogue_options)
 
 __all__ = ["ClassificationQuiz"]
 
@@ -138,6 +138,7 @@ class ClassificationQuiz:
         for cid, mark in marks.items():
             if cid in self.marks:
                 self.marks[cid].value = _MARK_HTML[mark]
+        _classroom("quiz", self.problem, answers, outcome)      # progress: the outcome only
         score, total = sum(mark is True for mark in marks.values()), len(marks)
         self.result = QuizFeedback(marks, score, total, outcome)
         colour = {"correct": "#1a7f37", "unattempted": "#9a6700"}.get(outcome.status, "#cf222e")
