@@ -180,9 +180,10 @@ def test_an_explorer_redrawn_by_a_later_cell_shows_one_chart(tmp_path):
     nb.cells = [nbformat.v4.new_code_cell("import helpers\nhelpers.setup(lang='zh')\n"
                                           "from helpers.teaching.widgets import ClvCalculator\ncalc = ClvCalculator()\ncalc"),
                 nbformat.v4.new_code_cell("calc.controls['retention'].value = 0.9"),
-                nbformat.v4.new_code_cell("calc.controls['margin'].value = 120")]
+                nbformat.v4.new_code_cell("calc.controls['profit_per_period'].value = 120")]
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
                    env={**os.environ, "PYTHONPATH": str(ROOT), "CRMKIT_PROGRESS": "off"}).execute()
     state = nb.metadata["widgets"][WIDGET_STATE]["state"]
-    charts = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
-    assert [len(outputs) for outputs in charts] == [1]
+    charts = [m for m in state.values() if m["model_name"] == "ImageModel"]     # the chart is one image, redrawn
+    outputs = [m["state"].get("outputs", []) for m in state.values() if m["model_name"] == "OutputModel"]
+    assert len(charts) == 1 and not any(outputs)

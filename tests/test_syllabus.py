@@ -76,3 +76,42 @@ def test_every_chapter_is_taught_once_or_left_to_self_study(plan):
 def test_the_two_plans_differ_as_documented():
     assert len(SYLLABUS["plans"]["three_day"]["days"]) == 3 and len(SYLLABUS["plans"]["two_day"]["days"]) == 2
     assert not any(d["optional"] for d in SYLLABUS["plans"]["two_day"]["days"]), "two days: core only"
+
+
+GUIDE_WORDS = {"zh": {"core": "核心", "optional": "选讲", "taught": "讲"},
+               "en": {"core": "core", "optional": "optional", "taught": "taught"}}
+
+
+def _rows(text: str, first_cell_pattern: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()
+            if re.match(rf"\|\s*{first_cell_pattern}", line)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trainer_guides_give_every_section_its_syllabus_minutes_level_and_plans(lang):
+    """Each chapter plan's table of sections says what course/syllabus.yml says."""
+    from helpers.teaching.syllabus import _taught
+
+    guide = (ROOT / "course" / f"trainer-guide.{lang}.md").read_text(encoding="utf-8")
+    words = GUIDE_WORDS[lang]
+    taught = {plan: {s["id"] for _, (_, sections) in _taught(plan).items() for s in sections}
+              for plan in ("three_day", "two_day")}
+    rows = {r[0].split()[0]: r for r in _rows(guide, r"\d\d\.\d+ ") if len(r) == 5}
+    assert sorted(rows) == sorted(SECTION_IDS), set(rows) ^ set(SECTION_IDS)
+    for sid, (name, minutes, level, three, two) in rows.items():
+        s = SECTION_IDS[sid]
+        assert name == f"{sid} {s['title'][lang]}" and int(minutes) == s["minutes"], sid
+        assert level == words[s["level"]], sid
+        assert (three == words["taught"]) == (sid in taught["three_day"]), sid
+        assert (two == words["taught"]) == (sid in taught["two_day"]), sid
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trainer_guides_day_totals_match_the_plans(lang):
+    from helpers.teaching.syllabus import day_plan
+
+    guide = (ROOT / "course" / f"trainer-guide.{lang}.md").read_text(encoding="utf-8")
+    totals = [int(r[3].strip("*")) for r in _rows(guide, r"\d \|") if r[2].startswith("**")]
+    expected = [int(m) for plan in ("three_day", "two_day")
+                for m in day_plan(plan, lang=lang).groupby("day")["minutes"].sum()]
+    assert totals == expected

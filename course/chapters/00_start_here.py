@@ -84,6 +84,9 @@ UK online gift shop in 2010–2011 (the UCI Online Retail dataset) and returns t
 rows read = rows kept + rows excluded, by reason.
 """)
 ch.checked("tx, report = load_online_retail()\nreport")
+ch.exercise("ch00", "q1")
+ch.exercise("ch00", "q2")
+ch.exercise("ch00", "q3")
 
 ch.md(zh="""
 **怎么读这份报告？** 约四分之一的发票行没有客户编号——这些多半是未登录的游客订单，
@@ -96,11 +99,6 @@ cancellations; left in, they would understate what customers spent. Exact duplic
 export glitch. Each reason lists the first row numbers so you can check them in the original file.
 """)
 
-ch.exercise("ch00", "q1", placeholder="rows_read = ____", solution="rows_read = report.rows_read")
-ch.exercise("ch00", "q2", placeholder="share_missing_id = ____",
-            solution="share_missing_id = report.excluded['excl_missing_customer'] / report.rows_read")
-ch.exercise("ch00", "q3", placeholder="biggest_reason = ____   # 'excl_missing_customer', 'excl_cancellation' or 'excl_duplicate'",
-            solution="biggest_reason = 'excl_missing_customer'")
 
 ch.md(zh="""
 课程还用到另外两份数据：**CDNOW**（美国一家网上唱片店 1997–1998 年的购买记录，是客户终生价值模型的经典数据集），
@@ -130,8 +128,7 @@ The **customer lifetime value calculator** below values a customer's future prof
 0.80 to 0.90 and watch the CLV.
 """)
 ch.code("calc = ClvCalculator()\ncalc")
-ch.exercise("ch00", "q4", placeholder="clv_at_90 = ____   # 把保留率调到 0.90 后读出 / read it after setting retention to 0.90",
-            solution="calc.controls['retention'].value = 0.9\nclv_at_90 = calc.result.clv")
+ch.exercise("ch00", "q4")
 
 ch.md(zh="""
 ## 回到课程地图：整门课的主线——客户关系维护链
@@ -150,8 +147,6 @@ ch.md(zh="""
 | 沟通 | 第 7 章沟通风格；第 11 章关怀与回访 |
 | 满意 | 第 9 章满意度；第 12 章投诉；第 13 章体验 |
 | 忠诚 | 第 6 章终生价值；第 10 章忠诚与流失 |
-
-**q5（卡片练习）.** 下面八件事都是悦家生活的日常工作。每一件属于维护链的哪一环？为每张卡片选一环，然后点“检查”。
 """, en="""
 ## Back to the course map: the thread of the course — the care chain
 
@@ -171,15 +166,8 @@ also marks a change of mind: from grabbing market share and chasing new customer
 | communicating | chapter 7, communication styles; chapter 11, care and revisits |
 | satisfying | chapter 9 satisfaction; chapter 12 complaints; chapter 13 experience |
 | loyalty | chapter 6 lifetime value; chapter 10 loyalty and churn |
-
-**q5 (cards).** The eight tasks below are everyday work at Yuejia Living. Which link of the chain is each one? Pick a
-link for every card, then press Check.
 """)
-ch.code("chain_quiz = ch00.chain_quiz()\nchain_quiz")
-ch.exercise("ch00", "q5", placeholder="chain_answers = ____   # 在卡片中选好后 / after choosing in the cards: chain_quiz.answers",
-            solution="chain_answers = {'C1': 'chain_grading', 'C2': 'chain_information', 'C3': 'chain_satisfying', "
-                     "'C4': 'chain_choosing', 'C5': 'chain_loyalty', 'C6': 'chain_developing', "
-                     "'C7': 'chain_knowing', 'C8': 'chain_communicating'}")
+ch.exercise("ch00", "q5")
 ch.trainer(zh="""
 维护链与 q5 约 5 分钟（可选；时间紧时只念一遍链条和对照表）。卡片容易混的是 C6（开发：促成第一次购买）与 C5（忠诚：留住、奖励推荐），
 以及 C8（沟通）与 C3（满意）——沟通是手段，满意是结果。

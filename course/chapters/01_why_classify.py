@@ -95,18 +95,7 @@ customers = load_demo("customers")
 show(customers[["customer_id", "gender", "age", "city", "city_tier", "channel", "member_level"]].head())
 """)
 
-ch.md(zh="""
-**练习：这是按哪种标准分类？** 下面六张卡片各描述了一种客户分组方式。为每张卡片选出它用的分类标准，
-然后点 **检查**（✔ 表示正确，✘ 表示还不对）。
-""", en="""
-**Exercise: which criterion is this?** Each of the six cards below describes a way a team splits its customers.
-Pick the criterion each one uses, then press **Check** (✔ right, ✘ not yet).
-""")
-ch.code("quiz = ch01.criteria_quiz()\nquiz")
-ch.exercise("ch01", "q5",
-            placeholder="criteria_answers = ____   # 在卡片中选好后写 quiz.answers / after choosing in the cards: quiz.answers",
-            solution="criteria_answers = {'1': 'crit_value', '2': 'crit_behaviour', '3': 'crit_demographic',\n"
-                     "                    '4': 'crit_geographic', '5': 'crit_behaviour', '6': 'crit_value'}")
+ch.exercise("ch01", "q5")
 
 ch.md(zh="""
 ## 2 · 好客户与坏客户
@@ -218,9 +207,8 @@ In the explorer below, drag the A and B cut-offs and switch the boundary rule to
 shares move.
 """)
 ch.code("TierExplorer(sales)")
-ch.exercise("ch01", "q1", placeholder="n_class_a = ____", solution="n_class_a = int((abc.classes == 'abc_a').sum())")
-ch.exercise("ch01", "q2", placeholder="n_class_a_le = ____",
-            solution="n_class_a_le = int((abc_classify(sales, method='le').classes == 'abc_a').sum())")
+ch.exercise("ch01", "q1")
+ch.exercise("ch01", "q2")
 
 ch.md(zh="""
 ## 4 · 洛伦兹曲线与基尼系数
@@ -267,7 +255,7 @@ and more on a few large customers, and losing one of them hurts more.
 Below we load three years of the demo company's orders; compute its Gini in the exercise.
 """)
 ch.code("orders = load_demo('orders')\nshow(orders.head())")
-ch.exercise("ch01", "q3", placeholder="gini_demo = ____", solution="gini_demo = gini(rfm_table(orders)['monetary'])")
+ch.exercise("ch01", "q3")
 
 ch.md(zh="""
 ## 5 · 鲸鱼曲线与 Sherden 80/20/30 法则
@@ -360,9 +348,7 @@ earned goes to subsidise loss-makers — milder than Sherden's picture, but the 
 and the strength of the conclusion changes: in the exercise, raise the cost per order to 35 yuan and see how high the
 hump gets.
 """)
-ch.exercise("ch01", "q4", placeholder="peak_at_35 = ____",
-            solution="peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35,\n"
-                     "                                         cost_per_customer=80)['profit']).peak_profit_share")
+ch.exercise("ch01", "q4")
 
 ch.md(zh="""
 ## 6 · 资源跟着价值走
@@ -400,21 +386,14 @@ ch.md(zh="""
 
 客户分类带来的好处可以归成三类：**个性化服务**（按这一类客户的需要服务他们）、**精准营销**（把合适的信息和优惠只发给会响应的人）、
 **资源优化**（把有限的人手、时间和预算放到最值得的地方）。
-
-**q7（卡片练习）.** 下面六个做法分别主要体现了哪一种好处？为每张卡片选一种，然后点“检查”。
 """, en="""
 ### What classifying buys: personalised service, precise marketing, better use of resources
 
 The benefits of classifying customers fall into three kinds: **personalised service** (serving each class as it
 needs), **precise marketing** (the right message and offer only to those who will respond) and **better use of
 resources** (the few people, hours and budget where they are worth most).
-
-**q7 (cards).** Which benefit does each of the six practices below mainly show? Pick one per card, then press Check.
 """)
-ch.code("benefit_quiz = ch01.benefit_quiz()\nbenefit_quiz")
-ch.exercise("ch01", "q7", placeholder="benefit_answers = ____   # 在卡片中选好后 / after choosing in the cards: benefit_quiz.answers",
-            solution="benefit_answers = {'B1': 'benefit_targeting', 'B2': 'benefit_personal', 'B3': 'benefit_resources', "
-                     "'B4': 'benefit_personal', 'B5': 'benefit_targeting', 'B6': 'benefit_resources'}")
+ch.exercise("ch01", "q7")
 ch.trainer(zh="""
 约 5 分钟（可选）。讨论点：同一个做法常常同时带来几种好处，卡片问的是“主要”体现哪一种；B3 和 B6 的关键词是“有限的人手”，
 B1 和 B5 的关键词是“只发给”。
@@ -442,7 +421,7 @@ ch.trainer(zh="""
 约 90 分钟：分类标准与卡片练习 15 分钟，好客户与坏客户 10 分钟，ABC 与边界规则 25 分钟（含讲解器和 q1–q2），
 洛伦兹与基尼 15 分钟（q3），鲸鱼曲线与 Sherden 15 分钟（q4），资源跟着价值走与讨论 10 分钟。
 
-学员常见困难：① 把 ABC 理解为“前 20% 客户是 A 类”——用 q1 的错误答案（868 = 20% × 4,339）引出讨论：
+学员常见困难：① 把 ABC 理解为“前 20% 客户是 A 类”——用 q1 的典型错误（3,037 = 70% × 4,339）引出讨论：
 A 类的定义是累计价值，不是人数；② 在交易明细上直接算基尼系数（q3 的常见错误，得到约 0.39，这是“订单金额”的集中度而不是客户的）；
 ③ 把 `loss_share` 看成亏损客户的比例——它是亏损额占总利润的份额，亏损客户比例是 `unprofitable_share`。
 
@@ -453,7 +432,7 @@ A 类的定义是累计价值，不是人数；② 在交易明细上直接算�
 About 90 minutes: criteria and the card quiz 15, good and bad customers 10, ABC and the boundary rule 25 (with the
 explorer and q1–q2), Lorenz and Gini 15 (q3), whale curve and Sherden 15 (q4), resources follow value and discussion 10.
 
-Where students stumble: (1) reading ABC as "the top 20 % of customers are A" — use q1's wrong answer (868 = 20 % of
+Where students stumble: (1) reading ABC as "the top 20 % of customers are A" — use q1's typical mistake (3,037 = 70 % of
 4,339) to start the discussion: A is defined by cumulative value, not by head count; (2) computing Gini on the order
 lines (q3's common mistake, about 0.39 — the concentration of order values, not of customers); (3) reading `loss_share`
 as the share of loss-making customers — it is the loss as a share of total profit; the share of customers is

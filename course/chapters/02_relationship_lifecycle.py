@@ -12,7 +12,6 @@ from helpers.lifecycle import STATES, relationship_states, state_labels
 from helpers.migration import customer_flow, migration_matrix
 from helpers.cohorts import growth_accounting
 from helpers.plots import plot_customer_flow, plot_growth_accounting, plot_migration_heatmap, plot_state_distribution
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -87,8 +86,6 @@ ch.md(zh="""
 
 每种状态的经营重点不同：对潜在客户先**建立认同、收集资料**；对目标客户**促成首单**；对初次购买的客户**个性化关怀、建立信任**；
 对重复购买的客户推动**交叉购买和升级**；忠诚客户交给**专门的部门**、用**客户数据库**记住他们的一切；流失客户先问原因，再决定是否挽回。
-
-**q5（卡片练习）.** 下面六个做法分别是为哪一类客户准备的？为每张卡片选一种状态，然后点“检查”。
 """, en="""
 ### Managing each type of customer
 
@@ -96,13 +93,8 @@ Each state needs its own focus: for prospects, **win them to the brand and learn
 about the first order**; for first-time buyers, **personal attention and trust**; for repeat buyers, **cross-buying and
 moving up**; loyal customers go to a **dedicated team**, with a **customer database** that remembers everything about
 them; for lost customers, ask why before deciding whether to win them back.
-
-**q5 (cards).** Which type of customer is each of the six actions below meant for? Pick a state per card, then
-press Check.
 """)
-ch.code("manage_quiz = ch02.manage_quiz()\nmanage_quiz")
-ch.exercise("ch02", "q5", placeholder="manage_answers = ____   # 在卡片中选好后 / after choosing in the cards: manage_quiz.answers",
-            solution="manage_answers = {'M1': 'new', 'M2': 'lost', 'M3': 'prospect', 'M4': 'loyal', 'M5': 'target', 'M6': 'repeat'}")
+ch.exercise("ch02", "q5")
 
 ch.md(zh="""
 ## 2 从交易数据判定关系状态
@@ -435,20 +427,13 @@ show(by_state.set_axis(state_labels(by_state.index)), decimals=1)
 ch.md(zh="""
 忠诚客户平均下了 16.8 单、消费 3,881 元，是重复购买客户（2.8 单、498 元）的七倍多，是初次购买客户（1 单、179 元）的二十多倍。
 这里有循环论证的成分（买得多才被判为忠诚），但方向很清楚：**把关系做深，比不断找新客户更值钱**（第 6 章会算出具体的钱数）。
-
-**q6（卡片练习）.** 下面六段描述分别是哪一种关系？
 """, en="""
 Loyal customers placed 16.8 orders and spent ¥3,881 on average — more than seven times a repeat buyer (2.8 orders,
 ¥498) and over twenty times a first-time buyer (1 order, ¥179). Part of this is circular (buying a lot is what makes
 a customer loyal here), but the direction is clear: **deepening relationships is worth more than forever finding new
 customers** (chapter 6 puts a money value on it).
-
-**q6 (cards).** Which kind of relationship does each of the six descriptions below show?
 """)
-ch.code("relation_quiz = ch02.relation_quiz()\nrelation_quiz")
-ch.exercise("ch02", "q6", placeholder="relation_answers = ____   # 在卡片中选好后 / after choosing in the cards: relation_quiz.answers",
-            solution="relation_answers = {'R1': 'rel_transaction', 'R2': 'rel_interest', 'R3': 'rel_partnership', "
-                     "'R4': 'rel_transaction', 'R5': 'rel_partnership', 'R6': 'rel_interest'}")
+ch.exercise("ch02", "q6")
 
 ch.md(zh="""
 ### 扩展关系：交叉销售、向上销售、推荐新客户
@@ -456,8 +441,6 @@ ch.md(zh="""
 “扩展”有三条路：**交叉销售**（买了 A 的客户再买相关的 B）、**向上销售**（同一需要买更好的档次或更大的金额）、
 **推荐新客户**（满意的客户把朋友带来）。第 4 章的升级候选名单就是向上销售的起点，第 13 章的分档礼包用门槛推高订单金额，
 第 10 章的“传道者”是推荐的来源。
-
-**q7（卡片练习）.** 下面五个做法分别走的是哪一条路？
 """, en="""
 ### Expanding a relationship: cross-selling, up-selling, referrals
 
@@ -465,13 +448,8 @@ There are three ways to expand: **cross-selling** (a customer who bought A also 
 better grade or a bigger order for the same need) and **referrals** (satisfied customers bring friends). Chapter 4's
 upgrade list is where up-selling starts, chapter 13's gift-pack grades use thresholds to raise order values, and
 chapter 10's "apostles" are where referrals come from.
-
-**q7 (cards).** Which way does each of the five practices below take?
 """)
-ch.code("expand_quiz = ch02.expand_quiz()\nexpand_quiz")
-ch.exercise("ch02", "q7", placeholder="expand_answers = ____   # 在卡片中选好后 / after choosing in the cards: expand_quiz.answers",
-            solution="expand_answers = {'X1': 'expand_cross_sell', 'X2': 'expand_up_sell', 'X3': 'expand_referral', "
-                     "'X4': 'expand_up_sell', 'X5': 'expand_cross_sell'}")
+ch.exercise("ch02", "q7")
 ch.trainer(zh="""
 三个卡片练习各约 5 分钟（都是可选内容，可以布置为课后练习）：q5 在第 1 节的状态策略表之后，q6、q7 在本节。
 q5 最常见的混淆是 M3 与 M5（潜在客户与目标客户：区别在于企业是否已选定要争取他）；q6 常把 R2、R6（积分、转换成本）当成伙伴关系——
@@ -486,48 +464,12 @@ On the table of value by state, remind students that loyalty is defined by purch
 more" is partly true by definition; the real evidence is chapter 6's retention economics.
 """)
 
-ch.md(zh="""
-## 练习
 
-**练习 1**　在线零售数据中（默认分析日 2011-12-10），有多少位流失预警客户？
-""", en="""
-## Exercises
-
-**Exercise 1.** How many at-risk customers does Online Retail have (default analysis date 2011-12-10)?
-""")
-ch.exercise("ch02", "q1", placeholder="n_at_risk = ____", solution="n_at_risk = int((states.classes == 'at_risk').sum())")
-
-ch.md(zh="""
-**练习 2**　在上面的迁移矩阵 `m` 中，2011-09-10 时的初次购买客户，有多大比例在 2011-12-10 时处于流失预警状态？（填 0–1 之间的小数）
-""", en="""
-**Exercise 2.** In the migration matrix `m` above, what share of the first-time buyers of 2011-09-10 were at risk on
-2011-12-10? (a fraction between 0 and 1)
-""")
-ch.exercise("ch02", "q2", placeholder="p_new_at_risk = ____",
-            solution="p_new_at_risk = m.probabilities.loc['new', 'at_risk']")
-
-ch.md(zh="""
-**练习 3**　用增长核算表 `growth` 算出悦家生活 2025 年第三季度的速动比率。
-""", en="""
-**Exercise 3.** Using the growth accounting table `growth`, work out Yuejia Living's quick ratio for 2025Q3.
-""")
-ch.exercise("ch02", "q3", placeholder="quick_ratio_q3 = ____",
-            solution="quick_ratio_q3 = growth.loc['2025Q3', 'quick_ratio']")
-
-ch.md(zh="""
-**练习 4（小测验）**　下面六位客户的购买日期如卡片所示，分析日为 2024-06-30，规则同第 2 节（90 / 180 / 365 天，4 次）。
-在每张卡片下选出状态，按“检查”查看结果；然后把答案交给练习检查：`quiz_states = quiz.answers`。
-""", en="""
-**Exercise 4 (quiz).** The six customers below bought on the dates shown; the analysis date is 2024-06-30 and the
-rules are those of section 2 (90 / 180 / 365 days, 4 purchases). Pick a state under each card and press Check;
-then hand your answers to the exercise check: `quiz_states = quiz.answers`.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch02.quiz_cards(), ch02.QUIZ_STATES, problem=ch02.q4, labels=state_labels(ch02.QUIZ_STATES))
-quiz
-""")
-ch.exercise("ch02", "q4", placeholder="quiz_states = ____   # quiz.answers",
-            solution="quiz_states = {'C1': 'loyal', 'C2': 'new', 'C3': 'at_risk', 'C4': 'lost', 'C5': 'reactivated', 'C6': 'repeat'}")
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch02", "q1")
+ch.exercise("ch02", "q2")
+ch.exercise("ch02", "q3")
+ch.exercise("ch02", "q4")
 
 ch.md(zh="""
 ## 讨论

@@ -12,7 +12,7 @@ from helpers.segments import cn8_classify, rfm_segment, segment_summary
 from helpers.segment_rules import R_RFM10
 from helpers.errors import collect_warnings
 from helpers.plots import plot_rfm_heatmap, plot_score_distribution, plot_segment_sizes
-from helpers.teaching.widgets import ClassificationQuiz, RfmExplorer
+from helpers.teaching.widgets import RfmExplorer
 """)
 
 ch.md(zh="""
@@ -164,8 +164,7 @@ often and spend less. The chart shows customers per score on each dimension: R a
 while F = 3 has only about 500. These are **ties**, the subject of the next section.
 """)
 ch.code("plot_score_distribution(scores);")
-ch.exercise("ch03", "q1", placeholder="n_555 = ____   # RFM 代码为 '555' 的客户数 / customers whose RFM code is '555'",
-            solution="n_555 = (scores.table['rfm_cell'] == '555').sum()")
+ch.exercise("ch03", "q1")
 
 ch.md(zh="""
 ## 4 · 并列值：CDNOW 上的三种规则
@@ -243,8 +242,7 @@ with collect_warnings():   # the 51 % tie note is already known
 show(cd_custom.thresholds['F'])
 """)
 ch.checked("show(cd_custom.table['F'].value_counts().sort_index().rename('customers'))")
-ch.exercise("ch03", "q2", placeholder="split_policy = ____   # 'r_rfm'、'rank_first' 或 'qcut_drop'",
-            solution="split_policy = 'rank_first'")
+ch.exercise("ch03", "q2")
 
 ch.md(zh="""
 ## 5 · RFM 八类客户
@@ -355,25 +353,9 @@ cancelled in full the same day. The loader **drops** cancellation invoices (numb
 **netting** them against the original order, so the amount is still in M. Whatever list a model produces, the top
 rows deserve a human look.
 """)
-ch.exercise("ch03", "q3", placeholder="n_retain_median = ____   # 用中位数作比较值时的重要挽留客户数 / important retention customers with median thresholds",
-            solution="n_retain_median = (cn8_median.table['segment'] == 'cn8_important_retain').sum()")
+ch.exercise("ch03", "q3")
 
-ch.md(zh="""
-### 练习：给客户卡片分类
-
-假设某店客户的平均值是：最近一次购买距今 **90 天**、**4 单**、消费 **¥2,000**。
-请按八类方案为下面每张客户卡片选择类型，然后点“检查”。再把你的选择存进 `quiz_answers` 交给 `ch03.q4.check()`。
-""", en="""
-### Exercise: classify the customer cards
-
-Suppose a shop's averages are: last purchase **90 days** ago, **4 orders**, **¥2,000** spent. Pick the 8-class type
-of every customer card below and press Check. Then store your choice in `quiz_answers` for `ch03.q4.check()`.
-""")
-ch.code("quiz = ClassificationQuiz(ch03.quiz_cards(), classes=ch03.CN8_CLASSES, problem=ch03.q4)\nquiz")
-ch.exercise("ch03", "q4", placeholder="quiz_answers = ____   # 作答后写 quiz.answers / after answering: quiz.answers",
-            solution="""quiz_answers = {"1": "cn8_general_value", "2": "cn8_important_keep", "3": "cn8_general_retain",
-                "4": "cn8_important_value", "5": "cn8_important_retain", "6": "cn8_general_develop",
-                "7": "cn8_important_develop", "8": "cn8_general_keep"}""")
+ch.exercise("ch03", "q4")
 
 ch.md(zh="""
 ## 6 · 英文细分方案
@@ -430,8 +412,7 @@ averages F and M first (20.5 %). So a report cannot just say "20 % of our custom
 **the scheme and the scoring rule**. Also, 0.3 % of customers fall into "Others" under `r_rfm10`, e.g. `215`
 (R = 2, F = 1, M = 5): away for a while, one purchase, big spend — no rule covers them, so look at them separately.
 """)
-ch.exercise("ch03", "q5", placeholder="champions_revenue_share = ____   # r_rfm10 方案中冠军客户的收入占比 / revenue share of Champions under r_rfm10",
-            solution="champions_revenue_share = segment_summary(seg10).set_index('segment').loc['champions', 'revenue_share']")
+ch.exercise("ch03", "q5")
 
 ch.md(zh="""
 ## 7 · 读懂 RFM 热力图
@@ -493,9 +474,7 @@ The explorer below works on one RFM table (Online Retail). Switch the **tie poli
 - what must the bins be for the `pymc` scheme?
 """)
 ch.code("explorer = RfmExplorer(rfm)\nexplorer")
-ch.exercise("ch03", "q6", placeholder="champions_share_rfm11 = ____   # 在讲解器中选 rfm11 后读出冠军客户的客户占比 / customer share of Champions after choosing rfm11",
-            solution="explorer.controls['scheme'].value = 'rfm11'\n"
-                     "champions_share_rfm11 = explorer.result.summary.set_index('segment').loc['champions', 'customer_share']")
+ch.exercise("ch03", "q6")
 
 ch.md(zh="""
 ## 讨论

@@ -145,16 +145,17 @@ ch.md(zh="""
 底层 80% 的客户只贡献四分之一。`thresholds` 中的 `min_value_*` 是实际进入每一层所需的最低销售额：
 金钻约 19,789 英镑，白银约 5,837 英镑，铜约 2,056 英镑——可以直接写进销售团队的客户分级标准。
 
-4,339 的 1% 是 43.39，为什么金钻层是 44 位？答案在练习 1 里。
+4,339 的 1% 是 43.39，金钻层却有 44 位：和 ABC 分类一样，跨过 1% 线的那位客户也进入金钻层（跨线规则）。练习 1 换一个预设用这条规则。
 """, en="""
 **How to read it.** The top 1 % (44 customers) bring 32.1 % of sales; the top 5 % (Platinum + Gold) more than half;
 the bottom 80 % a quarter. The `min_value_*` entries of `thresholds` are the lowest sales that actually reached each
 tier: about £19,789 for Platinum, £5,837 for Gold, £2,056 for Iron — numbers that can go straight into the sales
 team's customer grading rules.
 
-1 % of 4,339 is 43.39, so why does the Platinum tier hold 44 customers? Exercise 1 asks.
+1 % of 4,339 is 43.39, yet the Platinum tier holds 44 customers: as in ABC, the customer who crosses the 1 % line is in
+the tier too (the crossing rule). Exercise 1 applies the rule to another preset.
 """)
-ch.exercise("ch04", "q1", placeholder="n_diamond = ____", solution="n_diamond = int((pyramid.classes == 'tier_diamond').sum())")
+ch.exercise("ch04", "q1")
 
 ch.md(zh="""
 ### 绝对门槛：演示公司的会员等级
@@ -306,9 +307,7 @@ ch.md(zh="""
 **Explorer**: switch the method and the preset and watch tier sizes and value shares change. Exercise 3 uses it.
 """)
 ch.code("explorer = TierExplorer(sales)\nexplorer")
-ch.exercise("ch04", "q3", placeholder="top_share_20_30 = ____",
-            solution="explorer.controls['kind'].value = 'pyramid'\nexplorer.controls['preset'].value = '20_30_30_20'\n"
-                     "top_share_20_30 = explorer.result.summary()['value_share'].iloc[0]")
+ch.exercise("ch04", "q3")
 
 ch.md(zh="""
 ## 4 · 各层策略
@@ -349,16 +348,7 @@ contact rather than personal service; only customers whom cost data show to lose
 talks, have their prices or service changed (the analyst's refinement). Chapter 11 builds revisit plans per tier.
 """)
 
-ch.md(zh="""
-**练习：这项措施适合哪一层？** 为每张卡片选出最适合的客户层级，然后点 **检查**。
-""", en="""
-**Exercise: which tier does this measure suit?** Pick the tier for each card, then press **Check**.
-""")
-ch.code("quiz = ch04.strategy_quiz()\nquiz")
-ch.exercise("ch04", "q4",
-            placeholder="strategy_answers = ____   # 在卡片中选好后写 quiz.answers / after choosing in the cards: quiz.answers",
-            solution="strategy_answers = {'1': 'tier_diamond', '2': 'tier_silver', '3': 'tier_copper',\n"
-                     "                    '4': 'tier_iron', '5': 'tier_diamond', '6': 'tier_iron'}")
+ch.exercise("ch04", "q4")
 
 ch.md(zh="""
 ## 5 · 推动客户升级
@@ -399,8 +389,7 @@ ch.md(zh="""
 Test the campaign with a **control group**: hold back a random part of the candidates, then compare upgrade rates —
 otherwise you cannot tell upgrades the campaign caused from those that would have happened anyway.
 """)
-ch.exercise("ch04", "q2", placeholder="n_close_to_next = ____",
-            solution="n_close_to_next = len(upgrade_candidates(tiers_demo, within_share=0.1))")
+ch.exercise("ch04", "q2")
 
 ch.md(zh="""
 ## 讨论
@@ -423,8 +412,8 @@ ch.trainer(zh="""
 各层策略与卡片练习（q4）15 分钟，推动升级（q2）10 分钟，讨论 10 分钟。
 
 学员常见困难：① 金字塔层数多，学员容易把中文的“白银/铜/铁”和英文原名 Gold/Iron/Lead 对错——本课程按层级顺序对应，
-金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 43（= 1% × 4,339 向下取整）：跨线规则把跨过 1% 线的第 44 位客户也算入金钻，
-保证金钻层至少占 1%；③ q2 忘记把 10% 写成 within_share=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损；
+金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 867（= 20% × 4,339 向下取整）：跨线规则把跨过 20% 线的第 868 位客户也算入金钻，
+保证金钻层至少占 20%；③ q2 忘记把 10% 写成 within_share=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损；
 ⑤ 把铁客户当成“要放弃的客户”——本课程按中文课程的本义，铁客户是价值最低、有待唤醒的客户（包括还没下单的潜在客户）；
 论文中 Lead 层“让企业亏钱”的定义是分析师的细化，用来决定唤醒谁、花多少钱，而不是放弃谁。卡片练习里的 4、6 两张（唤醒需求、首单体验礼）都是铁层。
 
@@ -441,8 +430,8 @@ discussion 10.
 
 Where students stumble: (1) with four tiers, students mix up the metal names and the original Gold / Iron / Lead —
 the course maps them by rank: 金钻 (diamond) = Platinum, 白银 (silver) = Gold, 铜 (copper) = Iron, 铁 (iron) = Lead;
-(2) q1 is often answered 43 (1 % of 4,339 rounded down): the crossing rule puts the 44th customer, who crosses the 1 %
-line, into Platinum, so the tier holds at least 1 %; (3) q2 without turning 10 % into within_share=0.1 (giving 206 for 20 %);
+(2) q1 is often answered 867 (20 % of 4,339 rounded down): the crossing rule puts the 868th customer, who crosses the
+20 % line, into Platinum, so the tier holds at least 20 %; (3) q2 without turning 10 % into within_share=0.1 (giving 206 for 20 %);
 (4) reading the negative value share of the profit-based Lead tier as an error — it is the tier's total loss;
 (5) treating the bottom tier (铁) as customers to drop — the course follows the Chinese courseware: the lowest-value
 customers, prospects who have not bought yet included, to be woken up; the paper's "Lead = loses money" is the

@@ -318,14 +318,7 @@ by_behaviour = lookalike_profile(base, base.index.intersection(loyal), feature_c
 show(by_behaviour.table.rename(index=column_label, level="feature"))
 """)
 ch.checked('round(by_behaviour.metrics["auc"], 2)')
-ch.md(zh="""
-**q6.** 在前 90 天行为的相似客户画像中，忠诚客户里有多大比例在前 90 天下了 3 单以上？填 0–1 之间的小数，保留 3 位。
-""", en="""
-**q6.** In the first-90-days profile, what share of the loyal customers placed more than 3 orders in their first 90
-days? A fraction between 0 and 1, to 3 decimals.
-""")
-ch.exercise("ch05", "q6", placeholder="loyal_share_over_3 = ____",
-            solution="loyal_share_over_3 = by_behaviour.table.loc[('orders', '> 3'), 'seed_share']")
+ch.exercise("ch05", "q6")
 ch.md(zh="""
 **怎么读？** 忠诚客户中有 47.8% 在前 90 天下了 3 单以上，全体客户中只有 14.8%（相似指数 322）；只买过 1 单就停下的，
 全体客户中占 57.5%，忠诚客户中只有 11.8%。AUC 升到 0.85：**头三个月的行为能预示谁会成为忠诚客户**，人口资料不能。
@@ -428,39 +421,11 @@ same data, only another line.
 """)
 
 ch.md(zh="## 5. 练习", en="## 5. Exercises")
-ch.md(zh="""
-**练习 1.** 用**中位数**作分界线重新计算 Marcus 矩阵，“最佳客户”有多少位？（提示：`marcus_matrix` 的 `breaks` 参数。）
-""", en="""
-**Exercise 1.** Redo Marcus's matrix with the **median** as the split. How many "Best customers" are there?
-(Hint: the `breaks` argument of `marcus_matrix`.)
-""")
-ch.exercise("ch05", "q1", placeholder="n_best_median = ____",
-            solution="n_best_median = int((marcus_matrix(rfm, breaks='median').classes == 'marcus_best').sum())")
+ch.exercise("ch05", "q1")
 
-ch.md(zh="""
-**练习 2.** 在第 2 节里，从均值规则换成中位数规则后，40 家企业客户中共有多少家**换了格子**？
-""", en="""
-**Exercise 2.** In section 2, how many of the 40 corporate clients **change cells** when the mean rule is replaced
-by the median rule?
-""")
-ch.exercise("ch05", "q2", placeholder="n_moved = ____",
-            solution="n_moved = int((by_mean.classes != by_median.classes).sum())")
+ch.exercise("ch05", "q2")
 
-ch.md(zh="""
-**练习 3.** 云雀航空的分析团队重新评估了“中小企业商务客”：开通早晚班后，契合度从 3 分提高到 4 分，
-直销触达从 2 分提高到 3 分（其余不变）。这个细分现在落在哪一格？答案填格子的编号：
-`'q_focus'`、`'q_opportunistic'`、`'q_passive'` 或 `'q_abandon'`。
-""", en="""
-**Exercise 3.** Skylark's analysts re-rate the small-business travellers: with early and late flights, fit rises
-from 3 to 4 and direct reach from 2 to 3 (nothing else changes). Which cell are they in now? Answer with the cell
-id: `'q_focus'`, `'q_opportunistic'`, `'q_passive'` or `'q_abandon'`.
-""")
-ch.exercise("ch05", "q3", placeholder="small_business_cell = ____",
-            solution="""
-rerated = segments.copy()
-rerated.loc[rerated['segment_id'] == 'air_small_business', ['fit', 'direct_reach']] = [4, 3]
-small_business_cell = target_selection_matrix(rerated, AIRLINE_VALUE, AIRLINE_CAPABILITY).table.set_index('segment_id').loc['air_small_business', 'cell']
-""")
+ch.exercise("ch05", "q3")
 
 ch.md(zh="""
 ## 6. 讲解器：自己选维度和分界线
@@ -485,20 +450,7 @@ explorer = MatrixExplorer(accounts, value_cols=["current_value", "potential_valu
                                                 "gross_margin", "revenue_growth", "strategic_fit"], customer_col="account_id")
 explorer
 """)
-ch.md(zh="""
-**练习 4.** 在讲解器中把横轴设为 `share_of_wallet`、纵轴设为 `annual_revenue`，分界规则用均值。
-有多少家客户的年采购额高于平均、而我们的钱包份额低于平均（左上角）？
-""", en="""
-**Exercise 4.** In the explorer, put `share_of_wallet` on the x axis and `annual_revenue` on the y axis, split at the
-mean. How many clients buy more than average while our share of their wallet is below average (top left)?
-""")
-ch.exercise("ch05", "q4", placeholder="n_big_low_share = ____",
-            solution="""
-explorer.controls["x"].value = "share_of_wallet"
-explorer.controls["y"].value = "annual_revenue"
-explorer.controls["breaks"].value = "mean"
-n_big_low_share = int((explorer.result.classes == "wd_mx_high_y").sum())
-""")
+ch.exercise("ch05", "q4")
 
 ch.md(zh="""
 ## 7. 讨论

@@ -98,8 +98,6 @@ CLV 公式只算利润，但一位客户给企业带来的远不止这些：
 | **对抗竞争** | 忠诚的客户不会被对手轻易挖走，庞大的忠诚客户群本身就是竞争壁垒 | 第 10 章态度忠诚 |
 
 这些价值很难写进公式，却常常决定了一位客户是否值得争取——比如一家利润不高、但在行业里很有名望的企业客户（第 8 章的“推荐价值”）。
-
-**q7（卡片练习）.** 下面六件事分别主要体现了客户的哪一种价值？
 """, en="""
 ### A customer's value is more than profit
 
@@ -115,13 +113,8 @@ The CLV formula counts profit, but a customer brings a company much more:
 
 These are hard to put into a formula, yet they often decide whether a customer is worth winning — a business client
 with modest margins but a great name in its industry, for example (chapter 8's "referral value").
-
-**q7 (cards).** Which kind of value does each of the six events below mainly show?
 """)
-ch.code("value_quiz = ch06.value_quiz()\nvalue_quiz")
-ch.exercise("ch06", "q7", placeholder="value_answers = ____   # 在卡片中选好后 / after choosing in the cards: value_quiz.answers",
-            solution="value_answers = {'V1': 'cv_profit', 'V2': 'cv_crowd', 'V3': 'cv_word_of_mouth', "
-                     "'V4': 'cv_information', 'V5': 'cv_competitive', 'V6': 'cv_information'}")
+ch.exercise("ch06", "q7")
 ch.trainer(zh="""
 约 8 分钟（可选）：表格 3 分钟，卡片 5 分钟。聚客和口碑最容易混：口碑是客户**主动说**，聚客是客户**在场本身**吸引别人（V2 排队）。
 V6（经销商报告竞品的促销）是信息价值——客户替我们看市场。讨论：哪些客户利润不高、却因为其他几种价值值得保留？
@@ -186,25 +179,9 @@ horizon; the table below is the retention economics of section 1.
 """)
 ch.code("calc = ClvCalculator()\ncalc")
 
-ch.md(zh="""
-### 练习
-
-**q1.** 某会员每年为企业带来 80 元利润，年保留率 0.7，折现率 8%。用 `simple_clv` 计算他的 CLV（不含本年）。
-""", en="""
-### Exercises
-
-**q1.** A member brings a profit of 80 a year, the yearly retention rate is 0.7 and the discount rate 8 %. Use
-`simple_clv` to compute the member's CLV (current year excluded).
-""")
-ch.exercise("ch06", "q1", placeholder="clv_member = ____", solution="clv_member = simple_clv(80, retention=0.7, discount=0.08)")
-ch.md(zh="""
-**q2.** 用上面的计算器（每期利润 100，折现率 0.10，期数 0）：保留率至少要达到多少（滑块步长 0.05），客户的 CLV 才能超过 500？
-""", en="""
-**q2.** With the calculator above (profit per period 100, discount 0.10, periods 0): what is the lowest retention rate (slider
-steps of 0.05) at which the customer's CLV exceeds 500?
-""")
-ch.exercise("ch06", "q2", placeholder="retention_needed = ____",
-            solution="calc.controls['retention'].value = 0.95   # 0.90 gives 450, not enough\nretention_needed = calc.values['retention']")
+ch.md(zh="### 练习", en="### Exercises")
+ch.exercise("ch06", "q1")
+ch.exercise("ch06", "q2")
 
 ch.md(zh="""
 ## 3. 马尔可夫链 CLV：客户在状态之间迁移
@@ -248,20 +225,7 @@ no action, this is the picture six periods on.
 """)
 ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, horizon=6)\nplot_state_projection(projection);")
 ch.checked("show(projection.iloc[[0, 3, 6]], decimals=1)")
-ch.md(zh="""
-**q3.** 一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。
-这个项目让每位流失预警客户的价值增加多少元？（提示：复制 `P`，修改第二行，重新计算 `markov_clv`。）
-""", en="""
-**q3.** A care programme changes where at-risk customers go next period from (0.2, 0.5, 0.3) to (0.35, 0.45, 0.2)
-(loyal, at risk, lost). By how much does it raise the value of one at-risk customer? (Hint: copy `P`, change its
-second row and recompute `markov_clv`.)
-""")
-ch.exercise("ch06", "q3", placeholder="gain_per_at_risk = ____",
-            solution="""
-P_care = P.copy()
-P_care.iloc[1] = [0.35, 0.45, 0.2]
-gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]
-""")
+ch.exercise("ch06", "q3")
 
 ch.md(zh="""
 ## 4. BG/NBD：逐个客户预测未来购买
@@ -381,16 +345,7 @@ there, expected purchases how much business they will still bring — top-right 
 the ones most worth investing in.
 """)
 ch.code("plot_expected_purchases_matrix(bg, T=38.86, horizon=39);")
-ch.md(zh="""
-**q4.** 两位客户在校准期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。
-谁更可能仍然是活跃客户？用 `bg.prob_alive(x, t_x, T)` 验证你的直觉，答 `'A'` 或 `'B'`。
-""", en="""
-**q4.** Two customers are both 39 weeks old at the end of calibration. A made 10 repeat purchases, the last in week
-15; B made only 2, the last in week 35. Who is more likely to still be active? Check your intuition with
-`bg.prob_alive(x, t_x, T)` and answer `'A'` or `'B'`.
-""")
-ch.exercise("ch06", "q4", placeholder="more_likely_alive = ____   # 'A' or 'B'",
-            solution="more_likely_alive = 'A' if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else 'B'")
+ch.exercise("ch06", "q4")
 
 ch.md(zh="""
 ## 5. Gamma-Gamma：每次买多少，合成每位客户的 CLV
@@ -440,13 +395,7 @@ than half (about 57 %) of the forecast profit — these are the customers to loo
 P(alive) on a retention list and contact them first; customers with low CLV and low P(alive) get low-cost
 automated contact only.
 """)
-ch.md(zh="""
-**q5.** 在 `clv_table` 中，有多少位客户的 P(alive) 低于 0.5？（这就是一份挽留名单的规模。）
-""", en="""
-**q5.** How many customers in `clv_table` have P(alive) below 0.5? (That is the size of a retention list.)
-""")
-ch.exercise("ch06", "q5", placeholder="n_likely_gone = ____",
-            solution="n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())")
+ch.exercise("ch06", "q5")
 
 ch.md(zh="""
 ## 6. 合同型业务：用 sBG 模型预测续约
@@ -549,20 +498,14 @@ ch.md(zh="""
 一位新签的普通客户值 369.49 元；把第一年的续约率 63.1% 当作常数套用第 2 节的公式 m(1+i)/(1+i−r)，只得到 234.54 元——
 **低估了 37%**。已经续约 4 次的普通客户，今后的期望价值是 589.41 元，比新客户高六成：在合同型业务里，老客户更值钱不只因为
 省下了获取成本，更因为“留得下来”本身说明他不续约的概率低。这也是为什么新客户第一、二年的挽留最值得投入。
-
-**q6.** 高端客户同样每年带来 100 元利润，折现率 10%。用 `high_end` 模型计算一位新签高端客户的期望价值（含第一年的付费）。
 """, en="""
 A newly signed regular customer is worth 369.49; section 2's formula m(1+i)/(1+i−r) with year 1's renewal rate of
 63.1 % as a constant gives only 234.54 — **37 % too little**. A regular customer who has renewed four times is worth
 589.41 from now on, some 60 % more than a new one: in a contract business a long-standing customer is worth more not
 only because no acquisition cost is due, but because staying is itself evidence of a low chance of leaving. That is
 also why keeping new customers through their first and second renewals deserves the most effort.
-
-**q6.** A high-end customer also leaves a margin of 100 a year; the discount rate is 10 %. Use the `high_end` model to
-compute what a newly signed high-end customer is worth (the first year's payment included).
 """)
-ch.exercise("ch06", "q6", placeholder="value_new_high_end = ____",
-            solution="value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)")
+ch.exercise("ch06", "q6")
 
 ch.md(zh="""
 ## 讨论
@@ -579,7 +522,7 @@ ch.md(zh="""
 3. What are the risks of allocating service by CLV (for example, does cutting service for low-CLV customers
    damage word of mouth)?
 """)
-ch.code("ch06.q7.check()   # 讨论题 1 / discussion question 1\n# ch06.q7.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
+ch.code("ch06.discuss_five_times.check()   # 讨论题 1 / discussion question 1\n# ch06.discuss_five_times.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
 ch.trainer(zh="""
 约 120 分钟：保留经济学 10 分钟，简单 CLV 与利润乘数 15 分钟（含计算器与 q1–q2），马尔可夫 CLV 15 分钟（q3），
 BG/NBD 30 分钟（q4），Gamma-Gamma 与客户 CLV 20 分钟（q5），sBG 与合同客户 CLV 20 分钟（q6），讨论 10 分钟。

@@ -9,9 +9,8 @@ from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
-from helpers.teaching.cases import style_portraits
 from helpers.plots import plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz, SocialStyleAssessment
+from helpers.teaching.widgets import SocialStyleAssessment
 """)
 
 ch.md(zh="""
@@ -194,52 +193,12 @@ to hear everyone** (for Amiables) and **tell the success story of another client
 """)
 
 ch.md(zh="## 5. 练习", en="## 5. Exercises")
-ch.md(zh="""
-**练习 1.** 232 位联系人中，有多少位被评为**亲和型**（`'style_amiable'`）？
-""", en="""
-**Exercise 1.** How many of the 232 contacts are rated **Amiable** (`'style_amiable'`)?
-""")
-ch.exercise("ch07", "q1", placeholder="n_amiable = ____",
-            solution="n_amiable = int((styles.classes == 'style_amiable').sum())")
+ch.exercise("ch07", "q1")
 
-ch.md(zh="""
-**练习 2.** 下周一的会议上，你要先和 KA01 的采购经理吴欣玲谈价格。她是哪种风格？
-答案填风格编号：`'style_driver'`、`'style_expressive'`、`'style_amiable'` 或 `'style_analytical'`。
-""", en="""
-**Exercise 2.** At Monday's meeting you first talk prices with KA01's procurement manager, 吴欣玲 (Wu Xinling).
-What is her style? Answer with the style id: `'style_driver'`, `'style_expressive'`, `'style_amiable'` or
-`'style_analytical'`.
-""")
-ch.exercise("ch07", "q2", placeholder="wu_style = ____",
-            solution="wu_style = styles.table.query(\"person == '吴欣玲'\")['cell'].iloc[0]")
+ch.exercise("ch07", "q2")
 
-ch.md(zh="""
-## 6. 案例测验：他们是哪种风格？
-
-下面六张卡片是案例中的六位人物。为每一位选择风格，然后点击“检查”：答对的卡片打 ✔，答错的打 ✘（不会直接告诉你正确答案）。
-""", en="""
-## 6. Case quiz: which style are they?
-
-The six cards below are the six people of the case. Choose a style for each and press "Check": right cards get
-a ✔, wrong ones a ✘ (the right answer is not revealed).
-""")
-ch.code("""
-quiz = ClassificationQuiz(style_portraits(), classes=["style_driver", "style_expressive", "style_amiable",
-                                                      "style_analytical"], problem=ch07.q3)
-quiz
-""")
-ch.md(zh="""
-**练习 3.** 在测验中作答后，把你的答案交给检查：`style_answers = quiz.answers`（也可以直接写成字典
-`{'P1': 'style_...', …}`）。
-""", en="""
-**Exercise 3.** After answering in the quiz, hand your answers to the check: `style_answers = quiz.answers` (or
-write the dictionary yourself: `{'P1': 'style_...', …}`).
-""")
-ch.exercise("ch07", "q3", placeholder="style_answers = ____   # quiz.answers",
-            solution="""
-style_answers = {"P1": "style_driver", "P2": "style_amiable", "P3": "style_expressive",
-                 "P4": "style_analytical", "P5": "style_driver", "P6": "style_amiable"}
-""")
+ch.md(zh="## 6. 案例测验：他们是哪种风格？", en="## 6. Case quiz: which style are they?")
+ch.exercise("ch07", "q3")
 
 ch.md(zh="""
 ## 7. 自我评估：你自己是哪种风格？
@@ -254,20 +213,7 @@ strike Analytical clients as unreliable. Move the sliders to answer the eight st
 5 = strongly agree) and see where you land in the matrix.
 """)
 ch.code("assessment = SocialStyleAssessment()\nassessment")
-ch.md(zh="""
-**练习 4.** 小周在自我评估中的回答是：果断性 4 项 `a1`–`a4` 为 3、2、3、4；反应性 4 项 `r1`–`r4` 为 4、3、2、3。
-在上面的自我评估中拖动滑块（或在代码中设置 `assessment.controls['a1'].value = 3` …），工具判断她是哪种风格？
-""", en="""
-**Exercise 4.** Xiao Zhou's self-assessment answers: assertiveness items `a1`–`a4` 3, 2, 3, 4; responsiveness items
-`r1`–`r4` 4, 3, 2, 3. Set the sliders above (or in code: `assessment.controls['a1'].value = 3` …). Which style does
-the tool give her?
-""")
-ch.exercise("ch07", "q4", placeholder="zhou_style = ____",
-            solution="""
-for item, answer in zip(["a1", "a2", "a3", "a4", "r1", "r2", "r3", "r4"], [3, 2, 3, 4, 4, 3, 2, 3]):
-    assessment.controls[item].value = answer
-zhou_style = assessment.result.classes.iloc[0]
-""")
+ch.exercise("ch07", "q4")
 ch.md(zh="""
 小周的两个平均分都恰好是 3.0，落在两条分界线的交点上——按规则她是表现型，但实际上她的风格并不鲜明。
 这正是讨论题 1 的起点。
@@ -290,9 +236,6 @@ ch.md(zh="""
 | **忠诚阶段**（第 2 章） | 第一次来：介绍品牌和服务承诺；来过几次：记得他的喜好，推荐配套商品；老会员：尊重他的习惯，先告诉他新品，结账要快 |
 
 好的导购先**问**、再**看**、最后才**说**：问清楚用途和预算，看他怎么挑，再决定讲多少。
-
-**q6（卡片练习）.** 下面六位顾客，各适合哪种导购深度？课后可以用
-[导购角色扮演卡](../../course/cases/guided_selling.zh.md) 三人一组练习。
 """, en="""
 ### Further: professional guided selling in the store
 
@@ -309,14 +252,10 @@ things tell you how much to guide:
 
 Good guided selling **asks** first, **watches** second and **talks** last: learn the use and the budget, see how
 they choose, then decide how much to say.
-
-**q6 (cards).** Which depth of guidance suits each of the six shoppers below? Afterwards, groups of three can practise
-with the [guided-selling role-play cards](../../course/cases/guided_selling.en.md).
 """)
-ch.code("guide_quiz = ch07.guide_quiz()\nguide_quiz")
-ch.exercise("ch07", "q6", placeholder="guide_answers = ____   # 在卡片中选好后 / after choosing in the cards: guide_quiz.answers",
-            solution="guide_answers = {'G1': 'guide_full', 'G2': 'guide_light', 'G3': 'guide_focused', "
-                     "'G4': 'guide_focused', 'G5': 'guide_full', 'G6': 'guide_light'}")
+ch.exercise("ch07", "q6")
+ch.md(zh="课后可以用 [导购角色扮演卡](../../course/cases/guided_selling.zh.md) 三人一组练习。",
+      en="Afterwards, groups of three can practise with the [guided-selling role-play cards](../../course/cases/guided_selling.en.md).")
 ch.trainer(zh="""
 约 15 分钟（可选）：讲解表格 3 分钟，卡片 5 分钟，角色扮演一轮 7 分钟（三人一组：顾客、店员、观察员，用角色卡，观察员按卡上的检查表打勾）。
 卡片中最容易争论的是 G3（退休教师“你帮我挑一个”）：他要的是一个明确的建议，而不是一堂产品课——抓住要点、给出建议；

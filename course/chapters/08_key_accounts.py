@@ -7,7 +7,6 @@ from helpers.display import show
 from helpers.data import load_demo
 from helpers.accounts import key_account_scores, account_types, buying_centre_coverage
 from helpers.plots import plot_key_account_scores, plot_buying_centre
-from helpers.teaching.widgets import ClassificationQuiz
 from helpers.teaching.cases import distributor_accounts
 """)
 
@@ -149,9 +148,7 @@ Compare the two lists: KA19, the largest buyer, is on both. But KA28, 4th by rev
 by weighted score — the lowest gross margin of all (15.8 %) and a strategic fit of 1 — while KA12 (only 480 thousand)
 makes the list for its growth, strategic fit and referral value.
 """)
-ch.exercise("ch08", "q1", placeholder="overlap = ____   # 两份大客户名单中共同的客户数 / accounts on both key-account lists",
-            solution="key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
-                     "overlap = len(key(scores) & key(by_revenue))")
+ch.exercise("ch08", "q1")
 ch.md(zh="""
 **小心归一化的陷阱**：最小–最大归一化对极端值很敏感。KA19 一年采购 787 万元，其他客户大多不到 200 万，
 于是大多数客户的采购额得分都挤在 0–0.25 之间，采购额的 35% 权重实际上只在少数几家之间起作用。
@@ -217,14 +214,7 @@ two agree:
 """)
 ch.checked("dealer_types = account_types(dealers, distribution_col='distribution')\n"
            "show(dealer_types.table[['share_of_wallet', 'account_type', 'wallet_type', 'agrees']])")
-ch.md(zh="""
-**q5.** 先别往下读：哪些经销商的钱包份额与其分销方式不一致？写出客户编号的列表（按编号排序）。
-""", en="""
-**q5.** Before reading on: which distributors' share of wallet does not match their arrangement? Give the list of
-account ids, sorted.
-""")
-ch.exercise("ch08", "q5", placeholder="mismatched = ____",
-            solution="mismatched = sorted(dealer_types.table.index[~dealer_types.table['agrees']])")
+ch.exercise("ch08", "q5")
 ch.md(zh="""
 **怎么读？** 不一致的地方就是要去了解的地方：
 
@@ -241,16 +231,7 @@ ch.md(zh="""
 - **D08 (Shijiazhuang)** has 36 % in an intensive network, above its peers — the leading outlet, worth extra support.
 """)
 
-ch.md(zh="""
-**q6（卡片练习）.** 下面四张卡片描述了四种合作安排。按定义（分销方式，而不是钱包份额）为每张卡片选出大客户类型，然后点“检查”。
-""", en="""
-**q6 (cards).** The four cards below describe four arrangements. Pick each card's account type by the definition (the
-distribution arrangement, not the share of wallet), then press Check.
-""")
-ch.code("type_quiz = ch08.type_quiz()\ntype_quiz")
-ch.exercise("ch08", "q6", placeholder="type_answers = ____   # 在卡片中选好后 / after choosing in the cards: type_quiz.answers",
-            solution="type_answers = {'T1': 'acc_type_monopoly', 'T2': 'acc_type_intensive', "
-                     "'T3': 'acc_type_selective', 'T4': 'acc_type_monopoly'}")
+ch.exercise("ch08", "q6")
 
 ch.md(zh="""
 ### 企业礼品客户：只有指标，没有分销方式
@@ -361,28 +342,10 @@ talked to them for too long; grey = we do not know anyone in the role. The suppo
 - **KA10, KA12**: the decider's attitude is negative — find out why (price? the last delivery?) before pitching anything new.
 - A low support index is not a lost cause: it shows which opponents to turn into neutrals.
 """)
-ch.exercise("ch08", "q2", placeholder="key_at_risk = ____   # 有决策风险的大客户编号（排序后的列表）/ key accounts with a decision at risk (sorted list)",
-            solution="key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)")
+ch.exercise("ch08", "q2")
 
-ch.md(zh="""
-### 练习：给采购中心的人物分角色
-
-下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在采购中心的角色，然后点“检查”。
-""", en="""
-### Exercise: give each person a buying-centre role
-
-The five cards below describe five people in a manufacturing company involved in buying gifts. Pick each person's
-role in the buying centre, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch08.ROLE_CARDS, ch08.ROLE_CLASSES, problem=ch08.q3)\nquiz")
-ch.exercise("ch08", "q3", placeholder="role_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, role in {'P1': 'role_gatekeeper', 'P2': 'role_decider', 'P3': 'role_buyer',\n"
-                     "                   'P4': 'role_influencer', 'P5': 'role_user'}.items():\n"
-                     "    quiz.dropdowns[card].value = role\n"
-                     "role_answers = quiz.answers")
-ch.exercise("ch08", "q4", placeholder="most_missing_role = ____   # 'user', 'influencer', 'decider', 'buyer' 或/or 'gatekeeper'",
-            solution="missing = (~coverage.table.filter(like='covers_')).sum()\n"
-                     "most_missing_role = missing.idxmax().removeprefix('covers_')")
+ch.exercise("ch08", "q3")
+ch.exercise("ch08", "q4")
 
 ch.md(zh="""
 ## 5. 大客户为什么会流失，怎样预防

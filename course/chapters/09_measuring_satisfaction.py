@@ -13,7 +13,7 @@ from helpers.reliability import cronbach_alpha
 from helpers.servqual import servqual
 from helpers.matrices import ipa_matrix
 from helpers.plots import plot_csat, plot_nps, plot_alpha_if_deleted, plot_servqual_gaps, plot_value_matrix
-from helpers.teaching.widgets import SurveySimulator, ClassificationQuiz
+from helpers.teaching.widgets import SurveySimulator
 """)
 
 ch.md(zh="""
@@ -98,12 +98,6 @@ ch.md(zh="""
 用上面的第 1 位和第 4 位顾客检验一下：如果用加号，第 1 位得 4.5 + 4.0 = 8.5，第 4 位得 3.5 + 3.0 = 6.5——
 同样满意的两个人分数差了两分；更糟的是，**期望越高，分数越高**：企业只要把广告吹得更大，顾客就“更满意”了。
 这与经验恰好相反：承诺过度、期望被抬高而服务没跟上，正是不满意最常见的来源。所以读到加号时，请把它读作“感受与期望相比”。
-
-**q6.** 一位顾客事先期望 4 分，实际感受 3 分。下面哪个算式能正确判断他是否满意？
-- A：感受 + 期望 = 7，分数较高，所以满意
-- B：感受 − 期望 = −1，小于 0，所以不满意
-- C：感受 × 期望 = 12，分数较高，所以满意
-- D：期望 − 感受 = 1，大于 0，所以满意
 """, en="""
 ### A misprint to set straight: "perception + expectation"
 
@@ -114,14 +108,8 @@ apart; worse, **the higher the expectation, the higher the score**: a company wo
 make customers "more satisfied". Experience says the opposite: over-promising — raising expectations the service
 cannot meet — is the commonest source of dissatisfaction. So when you meet the plus sign, read it as "perception
 compared with expectation".
-
-**q6.** A customer expected 4 and experienced 3. Which calculation judges correctly whether he is satisfied?
-- A: perception + expectation = 7, a high score, so satisfied
-- B: perception − expectation = −1, below 0, so dissatisfied
-- C: perception × expectation = 12, a high score, so satisfied
-- D: expectation − perception = 1, above 0, so satisfied
 """)
-ch.exercise("ch09", "q6", placeholder="formula_choice = ____   # 'A'、'B'、'C' 或/or 'D'", solution="formula_choice = 'B'")
+ch.exercise("ch09", "q6")
 ch.trainer(zh="""
 约 5 分钟（核心内容：国内学员多半见过加号版本）。先别给答案，请学员用加号公式算第 1、4 位顾客，再问“如果广告把期望从 4 提到 5，满意度会怎样变？”
 q6 的错误选项各有原因：A、C 会让期望越高分数越高；D 的算式本身没错（期望 − 感受 = 1 表示感受比期望差 1 分），错在结论——大于 0 恰恰表示不满意。
@@ -261,9 +249,7 @@ of error (section 4): ±24 points for gold; for platinum it even shows 0 — all
 approximation breaks down on so small a sample; it does not mean the result is exact. What to do on Monday: pass the regular members who are detractors (0–6) to the service team for
 a call back to learn why.
 """)
-ch.exercise("ch09", "q1",
-            placeholder="nps_top = ____   # 金卡与白金会员合计的 NPS / NPS of gold and platinum members together",
-            solution="nps_top = nps(members.query(\"member_level in ['gold', 'platinum']\")['nps'].dropna()).nps")
+ch.exercise("ch09", "q1")
 
 ch.md(zh="""
 ### 3.3 CES：顾客费力度
@@ -389,17 +375,7 @@ sim = SurveySimulator(promoters=nps_result.promoters, passives=nps_result.passiv
                       **{f"rating_{r}": int(counts.get(r, 0)) for r in range(1, 6)})
 sim
 """)
-ch.md(zh="""
-**练习 2**：如果下次调查把样本扩大到 4 倍（各组人数都乘以 4），NPS 的误差范围是多少？在模拟器里调整，或直接设置 `sim.controls`。
-""", en="""
-**Exercise 2**: if the next survey had four times the sample (every group's count × 4), what would the NPS margin
-of error be? Move the sliders, or set `sim.controls` directly.
-""")
-ch.exercise("ch09", "q2", placeholder="moe_4x = ____   # sim.result.nps.moe",
-            solution="sim.controls['promoters'].value = 4 * nps_result.promoters\n"
-                     "sim.controls['passives'].value = 4 * nps_result.passives\n"
-                     "sim.controls['detractors'].value = 4 * nps_result.detractors\n"
-                     "moe_4x = sim.result.nps.moe")
+ch.exercise("ch09", "q2")
 
 ch.md(zh="""
 ## 5 信度：多道题量的是同一件事吗？
@@ -452,10 +428,7 @@ ch.md(zh="""
 Alpha falls from 0.87 to 0.79; "alpha if item deleted" shows that dropping this item lifts alpha back — its
 corrected item–total correlation is only 0.14. The fix: drop or rewrite the item, and say so in the report.
 """)
-ch.exercise("ch09", "q3",
-            placeholder="alpha_responsiveness = ____   # SERVQUAL 响应性感知题 / responsiveness perception items per_10 … per_13",
-            solution="items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                     "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha")
+ch.exercise("ch09", "q3")
 
 ch.md(zh="""
 ## 6 SERVQUAL：服务质量的五个差距
@@ -498,6 +471,7 @@ sq
 """)
 ch.checked("show({'unweighted': sq.unweighted, 'weighted': sq.weighted, 'n': sq.n})")
 ch.code("plot_servqual_gaps(sq);")
+ch.exercise("ch09", "q4")
 ch.md(zh="""
 **怎么读？** 只有有形性达到了期望；**可靠性**的差距最大（−1.28），而顾客恰恰认为它最重要（平均分配了 32 分）——
 所以加权分（−0.70）比未加权分（−0.55）更差。注意：移情性的**感知分**最低，但它的期望也低，差距并不是最大的。
@@ -530,9 +504,6 @@ SERVQUAL has critics: Cronin and Taylor (1992) found perceptions alone (SERVPERF
 with half the questionnaire; difference scores are also less reliable than single scores. A practical compromise:
 keep the expectation items for diagnosis, ask only perceptions for tracking.
 """)
-ch.exercise("ch09", "q4",
-            placeholder="worst_dimension = ____   # 'sq_tangibles', 'sq_reliability', 'sq_responsiveness', 'sq_assurance' or 'sq_empathy'",
-            solution="worst_dimension = sq.dimensions['gap'].idxmin()")
 
 ch.md(zh="""
 ## 7 重要性—绩效分析（IPA）：先改进什么
@@ -575,20 +546,7 @@ ch.checked("""
 ipa = ipa_matrix(means)
 show({axis: cut[0] for axis, cut in ipa.thresholds.items()})
 """)
-ch.md(zh="""
-**练习 5**：先别看图——根据上表和十字线（表现 5.12，重要性 5.26），把每个属性放进一个象限，然后按“检查”。
-""", en="""
-**Exercise 5**: before looking at the chart, place each attribute in a quadrant from the table and the crosshair
-(performance 5.12, importance 5.26), then press Check.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch09.quiz_cards(), ch09.IPA_CLASSES, problem=ch09.q5)
-quiz
-""")
-ch.exercise("ch09", "q5", placeholder="ipa_quadrants = ____   # quiz.answers",
-            solution="ipa_quadrants = {'A': 'ipa_keep_up', 'B': 'ipa_keep_up', 'C': 'ipa_concentrate', "
-                     "'D': 'ipa_concentrate', 'E': 'ipa_overkill', 'F': 'ipa_overkill', "
-                     "'G': 'ipa_low_priority', 'H': 'ipa_low_priority'}")
+ch.exercise("ch09", "q5")
 ch.code('plot_value_matrix(ipa_matrix(means.rename(index=lambda a: demo_label(a, "attribute"))));')
 ch.checked("show(ipa.classes)")
 ch.md(zh="""
@@ -634,14 +592,7 @@ vs_rival = means[["importance", "performance"]].assign(rival=rival_performance()
 vs_rival["lead"] = vs_rival["performance"] - vs_rival["rival"]
 show(vs_rival.sort_values("importance", ascending=False).rename(index=lambda a: demo_label(a, "attribute")))
 """)
-ch.md(zh="""
-**q7.** 先别往下读：在重要性高于平均值（十字线 5.26）的属性中，我们落后对手最多的是哪一个？填属性编号，例如 `'price'`。
-""", en="""
-**q7.** Before reading on: among the attributes with above-average importance (the crosshair, 5.26), on which do we
-trail the rival most? Give the attribute id, e.g. `'price'`.
-""")
-ch.exercise("ch09", "q7", placeholder="most_behind = ____",
-            solution="most_behind = vs_rival[vs_rival['importance'] > vs_rival['importance'].mean()]['lead'].idxmin()")
+ch.exercise("ch09", "q7")
 ch.md(zh="""
 **怎么读？** 按重要性从高到低看“领先幅度”（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
 我们却落后——其中配送速度落后最多。店员礼貌和门店氛围领先很多，但顾客不太看重。应用的落后幅度虽大，重要性却低于平均。

@@ -14,7 +14,6 @@ from helpers.matrices import apostle_model
 from helpers.cohorts import cohort_retention
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.plots import plot_cohort_retention, plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -116,12 +115,6 @@ ch.md(zh="""
 忠诚顾客里有一小群人特别值得认出来：**率先使用者**——新品一上市就来试、愿意给意见、还会讲给别人听的人。
 他们是新品试销、征求意见和口碑传播最好的起点（第 4 章金钻客户“愿意尝试新产品”说的就是他们）。
 认出他们的办法：看谁在新品上市后最早购买、谁参加过试用活动、谁在问卷里留下了具体的建议。
-
-**q5.** 悦家生活准备推出一款自有品牌的新茶饮，先办一场 30 人的试饮会。应该先邀请谁？
-- A：第 1 节中忠诚于自有品牌“悦家”、以往新品上市后一个月内就买过的顾客
-- B：无品牌忠诚的顾客——哪家有促销就买哪家
-- C：从全部会员中随机抽 30 人
-- D：忠诚于竞争品牌的顾客，先把他们争取过来
 """, en="""
 ### The early adopters among loyal customers
 
@@ -130,15 +123,8 @@ product as soon as it appears, are happy to give their view, and tell others. Th
 test launches, feedback and word of mouth (chapter 4's Platinum customers who "try new offerings" are them).
 To recognise them, look at who bought new products first after launch, who joined trials, and who left concrete
 suggestions in surveys.
-
-**q5.** Yuejia Living is about to launch an own-label tea drink and starts with a tasting for 30 people. Whom should it
-invite first?
-- A: customers loyal to the own label "Yuejia" (section 1) who bought earlier new products within a month of launch
-- B: switchers with no brand loyalty — they buy whatever is on promotion
-- C: 30 members drawn at random
-- D: customers loyal to a rival brand, to win them over first
 """)
-ch.exercise("ch10", "q5", placeholder="first_invited = ____   # 'A'、'B'、'C' 或/or 'D'", solution="first_invited = 'A'")
+ch.exercise("ch10", "q5")
 
 ch.md(zh="""
 ## 2 满意度与忠诚度：满意的客户也会流失
@@ -375,15 +361,7 @@ whether to fix the service or reward first, cohort retention measures the progra
 lists are the weekly actions.
 """)
 
-ch.md(zh="""
-**q6（卡片练习）.** 下面六项会员权益，各自培养的是什么？为每张卡片选一类，然后点“检查”。
-""", en="""
-**q6 (cards).** What does each of the six member benefits below build? Pick a class for every card, then press Check.
-""")
-ch.code("programme_quiz = ch10.programme_quiz()\nprogramme_quiz")
-ch.exercise("ch10", "q6", placeholder="programme_answers = ____   # 在卡片中选好后 / after choosing in the cards: programme_quiz.answers",
-            solution="programme_answers = {'L1': 'lp_preference', 'L2': 'lp_repeat', 'L3': 'lp_wrong', "
-                     "'L4': 'lp_preference', 'L5': 'lp_repeat', 'L6': 'lp_wrong'}")
+ch.exercise("ch10", "q6")
 ch.trainer(zh="""
 率先使用者与 q5 约 5 分钟、忠诚计划卡片 q6 约 5 分钟（均为可选）。q5 的 D 常被选中：争取竞争品牌的忠诚顾客不是坏主意，
 但试饮会要的是愿意尝新、会给意见、会替我们说话的人，先从自己的率先使用者开始。q6 最容易错的是 L5（推荐奖励）：
@@ -396,50 +374,15 @@ rewards a behaviour we want, but anyone can hand out vouchers — it buys behavi
 returns and "waiting for the deal".
 """)
 
-ch.md(zh="""
-## 练习
 
-**练习 1**　品牌追踪样本中，忠诚顾客占多大比例？（填 0–1 之间的小数）
-""", en="""
-## Exercises
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch10", "q1")
 
-**Exercise 1.** What share of the brand panel is brand loyal? (a fraction between 0 and 1)
-""")
-ch.exercise("ch10", "q1", placeholder="share_loyal = ____",
-            solution="share_loyal = (loyalty.classes == 'brand_loyal').mean()")
+ch.exercise("ch10", "q2")
 
-ch.md(zh="""
-**练习 2**　在同期群留存表 `cohorts` 中，2010 年 12 月的同期群在首购后第 3 个月（k = 3）的留存率是多少？
-""", en="""
-**Exercise 2.** In the cohort table `cohorts`, what is the retention of the December 2010 cohort three months after
-its first purchase (k = 3)?
-""")
-ch.exercise("ch10", "q2", placeholder="retention_dec_k3 = ____",
-            solution="retention_dec_k3 = cohorts.rates.loc['2010-12', 3]")
+ch.exercise("ch10", "q3")
 
-ch.md(zh="""
-**练习 3**　流失预警名单 `at_risk` 中，有多少位客户需要专人电话挽留？
-""", en="""
-**Exercise 3.** How many customers on the at-risk list `at_risk` should get a personal call?
-""")
-ch.exercise("ch10", "q3", placeholder="n_save_calls = ____",
-            solution="n_save_calls = int((at_risk['action'] == 'save_call').sum())")
-
-ch.md(zh="""
-**练习 4（小测验）**　六位客户在生活用纸品类中各买了 10 次，卡片上是每个品牌的购买次数。按第 1 节的规则（70%，前 3 个品牌 90%）
-为每位客户选出忠诚类型，按“检查”查看结果，再把答案交给练习检查：`quiz_attitudes = quiz.answers`。
-""", en="""
-**Exercise 4 (quiz).** Six customers each bought household paper 10 times; the cards show purchases per brand. Using
-section 1's rules (70%; top 3 brands 90%), pick each customer's loyalty type, press Check, then hand your answers to
-the exercise check: `quiz_attitudes = quiz.answers`.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch10.quiz_cards(), ch10.QUIZ_CLASSES, problem=ch10.q4)
-quiz
-""")
-ch.exercise("ch10", "q4", placeholder="quiz_attitudes = ____   # quiz.answers",
-            solution="quiz_attitudes = {'A': 'brand_loyal', 'B': 'brand_shifting', 'C': 'brand_switcher', "
-                     "'D': 'brand_loyal', 'E': 'brand_shifting', 'F': 'brand_switcher'}")
+ch.exercise("ch10", "q4")
 
 ch.md(zh="""
 ## 讨论

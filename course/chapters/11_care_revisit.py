@@ -13,7 +13,6 @@ from helpers.care import (default_revisit_rules, default_event_rules, revisit_pl
                           cn_holidays, care_calendar, build_schedule, call_list)
 from helpers.data.exports import write_workbook, write_csv
 from helpers.plots import plot_revisit_calendar
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -127,8 +126,7 @@ day every month).
 """)
 ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nshow(plan.head())")
 ch.checked("show(plan['reason'].value_counts().rename('contacts'))")
-ch.exercise("ch11", "q1", placeholder="diamond_contacts = ____   # 第一季度金钻客户的例行联系次数 / routine contacts with diamond customers in Q1",
-            solution="diamond_contacts = len(plan[plan['tier'] == 'tier_diamond'])")
+ch.exercise("ch11", "q1")
 
 ch.md(zh="""
 ### 金钻客户的关系经理：日常功课
@@ -167,13 +165,7 @@ large = orders[orders['customer_id'].isin(diamond_ids) & (orders['order_date'].d
 from helpers.display import show
 show(large.groupby(large['order_date'].dt.month).size().rename_axis('purchase_month').to_frame('orders'))
 """)
-ch.md(zh="""
-**q5.** 2025 年，关系经理一共要为金钻客户的大宗购买寄出多少张感谢卡（每笔大宗购买一张）？
-""", en="""
-**q5.** In 2025, how many thank-you cards in all does the relationship manager send for the Platinum customers' large
-purchases (one per large purchase)?
-""")
-ch.exercise("ch11", "q5", placeholder="thank_you_cards = ____", solution="thank_you_cards = len(large)")
+ch.exercise("ch11", "q5")
 
 ch.md(zh="""
 ## 3. 事件驱动的回访
@@ -271,21 +263,7 @@ makes about 40 useful calls a day, how many agents does a peak week need? Do sil
 two holidays five days apart? Could routine revisits move out of holiday weeks?
 """)
 
-ch.md(zh="""
-### 练习：这种情况用什么渠道？
-
-下面五张卡片各描述一次联系。按本章的默认规则，为每一次选出渠道，然后点“检查”。
-""", en="""
-### Exercise: which channel for which situation?
-
-Each card below describes one contact. Following this chapter's default rules, pick the channel for each, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch11.CHANNEL_CARDS, ch11.CHANNEL_CLASSES, problem=ch11.q3)\nquiz")
-ch.exercise("ch11", "q3", placeholder="channel_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, channel in {'S1': 'contact_visit', 'S2': 'contact_phone', 'S3': 'contact_sms',\n"
-                     "                      'S4': 'contact_gift', 'S5': 'contact_wechat'}.items():\n"
-                     "    quiz.dropdowns[card].value = channel\n"
-                     "channel_answers = quiz.answers")
+ch.exercise("ch11", "q3")
 
 ch.md(zh="""
 ## 6. 导出团队可用的回访名单
@@ -328,8 +306,7 @@ it); only what this contact needs; an outcome column, so next week we can measur
 byte-order mark so Excel opens Chinese text correctly; text starting with `=`, `+`, `-` or `@` gets an apostrophe so a
 spreadsheet never runs it as a formula.
 """)
-ch.exercise("ch11", "q2", placeholder="january_personal = ____   # 1 月需要电话或上门的联系次数 / phone or visit contacts due in January",
-            solution="january_personal = len(call_list(schedule, '2026-01-01', '2026-01-31', channels=['contact_phone', 'contact_visit']))")
+ch.exercise("ch11", "q2")
 
 ch.md(zh="""
 ## 7. 计划做到了吗？从联系记录检查执行
@@ -358,10 +335,7 @@ Now check the most important one: how many **follow-ups after a closed complaint
 the follow-ups due in 2025 come from `event_revisits`; those actually made are the log's contacts with purpose
 `complaint_followup`.
 """)
-ch.exercise("ch11", "q4", placeholder="follow_up_rate = ____   # 2025 年投诉结案回访的执行率 / share of 2025 complaint follow-ups carried out",
-            solution="logged = (contacts_2025['purpose'] == 'complaint_followup').sum()\n"
-                     "due = len(event_revisits(complaints=complaints, start='2025-01-01', end='2025-12-31'))\n"
-                     "follow_up_rate = logged / due")
+ch.exercise("ch11", "q4")
 ch.md(zh="""
 约 84%：每 6 位投诉后的客户就有 1 位没有接到回访电话——而这恰恰是最容易流失的客户。名单上的“联系结果”一栏，
 就是为了每周算出这样的执行率，并追问没做到的原因。
@@ -385,9 +359,6 @@ ch.md(zh="""
 | **反馈式归纳** | 用自己的话把听到的要点复述一遍，请顾客确认 | “我确认一下：您是说……，对吗？” |
 | **同理倾听** | 先接住情绪，再谈事实 | “等了三天没消息，换成我也着急。” |
 | **避免争论** | 不辩解、不纠正、不推卸；事实放到后面再核实 | 不要说：“系统显示我们是按时发货的。” |
-
-**q6（卡片练习）.** 下面六句话是店员在听顾客抱怨配送时说的。每一句用的是哪个要点——还是犯了“争论”的忌？课后可以用
-[倾听角色扮演卡](../../course/cases/listening_roleplay.zh.md) 三人一组练习。
 """, en="""
 ## 8. Management by walking around: go and listen to customers
 
@@ -406,15 +377,10 @@ Listening well is rarer than the chance to listen. Four points:
 | **summarising back** | repeat the key points in your own words and ask the customer to confirm | "Let me check: you are saying that …, right?" |
 | **listening with empathy** | take in the feeling first, the facts later | "Three days without news — I would be worried too." |
 | **not arguing** | no excuses, corrections or blaming; check the facts later | do not say: "Our system shows we shipped on time." |
-
-**q6 (cards).** The six sentences below are what an assistant says while a customer complains about a delivery. Which
-point does each use — or does it break the rule against arguing? Afterwards, groups of three can practise with the
-[listening role-play cards](../../course/cases/listening_roleplay.en.md).
 """)
-ch.code("listen_quiz = ch11.listen_quiz()\nlisten_quiz")
-ch.exercise("ch11", "q6", placeholder="listen_answers = ____   # 在卡片中选好后 / after choosing in the cards: listen_quiz.answers",
-            solution="listen_answers = {'H1': 'listen_encourage', 'H2': 'listen_summarise', 'H3': 'listen_empathise', "
-                     "'H4': 'listen_argue', 'H5': 'listen_encourage', 'H6': 'listen_summarise'}")
+ch.exercise("ch11", "q6")
+ch.md(zh="课后可以用 [倾听角色扮演卡](../../course/cases/listening_roleplay.zh.md) 三人一组练习。",
+      en="Afterwards, groups of three can practise with the [listening role-play cards](../../course/cases/listening_roleplay.en.md).")
 
 ch.md(zh="""
 ## 9. 顾客档案：记什么、为什么
@@ -449,15 +415,7 @@ Yuejia Living keeps each part of the record in a table of its own, linked by the
 ch.checked("record_tables = {'rec_profile': 'customers', 'rec_purchases': 'orders', 'rec_contacts': 'contacts',\n"
            "                 'rec_complaints': 'complaints', 'rec_preferences': 'survey'}\n"
            "show(pd.Series({part: len(load_demo(table)) for part, table in record_tables.items()}, name='records'))")
-ch.md(zh="""
-**q7（卡片练习）.** 下面六项工作，各主要要查档案的哪一部分？
-""", en="""
-**q7 (cards).** Which part of the record does each of the six tasks below mainly need?
-""")
-ch.code("record_quiz = ch11.record_quiz()\nrecord_quiz")
-ch.exercise("ch11", "q7", placeholder="record_answers = ____   # 在卡片中选好后 / after choosing in the cards: record_quiz.answers",
-            solution="record_answers = {'D1': 'rec_profile', 'D2': 'rec_purchases', 'D3': 'rec_contacts', "
-                     "'D4': 'rec_complaints', 'D5': 'rec_preferences', 'D6': 'rec_purchases'}")
+ch.exercise("ch11", "q7")
 ch.trainer(zh="""
 本章新增内容的时间：金钻关系经理的功课与 q5 约 8 分钟（核心）；走动管理与倾听、q6 约 10 分钟，加一轮倾听角色扮演 10 分钟（可选）；
 顾客档案与 q7 约 7 分钟（可选）。q5 的典型错误是数客户（8 位）而不是数大宗购买（31 笔）——感谢卡是每笔一张。

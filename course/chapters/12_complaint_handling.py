@@ -103,10 +103,6 @@ ch.md(zh="""
 6. **分析改进**：定期汇总投诉（帕累托图），从根源上消除问题，让同类投诉不再发生。
 
 前五步是为**这一位**顾客做补救，第六步是为**以后所有**顾客消除原因。
-
-### 小测验：这个动作属于哪一步？
-
-为每张卡片选择一个步骤，然后点击“检查”。
 """, en="""
 ## 2. The handling process and service recovery
 
@@ -125,18 +121,8 @@ A complete complaint handling has six steps:
    complaint does not come back.
 
 The first five steps recover **this** customer; the sixth removes the cause for **all** future customers.
-
-### Quiz: which step is this action?
-
-Pick a step for every card, then press "Check".
 """)
-ch.code("quiz = ch12.process_quiz()\nquiz")
-ch.exercise("ch12", "q4",
-            placeholder="process_answers = ____   # 完成上面的测验后 / after the quiz above: process_answers = quiz.answers",
-            solution="""
-process_answers = {"A": "listen", "B": "record", "C": "investigate", "D": "resolve",
-                   "E": "follow_up", "F": "improve", "G": "investigate", "H": "resolve"}
-""")
+ch.exercise("ch12", "q4")
 
 ch.md(zh="""
 ### 门店常用的另一种六步说法
@@ -163,8 +149,6 @@ ch.md(zh="""
 | 说到做到：答应几点回电，就几点回电 | 承诺做不到的事 |
 | 补偿与顾客的损失相称；适当送一份小礼品表示歉意 | 对顾客、同事或公司说负面的话（“都是仓库那帮人搞错的”） |
 | 按“三包”（包修、包换、包退）规定办，不让顾客来回跑；需要时安排送货上门和安装 | 拿顾客开玩笑；幽默只能用来缓和气氛，不能冲着顾客 |
-
-**q6（卡片练习）.** 下面六个做法，哪些可以这样做，哪些不要这样做？课后可以用 [投诉处理角色扮演卡](../../course/cases/complaint_roleplay.zh.md) 练习。
 """, en="""
 ### Another common six-step version from the shop floor
 
@@ -191,14 +175,10 @@ Beyond the process, details decide how the customer feels:
 | keep your word: call back at the time you promised | promise what cannot be done |
 | compensate in proportion to the loss; a small gift as an apology | speak badly of the customer, colleagues or the company ("the warehouse lot got it wrong") |
 | apply the "three guarantees" (三包: repair, replacement, refund) without sending the customer back and forth; arrange delivery and installation when needed | joke at the customer's expense — humour may ease the mood, never aim at the customer |
-
-**q6 (cards).** Which of the six practices below are do's, and which are don'ts? Afterwards, practise with the
-[complaint-handling role-play cards](../../course/cases/complaint_roleplay.en.md).
 """)
-ch.code("technique_quiz = ch12.technique_quiz()\ntechnique_quiz")
-ch.exercise("ch12", "q6", placeholder="technique_answers = ____   # 在卡片中选好后 / after choosing in the cards: technique_quiz.answers",
-            solution="technique_answers = {'T1': 'tech_do', 'T2': 'tech_dont', 'T3': 'tech_do', "
-                     "'T4': 'tech_dont', 'T5': 'tech_do', 'T6': 'tech_dont'}")
+ch.exercise("ch12", "q6")
+ch.md(zh="课后可以用 [投诉处理角色扮演卡](../../course/cases/complaint_roleplay.zh.md) 练习。",
+      en="Afterwards, practise with the [complaint-handling role-play cards](../../course/cases/complaint_roleplay.en.md).")
 ch.trainer(zh="""
 两种六步说法的对照 3 分钟（核心：学员在门店培训里多半学过另一种说法），技巧与禁忌和 q6 7 分钟（核心），角色扮演一轮 10 分钟（可选）。
 q6 里 T6（拿顾客的脾气开玩笑）最容易被当成“用幽默缓和气氛”：幽默可以用，但对象只能是自己或事情，绝不是顾客。
@@ -304,21 +284,15 @@ by_channel = complaint_metrics_by(complaints, by="channel", as_of="2026-01-01")
 show(by_channel[["channel", "received", "within_sla_rate", "resolution_hours_median", "resolution_hours_p90", "backlog"]],
      decimals=1)
 """)
+ch.exercise("ch12", "q1")
 ch.md(zh="""
-**q1.** 门店渠道（`'store'`）的 24 小时首次答复率是多少？它在四个渠道中排第几？
-
 **周一该做什么？** 一个可能的原因：门店收到的投诉最容易“掉在地上”——店员忙于接待，投诉没有及时录入系统。先核实这一点，
 再要求门店当场录入投诉，并由系统自动提醒客服中心跟进。
 """, en="""
-**q1.** What is the 24-hour first-response rate of the store channel (`'store'`)? Where does it rank among the four
-channels?
-
 **What to do on Monday.** One likely reason: complaints made in a store are the easiest to drop — staff are busy
 serving and the complaint is not logged in time. Check this first, then ask stores to log complaints on the spot,
 with an automatic reminder to the service centre.
 """)
-ch.exercise("ch12", "q1", placeholder="store_within_24h = ____",
-            solution="store_within_24h = by_channel.set_index('channel').loc['store', 'within_sla_rate']")
 
 ch.md(zh="""
 ## 5. 投诉帕累托图：找出关键少数
@@ -335,6 +309,7 @@ one whose cumulative share **crosses** 80 %, those are the "vital few". Improvem
 """)
 ch.checked("pareto = complaint_pareto(complaints, by=\"category\")\nshow(pareto)")
 ch.code("plot_complaint_pareto(pareto.assign(category=demo_label(pareto[\"category\"], \"category\")));")
+ch.exercise("ch12", "q2")
 ch.md(zh="""
 配送、商品质量、退换货、收费与账单四类（7 类中的 4 类）占全部投诉的 81%。配送问题一项就占三分之一——
 与快递公司的服务协议、发货前的质检，是最先要改进的两个环节。
@@ -349,20 +324,7 @@ ch.checked("""
 by_category = complaint_metrics_by(complaints, by="category", as_of="2026-01-01")
 show(by_category[["category", "received", "escalation_rate", "resolution_hours_median", "fcr_rate"]], decimals=1)
 """)
-ch.md(zh="""
-**q2.** 用 `pareto` 表列出关键少数类别（类别编号的列表，按投诉数从多到少）。
-
-**q3.** 配送类投诉（`'delivery'`）的解决时长中位数是多少小时？（提示：用上面的 `by_category` 表。）
-""", en="""
-**q2.** From the `pareto` table, list the vital few categories (a list of category ids, largest first).
-
-**q3.** What is the median resolution time, in hours, of delivery complaints (`'delivery'`)? (Hint: use the
-`by_category` table above.)
-""")
-ch.exercise("ch12", "q2", placeholder="vital_few = ____",
-            solution="vital_few = pareto.loc[pareto['vital_few'], 'category'].tolist()")
-ch.exercise("ch12", "q3", placeholder="delivery_median_hours = ____",
-            solution="delivery_median_hours = by_category.set_index('category').loc['delivery', 'resolution_hours_median']")
+ch.exercise("ch12", "q3")
 
 ch.md(zh="""
 ## 讨论

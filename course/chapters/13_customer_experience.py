@@ -9,7 +9,7 @@ from helpers.data import load_demo, demo_label, with_demo_labels
 from helpers.experience import experience_audit, journey_line
 from helpers.kano import evaluation_frame, kano_table
 from helpers.plots import plot_experience_heatmap, plot_journey_line, plot_kano
-from helpers.teaching.widgets import KanoForm, ClassificationQuiz
+from helpers.teaching.widgets import KanoForm
 """)
 
 ch.md(zh="""
@@ -201,12 +201,8 @@ passed around). The ad scores just 2.1 on act: it looks good but gives no reason
 Across the audit the two lowest modules are relate (2.66) and think (2.74), but the one **furthest from its
 target** is a matter of gaps — see exercise 2.
 """)
-ch.exercise("ch13", "q1",
-            placeholder="weakest_touchpoint = ____   # 例如 / e.g. 'checkout'",
-            solution="weakest_touchpoint = audit.gaps.mean(axis=1).idxmin()")
-ch.exercise("ch13", "q2",
-            placeholder="weakest_module = ____   # 'sense', 'feel', 'think', 'act' or 'relate'",
-            solution="weakest_module = audit.gaps.mean(axis=0).idxmin()")
+ch.exercise("ch13", "q1")
+ch.exercise("ch13", "q2")
 
 ch.md(zh="""
 ### 教育顾客、帮助顾客
@@ -293,16 +289,7 @@ ch.code("""
 form = KanoForm("demo_feature.virtual_tryon")
 form
 """)
-ch.md(zh="""
-**练习 3**：一位顾客说“有虚拟试用我喜欢”，“没有我也可以忍受”。在表单中选择这两个答案，他把虚拟试用归为哪一类？
-""", en="""
-**Exercise 3**: a customer says "I like it" if the app has virtual try-on and "I can live with it" if not. Choose the
-two answers in the form: which category does he put virtual try-on in?
-""")
-ch.exercise("ch13", "q3",
-            placeholder="tryon_category = ____   # form.result.category",
-            solution="form.controls['functional'].value = 1\nform.controls['dysfunctional'].value = 4\n"
-                     "tryon_category = form.result.category")
+ch.exercise("ch13", "q3")
 
 ch.md(zh="""
 ### 悦家生活的 Kano 调查
@@ -361,24 +348,9 @@ attractive, bottom left indifferent.
 Kano categories move over time: today's delighter (same-day delivery, say) becomes tomorrow's one-dimensional and
 later must-be feature. Repeat the survey every year or two.
 """)
-ch.exercise("ch13", "q4",
-            placeholder="better_fast_delivery = ____",
-            solution="better_fast_delivery = kano.table.loc['fast_delivery', 'cs_plus']")
+ch.exercise("ch13", "q4")
 
-ch.md(zh="""
-**练习 5**：产品团队对 6 个新功能做了小规模 Kano 调查（每个功能 300 份答卷）。按“人数最多的类别，相差不到 5 个百分点时按
-M > O > A > I”的规则给每个功能分类，然后按“检查”。
-""", en="""
-**Exercise 5**: the product team ran a small Kano survey on 6 new features (300 answers each). Classify each
-feature by the rule "most frequent category; within 5 percentage points, M > O > A > I", then press Check.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch13.quiz_cards(), ch13.QUIZ_CLASSES, problem=ch13.q5)
-quiz
-""")
-ch.exercise("ch13", "q5", placeholder="kano_classes = ____   # quiz.answers",
-            solution="kano_classes = {'A': 'kano_attractive', 'B': 'kano_must_be', 'C': 'kano_one_dimensional', "
-                     "'D': 'kano_indifferent', 'E': 'kano_must_be', 'F': 'kano_reverse'}")
+ch.exercise("ch13", "q5")
 
 ch.md(zh="""
 ## 5 建立客户体验平台：六条法则与五个步骤
@@ -401,8 +373,6 @@ ch.md(zh="""
 3. **设计品牌体验**：产品、包装、门店、广告都按主题设计（第 6 节）；
 4. **构建顾客接触界面**：门店、App、客服、配送每个接触点都按规则执行（第 3 节的审计）；
 5. **持续创新**：定期重做审计和 Kano 调查（第 4 节），把新点子加进平台。
-
-**q6（卡片练习）.** 下面六个做法，各自用的是哪一条法则？
 """, en="""
 ## 5 Building a customer-experience platform: six rules and five steps
 
@@ -428,13 +398,8 @@ The **five steps** to build the platform (Schmitt 2003, *Customer Experience Man
 4. **structure the customer interface**: every touchpoint — store, app, service desk, delivery — follows the rules
    (the audit of section 3);
 5. **engage in continuous innovation**: redo the audit and the Kano survey regularly (section 4) and add new ideas.
-
-**q6 (cards).** Which rule does each of the six practices below use?
 """)
-ch.code("platform_quiz = ch13.platform_quiz()\nplatform_quiz")
-ch.exercise("ch13", "q6", placeholder="platform_answers = ____   # 在卡片中选好后 / after choosing in the cards: platform_quiz.answers",
-            solution="platform_answers = {'E1': 'rule_desire', 'E2': 'rule_remind', 'E3': 'rule_volunteer', "
-                     "'E4': 'rule_idol', 'E5': 'rule_gratitude', 'E6': 'rule_mystery'}")
+ch.exercise("ch13", "q6")
 
 ch.md(zh="""
 ## 6 品牌体验设计：四个层次、命名与深度体验
@@ -489,20 +454,14 @@ ch.md(zh="""
 **怎么读？** 茶是同一款，打分却跟着盒子变：青绿色礼盒让人觉得最新鲜（5.45 分），朱红色礼盒让人愿意付的钱最多（每 100 克 78 元左右），
 浅黄色礼盒三项都最低。这就是“感觉转移”：顾客把对包装的感受转移到了产品上。对一款强调“明前、鲜嫩”的绿茶，青绿色讲的是同一个故事；
 朱红色更像节日礼品——适合春节礼盒，而不是日常自饮装。
-
-**q7.** 同一款茶，放在朱红色礼盒旁时，品尝者平均愿意比放在浅黄色礼盒旁时每 100 克多付多少元？（保留 1 位小数）
 """, en="""
 **How to read it.** The tea is the same, yet the scores follow the box: the green box makes it taste freshest (5.45),
 the red box makes people willing to pay most (about ¥78 per 100 g), and the pale-yellow box scores lowest on all
 three. This is "sensation transference": customers carry their feeling about the package over to the product. For a
 green tea sold on being early-picked and fresh, green tells the same story; red looks like a festive gift — right
 for a Spring Festival box rather than the everyday pack.
-
-**q7.** For the same tea, how many yuan more per 100 g were tasters willing to pay, on average, next to the red box
-than next to the pale-yellow box? (1 decimal)
 """)
-ch.exercise("ch13", "q7", placeholder="red_over_yellow = ____",
-            solution="red_over_yellow = by_box.loc['tea_box_red', 'price_willing'] - by_box.loc['tea_box_yellow', 'price_willing']")
+ch.exercise("ch13", "q7")
 
 ch.md(zh="""
 ## 7 附加价值：不同档次的礼包
@@ -527,13 +486,7 @@ orders = load_demo("orders")
 plan = gift_pack_grades(orders, breaks=(199, 399, 699), costs=(6, 18, 45), within_share=0.1)
 show(plan)
 """)
-ch.md(zh="""
-**q8.** 先别往下读：礼包总成本占全部订单收入（包括没有礼包的订单）的比例是多少？填 0–1 之间的小数，保留 4 位。
-""", en="""
-**q8.** Before reading on: what share of all order revenue (orders without a gift included) do the gifts cost? A
-fraction 0–1, to 4 decimals.
-""")
-ch.exercise("ch13", "q8", placeholder="gift_cost_share = ____", solution="gift_cost_share = plan.attrs['cost_share']")
+ch.exercise("ch13", "q8")
 ch.md(zh="""
 **怎么读？** 过去三年的订单里，41% 能拿到至少一档礼包；礼包总成本约 6.2 万元，占全部收入的 2.0%。“差一点够下一档的订单”是活动真正的机会：
 有 762 笔订单离 199 元只差不到 10%，472 笔离 399 元只差不到 10%——在结账时提醒一句“再买 20 元就能换品质礼包”（第 2 章的向上销售），

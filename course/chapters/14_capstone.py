@@ -444,38 +444,16 @@ ch.md(zh="""
 ## 10 练习
 
 以下练习基于默认数据（Online Retail）。如果你已改用自己的数据，检查结果会显示“不正确”——这是正常的，练习的参考答案是按默认数据计算的。
-
-**练习 1** 重要价值客户（cn8）带来了多少比例的收入？（0–1 之间的小数）
 """, en="""
 ## 10 Exercises
 
 The exercises are about the default data (Online Retail). If you switched to your own data, the checks will say
 "incorrect" — that is expected: the reference answers are computed on the default data.
-
-**Exercise 1** What share of the revenue do the Important value customers (cn8) bring? (a fraction between 0 and 1)
 """)
-ch.exercise("ch14", "q1", placeholder="important_value_revenue_share = ____",
-            solution="important_value_revenue_share = segment_table.set_index('segment').loc['cn8_important_value', 'revenue_share']")
-ch.md(zh="""
-**练习 2** 有多少位“重要挽留客户”目前仍处于“流失预警”状态（还没有流失）？这些客户过去贡献大、最近沉默，是本周电话挽留的第一批。
-""", en="""
-**Exercise 2** How many Important retention customers are still at risk (not yet lost)? They were valuable, have gone
-quiet, and are this week's first save calls.
-""")
-ch.exercise("ch14", "q2", placeholder="n_retain_at_risk = ____",
-            solution="n_retain_at_risk = int(((customers['segment'] == 'cn8_important_retain') & (customers['state'] == 'at_risk')).sum())")
-ch.md(zh="""
-**练习 3（讲解器）** 下面的讲解器使用本章的 RFM 表。保持方案为 `r_rfm10`，把**并列处理**改为 `qcut_drop`（合并重复的分界点）。
-冠军客户还剩多少位？想一想：为什么换一种并列处理方式，整整一类客户会消失？在你自己的数据里，这意味着什么？
-""", en="""
-**Exercise 3 (explorer)** The explorer below uses this chapter's RFM table. Keep the `r_rfm10` scheme and switch the
-**tie policy** to `qcut_drop` (merge repeated cut points). How many Champions are left? Think: why does a whole segment
-vanish under another tie policy, and what does that mean for your own data?
-""")
+ch.exercise("ch14", "q1")
+ch.exercise("ch14", "q2")
 ch.code("explorer = RfmExplorer(rep.scores.table)\nexplorer")
-ch.exercise("ch14", "q3", placeholder="champions_qcut_drop = ____   # 在讲解器中改为 qcut_drop 后读出 / read it after choosing qcut_drop",
-            solution="explorer.controls['method'].value = 'qcut_drop'\n"
-                     "champions_qcut_drop = int(explorer.result.summary.set_index('segment')['customers'].get('champions', 0))")
+ch.exercise("ch14", "q3")
 
 ch.md(zh="""
 ## 讨论

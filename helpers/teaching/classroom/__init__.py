@@ -25,7 +25,7 @@ def my_progress(lang: str | None = None):
         >>> from helpers.teaching.exercises import ch00
         >>> hooks.use(hooks.LocalRecorder(pathlib.Path(tempfile.mkdtemp()) / "progress.sqlite", student="me"))
         >>> ch00.q4.check(450.0)
-        ✅ 正确！
+        √ 正确：...
         >>> my_progress("en").summary
         '1 solved (of 1 exercises tried)'
         >>> hooks.use(None)

@@ -1,10 +1,9 @@
 """Declared typical mistakes: which wrong answer an incorrect check gave, as an id the board can count.
 
-Today a problem declares one plausible wrong answer (``wrong=``, used by the kit's own tests); an
-answer the problem's judge accepts against that wrong value is that mistake. ``DECLARED`` names it
-(and labels it for the board) where the chapter has a name for it; any other problem with ``wrong=``
-reports the id ``typical``. When exercises diagnose mistakes themselves (``Outcome.mistake``), their
-id wins::
+Exercises diagnose mistakes themselves: an incorrect ``Outcome`` carries the id of the declared
+``Mistake`` it makes (for a multiple-choice question, the wrong option chosen). ``DECLARED`` gives some
+of them a short label for the board; any other id is labelled with the first sentence of the
+exercise's own message for it::
 
     >>> from helpers.teaching.exercises import ch00
     >>> diagnose(ch00.q4, 900.0, ("ch00", "q4")), diagnose(ch00.q4, 300.0, ("ch00", "q4"))
@@ -17,14 +16,14 @@ from __future__ import annotations
 # the kit's class server, not part of the analysis API (docs/vocabulary.md covers that)
 __all__: list[str] = []
 
-import dataclasses
+import re
 
 TYPICAL = "typical"
 
 DECLARED: dict[tuple[str, str], tuple[str, dict]] = {
     ("ch00", "q1"): ("rows_kept", {"zh": "填了保留行数，不是读取行数", "en": "rows kept instead of rows read"}),
-    ("ch00", "q2"): ("share_of_kept", {"zh": "除以保留行数，不是读取行数", "en": "divided by rows kept, not rows read"}),
-    ("ch00", "q3"): ("cancellations", {"zh": "以为取消单最多", "en": "cancellations taken for the largest reason"}),
+    ("ch00", "q2"): ("over_kept", {"zh": "除以保留行数，不是读取行数", "en": "divided by rows kept, not rows read"}),
+    ("ch00", "q3"): ("excl_cancellation", {"zh": "以为取消单最多", "en": "cancellations taken for the largest reason"}),
     ("ch00", "q4"): ("no_discount", {"zh": "CLV 忘了折现率（m·r/(1−r)）", "en": "CLV without the discount rate (m·r/(1−r))"}),
 }
 
@@ -34,15 +33,29 @@ OTHER = {"zh": "其他错误", "en": "other wrong answers"}
 
 def diagnose(problem, answer, where: tuple[str, str]) -> str | None:
     """The id of the declared mistake ``answer`` makes, or None (never raises; the answer stays here)."""
-    wrong = getattr(problem, "wrong", None)
-    if wrong is None or not hasattr(problem, "expected"):
-        return None
     try:
-        probe = dataclasses.replace(problem, expected=wrong)
-        if probe.judge(answer) is None:
-            return DECLARED.get(where, (TYPICAL, GENERIC))[0]
+        outcome = problem.outcome(answer)
     except Exception:
         return None
+    return outcome.mistake if outcome.status == "incorrect" else None
+
+
+def _own_label(chapter: str, exercise: str, mistake: str, lang: str) -> str | None:
+    """The exercise's own words for a mistake: its message's first sentence, or the option chosen."""
+    from helpers.teaching.exercises import chapter_problems
+
+    try:
+        problem = chapter_problems(chapter).get(exercise)
+    except ImportError:
+        return None
+    for declared in getattr(problem, "mistakes", ()) or ():
+        if declared.id == mistake and isinstance(declared.message, dict):
+            text = declared.message.get(lang, "")
+            first = re.split(r"(?<=[。！？])|(?<=[.!?])\s", text, maxsplit=1)[0]
+            return first.strip() or None
+    options = getattr(problem, "options", None)
+    if isinstance(options, dict) and isinstance(options.get(mistake), dict):
+        return options[mistake].get(lang)
     return None
 
 
@@ -55,4 +68,7 @@ def mistake_label(chapter: str, exercise: str, mistake: str | None, lang: str) -
         return declared[1][lang]
     if mistake == TYPICAL:
         return GENERIC[lang]
-    return mistake
+    try:
+        return _own_label(chapter, exercise, mistake, lang) or mistake
+    except Exception:
+        return mistake

@@ -61,8 +61,10 @@ def solution_text(chapter: str, exercise: str, lang: str) -> str | None:
         return None
     if problem is None:
         return None
-    answer = problem.model_answer
-    return answer if isinstance(answer, str) else answer.get(lang, "")
+    from helpers.i18n import language
+
+    with language(lang):        # the code of the model answer, then why it is right
+        return "\n".join(part for part in (problem.solution_code(), problem.solution_explanation()) if part)
 
 
 def board_data(store, settings: dict, lang: str, now: datetime | None = None) -> dict:
