@@ -21,6 +21,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 STUDENT_VENV = Path(os.environ.get("CRMKIT_TEST_STUDENT_VENV", "/var/tmp/crm-classroom-test-venv"))
@@ -147,3 +149,14 @@ class Classroom:
                 subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
         os.chmod(ROOT, self.repo_mode)       # the launcher closed the kit's folder to other accounts
+
+
+@pytest.fixture(scope="module")
+def classroom():
+    """One class server in Chinese for a whole test module, closed afterwards."""
+    room = Classroom(lang="zh")
+    try:
+        room.start()
+        yield room
+    finally:
+        room.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from classroom_fixtures import Classroom, missing
+from classroom_fixtures import Classroom, classroom, missing  # noqa: F401  (classroom: a fixture)
 from conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,16 +29,6 @@ pytestmark = [
                        reason="needs Debian's chromium at /usr/bin/chromium"),
     pytest.mark.skipif(missing() is not None and os.environ.get("CI") != "true", reason=str(missing())),
 ]
-
-
-@pytest.fixture(scope="module")
-def classroom():
-    room = Classroom(lang="zh")
-    try:
-        room.start()
-        yield room
-    finally:
-        room.close()
 
 
 def _artifact(name: str) -> str:

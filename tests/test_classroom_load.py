@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from classroom_fixtures import Classroom, missing
+from classroom_fixtures import Classroom, classroom, missing  # noqa: F401  (classroom: a fixture)
 from helpers.teaching.classroom.hooks import HubRecorder, new_event
 from helpers.teaching.classroom.store import Store
 
@@ -19,16 +19,6 @@ EXERCISES = ["q1", "q2", "q3", "q4"]
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(missing() is not None and os.environ.get("CI") != "true", reason=str(missing()))]
-
-
-@pytest.fixture(scope="module")
-def classroom():
-    room = Classroom(lang="zh")
-    try:
-        room.start()
-        yield room
-    finally:
-        room.close()
 
 
 def work(recorder: HubRecorder, student: int, round_: int, pause: float, sent: list) -> None:
