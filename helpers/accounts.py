@@ -93,40 +93,63 @@ def key_account_scores(accounts: pd.DataFrame, criteria: dict, *, directions: di
     cutoff = _score_cut(table["score"], top_share, n_top, breaks)
     table["segment"] = np.where(table["score"] >= cutoff, "acc_key", "acc_regular")
     table = table.sort_values(["rank", "account_id"]).set_index("account_id")
+    table.attrs = {k: v for k, v in accounts.attrs.items() if k == "currency"}     # for display
     params = {"weights": weights, "directions": {c: directions.get(c, "higher") for c in weights},
               "top_share": top_share, "n_top": n_top, "breaks": breaks, "ranges": ranges}
     return Classification(table, {"key_score_min": cutoff}, params, class_col="segment")
 
 
 ACCOUNT_TYPES = ("acc_type_monopoly", "acc_type_selective", "acc_type_intensive")
+#: How a supplier distributes through an account in its market, and the account type it defines.
+DISTRIBUTION_TYPES = {"dist_exclusive": "acc_type_monopoly", "dist_selective": "acc_type_selective",
+                      "dist_intensive": "acc_type_intensive"}
 
 
 @validate_params(breaks=Numbers(2, 0, 1, closed="right", monotonic="increasing"))
 def account_types(accounts: pd.DataFrame, *, breaks=(0.3, 0.6), share_col: str = "share_of_wallet",
-                  account_col: str = "account_id") -> Classification:
-    """大客户类型 垄断型 / 选择型 / 密集型 read from our share of the client's wallet (a proxy).
+                  distribution_col: str | None = None, account_col: str = "account_id") -> Classification:
+    """大客户类型 垄断型 / 选择型 / 密集型: by distribution arrangement, with share of wallet as the indicator.
 
-    The course names the three types without a public definition (docs/methods.md §2.9);
-    this reading uses our supplier position: share ≥ ``breaks[1]`` → ``acc_type_monopoly`` (we are
-    the client's main supplier), ≥ ``breaks[0]`` → ``acc_type_selective`` (the client splits its
-    budget among a few suppliers), else ``acc_type_intensive`` (one of many suppliers in a crowded
-    field). A share exactly on a cut goes to the higher type. Indexed by ``account_id``. Source:
-    design proxy.
+    The courseware defines the types by how the supplier distributes through the account in its
+    market (docs/methods.md §2.9): exclusive dealing, the account is our only distributor there
+    (``dist_exclusive`` → ``acc_type_monopoly``); a few selected key distributors, the account is
+    one of them (``dist_selective`` → ``acc_type_selective``); wide channel coverage, the account
+    is one outlet among many (``dist_intensive`` → ``acc_type_intensive``). Give the arrangement
+    of each account in ``distribution_col``.
+
+    Our share of the account's purchases in our category is the computed indicator, ``wallet_type``:
+    share ≥ ``breaks[1]`` → monopoly (it buys mainly from us), ≥ ``breaks[0]`` → selective, else
+    intensive; a share exactly on a cut goes to the higher type. ``agrees`` says whether the
+    account behaves like its arrangement (an exclusive dealer that also buys from rivals does not).
+    Without ``distribution_col`` (accounts that are end users, not distributors) the type is the
+    indicator. Indexed by ``account_id``. Source: the definition is the courseware's; the indicator
+    and its cuts are the kit's.
 
     >>> acc = pd.DataFrame({"account_id": ["A", "B", "C"], "share_of_wallet": [0.7, 0.3, 0.1]})
     >>> account_types(acc).classes.to_dict()
     {'A': 'acc_type_monopoly', 'B': 'acc_type_selective', 'C': 'acc_type_intensive'}
-    >>> account_types(acc, breaks=(0.05, 0.25)).classes.tolist()
-    ['acc_type_monopoly', 'acc_type_monopoly', 'acc_type_selective']
+    >>> dealers = acc.assign(distribution=["dist_exclusive", "dist_exclusive", "dist_intensive"])
+    >>> account_types(dealers, distribution_col="distribution").table[["account_type", "agrees"]].to_dict("index")["B"]
+    {'account_type': 'acc_type_monopoly', 'agrees': False}
     """
     low, high = breaks
-    check_columns(accounts, [account_col, share_col])
+    check_columns(accounts, [account_col, share_col] + ([distribution_col] if distribution_col else []))
     check_unique(accounts, account_col)
     share = parse_numbers(accounts, share_col, 0, 1)
     level = np.searchsorted([low, high], share.to_numpy(), side="right")
-    table = pd.DataFrame({"share_of_wallet": share.to_numpy(), "account_type": np.asarray(ACCOUNT_TYPES[::-1])[level]},
+    table = pd.DataFrame({"share_of_wallet": share.to_numpy(), "wallet_type": np.asarray(ACCOUNT_TYPES[::-1])[level]},
                          index=pd.Index(accounts[account_col].astype("string").to_numpy(), name="account_id"))
-    return Classification(table.sort_index(), {"selective_min": low, "monopoly_min": high}, {"share_col": share_col},
+    if distribution_col:
+        arrangement = accounts[distribution_col].astype("string").str.strip()
+        check_known(arrangement, DISTRIBUTION_TYPES, distribution_col, "acc_fix_distribution")
+        table.insert(0, "distribution", arrangement.to_numpy())
+        table.insert(1, "account_type", arrangement.map(DISTRIBUTION_TYPES).to_numpy())
+        table["agrees"] = table["account_type"] == table["wallet_type"]
+    else:
+        table.insert(1, "account_type", table["wallet_type"])
+    params = {"share_col": share_col, "distribution_col": distribution_col,
+              "basis": "distribution" if distribution_col else "share_of_wallet"}
+    return Classification(table.sort_index(), {"selective_min": low, "monopoly_min": high}, params,
                           class_col="account_type")
 
 

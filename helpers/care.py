@@ -224,7 +224,10 @@ def build_schedule(*parts: pd.DataFrame) -> pd.DataFrame:
     rows["reasons"] = rows["reasons"].astype("string").fillna(rows["reason"].astype("string"))
     rows = rows.sort_values(["customer_id", "due_date", "priority", "reason"], ignore_index=True)
     keys = ["customer_id", "due_date"]
-    reasons = rows.groupby(keys, sort=False)["reasons"].agg(_join_reasons)
+    # only days with several rows (or merged reasons) need joining; most customer-days have one reason
+    several = rows.duplicated(keys, keep=False) | rows["reasons"].str.contains("+", regex=False)
+    reasons = pd.concat([rows[several].groupby(keys, sort=False)["reasons"].agg(_join_reasons),
+                         rows.loc[~several].set_index(keys)["reasons"]])
     merged = rows.drop(columns="reasons").drop_duplicates(keys).join(reasons, on=keys)
     text = ["customer_id", "tier", "channel", "reason"]
     merged = merged.astype({**dict.fromkeys(text, "string"), "priority": "int64"})

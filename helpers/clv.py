@@ -166,8 +166,16 @@ class RetentionEconomics:
         out.insert(1, "label", label(out["metric"].map(lambda i: f"clv_econ_{i}")))
         return out
 
+    def _view(self):
+        from helpers.display import show
+
+        return show(self.table())            # each value formatted by its metric (money, %, periods)
+
+    def __repr__(self) -> str:
+        return repr(self._view())
+
     def _repr_html_(self) -> str:
-        return self.table().to_html(index=False, float_format=lambda v: f"{v:,.2f}")
+        return self._view()._repr_html_()
 
 
 @validate_params(acquisition_cost=Interval(float, 0, None), retention_cost=Interval(float, 0, None, closed="right"),

@@ -16,7 +16,6 @@ DuckDB, Spark): the distinct (customer, period) pairs are found there.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 import numpy as np
 import pandas as pd
@@ -116,9 +115,10 @@ class CohortRetention:
     params: dict = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in self.params.items())
-        styled = self.rates.style.format("{:.0%}", na_rep="")
-        return f"<div><b>{escape(t('result_params'))}</b><table>{rows}</table>{styled.to_html()}</div>"
+        from helpers.display import result_view, show
+
+        rates = show(self.rates.rename_axis(index="cohort", columns="k"), share_cols=self.rates.columns)
+        return result_view(None, (t("result_params"), self.params), (None, rates))._repr_html_()
 
 
 @validate_params(unbounded=Options(True, False))

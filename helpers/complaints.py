@@ -15,7 +15,6 @@ The input checks at the end of this module are shared by the other service modul
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 import numpy as np
 import pandas as pd
@@ -64,11 +63,16 @@ class ComplaintMetrics:
         return pd.DataFrame({"metric": names, "label": label([f"cmp_m_{n}" for n in names]),
                              "value": list(self.metrics.values())})
 
+    def _view(self):
+        from helpers.display import result_view
+
+        return result_view(None, (t("result_params"), self.params), (None, self.summary()))
+
+    def __repr__(self) -> str:
+        return repr(self._view())
+
     def _repr_html_(self) -> str:
-        params = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>"
-                         for k, v in self.params.items())
-        return (f"<div><b>{escape(t('result_params'))}</b><table>{params}</table>"
-                f"{self.summary().to_html(index=False, na_rep='—')}</div>")
+        return self._view()._repr_html_()
 
 
 @validate_params(sla_hours=_SLA_HOURS, censor_at_as_of=_FLAG)

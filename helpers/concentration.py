@@ -67,6 +67,7 @@ def as_value_series(values, value_col: str | None = None, customer_col: str = "c
                         fix_key="fix_conc_one_row_per_customer")
     if series.index.name is None:
         series.index.name = customer_col
+    series.attrs = {"currency": values.attrs["currency"]} if "currency" in getattr(values, "attrs", {}) else {}
     return series.rename(name)
 
 

@@ -35,7 +35,7 @@ def format_rows(rows: Iterable[int], n_rows: int | None = None) -> str:
     rows = list(rows)
     n_rows = len(rows) if n_rows is None else n_rows
     shown = ", ".join(str(r) for r in rows[:MAX_ROWS_SHOWN])
-    more = t("msg_rows_more", n=n_rows - MAX_ROWS_SHOWN) if n_rows > MAX_ROWS_SHOWN else ""
+    more = t("msg_rows_more", n=f"{n_rows - MAX_ROWS_SHOWN:,}") if n_rows > MAX_ROWS_SHOWN else ""
     return shown + more
 
 

@@ -16,7 +16,6 @@ journey.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 import pandas as pd
 
@@ -85,8 +84,10 @@ class ExperienceAudit:
         return out.rename(columns=dict(zip(SEMS, label([f"sem_{s}" for s in SEMS]))))
 
     def _repr_html_(self) -> str:
-        return (f"<div><b>{escape(t('exp_title_audit'))}</b>{self.summary().round(2).to_html()}"
-                f"<b>{escape(t('exp_weakest'))}</b>{self.weakest().round(2).to_html(index=False)}</div>")
+        from helpers.display import result_view
+
+        scores = self.scores.assign(mean=self.row_means, gap_mean=self.gaps.mean(axis=1))
+        return result_view(t("exp_title_audit"), (None, scores), (t("exp_weakest"), self.weakest()))._repr_html_()
 
 
 def experience_audit(scores: pd.DataFrame, target=None, *, touchpoint_col: str = "touchpoint",

@@ -32,7 +32,7 @@ import pandas as pd
 
 from helpers.data.engines import (MONEY_DECIMALS, as_lazy, collect, day_number, day_number_of, latest_date,
                                   require_transactions, resolve_as_of, rounded, to_customer_index)
-from helpers.errors import DataError
+from helpers.errors import DataError, format_rows, warn
 from helpers.i18n import label
 from helpers.result import Classification
 from helpers.validation import Interval, Options, validate_params
@@ -339,7 +339,8 @@ def relationship_states(tx, as_of=None, crm: pd.DataFrame | None = None, *,
     only orders by ``as_of`` are returns have no state (listed in ``params["returns_only"]``).
     The day limits come from ``preset``
     (:data:`PRESETS`); ``active_days``, ``churn_days``, ``loyal_window_days`` and ``n_loyal_orders``
-    override them one by one. ``crm`` (optional) lists known people: ``customer_col`` (a column
+    override them one by one. A customer whose only orders by ``as_of`` are returns has no state:
+    they are listed in ``params["returns_only"]`` and a DataWarning names them. ``crm`` (optional) lists known people: ``customer_col`` (a column
     or the index) plus optional ``is_target`` (bool) and ``lead_status`` (``prospect`` /
     ``target`` / ``non_customer`` / ``customer``); those without purchases by ``as_of`` get rule 0
     (a ``customer`` who has not bought yet counts as a prospect). ``individual=True`` replaces
@@ -367,6 +368,8 @@ def relationship_states(tx, as_of=None, crm: pd.DataFrame | None = None, *,
     history = _history(orders, as_of, p, ind)
     buyers = history["orders"].notna()        # a customer whose only orders are returns has no state
     returns_only = history.index[~buyers].tolist()
+    if returns_only:
+        warn("lc_warn_returns_only", n=len(returns_only), ids=format_rows(returns_only, len(returns_only)))
     table = _classify(history[buyers], as_of, p)
     if preset == "annual":
         table["managerial_segment"] = _managerial_segment(table, as_of)
@@ -382,8 +385,10 @@ def relationship_states(tx, as_of=None, crm: pd.DataFrame | None = None, *,
     table[counts] = table[counts].astype("Int64")
     thresholds = dict(p, **({"churn_k": ind["k"], "churn_floor_days": ind["floor"]} if ind else {}))
     params = {"as_of": as_of.date().isoformat(), "preset": preset, "individual": individual,
-              "orders": order_col if order_col in frame.collect_schema() else "purchase days",
+              "orders": order_col if order_col in frame.collect_schema() else "purchase_days",
               "crm": crm is not None, "returns_only": returns_only}
+    if "currency" in getattr(tx, "attrs", {}):          # the currency of the amounts, for display
+        table.attrs["currency"] = tx.attrs["currency"]
     return RelationshipStates(table, thresholds, params, class_col="state")
 
 
@@ -396,7 +401,8 @@ def _action_list(res: RelationshipStates, actions: pd.Series, value_cut: float) 
     out = res.table.loc[chosen.index, ACTION_COLUMNS].assign(action=chosen)
     out["action_text"] = label(("lc_action." + out["action"]).tolist())
     out = out.sort_values(["revenue", "customer_id"], ascending=[False, True])
-    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut)
+    out.attrs.update(as_of=res.params["as_of"], value_threshold=value_cut,
+                     **{k: v for k, v in res.table.attrs.items() if k == "currency"})
     return out
 
 
@@ -407,7 +413,8 @@ def _value_cut(res: RelationshipStates, value_quantile: float) -> float:
 
 @validate_params(recently_lost_days=[Interval(int, 0, None), None], value_quantile=Interval(float, 0, 1))
 def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None = None,
-                 value_quantile: float = 0.75, **state_kwargs) -> pd.DataFrame:
+                 value_quantile: float = 0.75, states: RelationshipStates | None = None,
+                 **state_kwargs) -> pd.DataFrame:
     """Customers to contact before they are gone: at_risk ones, and those lost for at most
     ``recently_lost_days`` beyond their churn threshold (default ``active_days``).
 
@@ -415,7 +422,8 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
     a suggested ``action`` (id and ``action_text``): ``save_call`` for high-value at-risk customers
     (revenue at or above the ``value_quantile`` of all buyers), ``reminder`` for other at-risk
     ones, ``win_back_offer`` for the recently lost. Most valuable first. ``state_kwargs`` go to
-    :func:`relationship_states`; ``attrs`` hold ``as_of`` and the ``value_threshold`` used.
+    :func:`relationship_states`, unless ``states`` gives its result for ``tx`` at ``as_of`` already;
+    ``attrs`` hold ``as_of`` and the ``value_threshold`` used.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [50.0, 10.0],
@@ -423,7 +431,7 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
     >>> at_risk_list(tx, "2024-06-30")["action"].to_dict()
     {'a': 'save_call'}
     """
-    res = relationship_states(tx, as_of, **state_kwargs)
+    res = relationship_states(tx, as_of, **state_kwargs) if states is None else states
     tab, p = res.table, res.thresholds
     extra = p["active_days"] if recently_lost_days is None else recently_lost_days
     churn = tab.get("churn_days", p["churn_days"])
@@ -437,11 +445,11 @@ def at_risk_list(tx: pd.DataFrame, as_of=None, *, recently_lost_days: int | None
 
 @validate_params(value_quantile=Interval(float, 0, 1))
 def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
-                  **state_kwargs) -> pd.DataFrame:
+                  states: RelationshipStates | None = None, **state_kwargs) -> pd.DataFrame:
     """Lost customers worth winning back (revenue at or above the ``value_quantile`` of all buyers;
     action ``win_back_offer``) and reactivated ones to welcome back (``welcome_back``).
 
-    Same columns and index as :func:`at_risk_list`, most valuable first.
+    Same columns and index as :func:`at_risk_list`, most valuable first; ``states`` as there.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [90.0, 10.0, 5.0],
@@ -449,7 +457,7 @@ def win_back_list(tx: pd.DataFrame, as_of=None, *, value_quantile: float = 0.75,
     >>> win_back_list(tx, "2024-06-30")["action"].to_dict()
     {'a': 'win_back_offer', 'b': 'welcome_back'}
     """
-    res = relationship_states(tx, as_of, **state_kwargs)
+    res = relationship_states(tx, as_of, **state_kwargs) if states is None else states
     tab = res.table
     cut = _value_cut(res, value_quantile)
     actions = pd.Series(np.select([(tab["state"] == "lost") & (tab["revenue"] >= cut),

@@ -31,7 +31,7 @@ __all__ = ["Axis", "Quantiles", "ValueMatrix", "MatrixClassification", "customer
            "target_selection_matrix", "marcus_matrix", "ipa_matrix", "social_style", "dick_basu_loyalty", "apostle_model"]
 
 _BREAK_RULES = ("mean", "median", "midpoint")
-_TIE_POLICY = "a value on a split line counts as high"
+_TIE_POLICY = "ties_line_is_high"      # a value on a split line counts as high (catalogue id)
 _SCALE = Numbers(2, monotonic="increasing")
 
 
@@ -171,7 +171,7 @@ def _levels_and_distances(score: pd.Series, cuts: list[float]) -> tuple[np.ndarr
     return levels, values - nearest
 
 
-@dataclass
+@dataclass(repr=False)      # the readable repr of Classification
 class MatrixClassification(Classification):
     """Rows classified into the cells of a :class:`ValueMatrix`.
 
@@ -199,6 +199,15 @@ class MatrixClassification(Classification):
         return pd.DataFrame({self.class_col: cells, "label": label(cells), "customers": counts.to_numpy(),
                              "share": counts.to_numpy() / max(int(counts.sum()), 1),
                              "strategy": [t(f"{c}.strategy") if has(f"{c}.strategy") else "" for c in cells]})
+
+    def _shown_params(self) -> dict:
+        """Each axis by its label and breaks, and the tie rule (instead of the axes' full descriptions)."""
+        if self.matrix is None:
+            return self.params
+        def axis(a):
+            return t(a.label) if a.label and has(a.label) else a.label or a.column
+        return {"x_axis": axis(self.matrix.x), "y_axis": axis(self.matrix.y), "x_breaks": self.matrix.x.breaks,
+                "y_breaks": self.matrix.y.breaks, "ties": self.params.get("ties")}
 
     def grid(self) -> pd.DataFrame:
         """Counts per cell laid out like the chart: y levels from high (top) to low, x from low to high.

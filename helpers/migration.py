@@ -15,7 +15,6 @@ table) start in ``prospect``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 import numpy as np
 import pandas as pd
@@ -40,9 +39,11 @@ COURSE_ARROWS = (
 ORIGIN = "prospect"
 
 
-def _params_html(params: dict) -> str:
-    rows = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in params.items())
-    return f"<b>{escape(t('result_params'))}</b><table>{rows}</table>"
+def _view(params: dict, table: pd.DataFrame, **kw):
+    """Parameters, then the table with its state ids labelled (helpers.display)."""
+    from helpers.display import result_view, show
+
+    return result_view(None, (t("result_params"), params), (None, show(table, **kw)))
 
 
 @dataclass
@@ -74,7 +75,7 @@ class TransitionMatrix:
             state_labels(list(frame.columns)), axis=1)
 
     def _repr_html_(self) -> str:
-        return f"<div>{_params_html(self.params)}{self.labelled().to_html()}</div>"
+        return _view(self.params, self.counts)._repr_html_()
 
 
 def _states_at(tx, dates, crm, state_kwargs) -> list[pd.Series]:
@@ -162,9 +163,7 @@ class CustomerFlow:
     params: dict = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
-        edges = self.edges.assign(source=state_labels(self.edges["source"]),
-                                  target=state_labels(self.edges["target"]))
-        return f"<div>{_params_html(self.params)}{edges.to_html(index=False)}</div>"
+        return _view(self.params, self.edges)._repr_html_()
 
 
 def customer_flow(tx: pd.DataFrame, t0, t1, crm: pd.DataFrame | None = None, **state_kwargs) -> CustomerFlow:

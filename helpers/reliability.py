@@ -79,8 +79,10 @@ class AlphaResult:
     def _repr_html_(self) -> str:
         head = t("rel_summary", alpha=f"{self.alpha:.3f}", std=f"{self.standardized_alpha:.3f}",
                  k=self.k, n=self.n, dropped=self.n_dropped)
-        title = escape(t("sat_title_alpharesult"))
-        return f"<div><b>{title}</b> — {escape(head)}{self.items.round(3).to_html()}</div>"
+        from helpers.display import show
+
+        items = show(self.items, decimals=3)._repr_html_()      # items by their labels (column names of the survey)
+        return f"<div><b>{escape(t('sat_title_alpharesult'))}</b> — {escape(head)}{items}</div>"
 
 
 def _item_table(items: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 import pandas as pd
 
@@ -56,12 +55,38 @@ class Classification:
         out.insert(1, "label", label(out[self.class_col]))
         return out.reset_index(drop=True)
 
-    def _repr_html_(self) -> str:
-        def rows(d):
-            return "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in d.items())
+    def view(self):
+        """What the result shows a reader: its parameters, the thresholds used and the classes, labelled.
 
-        return (
-            f"<div><b>{escape(t('result_params'))}</b><table>{rows(self.params)}</table>"
-            f"<b>{escape(t('result_thresholds'))}</b><table>{rows(self.thresholds)}</table>"
-            f"<b>{escape(t('result_summary'))}</b>{self.summary().to_html(index=False)}</div>"
-        )
+        >>> import pandas as pd
+        >>> from helpers.i18n import language
+        >>> res = Classification(pd.DataFrame({"segment": ["lost", "lost"]}), {"cut": 1.5})
+        >>> with language("en"):
+        ...     print(res.view())
+        Thresholds used
+        cut  1.50
+        Customers per class
+        Name  Customers  Share
+        Lost          2 100.0%
+        """
+        from helpers.display import result_view, show
+
+        currency = self.table.attrs.get("currency")
+        summary = self.summary().drop(columns=[self.class_col])      # its label column names the class
+        tables = {k: v for k, v in self.thresholds.items() if isinstance(v, pd.DataFrame)}   # bins per dimension
+        cuts = {k: v for k, v in self.thresholds.items() if k not in tables}
+        params = self._shown_params()
+        return result_view(None, (t("result_params"), show(params, currency=currency) if params else None),
+                           (t("result_thresholds"), show(cuts, currency=currency) if cuts else None),
+                           *((f"{t('result_thresholds')} · {k}", show(v, currency=currency)) for k, v in tables.items()),
+                           (t("result_summary"), show(summary, currency=currency)))
+
+    def _shown_params(self) -> dict:
+        """The settings as the view shows them (a subclass may say them more plainly)."""
+        return self.params
+
+    def __repr__(self) -> str:
+        return repr(self.view())
+
+    def _repr_html_(self) -> str:
+        return self.view()._repr_html_()

@@ -25,7 +25,7 @@ import pandas as pd
 from helpers.errors import DataError
 from helpers.result import Classification
 from helpers.data.survey import (SurveyScore, as_frame, check_one_column, check_same_length, check_scale,
-                                 validate_answers)
+                                 numeric_answers, validate_answers)
 from helpers.validation import Interval, Options, check_param, validate_params
 
 __all__ = ["disconfirmation", "csat", "nps", "ces", "acsi_index", "loyalty_zone", "ipa_table", "nps_group",
@@ -171,17 +171,17 @@ class NpsResult(SurveyScore):
 def nps_group(scores) -> pd.Series:
     """detractors (0–6) / passives (7–8) / promoters (9–10) for each 0–10 score (Reichheld 2003).
 
-    A Series keeps its index (e.g. respondent ids).
+    A Series keeps its index (e.g. respondent ids); a missing answer has no group (missing).
 
-    >>> nps_group([6, 7, 9]).tolist()
-    ['detractors', 'passives', 'promoters']
+    >>> nps_group([6, 7, 9, None]).tolist()
+    ['detractors', 'passives', 'promoters', nan]
     >>> nps_group(pd.Series([10, 3], index=["r1", "r2"])).to_dict()
     {'r1': 'promoters', 'r2': 'detractors'}
     """
     index = scores.index if isinstance(scores, pd.Series) else None
-    s = np.asarray(scores, dtype=float)
-    return pd.Series(np.select([s >= 9, s >= 7], ["promoters", "passives"], "detractors"), index=index,
-                     name="nps_group")
+    s = numeric_answers(pd.Series(list(scores), dtype=object), "nps", (0, 10), True).to_numpy()
+    groups = np.select([s >= 9, s >= 7, s >= 0], ["promoters", "passives", "detractors"], "")
+    return pd.Series(groups, index=index, name="nps_group").replace("", np.nan)
 
 
 @validate_params(confidence=CONFIDENCE)

@@ -42,7 +42,7 @@ _FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
              "round": lambda f, m: math.floor((f + m) / 2 + 0.5)}  # half up, not banker's rounding
 
 
-@dataclass
+@dataclass(repr=False)      # the readable repr of Classification
 class Segmentation(Classification):
     """Customers with a segment id; ``label_field`` picks an alternative label set (``"alias"``).
 
@@ -272,6 +272,8 @@ def cn8_classify(rfm, *, basis: str = "raw", breaks="mean", dims=("R", "F", "M")
     out = table.drop(columns=flags.columns, errors="ignore").join(flags)
     out["cn8_code"] = code
     out["segment"] = code.map(CN8 if len(dims) == 3 else CN4).astype("str")
+    if "currency" in table.attrs:                 # the currency of the amounts, for display
+        out.attrs["currency"] = table.attrs["currency"]
     params = {"scheme": "cn8", "basis": basis, "breaks": breaks if isinstance(breaks, str) else "custom",
               "dims": "".join(dims), "labels": labels}
     return Segmentation(out, thresholds, params, label_field="alias" if labels == "alias" else None)
@@ -349,6 +351,8 @@ def segment_summary(segmented: Segmentation, data=None, **rfm_options) -> pd.Dat
     out["revenue_share"] = out["revenue"] / out["revenue"].sum()
     out = out.reset_index().sort_values(["revenue", "segment"], ascending=[False, True])
     out.insert(1, "label", label(out["segment"], segmented.label_field))
+    stated = getattr(source, "attrs", {})        # an engine frame states nothing
+    out.attrs = {"currency": stated["currency"]} if "currency" in stated else {}
     return out.reset_index(drop=True)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.errors import DataError
-from helpers.i18n import label, t
+from helpers.i18n import t
 from helpers.data.survey import check_same_length, check_scale, reverse_scored, validate_answers
 from helpers.validation import Options, validate_params
 
@@ -84,12 +84,13 @@ class ServqualResult:
                 f"n_dropped={self.n_dropped}, gaps: {gaps})")
 
     def _repr_html_(self) -> str:
-        dims = self.dimensions.copy()
-        dims.index = label(dims.index)
+        from helpers.display import show
+
         weighted = "–" if self.weighted is None else f"{self.weighted:.2f}"
         scores = t("sq_scores", unweighted=f"{self.unweighted:.2f}", weighted=weighted, n=self.n,
                    dropped=self.n_dropped)
-        return f"<div><b>{escape(t('sq_title'))}</b> — {escape(scores)}{dims.round(3).to_html()}</div>"
+        dims = show(self.dimensions, decimals=2)._repr_html_()
+        return f"<div><b>{escape(t('sq_title'))}</b> — {escape(scores)}{dims}</div>"
 
 
 def _item_columns(template: str, dimensions: Mapping[str, Sequence[int]]) -> dict[int, str]:

@@ -37,7 +37,7 @@ PYRAMID_PRESETS = {                       # shares of customers per tier, top ti
 }
 
 
-@dataclass
+@dataclass(repr=False)      # the readable repr of Classification
 class TierClassification(Classification):
     """A classification of ranked customers whose summary also shows each class's value.
 
@@ -73,10 +73,12 @@ class TierClassification(Classification):
 
 def _ranked_table(values, value_col, customer_col) -> pd.DataFrame:
     """Value, rank and cumulative shares of every customer, indexed by customer id, best first."""
-    ranked = rank_descending(as_value_series(values, value_col, customer_col))
+    series = as_value_series(values, value_col, customer_col)
+    ranked = rank_descending(series)
     n = len(ranked)
     positive_total = ranked.clip(lower=0).sum()
     table = pd.DataFrame({"value": ranked.to_numpy(), "rank": np.arange(1, n + 1)}, index=ranked.index)
+    table.attrs.update(series.attrs)          # the currency of the values, for display
     table["cum_customer_share"] = table["rank"] / n
     table["cum_value_share"] = ranked.clip(lower=0).cumsum().to_numpy() / positive_total if positive_total else 0.0
     return table
@@ -119,9 +121,9 @@ def abc_classify(values, *, breaks=None, method: str = "crossing", by: str = "va
     before = np.concatenate([[0.0], share[:-1]])
     level = _level_by_crossing(before, breaks) if method == "crossing" else _level_by_le(share, breaks)
     level = np.where(table["value"].to_numpy() <= 0, 2, np.minimum(level, 2))
-    table["abc_class"] = np.asarray(ABC_CLASSES)[level]
+    table["abc_class"] = pd.Index(ABC_CLASSES).take(level)     # no per-row string conversion
     thresholds = {"A_break": breaks[0], "B_break": breaks[1], **_lowest_values(table, "abc_class", ABC_CLASSES)}
-    return TierClassification(table, thresholds, {"by": by, "method": method, "ties": "value desc, then id"},
+    return TierClassification(table, thresholds, {"by": by, "method": method, "ties": "ties_value_then_id"},
                               class_col="abc_class", class_order=ABC_CLASSES)
 
 
@@ -176,9 +178,9 @@ def customer_pyramid(values, *, preset: str = "cn_1_4_15_80", shares=None, break
     else:
         eligible = value >= 0 if preset == "profit_sign" else np.ones(len(value), dtype=bool)
         level = _tiers_by_shares(table, used, eligible)
-    table["tier"] = np.asarray(TIERS)[level]
+    table["tier"] = pd.Index(TIERS).take(level)
     params = {"preset": None if breaks is not None else preset, "shares": used,
-              "ties": "equal values on a boundary → higher tier"}
+              "ties": "ties_higher_tier"}
     cut_info = {"breaks": tuple(breaks)} if breaks is not None else {}
     return TierClassification(table, {**cut_info, **_lowest_values(table, "tier", TIERS)}, params,
                               class_col="tier", class_order=TIERS)

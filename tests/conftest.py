@@ -1,10 +1,13 @@
 """Shared test setup: a fixed language per test and a non-interactive matplotlib backend."""
+import os
 from pathlib import Path
 
 import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+# exercise checks record progress on a laptop; a test run must not write into the user's data folder
+os.environ.setdefault("CRMKIT_PROGRESS", "off")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -220,3 +220,36 @@ def test_account_type_breaks_are_two_increasing_shares(breaks, lang, words):
 def test_account_types_reject_shares_outside_0_1():
     with pytest.raises(DataError, match="share_of_wallet"):
         account_types(pd.DataFrame({"account_id": ["A", "B"], "share_of_wallet": [0.5, 45]}))
+
+
+def test_account_types_by_distribution_keep_share_of_wallet_as_the_indicator():
+    acc = pd.DataFrame({"account_id": ["A", "B", "C", "D"], "share_of_wallet": [0.9, 0.45, 0.5, 0.1],
+                        "distribution": ["dist_exclusive", "dist_exclusive", " dist_selective", "dist_intensive"]})
+    res = account_types(acc, distribution_col="distribution")
+    assert res.classes.to_dict() == {"A": "acc_type_monopoly", "B": "acc_type_monopoly",
+                                     "C": "acc_type_selective", "D": "acc_type_intensive"}
+    assert res.table["wallet_type"]["B"] == "acc_type_selective"
+    assert res.table["agrees"].to_dict() == {"A": True, "B": False, "C": True, "D": True}
+    assert res.params["basis"] == "distribution"
+    assert account_types(acc).params["basis"] == "share_of_wallet"
+    pd.testing.assert_frame_equal(acc, pd.DataFrame({"account_id": ["A", "B", "C", "D"],
+                                                     "share_of_wallet": [0.9, 0.45, 0.5, 0.1],
+                                                     "distribution": ["dist_exclusive", "dist_exclusive",
+                                                                      " dist_selective", "dist_intensive"]}))
+
+
+@pytest.mark.parametrize("lang, words", [("en", "dist_exclusive (exclusive dealing)"), ("zh", "dist_exclusive（独家包销）")])
+def test_account_types_name_the_allowed_arrangements(lang, words):
+    acc = pd.DataFrame({"account_id": ["A", "B"], "share_of_wallet": [0.9, 0.2], "distribution": ["exclusive", None]})
+    with language(lang), pytest.raises(DataError) as err:
+        account_types(acc, distribution_col="distribution")
+    assert words in str(err.value) and "1, 2" in str(err.value).replace("[", "").replace("]", "")
+
+
+def test_distributor_case_reads_the_three_mismatches():
+    from helpers.teaching.cases import distributor_accounts
+
+    res = account_types(distributor_accounts(), distribution_col="distribution")
+    assert sorted(res.table.index[~res.table["agrees"]]) == ["D02", "D04", "D08"]
+    assert res.summary().set_index("account_type")["customers"].to_dict() == {
+        "acc_type_intensive": 3, "acc_type_selective": 3, "acc_type_monopoly": 2}

@@ -137,6 +137,13 @@ def test_moving_a_slider_changes_the_shown_result(lab):
             expect(result).not_to_have_text(before, timeout=10_000)
             assert "293.33" in result.inner_text()
             page.get_by_text("Python 3 (ipykernel) | Idle").first.wait_for(timeout=20_000)   # chart redrawn
+            chart = page.locator(".widget-image").first          # the explorer's chart, at the figure's size
+            expect(chart).to_be_visible()
+            assert chart.evaluate("img => [img.naturalWidth, Math.round(img.getBoundingClientRect().width)]") == [700, 700]
+            picture = chart.get_attribute("src")
+            page.locator(".widget-slider .noUi-handle").nth(1).focus()
+            page.keyboard.press("ArrowRight")              # retention 0.80 → 0.85: the marker moves
+            expect(chart).not_to_have_attribute("src", picture, timeout=10_000)
             SCREENSHOT.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
         except Exception:

@@ -65,7 +65,7 @@ def test_monthly_triangle_has_no_missing_k_columns():
     n_months = len(pd.period_range("2023-05", "2024-06", freq="M"))
     assert list(c.counts.columns) == list(range(n_months))
     assert (c.rates[0] == 1.0).all()
-    assert "100%" in c._repr_html_()
+    assert "100.0%" in c._repr_html_()
 
 
 def test_returns_are_not_activity_and_zero_amount_orders_are():

@@ -13,7 +13,8 @@ from helpers.data import load_transactions
 from helpers.data.data_report import REASONS, DataReport
 from helpers.errors import DataError, DataWarning
 from helpers.i18n import language
-from helpers.data.files import decode, sniff_delimiter
+from helpers.data.encodings import decode
+from helpers.data.files import sniff_delimiter
 
 pytestmark = pytest.mark.filterwarnings("ignore::helpers.errors.DataWarning")
 
@@ -126,16 +127,21 @@ def test_ambiguous_headers_name_both_in_both_languages():
 
 def test_encoding_detection_order():
     assert decode("客户".encode("utf-8"))[0] == "utf-8"
-    assert decode("\ufeff客户".encode("utf-8")) == ("utf-8-sig", "客户")
+    assert decode("\ufeff客户".encode("utf-8"))[:2] == ("utf-8-sig", "客户")
     assert decode("客户".encode("gbk"))[0] == "gb18030"
-    assert sniff_delimiter("a\tb\tc") == "\t" and sniff_delimiter("a|b") == "|"
+    assert sniff_delimiter(["a\tb\tc"]) == "\t" and sniff_delimiter(["a|b"]) == "|"
+
+
+def test_delimiter_is_the_one_that_splits_most_lines_alike():
+    lines = ["订单导出, 2024年6月", "会员号;下单时间;实付金额", "a;2024-06-01;1,5", "b;2024-06-02;2,5"]
+    assert sniff_delimiter(lines) == ";"
 
 
 def test_file_objects_are_read_like_paths():
     data = io.BytesIO("会员ID;交易日期;消费金额\nm1;2024-01-05;12,5\nm2;2024-01-06;7\n".encode("gbk"))
     clean, report = load_transactions(data)
-    # "12,5" is not a number under the stated policy (comma is a thousands separator only).
-    assert report.excluded == {"excl_bad_amount": 1} and clean["customer_id"].tolist() == ["m2"]
+    # "12,5" shows a decimal comma, so the whole column is read that way.
+    assert clean["amount"].tolist() == [12.5, 7.0] and ("note_data_decimal_comma", {"n": 2}) in report.notes
 
 
 def test_importing_the_data_modules_does_not_import_matplotlib():

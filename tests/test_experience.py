@@ -108,7 +108,7 @@ def test_summary_html_and_charts(wide):
     assert list(audit.summary().columns[:5]) == ["Sense", "Feel", "Think", "Act", "Relate"]
     assert "Cells furthest below target" in audit._repr_html_()
     ax = plot_experience_heatmap(audit, kind="gaps")
-    assert ax.get_title() == "Experience audit (touchpoint × module)"
+    assert ax.get_title() == "Experience audit: gap to target (touchpoint × module)"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Sense", "Feel", "Think", "Act", "Relate"]
     ax = plot_journey_line(journey_line(audit))
     assert ax.get_title() == "Customer journey line" and ax.get_ylabel() == "Satisfaction"

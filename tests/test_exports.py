@@ -45,8 +45,10 @@ def test_workbook_stores_hostile_text_as_text(tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["ids", "IDS_2"]
     cells = list(book["ids"].iter_rows(min_row=2, values_only=False))
-    assert [row[0].value for row in cells] == ['\'=HYPERLINK("http://x","y")', "'+1", "'@A1", "'\tx", "ok"]
+    # The text is kept as it is, stored as text and marked as text (Excel's quote prefix).
+    assert [row[0].value for row in cells] == ['=HYPERLINK("http://x","y")', "+1", "@A1", "\tx", "ok"]
     assert all(row[0].data_type == "s" for row in cells)
+    assert [row[0].quotePrefix for row in cells] == [True, True, True, True, False]
     assert cells[1][2].value == -2.0 and cells[3][2].value is None
     assert cells[0][1].value == pd.Timestamp("2024-01-01").to_pydatetime()
 
@@ -73,3 +75,16 @@ def test_parquet_keeps_values_unchanged(tmp_path):
     assert back["id"].tolist() == ["=1+1", "a"]
     assert back["day"].tolist() == frame["day"].tolist()
     assert frame.attrs                                             # the caller's attrs are kept
+
+
+def test_workbook_types_formats_and_keeps_long_ids_exact(tmp_path):
+    frame = pd.DataFrame({"id": [123456789012345678, 7], "spend": [1234.5, None], "share": [0.25, 1.0],
+                          "day": pd.to_datetime(["2024-01-02", None]), "when": pd.to_datetime(["2024-01-02 10:30"] * 2)})
+    path = write_workbook({"s": frame}, tmp_path / "t.xlsx", number_formats={"spend": '"¥"#,##0.00', "share": "0.0%"})
+    sheet = openpyxl.load_workbook(path)["s"]
+    row = {c.column_letter: c for c in sheet[2]}
+    assert row["A"].value == "123456789012345678" and row["A"].data_type == "s"    # beyond Excel's 15 digits
+    assert row["B"].number_format == '"¥"#,##0.00' and row["C"].number_format == "0.0%"
+    assert row["D"].number_format == "yyyy-mm-dd" and row["E"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["B3"].value is None and sheet["D3"].value is None
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:E3"

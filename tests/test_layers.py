@@ -1,6 +1,6 @@
 """Data flows one way through the layers of ``helpers`` (README, "Architecture").
 
-shared (i18n, errors, validation, result) ← data ← analysis ← display, plots, report, teaching;
+shared (i18n, display, errors, validation, result) ← data ← analysis ← plots, report, teaching;
 the demo generators sit apart. A module may import from its own layer and the layers below it.
 """
 import ast
@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 
 HELPERS = ROOT / "helpers"
-SHARED = {"helpers.i18n", "helpers.errors", "helpers.validation", "helpers.result"}
-TOP = ("helpers.display", "helpers.plots", "helpers.report", "helpers.teaching", "helpers.__main__")
+SHARED = {"helpers.i18n", "helpers.display", "helpers.errors", "helpers.validation", "helpers.result"}
+TOP = ("helpers.plots", "helpers.report", "helpers.teaching", "helpers.__main__")
 
 
 def layer(module: str) -> int:

@@ -171,7 +171,7 @@ def test_invalid_settings_raise_a_parameter_error_naming_the_parameter(call, nam
 
 def test_result_renders_html_with_thresholds():
     html = customer_value_matrix(QUADRANTS, current_col="x", potential_col="y")._repr_html_()
-    assert "Thresholds used" in html and "value_type_iv" in html
+    assert "Thresholds used" in html and "IV Most valuable" in html and "value_type_iv" not in html
 
 
 @settings(max_examples=15, deadline=None)

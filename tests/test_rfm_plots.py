@@ -20,7 +20,7 @@ def test_segment_sizes_and_score_distribution_in_chinese(r_scores):  # noqa: F81
     seg = rfm_segment(r_scores)
     with language("zh"):
         ax = plot_segment_sizes(seg)
-        assert ax.get_title() == "各细分的客户数与收入占比"
+        assert ax.get_title() == "各细分的客户占比与收入占比"
         assert "冠军客户" in [t.get_text() for t in ax.get_yticklabels()]
         ax2 = plot_score_distribution(r_scores)
         assert ax2.get_ylabel() == "客户数"

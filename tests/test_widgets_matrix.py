@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers.display import column_label
 from helpers.matrices import HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW, marcus_matrix
 from helpers.plots.theme import apply_theme
 from helpers.teaching.widgets import MatrixExplorer
@@ -25,7 +26,7 @@ def test_quadrants_match_the_marcus_preset():
 
 def test_moving_controls_changes_axes_and_breaks():
     explorer = MatrixExplorer(RFM, chart=False)
-    assert explorer.controls["x"].options == ("frequency", "monetary", "average_purchase")
+    assert [value for _, value in explorer.controls["x"].options] == ["frequency", "monetary", "average_purchase"]
     explorer.controls["breaks"].value = "median"
     assert explorer.result.thresholds["monetary"] == pytest.approx([np.median(RFM["monetary"])])
     explorer.controls["breaks"].value = "midpoint"
@@ -57,4 +58,15 @@ def test_chart_redraws_silently(capsys):
         apply_theme()
         explorer = MatrixExplorer(RFM, chart=True)
         explorer.controls["x"].value = "average_purchase"
-    assert capsys.readouterr().out == ""
+    assert explorer.figure.axes[0].get_xlabel() == column_label("average_purchase") and capsys.readouterr().out == ""
+
+
+def test_columns_are_offered_and_drawn_with_their_labels():
+    from helpers.i18n import language
+
+    with mpl.rc_context(), language("zh"):
+        apply_theme()
+        explorer = MatrixExplorer(RFM, chart=True)
+        assert explorer.controls["x"].options[0] == ("购买次数（F）", "frequency")
+        assert explorer.figure.axes[0].get_ylabel() == "消费金额（M）"
+        assert "购买次数（F） = 5.50" in explorer.summary.value

@@ -3,7 +3,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.teaching.exercises.core import ChoiceProblem
+from helpers.teaching.exercises.core import ClassificationProblem, catalogue_options
 from helpers.i18n import language
 from helpers.teaching.widgets import ClassificationQuiz
 
@@ -23,8 +23,10 @@ def test_answers_and_check_mark_each_card():
     assert quiz.answers == {"C1": "champions", "C2": "promising"}
     assert feedback.marks == {"C1": True, "C2": False, "C3": None}
     assert (feedback.score, feedback.total, feedback.outcome.status) == (1, 3, "incorrect")
-    assert "✔" in quiz.marks["C1"].value and "✘" in quiz.marks["C2"].value and quiz.marks["C3"].value == ""
+    assert "√" in quiz.marks["C1"].value and "×" in quiz.marks["C2"].value and quiz.marks["C3"].value == ""
     assert "1 of 3 right" in quiz.feedback.value
+    assert "2 of 3 cards answered; still to answer: C3." in quiz.feedback.value
+    assert "Card C2: you chose “Promising”, it is “Lost”." in quiz.feedback.value
 
 
 def test_button_checks_and_all_right_passes():
@@ -36,7 +38,7 @@ def test_button_checks_and_all_right_passes():
 
 
 def test_linked_problem_judges_the_same_answers():
-    problem = ChoiceProblem(var="rfm_quiz", expected=lambda: KEY)
+    problem = ClassificationProblem(var="rfm_quiz", expected=lambda: KEY, options=catalogue_options(CLASSES))
     quiz = ClassificationQuiz(CARDS, CLASSES, problem=problem)
     quiz.dropdowns["C3"].value = "lost"
     assert problem.outcome(quiz.answers).status == "incorrect"
@@ -46,6 +48,7 @@ def test_linked_problem_judges_the_same_answers():
 def test_unanswered_and_keyless_quizzes_do_not_raise():
     quiz = ClassificationQuiz(CARDS, CLASSES, expected=KEY)
     assert quiz.check().outcome.status == "unattempted"
+    assert "Not attempted" in quiz.feedback.value and "0 of 3 right" not in quiz.feedback.value
     open_quiz = ClassificationQuiz(CARDS, CLASSES)
     assert open_quiz.check() is None and "no answer key" in open_quiz.feedback.value
 
@@ -72,3 +75,16 @@ def test_score_counts_exactly_the_right_answers(picks):
     feedback = quiz.check()
     assert feedback.score == right and feedback.outcome.passed == (right == len(KEY))
     assert quiz.answers == {card: pick for card, pick in zip(KEY, picks) if pick}
+
+
+def test_a_kit_quiz_explains_a_wrong_card_by_the_dimension_that_decides():
+    from helpers.teaching.exercises import ch03
+
+    with language("zh"):
+        quiz = ch03.q4.quiz()
+        for card, cls in ch03.q4.expected().items():
+            quiz.dropdowns[card].value = cls
+        quiz.dropdowns["2"].value = "cn8_important_value"
+        quiz.check()
+    assert "卡片 2：你选了「重要价值客户」，应为「重要保持客户」" in quiz.feedback.value
+    assert "200 天 &gt; 90 天 → R 远" in quiz.feedback.value and "区别在于 R" in quiz.feedback.value

@@ -58,7 +58,17 @@ def test_labels_follow_the_language_and_chart_redraws_silently(rfm, capsys):
         explorer = RfmExplorer(rfm, chart=True)
         assert "销售额占比" in explorer.summary.value
         explorer.controls["method"].value = "rank_first"
-    assert explorer.output is not None and capsys.readouterr().out == ""
+        names = [t.get_text() for t in explorer.figure.axes[0].get_yticklabels()]
+    assert names[::-1] == explorer.result.summary["label"].tolist()        # the chart shows this setting
+    assert bytes(explorer.image.value[:4]) == b"\x89PNG" and capsys.readouterr().out == ""
+
+
+def test_a_setting_without_segments_hides_the_chart_under_its_message(rfm):
+    explorer = RfmExplorer(rfm, chart=True)         # English labels: no CJK font needed
+    explorer.controls["n_bins"].value = 3                    # r_rfm10 needs 5 bins
+    assert explorer.result.error and explorer.image.layout.display == "none"
+    explorer.controls["scheme"].value = "cn8"
+    assert explorer.image.layout.display is None
 
 
 def test_caller_table_is_not_changed(rfm):

@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("00_start_here", setup_extra="""
 from helpers.teaching.exercises import ch00, ____
+from helpers.display import show
 from helpers.teaching.syllabus import chapter_table
 from helpers.data import load_online_retail, load_cdnow
 from helpers.data import load_demo
@@ -46,7 +47,7 @@ classify customers* (ABC, RFM, the customer pyramid, value matrices, lifetime va
 *how do we manage each class* (key accounts, satisfaction, loyalty and churn, care and revisits, complaints,
 customer experience). The last chapter applies the whole method to your own data.
 """)
-ch.code("chapter_table()")
+ch.code("show(chapter_table())")
 
 ch.md(zh="""
 ## 如何使用这些 Notebook
@@ -82,8 +83,10 @@ UK online gift shop in 2010–2011 (the UCI Online Retail dataset) and returns t
 `tx` and the data report `report`. The report guarantees that **no row disappears silently**:
 rows read = rows kept + rows excluded, by reason.
 """)
-ch.code("tx, report = load_online_retail()\nreport")
-ch.checked("report.to_frame()[['reason', 'rows']]")
+ch.checked("tx, report = load_online_retail()\nreport")
+ch.exercise("ch00", "q1")
+ch.exercise("ch00", "q2")
+ch.exercise("ch00", "q3")
 
 ch.md(zh="""
 **怎么读这份报告？** 约四分之一的发票行没有客户编号——这些多半是未登录的游客订单，
@@ -96,11 +99,6 @@ cancellations; left in, they would understate what customers spent. Exact duplic
 export glitch. Each reason lists the first row numbers so you can check them in the original file.
 """)
 
-ch.exercise("ch00", "q1", placeholder="rows_read = ____", solution="rows_read = report.rows_read")
-ch.exercise("ch00", "q2", placeholder="share_missing_id = ____",
-            solution="share_missing_id = report.excluded['excl_missing_customer'] / report.rows_read")
-ch.exercise("ch00", "q3", placeholder="biggest_reason = ____   # 'excl_missing_customer', 'excl_cancellation' or 'excl_duplicate'",
-            solution="biggest_reason = 'excl_missing_customer'")
 
 ch.md(zh="""
 课程还用到另外两份数据：**CDNOW**（美国一家网上唱片店 1997–1998 年的购买记录，是客户终生价值模型的经典数据集），
@@ -112,8 +110,8 @@ dataset of customer lifetime value models) and a fictitious **retail chain, the 
 profiles, orders, a satisfaction survey, complaints, a revisit log and key-account contacts, for the topics
 real data rarely shows in public.
 """)
-ch.checked("cdnow, cdnow_report = load_cdnow()\ncdnow_report.rows_read, cdnow_report.customers")
-ch.checked("demo_customers = load_demo('customers')\nlen(demo_customers)")
+ch.checked("cdnow, cdnow_report = load_cdnow()\nshow({'rows_read': cdnow_report.rows_read, 'customers': cdnow_report.customers})")
+ch.checked("demo_customers = load_demo('customers')\nshow({'customers': len(demo_customers)})")
 
 ch.md(zh="""
 ## 交互式讲解器
@@ -130,8 +128,54 @@ The **customer lifetime value calculator** below values a customer's future prof
 0.80 to 0.90 and watch the CLV.
 """)
 ch.code("calc = ClvCalculator()\ncalc")
-ch.exercise("ch00", "q4", placeholder="clv_at_90 = ____   # 把保留率调到 0.90 后读出 / read it after setting retention to 0.90",
-            solution="calc.controls['retention'].value = 0.9\nclv_at_90 = calc.result.clv")
+ch.exercise("ch00", "q4")
+
+ch.md(zh="""
+## 回到课程地图：整门课的主线——客户关系维护链
+
+经营客户关系像一条链子，一环扣一环：**信息 → 认识 → 选择 → 开发 → 分级 → 沟通 → 满意 → 忠诚**。
+没有客户信息就无从认识客户；认识了才能选择值得争取的客户；开发成功后要分级经营；分级决定怎样沟通；沟通与服务带来满意；
+满意到一定程度才有忠诚。这条链也代表一种观念转变：从“抢市场份额、不断找新客户”，转向“留住并经营好忠诚的老客户”。
+
+| 环节 | 在本课程中 |
+|---|---|
+| 信息 | 第 0 章数据报告；第 11 章顾客档案 |
+| 认识 | 第 2 章客户类型与关系状态 |
+| 选择 | 第 5 章目标客户选择、相似客户 |
+| 开发 | 第 2 章转化；第 4 章唤醒铁客户、推动升级 |
+| 分级 | 第 1 章 ABC；第 3 章 RFM；第 4 章金字塔；第 8 章大客户 |
+| 沟通 | 第 7 章沟通风格；第 11 章关怀与回访 |
+| 满意 | 第 9 章满意度；第 12 章投诉；第 13 章体验 |
+| 忠诚 | 第 6 章终生价值；第 10 章忠诚与流失 |
+""", en="""
+## Back to the course map: the thread of the course — the care chain
+
+Managing customer relationships is a chain whose links hold each other: **information → knowing → choosing →
+developing → grading → communicating → satisfying → loyalty**. Without information there is no knowing the
+customers; knowing them lets us choose the ones worth winning; once won, they are managed by grade; the grade decides
+how we communicate; communication and service bring satisfaction; and loyalty needs enough satisfaction. The chain
+also marks a change of mind: from grabbing market share and chasing new customers to keeping and serving loyal ones.
+
+| link | in this course |
+|---|---|
+| information | chapter 0, the data report; chapter 11, customer records |
+| knowing | chapter 2, customer types and relationship states |
+| choosing | chapter 5, target selection and look-alikes |
+| developing | chapter 2, conversion; chapter 4, waking up the bottom tier and moving customers up |
+| grading | chapter 1 ABC; chapter 3 RFM; chapter 4 the pyramid; chapter 8 key accounts |
+| communicating | chapter 7, communication styles; chapter 11, care and revisits |
+| satisfying | chapter 9 satisfaction; chapter 12 complaints; chapter 13 experience |
+| loyalty | chapter 6 lifetime value; chapter 10 loyalty and churn |
+""")
+ch.exercise("ch00", "q5")
+ch.trainer(zh="""
+维护链与 q5 约 5 分钟（可选；时间紧时只念一遍链条和对照表）。卡片容易混的是 C6（开发：促成第一次购买）与 C5（忠诚：留住、奖励推荐），
+以及 C8（沟通）与 C3（满意）——沟通是手段，满意是结果。
+""", en="""
+The care chain and q5 take about 5 minutes (optional; when short of time, read the chain and the table once). Cards
+students mix up: C6 (developing: bringing about a first purchase) with C5 (loyalty: keeping customers, rewarding
+referrals), and C8 (communicating) with C3 (satisfying) — communication is the means, satisfaction the result.
+""")
 
 ch.md(zh="""
 ## 讨论

@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("01_why_classify", setup_extra="""
 from helpers.teaching.exercises import ch01, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.rfm import rfm_table
@@ -91,21 +92,10 @@ Below are the member profiles of the demo company 悦家生活 (Yuejia Living); 
 """)
 ch.code("""
 customers = load_demo("customers")
-customers[["customer_id", "gender", "age", "city", "city_tier", "channel", "member_level"]].head()
+show(customers[["customer_id", "gender", "age", "city", "city_tier", "channel", "member_level"]].head())
 """)
 
-ch.md(zh="""
-**练习：这是按哪种标准分类？** 下面六张卡片各描述了一种客户分组方式。为每张卡片选出它用的分类标准，
-然后点 **检查**（✔ 表示正确，✘ 表示还不对）。
-""", en="""
-**Exercise: which criterion is this?** Each of the six cards below describes a way a team splits its customers.
-Pick the criterion each one uses, then press **Check** (✔ right, ✘ not yet).
-""")
-ch.code("quiz = ch01.criteria_quiz()\nquiz")
-ch.exercise("ch01", "q5",
-            placeholder="criteria_answers = ____   # 在卡片中选好后写 quiz.answers / after choosing in the cards: quiz.answers",
-            solution="criteria_answers = {'1': 'crit_value', '2': 'crit_behaviour', '3': 'crit_demographic',\n"
-                     "                    '4': 'crit_geographic', '5': 'crit_behaviour', '6': 'crit_value'}")
+ch.exercise("ch01", "q5")
 
 ch.md(zh="""
 ## 2 · 好客户与坏客户
@@ -137,7 +127,7 @@ ch.md(zh="""
 ## 3 · 帕累托法则与 ABC 分类
 
 意大利经济学家帕累托发现，少数人拥有大部分财富；管理学把它概括为 **80/20 法则**：大约 20% 的客户带来 80% 的销售额。
-**ABC 分类**把这个观察变成可操作的分组（docs/methods.md §2.5）：
+**ABC 分类**（Dickie 1951，最早用于库存管理）把这个观察变成可操作的分组（计算细节见 docs/methods.md §2.5）：
 
 1. 按价值（销售额或利润）从高到低给客户排序；
 2. 计算累计价值占比 $\\text{cum}_i = \\sum_{j \\le i} v_j \\,/\\, \\sum v$；
@@ -154,7 +144,7 @@ ch.md(zh="""
 
 The Italian economist Pareto observed that a few people own most of the wealth; management turned this into the
 **80/20 rule**: roughly 20 % of customers bring 80 % of sales. **ABC classification** turns the observation into
-groups you can act on (docs/methods.md §2.5):
+groups you can act on (Dickie 1951, first for inventories; details in docs/methods.md §2.5):
 
 1. rank customers by value (sales or profit), largest first;
 2. compute the cumulative share of value $\\text{cum}_i = \\sum_{j \\le i} v_j \\,/\\, \\sum v$;
@@ -170,7 +160,7 @@ With three customers worth 70, 20 and 10 the difference is plain:
 """)
 ch.checked("""
 toy = {"x": 70, "y": 20, "z": 10}
-abc_classify(toy, method="crossing").classes.tolist(), abc_classify(toy, method="le").classes.tolist()
+show({"crossing": abc_classify(toy, method="crossing").classes, "le": abc_classify(toy, method="le").classes})
 """)
 
 ch.md(zh="""
@@ -191,14 +181,13 @@ ch.code("""
 tx, report = load_online_retail()
 sales = rfm_table(tx)["monetary"]
 abc = abc_classify(sales)
-abc
 """)
-ch.checked("abc.summary()[['abc_class', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("abc")
 ch.code("plot_pareto(abc);")
 
 ch.md(zh="""
 **怎么读？** 约 26% 的客户（1,130 位）贡献了 80% 的销售额，40% 的客户（C 类）合计只贡献 5%。
-真实数据不会正好是 20/80，但“少数客户贡献大部分价值”的形状非常典型。阈值表中的 `min_value_abc_a`
+真实数据不会正好是 20/80，但“少数客户贡献大部分价值”的形状非常典型。阈值表中的“A 类客户最低价值”（代码里是 `min_value_abc_a`）
 告诉你进入 A 类至少要买多少（约 1,591 英镑）——这是销售团队能直接使用的数字。
 
 **周一就能做的事**：把 A 类名单交给客户经理，逐一确认专人负责；检查 C 类客户是否正在占用人工服务，
@@ -208,7 +197,7 @@ ch.md(zh="""
 """, en="""
 **How to read it.** About 26 % of the customers (1,130) bring 80 % of sales, while the 40 % in class C bring 5 %
 together. Real data is never exactly 20/80, but the shape — a few customers bring most of the value — is typical.
-`min_value_abc_a` in the thresholds says how much a customer must buy to be in A (about £1,591): a number the
+"Lowest value: Class A" in the thresholds (`min_value_abc_a` in code) says how much a customer must buy to be in A (about £1,591): a number the
 sales team can use directly.
 
 **What to do on Monday**: hand the A list to the account managers and make sure each customer has a named person;
@@ -218,9 +207,8 @@ In the explorer below, drag the A and B cut-offs and switch the boundary rule to
 shares move.
 """)
 ch.code("TierExplorer(sales)")
-ch.exercise("ch01", "q1", placeholder="n_class_a = ____", solution="n_class_a = int((abc.classes == 'abc_a').sum())")
-ch.exercise("ch01", "q2", placeholder="n_class_a_le = ____",
-            solution="n_class_a_le = int((abc_classify(sales, method='le').classes == 'abc_a').sum())")
+ch.exercise("ch01", "q1")
+ch.exercise("ch01", "q2")
 
 ch.md(zh="""
 ## 4 · 洛伦兹曲线与基尼系数
@@ -228,7 +216,7 @@ ch.md(zh="""
 ABC 分类给出三组，**洛伦兹曲线**则把整个分布画出来：把客户按价值从**低到高**排序，横轴是累计客户占比，
 纵轴是他们合计贡献的价值占比。如果每位客户贡献相同，曲线就是对角线（绝对平均线）；曲线越往右下弯，价值越集中。
 
-**基尼系数**是对角线与洛伦兹曲线之间面积的两倍（docs/methods.md §2.6）：
+**基尼系数**是对角线与洛伦兹曲线之间面积的两倍（Lorenz 1905；Gini 1912；计算细节见 docs/methods.md §2.6）：
 
 $$G = \\frac{2\\sum_i i\\,x_{(i)}}{n\\sum x} - \\frac{n+1}{n}$$
 
@@ -242,7 +230,8 @@ value to the largest; the x-axis is the cumulative share of customers, the y-axi
 together. If every customer brought the same, the curve would be the diagonal (perfect equality); the further it
 sags to the lower right, the more concentrated the value.
 
-The **Gini coefficient** is twice the area between the diagonal and the Lorenz curve (docs/methods.md §2.6):
+The **Gini coefficient** is twice the area between the diagonal and the Lorenz curve (Lorenz 1905; Gini 1912; details
+in docs/methods.md §2.6):
 
 $$G = \\frac{2\\sum_i i\\,x_{(i)}}{n\\sum x} - \\frac{n+1}{n}$$
 
@@ -265,8 +254,8 @@ and more on a few large customers, and losing one of them hurts more.
 
 Below we load three years of the demo company's orders; compute its Gini in the exercise.
 """)
-ch.code("orders = load_demo('orders')\norders.head()")
-ch.exercise("ch01", "q3", placeholder="gini_demo = ____", solution="gini_demo = gini(rfm_table(orders)['monetary'])")
+ch.code("orders = load_demo('orders')\nshow(orders.head())")
+ch.exercise("ch01", "q3")
 
 ch.md(zh="""
 ## 5 · 鲸鱼曲线与 Sherden 80/20/30 法则
@@ -298,7 +287,7 @@ three years. These are **assumptions**, written into the code so you can questio
 """)
 ch.code("""
 profit = customer_profit(orders, margin=0.35, cost_per_order=25, cost_per_customer=80)
-profit.head()
+show(profit.head())
 """)
 
 ch.md(zh="""
@@ -321,7 +310,7 @@ shape of a whale's back rising out of the water.
 """)
 ch.checked("""
 whale = whale_curve(profit["profit"])
-{name: round(number, 3) for name, number in whale.metrics().items()}
+show(whale.metrics(), money_cols=["total"], currency=profit.attrs["currency"])
 """)
 ch.code("plot_whale(whale);")
 
@@ -346,7 +335,8 @@ subsidising the others.
 """)
 ch.checked("""
 sherden = sherden_check(profit["profit"])
-f"{sherden.top_profit_share:.1%}", f"{sherden.bottom_loss_share:.1%}", round(cross_subsidy(profit["profit"]), 3)
+show({"top_profit_share": sherden.top_profit_share, "bottom_loss_share": sherden.bottom_loss_share,
+      "cross_subsidy": cross_subsidy(profit["profit"])}, share_cols=["cross_subsidy"])
 """)
 
 ch.md(zh="""
@@ -358,9 +348,7 @@ earned goes to subsidise loss-makers — milder than Sherden's picture, but the 
 and the strength of the conclusion changes: in the exercise, raise the cost per order to 35 yuan and see how high the
 hump gets.
 """)
-ch.exercise("ch01", "q4", placeholder="peak_at_35 = ____",
-            solution="peak_at_35 = whale_curve(customer_profit(orders, margin=0.35, cost_per_order=35,\n"
-                     "                                         cost_per_customer=80)['profit']).peak_profit_share")
+ch.exercise("ch01", "q4")
 
 ch.md(zh="""
 ## 6 · 资源跟着价值走
@@ -394,6 +382,27 @@ customer pyramid sets service standards per tier (chapter 4), value matrices add
 """)
 
 ch.md(zh="""
+### 分类换来什么：个性化服务、精准营销、资源优化
+
+客户分类带来的好处可以归成三类：**个性化服务**（按这一类客户的需要服务他们）、**精准营销**（把合适的信息和优惠只发给会响应的人）、
+**资源优化**（把有限的人手、时间和预算放到最值得的地方）。
+""", en="""
+### What classifying buys: personalised service, precise marketing, better use of resources
+
+The benefits of classifying customers fall into three kinds: **personalised service** (serving each class as it
+needs), **precise marketing** (the right message and offer only to those who will respond) and **better use of
+resources** (the few people, hours and budget where they are worth most).
+""")
+ch.exercise("ch01", "q7")
+ch.trainer(zh="""
+约 5 分钟（可选）。讨论点：同一个做法常常同时带来几种好处，卡片问的是“主要”体现哪一种；B3 和 B6 的关键词是“有限的人手”，
+B1 和 B5 的关键词是“只发给”。
+""", en="""
+About 5 minutes (optional). Point to make: one practice often brings several benefits; the cards ask for the main one.
+The key words of B3 and B6 are "only so many people"; of B1 and B5, "only to".
+""")
+
+ch.md(zh="""
 ## 讨论
 
 1. 演示公司一半以上的客户按估算是亏损的。应该放弃他们吗？如果不放弃，该怎么办？
@@ -412,7 +421,7 @@ ch.trainer(zh="""
 约 90 分钟：分类标准与卡片练习 15 分钟，好客户与坏客户 10 分钟，ABC 与边界规则 25 分钟（含讲解器和 q1–q2），
 洛伦兹与基尼 15 分钟（q3），鲸鱼曲线与 Sherden 15 分钟（q4），资源跟着价值走与讨论 10 分钟。
 
-学员常见困难：① 把 ABC 理解为“前 20% 客户是 A 类”——用 q1 的错误答案（868 = 20% × 4,339）引出讨论：
+学员常见困难：① 把 ABC 理解为“前 20% 客户是 A 类”——用 q1 的典型错误（3,037 = 70% × 4,339）引出讨论：
 A 类的定义是累计价值，不是人数；② 在交易明细上直接算基尼系数（q3 的常见错误，得到约 0.39，这是“订单金额”的集中度而不是客户的）；
 ③ 把 `loss_share` 看成亏损客户的比例——它是亏损额占总利润的份额，亏损客户比例是 `unprofitable_share`。
 
@@ -423,7 +432,7 @@ A 类的定义是累计价值，不是人数；② 在交易明细上直接算�
 About 90 minutes: criteria and the card quiz 15, good and bad customers 10, ABC and the boundary rule 25 (with the
 explorer and q1–q2), Lorenz and Gini 15 (q3), whale curve and Sherden 15 (q4), resources follow value and discussion 10.
 
-Where students stumble: (1) reading ABC as "the top 20 % of customers are A" — use q1's wrong answer (868 = 20 % of
+Where students stumble: (1) reading ABC as "the top 20 % of customers are A" — use q1's typical mistake (3,037 = 70 % of
 4,339) to start the discussion: A is defined by cumulative value, not by head count; (2) computing Gini on the order
 lines (q3's common mistake, about 0.39 — the concentration of order values, not of customers); (3) reading `loss_share`
 as the share of loss-making customers — it is the loss as a share of total profit; the share of customers is

@@ -5,13 +5,13 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("02_relationship_lifecycle", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch02, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.lifecycle import STATES, relationship_states, state_labels
 from helpers.migration import customer_flow, migration_matrix
 from helpers.cohorts import growth_accounting
 from helpers.plots import plot_customer_flow, plot_growth_accounting, plot_migration_heatmap, plot_state_distribution
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -78,8 +78,23 @@ may fall silent (at risk) and then be lost; a lost customer who is **won back** 
 the **customer flow model**. The table below gives the standard strategy per state (from the course's label catalogue):
 """)
 ch.code("""
-pd.DataFrame({"label": state_labels(STATES), "strategy": state_labels(STATES, "strategy")}, index=STATES)
+show(pd.DataFrame({"strategy": state_labels(STATES, "strategy")}, index=pd.Index(STATES, name="state")))
 """)
+
+ch.md(zh="""
+### 管理好每一类客户
+
+每种状态的经营重点不同：对潜在客户先**建立认同、收集资料**；对目标客户**促成首单**；对初次购买的客户**个性化关怀、建立信任**；
+对重复购买的客户推动**交叉购买和升级**；忠诚客户交给**专门的部门**、用**客户数据库**记住他们的一切；流失客户先问原因，再决定是否挽回。
+""", en="""
+### Managing each type of customer
+
+Each state needs its own focus: for prospects, **win them to the brand and learn about them**; for targets, **bring
+about the first order**; for first-time buyers, **personal attention and trust**; for repeat buyers, **cross-buying and
+moving up**; loyal customers go to a **dedicated team**, with a **customer database** that remembers everything about
+them; for lost customers, ask why before deciding whether to win them back.
+""")
+ch.exercise("ch02", "q5")
 
 ch.md(zh="""
 ## 2 从交易数据判定关系状态
@@ -126,9 +141,8 @@ We start with chapter 0's Online Retail data (a UK online gift wholesaler, Decem
 ch.code("""
 tx, report = load_online_retail()
 states = relationship_states(tx)
-states
 """)
-ch.checked("states.summary()[['state', 'customers']]")
+ch.checked("states")
 ch.code("plot_state_distribution(states);")
 
 ch.md(zh="""
@@ -147,7 +161,7 @@ Every classification can be traced: the `rule` column says which rule decided, n
 orders within a year. One customer of each state:
 """)
 ch.code("""
-states.table.groupby("state").head(1)[["state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]]
+show(states.table.groupby("state").head(1)[["state", "rule", "recency_days", "orders", "orders_in_window", "returned_on"]])
 """)
 
 ch.md(zh="""
@@ -164,8 +178,8 @@ Silent for 120 days is an alarm for a customer who restocks monthly, and normal 
 """)
 ch.checked("""
 individual = relationship_states(tx, individual=True)
-pd.DataFrame({"fixed 180 days": states.classes.value_counts(),
-              "individual": individual.classes.value_counts()}).reindex(STATES).dropna().astype(int)
+show(pd.DataFrame({"churn_fixed": states.classes.value_counts(), "individual": individual.classes.value_counts()})
+     .reindex(STATES).dropna().astype(int).rename_axis("state"))
 """)
 ch.md(zh="""
 个性化阈值下，流失客户从 861 人增加到 923 人，挽回客户从 328 人减少到 192 人：对购买很频繁的客户来说，
@@ -197,7 +211,7 @@ orders = load_demo("orders")
 customers = load_demo("customers")
 demo_states = relationship_states(orders, "2026-01-01", crm=customers)
 """)
-ch.checked("demo_states.summary()[['state', 'customers']]")
+ch.checked("show(demo_states.summary()[['state', 'customers', 'share']])")
 ch.md(zh="""
 演示公司有三年的数据，几乎一半的人已经流失（1,473 人）——三年里来过又走了的客户会不断累积，这在零售业很常见。
 真正需要经营的是另一半：505 位忠诚客户要重点维护，222 位预警客户要尽快联系，422 位潜在与目标客户等待首单。
@@ -225,13 +239,15 @@ ch.code("""
 flow = customer_flow(orders, "2025-10-01", "2026-01-01", crm=customers)
 plot_customer_flow(flow);
 """)
-ch.checked("flow.edges.query('course')[['source', 'target', 'customers']]")
+ch.checked("show(flow.edges.query('course').rename(columns={'source': 'from', 'target': 'to'})[['from', 'to', 'customers']])")
 ch.md(zh="""
 **读图要点**
 - **获取**：这一季有 129 位潜在客户和 55 位目标客户完成了首单；另有 92 人在这一季就买了不止一次，直接成为重复或忠诚客户（虚线）。
 - **转化为重复购买**：初次购买客户中，34 人再次购买，104 人进入预警——第二次购买是最脆弱的一环。
 - **流失与挽回**：246 位预警客户这一季没有回来，变成流失客户；同时有 28 位流失客户被挽回。
   挽回的人数远小于流失的人数，说明**预防流失比事后挽回更划算**。
+- **关系的四种走向**都在图上：**发展**（初次购买 → 重复购买 → 忠诚）；**夭折**（初次购买后没有第二次就沉寂、流失——
+  这一季有 104 位初次购买客户进入预警）；**破裂**（重复或忠诚的关系进入预警、最终流失）；**恢复**（流失后被挽回，这一季 28 人）。
 
 注意：CRM 表没有记录每个人何时成为潜在客户，所以在 t0 时，所有尚未购买的 CRM 成员都按潜在/目标客户计算。
 """, en="""
@@ -242,6 +258,10 @@ ch.md(zh="""
   purchase is the weakest link.
 - **Loss and win-back**: 246 at-risk customers did not return this quarter and are now lost, while 28 lost customers
   were won back. Far fewer come back than leave: **preventing churn pays better than winning customers back**.
+- **The four fates of a relationship** are all in the chart: it **develops** (first-time → repeat → loyal); it **dies
+  young** (no second purchase after the first, then silence and loss — 104 first-time buyers went at risk this
+  quarter); it **breaks** (a repeat or loyal relationship goes at risk and is finally lost); it is **restored** (won
+  back after being lost — 28 customers this quarter).
 
 Note: the CRM table does not record when each person became a prospect, so at t0 every CRM member without a
 purchase counts as a prospect or target.
@@ -269,7 +289,10 @@ ch.code("""
 m = migration_matrix(tx, "2011-09-10", "2011-12-10")
 plot_migration_heatmap(m, kind="probabilities");
 """)
-ch.checked("m.probabilities.loc[['new', 'repeat', 'loyal', 'at_risk', 'lost'], ['repeat', 'loyal', 'at_risk', 'lost', 'reactivated']].round(3)")
+ch.checked("""
+moves = m.probabilities.loc[['new', 'repeat', 'loyal', 'at_risk', 'lost'], ['repeat', 'loyal', 'at_risk', 'lost', 'reactivated']]
+show(moves, share_cols=moves.columns)
+""")
 ch.md(zh="""
 **怎么读？**
 - 忠诚客户最稳定：87% 三个月后仍是忠诚客户。
@@ -321,7 +344,7 @@ ch.code("""
 growth = growth_accounting(orders, period="Q")
 plot_growth_accounting(growth);
 """)
-ch.checked("growth.round(3)")
+ch.checked("show(growth)")
 ch.checked("""
 # 恒等式逐季成立 / the identity holds in every quarter
 bool((growth["active"] == growth["active"].shift() + growth["new"] + growth["resurrected"] - growth["churned"]).iloc[1:].all())
@@ -369,47 +392,84 @@ nothing for a lost one.
 """)
 
 ch.md(zh="""
-## 练习
+### 关系有多深：买卖、利益、伙伴
 
-**练习 1**　在线零售数据中（默认分析日 2011-12-10），有多少位流失预警客户？
+同样是“客户关系”，深浅差别很大：
+
+| 层次 | 客户为什么留下 | 例子 |
+|---|---|---|
+| **买卖关系** | 没有理由：每一次购买都重新比较、重新选择 | 只在打折季来、哪家便宜买哪家 |
+| **利益关系** | 留下有好处，或离开有损失（积分、折扣、转换成本） | 为了积分集中在一家买 |
+| **伙伴关系** | 双方有共同的目标，一起计划、一起投入 | 与企业客户共同设计年度礼品方案 |
+
+关系越深，带给企业的好处越多：每一笔交易的成本更低（不必每次从头推销），开发周期更短，购买更多、买的品类更多，还会推荐别人。
+悦家生活的数据里看得到这一点——按关系状态比较每位客户的平均订单数和消费额：
 """, en="""
-## Exercises
+### How deep a relationship goes: transactional, mutual interest, partnership
 
-**Exercise 1.** How many at-risk customers does Online Retail have (default analysis date 2011-12-10)?
+"Customer relationship" covers very different depths:
+
+| level | why the customer stays | example |
+|---|---|---|
+| **transactional** | no reason: every purchase is compared and chosen afresh | comes only in the sales season, buys wherever it is cheapest |
+| **mutual interest** | staying pays, or leaving costs (points, discounts, switching costs) | concentrates purchases in one shop for the points |
+| **partnership** | both sides share goals, plan and invest together | designing the yearly gift programme with a business client |
+
+The deeper the relationship, the more it brings the company: lower cost per transaction (no selling from scratch each
+time), shorter development cycles, more purchases and more categories, and referrals. Yuejia Living's data show it —
+the average orders and spend per customer by relationship state:
 """)
-ch.exercise("ch02", "q1", placeholder="n_at_risk = ____", solution="n_at_risk = int((states.classes == 'at_risk').sum())")
+ch.checked("""
+from helpers.display import show
+by_state = demo_states.table.query("orders > 0").groupby("state")[["orders", "revenue"]].mean().reindex(STATES).dropna()
+show(by_state.set_axis(state_labels(by_state.index)), decimals=1)
+""")
+ch.md(zh="""
+忠诚客户平均下了 16.8 单、消费 3,881 元，是重复购买客户（2.8 单、498 元）的七倍多，是初次购买客户（1 单、179 元）的二十多倍。
+这里有循环论证的成分（买得多才被判为忠诚），但方向很清楚：**把关系做深，比不断找新客户更值钱**（第 6 章会算出具体的钱数）。
+""", en="""
+Loyal customers placed 16.8 orders and spent ¥3,881 on average — more than seven times a repeat buyer (2.8 orders,
+¥498) and over twenty times a first-time buyer (1 order, ¥179). Part of this is circular (buying a lot is what makes
+a customer loyal here), but the direction is clear: **deepening relationships is worth more than forever finding new
+customers** (chapter 6 puts a money value on it).
+""")
+ch.exercise("ch02", "q6")
 
 ch.md(zh="""
-**练习 2**　在上面的迁移矩阵 `m` 中，2011-09-10 时的初次购买客户，有多大比例在 2011-12-10 时处于流失预警状态？（填 0–1 之间的小数）
-""", en="""
-**Exercise 2.** In the migration matrix `m` above, what share of the first-time buyers of 2011-09-10 were at risk on
-2011-12-10? (a fraction between 0 and 1)
-""")
-ch.exercise("ch02", "q2", placeholder="p_new_at_risk = ____",
-            solution="p_new_at_risk = m.probabilities.loc['new', 'at_risk']")
+### 扩展关系：交叉销售、向上销售、推荐新客户
 
-ch.md(zh="""
-**练习 3**　用增长核算表 `growth` 算出悦家生活 2025 年第三季度的速动比率。
+“扩展”有三条路：**交叉销售**（买了 A 的客户再买相关的 B）、**向上销售**（同一需要买更好的档次或更大的金额）、
+**推荐新客户**（满意的客户把朋友带来）。第 4 章的升级候选名单就是向上销售的起点，第 13 章的分档礼包用门槛推高订单金额，
+第 10 章的“传道者”是推荐的来源。
 """, en="""
-**Exercise 3.** Using the growth accounting table `growth`, work out Yuejia Living's quick ratio for 2025Q3.
-""")
-ch.exercise("ch02", "q3", placeholder="quick_ratio_q3 = ____",
-            solution="quick_ratio_q3 = growth.loc['2025Q3', 'quick_ratio']")
+### Expanding a relationship: cross-selling, up-selling, referrals
 
-ch.md(zh="""
-**练习 4（小测验）**　下面六位客户的购买日期如卡片所示，分析日为 2024-06-30，规则同第 2 节（90 / 180 / 365 天，4 次）。
-在每张卡片下选出状态，按“检查”查看结果；然后把答案交给练习检查：`quiz_states = quiz.answers`。
+There are three ways to expand: **cross-selling** (a customer who bought A also buys a related B), **up-selling** (a
+better grade or a bigger order for the same need) and **referrals** (satisfied customers bring friends). Chapter 4's
+upgrade list is where up-selling starts, chapter 13's gift-pack grades use thresholds to raise order values, and
+chapter 10's "apostles" are where referrals come from.
+""")
+ch.exercise("ch02", "q7")
+ch.trainer(zh="""
+三个卡片练习各约 5 分钟（都是可选内容，可以布置为课后练习）：q5 在第 1 节的状态策略表之后，q6、q7 在本节。
+q5 最常见的混淆是 M3 与 M5（潜在客户与目标客户：区别在于企业是否已选定要争取他）；q6 常把 R2、R6（积分、转换成本）当成伙伴关系——
+追问“如果明天积分取消，他还会留下吗？”；q7 的 X4 是向上销售（推高这一单的金额），不是交叉销售。
+关系越深越值钱的表格要提醒学员：忠诚是按购买次数判定的，所以“忠诚客户买得多”部分是定义使然；真正的证据在第 6 章的保留经济学。
 """, en="""
-**Exercise 4 (quiz).** The six customers below bought on the dates shown; the analysis date is 2024-06-30 and the
-rules are those of section 2 (90 / 180 / 365 days, 4 purchases). Pick a state under each card and press Check;
-then hand your answers to the exercise check: `quiz_states = quiz.answers`.
+The three card quizzes take about 5 minutes each (all optional; they also work as homework): q5 after section 1's
+table of strategies per state, q6 and q7 here. In q5 students mix up M3 and M5 (prospect versus target: has the
+company chosen to win them?); in q6 they take R2 and R6 (points, switching costs) for partnerships — ask "if the
+points were dropped tomorrow, would he stay?"; in q7, X4 is up-selling (a bigger order), not cross-selling.
+On the table of value by state, remind students that loyalty is defined by purchases here, so "loyal customers buy
+more" is partly true by definition; the real evidence is chapter 6's retention economics.
 """)
-ch.code("""
-quiz = ClassificationQuiz(ch02.quiz_cards(), ch02.QUIZ_STATES, problem=ch02.q4, labels=state_labels(ch02.QUIZ_STATES))
-quiz
-""")
-ch.exercise("ch02", "q4", placeholder="quiz_states = ____   # quiz.answers",
-            solution="quiz_states = {'C1': 'loyal', 'C2': 'new', 'C3': 'at_risk', 'C4': 'lost', 'C5': 'reactivated', 'C6': 'repeat'}")
+
+
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch02", "q1")
+ch.exercise("ch02", "q2")
+ch.exercise("ch02", "q3")
+ch.exercise("ch02", "q4")
 
 ch.md(zh="""
 ## 讨论

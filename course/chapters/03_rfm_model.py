@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("03_rfm_model", setup_extra="""
 from helpers.teaching.exercises import ch03, ____
+from helpers.display import show
 import pandas as pd
 from helpers.data import load_online_retail, load_cdnow
 from helpers.rfm import rfm_table
@@ -11,7 +12,7 @@ from helpers.segments import cn8_classify, rfm_segment, segment_summary
 from helpers.segment_rules import R_RFM10
 from helpers.errors import collect_warnings
 from helpers.plots import plot_rfm_heatmap, plot_score_distribution, plot_segment_sizes
-from helpers.teaching.widgets import ClassificationQuiz, RfmExplorer
+from helpers.teaching.widgets import RfmExplorer
 """)
 
 ch.md(zh="""
@@ -90,22 +91,22 @@ ch.md(zh="""
 `rfm_table` turns hundreds of thousands of invoice lines into **one row per customer**. Online Retail has invoice
 numbers, so F counts distinct invoices.
 """)
-ch.code("tx, report = load_online_retail()\nrfm = rfm_table(tx)\nrfm.head()")
-ch.checked("rfm.attrs['as_of'], rfm.attrs['frequency'], len(rfm)")
+ch.code("tx, report = load_online_retail()\nrfm = rfm_table(tx)\nshow(rfm.head())")
+ch.checked("show({'as_of': rfm.attrs['as_of'], 'frequency': rfm.attrs['frequency'], 'customers': len(rfm)})")
 ch.md(zh="""
 分析日是 2011-12-10（最后一张发票的次日），F 按订单（发票）计数，共 4,339 位客户。看一位客户：
 """, en="""
 The analysis date is 2011-12-10 (the day after the last invoice), F counts orders (invoices), and there are 4,339
 customers. One customer up close:
 """)
-ch.checked("rfm.loc['12347', ['recency_days', 'frequency', 'monetary', 'first_purchase', 'last_purchase']]")
+ch.checked("show(rfm.loc['12347', ['recency_days', 'frequency', 'monetary', 'first_purchase', 'last_purchase']])")
 ch.md(zh="""
 客户 12347 三天前刚下过单，一年里下了 7 单，共消费 £4,310——直觉上就是好客户。再看全体客户的分布：
 """, en="""
 Customer 12347 ordered three days ago, placed 7 orders in the year and spent £4,310 — a good customer by any
 instinct. Now the whole customer base:
 """)
-ch.checked("rfm[['recency_days', 'frequency', 'monetary']].describe().round(1)")
+ch.checked("show(rfm[['recency_days', 'frequency', 'monetary']].describe().T, decimals=1)")
 ch.md(zh="""
 **怎么读：** 一半客户在最近 51 天内买过；一半客户只下过 1–2 单；金额的均值（£2,048）是中位数（£669）的三倍多——
 少数大客户把均值拉高了。记住这一点，后面用“高于均值”划分客户时它会起作用。
@@ -140,7 +141,7 @@ Scores are combined three ways: the **RFM code** `rfm_cell` (e.g. `"543"`, the m
 `rfm_score` = 100R + 10F + M, and the total `rfm_sum` = R + F + M (3–15, which loses information: `"155"` and
 `"551"` both sum to 11 but are entirely different customers).
 """)
-ch.code("scores = rfm_score(rfm)\nscores.thresholds['R']")
+ch.code("scores = rfm_score(rfm)\nshow(scores.thresholds['R'], decimals=1)")
 ch.md(zh="""
 **读分界表：** 最近 15 天内买过的客户 R = 5；34–72 天前买过的 R = 3；181 天以上没来的 R = 1。
 （上界是“不含”的：R = 5 的范围是 1 ≤ 天数 < 15.2。）F 和 M 的分界表用 `scores.thresholds['F']`、`scores.thresholds['M']` 查看。
@@ -149,8 +150,8 @@ ch.md(zh="""
 181 days or more gives R = 1. (Upper limits are exclusive: R = 5 means 1 ≤ days < 15.2.) Look at F and M with
 `scores.thresholds['F']` and `scores.thresholds['M']`.
 """)
-ch.checked("scores.table.loc['12347', ['R', 'F', 'M', 'rfm_cell', 'rfm_score', 'rfm_sum']]")
-ch.checked("scores.table['rfm_cell'].value_counts().head(5)")
+ch.checked("show(scores.table.loc['12347', ['R', 'F', 'M', 'rfm_cell', 'rfm_score', 'rfm_sum']])")
+ch.checked("show(scores.table['rfm_cell'].value_counts().head(5).rename('customers'))")
 ch.md(zh="""
 客户 12347 是 `555`：三个维度都在最好的五分之一里。最常见的两个代码恰好是两个极端——`111`（330 人）和 `555`（328 人）：
 R、F、M 彼此相关，久不来的客户通常也买得少、花得少。下图是每个维度各分数的客户数：R 和 M 每档都接近 20%（约 870 人），
@@ -163,8 +164,7 @@ often and spend less. The chart shows customers per score on each dimension: R a
 while F = 3 has only about 500. These are **ties**, the subject of the next section.
 """)
 ch.code("plot_score_distribution(scores);")
-ch.exercise("ch03", "q1", placeholder="n_555 = ____   # RFM 代码为 '555' 的客户数 / customers whose RFM code is '555'",
-            solution="n_555 = (scores.table['rfm_cell'] == '555').sum()")
+ch.exercise("ch03", "q1")
 
 ch.md(zh="""
 ## 4 · 并列值：CDNOW 上的三种规则
@@ -180,7 +180,7 @@ have F = 1, so the 20 % and 40 % breaks both fall on the same value, 1. This is 
 (CDNOW has no order ids, so F counts distinct purchase days.)
 """)
 ch.code("cd_tx, cd_report = load_cdnow()\ncd_rfm = rfm_table(cd_tx)")
-ch.checked("cd_rfm['frequency'].value_counts(normalize=True).head(4).round(3)")
+ch.checked("show(cd_rfm['frequency'].value_counts(normalize=True).head(4).rename('customer_share'))")
 ch.md(zh="""
 处理并列值有三种常见规则，kit 都提供，并要求每份分析**写明用的是哪一种**：
 
@@ -207,7 +207,7 @@ with collect_warnings() as notes:
     cd_scores = {m: rfm_score(cd_rfm, method=m) for m in ("r_rfm", "rank_first", "qcut_drop")}
 notes
 """)
-ch.checked("pd.DataFrame({m: s.table['F'].value_counts() for m, s in cd_scores.items()}).reindex(range(1, 6)).fillna(0).astype(int)")
+ch.checked("show(pd.DataFrame({m: s.table['F'].value_counts() for m, s in cd_scores.items()}).reindex(range(1, 6)).fillna(0).astype(int).rename_axis('F'))")
 ch.md(zh="""
 **逐列解读（每行是一个 F 分，数字是客户数）：**
 - `r_rfm`：12,054 位只买过一次的客户都是 F = 1，**F = 2 是空档**，买过两次的客户直接跳到 F = 3；
@@ -225,7 +225,7 @@ ch.md(zh="""
 Three customers make the problem of `rank_first` concrete: each bought once, yet their scores differ — only their
 customer ids do.
 """)
-ch.checked("cd_scores['rank_first'].table.loc[['00001', '09324', '18463'], ['recency_days', 'frequency', 'monetary', 'F']]")
+ch.checked("show(cd_scores['rank_first'].table.loc[['00001', '09324', '18463'], ['recency_days', 'frequency', 'monetary', 'F']])")
 ch.md(zh="""
 **本章的规则：`r_rfm`**（kit 的默认值）。理由：同样的行为必须得到同样的分，否则无法向业务部门解释“为什么他是 2 分、她是 3 分”；
 出现空档时 kit 会提示，分析者再做决定。并列值很多时，更好的办法往往是**直接用业务可解释的分界点**，
@@ -239,11 +239,10 @@ analyst decides. With heavy ties the better answer is often **breaks the busines
 ch.code("""
 with collect_warnings():   # the 51 % tie note is already known
     cd_custom = rfm_score(cd_rfm, breaks={"F": [2, 3, 5, 8]})
-cd_custom.thresholds['F']
+show(cd_custom.thresholds['F'])
 """)
-ch.checked("cd_custom.table['F'].value_counts().sort_index()")
-ch.exercise("ch03", "q2", placeholder="split_policy = ____   # 'r_rfm'、'rank_first' 或 'qcut_drop'",
-            solution="split_policy = 'rank_first'")
+ch.checked("show(cd_custom.table['F'].value_counts().sort_index().rename('customers'))")
+ch.exercise("ch03", "q2")
 
 ch.md(zh="""
 ## 5 · RFM 八类客户
@@ -297,8 +296,8 @@ is a customer who has been away **longer**. Recent and lapsed are silently swapp
 trade places with important keep customers. The test is simple: the customer who bought most recently, most often
 and for the most must be an important value customer.
 """)
-ch.code("cn8 = cn8_classify(rfm)   # basis='raw', breaks='mean'\ncn8")
-ch.checked("segment_summary(cn8)[['segment', 'customers', 'customer_share', 'revenue_share']].round(3)")
+ch.code("cn8 = cn8_classify(rfm)   # basis='raw', breaks='mean'")
+ch.checked("show(segment_summary(cn8)[['segment', 'customers', 'customer_share', 'revenue_share']])")
 ch.code("plot_segment_sizes(cn8);")
 ch.md(zh="""
 **怎么读：** 690 位重要价值客户（16%）贡献了 64% 的收入——他们是第一优先级。最大的一类是一般发展客户（40%）：
@@ -308,7 +307,7 @@ ch.md(zh="""
 class is general development (40 %): recent, but below the mean on orders and spend — mostly new and small customers.
 The recommended strategy of each class is one call away:
 """)
-ch.code("cn8.strategies()")
+ch.code("show(cn8.strategies()[['label', 'strategy']])")
 ch.md(zh="""
 ### 均值还是中位数？
 
@@ -320,7 +319,7 @@ We saw that a few big customers pull the mean spend up. Switching the threshold 
 the lines and the class sizes:
 """)
 ch.code("cn8_median = cn8_classify(rfm, breaks='median')")
-ch.checked("pd.DataFrame({'mean': cn8.thresholds, 'median': cn8_median.thresholds}).round(1)")
+ch.checked("show(pd.DataFrame({'mean': cn8.thresholds, 'median': cn8_median.thresholds}).rename_axis('dimension'), decimals=1)")
 ch.md(zh="""
 用均值时，“金额高”要求消费 ≥ £2,048，只有约五分之一的客户达到；用中位数时门槛降到 £669，一半客户都算“高”。
 两种都对，**关键是写明用了哪一种**，并让它符合业务：资源很少、只想找出最顶端的客户，用均值；想把客户大致对半分，用中位数。
@@ -343,7 +342,7 @@ retention.)
 A classification is worth what it changes. Important retention customers, largest spend first, are this week's call
 list for the account managers:
 """)
-ch.checked("cn8.table.query(\"segment == 'cn8_important_retain'\").nlargest(5, 'monetary')[['recency_days', 'frequency', 'monetary']]")
+ch.checked("show(cn8.table.query(\"segment == 'cn8_important_retain'\").nlargest(5, 'monetary')[['recency_days', 'frequency', 'monetary']])")
 ch.md(zh="""
 **打电话之前先核对。** 名单第一位客户 12346 只有一张 £77,184 的订单——原始数据里，这张订单当天就被整单取消了。
 数据加载时把取消发票（以 “C” 开头）**剔除**而不是与原订单**冲销**，所以这笔消费仍留在 M 里。
@@ -354,25 +353,9 @@ cancelled in full the same day. The loader **drops** cancellation invoices (numb
 **netting** them against the original order, so the amount is still in M. Whatever list a model produces, the top
 rows deserve a human look.
 """)
-ch.exercise("ch03", "q3", placeholder="n_retain_median = ____   # 用中位数作比较值时的重要挽留客户数 / important retention customers with median thresholds",
-            solution="n_retain_median = (cn8_median.table['segment'] == 'cn8_important_retain').sum()")
+ch.exercise("ch03", "q3")
 
-ch.md(zh="""
-### 练习：给客户卡片分类
-
-假设某店客户的平均值是：最近一次购买距今 **90 天**、**4 单**、消费 **¥2,000**。
-请按八类方案为下面每张客户卡片选择类型，然后点“检查”。再把你的选择存进 `quiz_answers` 交给 `ch03.q4.check()`。
-""", en="""
-### Exercise: classify the customer cards
-
-Suppose a shop's averages are: last purchase **90 days** ago, **4 orders**, **¥2,000** spent. Pick the 8-class type
-of every customer card below and press Check. Then store your choice in `quiz_answers` for `ch03.q4.check()`.
-""")
-ch.code("quiz = ClassificationQuiz(ch03.quiz_cards(), classes=ch03.CN8_CLASSES, problem=ch03.q4)\nquiz")
-ch.exercise("ch03", "q4", placeholder="quiz_answers = ____   # 作答后写 quiz.answers / after answering: quiz.answers",
-            solution="""quiz_answers = {"1": "cn8_general_value", "2": "cn8_important_keep", "3": "cn8_general_retain",
-                "4": "cn8_important_value", "5": "cn8_important_retain", "6": "cn8_general_develop",
-                "7": "cn8_important_develop", "8": "cn8_general_keep"}""")
+ch.exercise("ch03", "q4")
 
 ch.md(zh="""
 ## 6 · 英文细分方案
@@ -406,8 +389,8 @@ First the rule table of `r_rfm10` — order matters: `444` matches rule 2 (Poten
 Customers); the first match wins, so it is a **Potential Loyalist**. `333` even matches five rules — and is a
 Potential Loyalist too.
 """)
-ch.code("R_RFM10")
-ch.code("seg10 = rfm_segment(scores, 'r_rfm10')\nsegment_summary(seg10).round(3)")
+ch.code("show(R_RFM10)")
+ch.code("seg10 = rfm_segment(scores, 'r_rfm10')\nshow(segment_summary(seg10).drop(columns='label'))")
 ch.code("plot_segment_sizes(seg10);")
 ch.md(zh="""
 **同名不同义。** 三个方案都有“冠军客户”，但定义不同，人数也差很多：
@@ -417,7 +400,7 @@ different size:
 """)
 ch.checked("""
 schemes = {name: rfm_segment(scores, name) for name in ("r_rfm10", "rf_grid", "rfm11")}
-pd.DataFrame({name: s.summary().set_index('label')['share'] for name, s in schemes.items()}).round(3)
+show(pd.DataFrame({name: s.summary().set_index('label')['share'] for name, s in schemes.items()}), share_cols=list(schemes))
 """)
 ch.md(zh="""
 （空白 NaN 表示该方案没有这个细分。）在 `r_rfm10` 里，冠军必须三项都是 5 分（7.6%）；`rf_grid` 只看 R、F（14.4%）；`rfm11` 把 F、M 平均后再看（20.5%）。
@@ -429,8 +412,7 @@ averages F and M first (20.5 %). So a report cannot just say "20 % of our custom
 **the scheme and the scoring rule**. Also, 0.3 % of customers fall into "Others" under `r_rfm10`, e.g. `215`
 (R = 2, F = 1, M = 5): away for a while, one purchase, big spend — no rule covers them, so look at them separately.
 """)
-ch.exercise("ch03", "q5", placeholder="champions_revenue_share = ____   # r_rfm10 方案中冠军客户的收入占比 / revenue share of Champions under r_rfm10",
-            solution="champions_revenue_share = segment_summary(seg10).set_index('segment').loc['champions', 'revenue_share']")
+ch.exercise("ch03", "q5")
 
 ch.md(zh="""
 ## 7 · 读懂 RFM 热力图
@@ -492,9 +474,7 @@ The explorer below works on one RFM table (Online Retail). Switch the **tie poli
 - what must the bins be for the `pymc` scheme?
 """)
 ch.code("explorer = RfmExplorer(rfm)\nexplorer")
-ch.exercise("ch03", "q6", placeholder="champions_share_rfm11 = ____   # 在讲解器中选 rfm11 后读出冠军客户的客户占比 / customer share of Champions after choosing rfm11",
-            solution="explorer.controls['scheme'].value = 'rfm11'\n"
-                     "champions_share_rfm11 = explorer.result.summary.set_index('segment').loc['champions', 'customer_share']")
+ch.exercise("ch03", "q6")
 
 ch.md(zh="""
 ## 讨论

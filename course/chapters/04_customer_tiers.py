@@ -3,6 +3,7 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("04_customer_tiers", setup_extra="""
 from helpers.teaching.exercises import ch04, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.rfm import rfm_table
@@ -16,7 +17,7 @@ ch.md(zh="""
 # 第 4 章 · 客户分层：金钻·白银·铜·铁
 
 第 1 章用 ABC 分类把客户分成三组，回答了“谁最有价值”。本章的**客户金字塔**把客户分成四层，
-并为每一层规定服务标准：谁有专属客户经理，谁用自助渠道，谁值得推动升级，谁的服务成本需要压下来。
+并为每一层规定服务标准：谁有专属客户经理，谁用自助渠道，谁值得推动升级，谁需要被“唤醒”。
 
 **本章目标**
 - 能按预设比例或课程（企业）给定的阈值划分客户层级；
@@ -37,7 +38,7 @@ ch.md(zh="""
 
 Chapter 1 split customers into three ABC classes to find out who matters most. The **customer pyramid** of this
 chapter uses four tiers and sets a service standard for each: who gets a dedicated account manager, who is served
-through self-service, who is worth pushing up, and whose cost to serve must come down.
+through self-service, who is worth pushing up, and who needs waking up.
 
 **Objectives**
 - tier customers by a preset or by the thresholds the course (or the company) gives;
@@ -63,10 +64,15 @@ Zeithaml、Rust 和 Lemon（2001，《加州管理评论》）提出**客户金�
 
 | 层级 | 英文原名 | 特征 | 经营重点 |
 |---|---|---|---|
-| **金钻客户** | Platinum | 利润最高；购买量大、对价格不太敏感、忠诚，愿意尝试新产品 | 全力保持，专属服务 |
-| **白银客户** | Gold | 利润较高，但看重折扣、忠诚度较低，可能同时在多家采购 | 提高钱包份额，推动升入金钻 |
-| **铜客户** | Iron | 提供销量、帮助企业利用产能，但消费、忠诚度和利润都不足以享受特殊待遇 | 标准化、高效率服务 |
-| **铁客户** | Lead | 让企业亏钱：要求的关注超过其消费，有时还是问题客户 | 降低服务成本、调价，必要时放弃 |
+| **金钻客户** | Platinum | 利润最高；购买量大、对价格不太敏感、忠诚，愿意尝试新产品 | 全力保持：专属顾问、VIP 权益、礼品与关怀 |
+| **白银客户** | Gold | 利润较高，但看重折扣、忠诚度较低，可能同时在多家采购 | 高频互动、增值服务，提高钱包份额，推动升入金钻 |
+| **铜客户** | Iron | 提供销量、帮助企业利用产能，但消费、忠诚度和利润都不足以享受特殊待遇 | 标准化、高效率服务；用优惠和免费体验推动升级 |
+| **铁客户** | Lead | 价值最低的一群，但仍有潜力——也包括登记过、却还没有下单的潜在客户 | **唤醒需求**：定期联系和回访，别让他们流失 |
+
+**铁客户的两种读法。** 本课程按中文课程的本义理解铁客户：价值最低、但需求还没有被唤醒的客户，经营重点是低成本地保持联系、
+定期回访、促成（再次）购买。Zeithaml 等人的论文对最底层（Lead）的定义更窄：**服务成本高于贡献、让企业亏钱**的客户。
+后者是**分析师的细化**——有了成本数据，就能在铁层里认出那些亏损的客户（第 2 节“按盈亏分层”），对他们先算账、
+再决定投入多少。两种读法并不矛盾：先唤醒，再用数据决定唤醒谁、花多少钱。
 
 金字塔与 ABC 的出发点相同——客户价值差别很大；区别在于金字塔**层数更多**，而且通常**按客户人数比例**切分，
 每一层的人数稳定，方便据此配置客户经理和服务预算。
@@ -80,10 +86,17 @@ Mind the false friend: 铁 (iron) is the **Lead** tier, and the **Iron** tier is
 
 | tier | course name | profile | focus |
 |---|---|---|---|
-| **Platinum** | 金钻 | most profitable; heavy users, not very price-sensitive, committed, try new offerings | keep them at all costs, dedicated service |
-| **Gold** | 白银 | profitable, but want discounts, less loyal, may buy from several suppliers | grow share of wallet, move them up |
-| **Iron** | 铜 | bring volume and fill capacity, but spending, loyalty and profit do not earn special treatment | standard, efficient service |
-| **Lead** | 铁 | cost the company money: demand more attention than their spending warrants, sometimes problem customers | cut the cost to serve, reprice, let go if needed |
+| **Platinum** | 金钻 | most profitable; heavy users, not very price-sensitive, committed, try new offerings | keep them at all costs: a personal adviser, VIP benefits, gifts and care |
+| **Gold** | 白银 | profitable, but want discounts, less loyal, may buy from several suppliers | frequent contact, added services, grow share of wallet, move them up |
+| **Iron** | 铜 | bring volume and fill capacity, but spending, loyalty and profit do not earn special treatment | standard, efficient service; offers and free trials to move them up |
+| **Lead** | 铁 | the lowest-value group, yet with potential — members who signed up but have not bought yet included | **wake up their needs**: regular contact and revisits, do not lose them |
+
+**Two readings of the bottom tier.** The course reads 铁 as the Chinese courseware means it: the lowest-value
+customers, whose needs have not been woken up yet; the focus is low-cost regular contact, revisits and a (next)
+purchase. The paper defines its bottom tier, Lead, more narrowly: customers who **cost more to serve than they bring**.
+That is an **analyst's refinement**: with cost data you can find the loss-makers inside the bottom tier (section 2,
+"by profit and loss"), do the sums for them first and then decide how much to spend. The readings do not clash:
+wake the tier up, and let the data decide whom to wake and at what cost.
 
 The pyramid starts from the same fact as ABC — customers differ hugely in value. It has **more levels** and is usually
 cut by **shares of customers**, so each tier has a stable head count to plan account managers and service budgets around.
@@ -97,7 +110,7 @@ ch.md(zh="""
 1. **预设比例**：按价值排序后，按人数切分。`cn_1_4_15_80` 是国内 CRM 实践常用的 1% / 4% / 15% / 80%；
    `20_30_30_20` 是另一种常见读法。
 2. **绝对门槛**：企业或课程给定的金额，例如“累计消费满 8,000 元为金钻”。门槛一经给出就**优先于预设比例**。
-3. **按盈亏分层**（`profit_sign`）：利润为负的客户直接归入铁层，其余按 20% / 30% / 50% 切分——最接近论文中“铁客户让企业亏钱”的定义。
+3. **按盈亏分层**（`profit_sign`，分析师的细化）：利润为负的客户直接归入铁层，其余按 20% / 30% / 50% 切分——即论文中 Lead 层“让企业亏钱”的定义。
 
 **并列规则**：价值相同的客户若正好落在分界线两侧，全部归入较高的一层，结果不受数据行顺序影响。
 
@@ -111,8 +124,8 @@ The paper fixes no shares; practice uses three ways to set the thresholds (docs/
    Chinese CRM practice; `20_30_30_20` is another common reading.
 2. **absolute thresholds** given by the company or the course, e.g. "8,000 yuan cumulative spend for Platinum". Given
    thresholds **override the preset shares**.
-3. **by profit and loss** (`profit_sign`): every customer with negative profit is Lead, the others split 20 % / 30 % / 50 %
-   — the closest to the paper's definition of Lead as customers who cost money.
+3. **by profit and loss** (`profit_sign`, the analyst's refinement): every customer with negative profit is Lead, the
+   others split 20 % / 30 % / 50 % — the paper's definition of Lead as customers who cost money.
 
 **Tie rule**: customers with equal value on both sides of a boundary all go to the higher tier, so the result does
 not depend on the order of the rows.
@@ -123,27 +136,26 @@ ch.code("""
 tx, report = load_online_retail()
 sales = rfm_table(tx)["monetary"]
 pyramid = customer_pyramid(sales, preset="cn_1_4_15_80")
-pyramid
 """)
-ch.checked("pyramid.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("pyramid")
 ch.code("plot_pyramid(pyramid);")
-ch.checked("pyramid.thresholds")
 
 ch.md(zh="""
 **怎么读？** 最上面 1% 的客户（44 位）贡献了 32.1% 的销售额，前 5%（金钻 + 白银）合计超过一半；
 底层 80% 的客户只贡献四分之一。`thresholds` 中的 `min_value_*` 是实际进入每一层所需的最低销售额：
 金钻约 19,789 英镑，白银约 5,837 英镑，铜约 2,056 英镑——可以直接写进销售团队的客户分级标准。
 
-4,339 的 1% 是 43.39，为什么金钻层是 44 位？答案在练习 1 里。
+4,339 的 1% 是 43.39，金钻层却有 44 位：和 ABC 分类一样，跨过 1% 线的那位客户也进入金钻层（跨线规则）。练习 1 换一个预设用这条规则。
 """, en="""
 **How to read it.** The top 1 % (44 customers) bring 32.1 % of sales; the top 5 % (Platinum + Gold) more than half;
 the bottom 80 % a quarter. The `min_value_*` entries of `thresholds` are the lowest sales that actually reached each
 tier: about £19,789 for Platinum, £5,837 for Gold, £2,056 for Iron — numbers that can go straight into the sales
 team's customer grading rules.
 
-1 % of 4,339 is 43.39, so why does the Platinum tier hold 44 customers? Exercise 1 asks.
+1 % of 4,339 is 43.39, yet the Platinum tier holds 44 customers: as in ABC, the customer who crosses the 1 % line is in
+the tier too (the crossing rule). Exercise 1 applies the rule to another preset.
 """)
-ch.exercise("ch04", "q1", placeholder="n_diamond = ____", solution="n_diamond = int((pyramid.classes == 'tier_diamond').sum())")
+ch.exercise("ch04", "q1")
 
 ch.md(zh="""
 ### 绝对门槛：演示公司的会员等级
@@ -161,60 +173,108 @@ ch.code("""
 orders = load_demo("orders")
 tiers_demo = customer_pyramid(rfm_table(orders)["monetary"], breaks=(8000, 3000, 1000))
 """)
-ch.checked("tiers_demo.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("show(tiers_demo.summary()[['tier', 'customers', 'customer_share', 'value_share']])")
 
 ch.md(zh="""
 按绝对门槛分层时，各层人数不是固定比例，而是由客户的实际消费决定：演示公司的金钻层占 2.5% 的客户、27.1% 的销售额。
 门槛固定的好处是客户能看懂、能追求（会员卡就是这样）；缺点是企业增长或涨价后，越来越多的客户会“自动”升级，
 门槛需要定期复核。
 
-### 按盈亏分层
+### 铁层里还有谁：登记了却还没有下单的人
 
-金字塔的本义是按**利润**分层。沿用第 1 章的利润估算（毛利率 35%、每单服务成本 25 元、每位客户 80 元），
-用 `profit_sign` 预设：亏损客户全部归入铁层。
+按本课程的理解，铁客户也包括**还没有消费过的潜在客户**——他们的需求还没有被唤醒。悦家生活的客户名单（CRM）有
+3,000 人，其中 422 人登记过（潜在客户，或营销部门选定的目标客户），却从未下单。把他们的累计消费记为 0，和买过的客户一起分层：
 """, en="""
 With absolute thresholds the tier sizes are not fixed shares but follow what customers actually spend: the demo
 company's Platinum tier is 2.5 % of customers with 27.1 % of sales. Fixed thresholds are easy for customers to
 understand and aim for (that is how membership cards work); but as the company grows or raises prices, more and more
 customers move up "by themselves", so the thresholds need a regular review.
 
-### Tiers by profit and loss
+### Who else is in the bottom tier: people who signed up but never bought
 
-The pyramid is meant to rank by **profit**. With chapter 1's profit estimate (35 % margin, 25 yuan per order,
-80 yuan per customer) and the `profit_sign` preset, every loss-making customer is Lead:
+As this course reads it, the bottom tier (铁) also holds **prospects who have not bought yet** — their needs have
+not been woken up. Yuejia Living's CRM list has 3,000 people; 422 of them signed up (prospects, or targets chosen by
+marketing) but never ordered. Count their spend as 0 and tier them together with the buyers:
+""")
+ch.code("""
+customers = load_demo("customers")
+spend_all = rfm_table(orders)["monetary"].reindex(customers["customer_id"], fill_value=0)
+tiers_crm = customer_pyramid(spend_all, breaks=(8000, 3000, 1000))
+""")
+ch.checked("from helpers.display import show\nshow(tiers_crm.summary()[['tier', 'customers', 'customer_share', 'value_share']], index=False)")
+
+ch.md(zh="""
+铁层从 1,917 位增加到 2,339 位，其中 422 位还一次都没有买过。对他们，“降低服务成本”无从谈起，要做的是**唤醒**：
+首单体验礼、到店活动邀请、一次电话回访。第 2 章把这些人叫作潜在客户和目标客户。
+
+### 分析师的细化：按盈亏分层
+
+Zeithaml 等人的金字塔按**利润**分层。沿用第 1 章的利润估算（毛利率 35%、每单服务成本 25 元、每位客户 80 元），
+用 `profit_sign` 预设：亏损客户全部归入铁层。
+""", en="""
+The bottom tier grows from 1,917 to 2,339 people, 422 of whom have never bought anything. "Cutting their cost to
+serve" means nothing for them; what they need is **waking up**: a first-order gift, an invitation to a store event,
+one follow-up call. Chapter 2 calls them prospects and targets.
+
+### The analyst's refinement: tiers by profit and loss
+
+Zeithaml and colleagues rank by **profit**. With chapter 1's profit estimate (35 % margin, 25 yuan per order,
+80 yuan per customer) and the `profit_sign` preset, every loss-making customer is Lead (铁):
 """)
 ch.code("profit = customer_profit(orders, margin=0.35, cost_per_order=25, cost_per_customer=80)")
 ch.checked("""
 tiers_profit = customer_pyramid(profit["profit"], preset="profit_sign")
-tiers_profit.summary()[['tier', 'customers', 'customer_share', 'value_share']].round(3)
+show(tiers_profit.summary()[['tier', 'customers', 'customer_share', 'value_share']])
 """)
 
 ch.md(zh="""
 按利润分层，铁层占了 55.5% 的客户，合计亏掉相当于盈利总额 14.2% 的利润（价值占比为负数）；金钻层 8.9% 的客户
-贡献了 71.1% 的利润。与按销售额分层相比，铁层不再是“买得少的客户”，而是“服务成本高于贡献的客户”——
-它们需要的是降成本和调价，而不是更多的促销。
+贡献了 71.1% 的利润。把两种分层按客户对照（行：按累计消费的会员门槛；列：按估算利润）：
 """, en="""
 By profit, the Lead tier holds 55.5 % of the customers and loses the equivalent of 14.2 % of the profit earned
-(a negative value share); the Platinum tier's 8.9 % of customers earn 71.1 % of it. Compared with tiers by sales, Lead
-is no longer "customers who buy little" but "customers who cost more to serve than they bring" — they need lower
-costs and better prices, not more promotions.
+(a negative value share); the Platinum tier's 8.9 % of customers earn 71.1 % of it. Match the two tierings customer
+by customer (rows: the member-level thresholds on spend; columns: the profit estimate):
+""")
+ch.checked("cross_classes(tiers_demo, tiers_profit)")
+ch.md(zh="""
+按消费属于铁层的 1,917 位买过的客户里，有 1,412 位按估算是亏损的，505 位虽然买得少却仍然赚钱。于是铁层里有三种人，做法各不相同：
+
+| 铁层里的人 | 演示公司人数 | 做法 |
+|---|---|---|
+| 还没有下过单（潜在、目标客户） | 422 | 唤醒：首单礼、活动邀请、一次回访 |
+| 买得少但赚钱 | 505 | 唤醒并培养：定期联系、推荐互补商品，争取升入铜层 |
+| 按估算亏损 | 1,412 | 唤醒要算账：用短信、社群等低成本方式联系，设包邮门槛、合并配送；多次沟通仍长期亏损的，只保留标准服务 |
+
+只有第三种需要“降成本”的思路，这就是分析师细化的用处：它不改变铁客户的含义，而是告诉我们唤醒每一位铁客户最多值得花多少钱。
+""", en="""
+Of the 1,917 buyers in the bottom tier by spend, 1,412 lose money by the estimate and 505 still make a profit although
+they buy little. So the bottom tier holds three kinds of people, each needing something different:
+
+| who is in the bottom tier | demo company | what to do |
+|---|---|---|
+| never ordered (prospects, targets) | 422 | wake them up: a first-order gift, an event invitation, one follow-up call |
+| buy little but are profitable | 505 | wake up and develop: regular contact, complementary products, aim for the copper (Iron) tier |
+| loss-making by the estimate | 1,412 | wake up, but do the sums: low-cost channels (text messages, member groups), a free-delivery threshold, combined shipping; where talks fail and the loss persists, standard service only |
+
+Only the third group calls for "cutting the cost to serve" — that is what the analyst's refinement is for: it does not
+change what the bottom tier means, it tells us how much waking up each of its customers is worth.
 """)
 
 ch.md(zh="""
 ## 3 · ABC 与金字塔的比较
 
 两种方法用同一个排序，只是切法不同：ABC 按**累计价值占比**切（各类人数随集中程度变化），金字塔按**人数占比**或门槛切
-（各层人数固定，价值占比随数据变化）。`cross_classes` 按客户编号把两种分类对照起来：
+（各层人数固定，价值占比随数据变化）。仍用 `cross_classes` 按客户编号把两种分类对照起来：
 """, en="""
 ## 3 · ABC versus the pyramid
 
 Both methods use the same ranking and differ only in where they cut: ABC cuts the **cumulative share of value** (class
 sizes follow how concentrated value is), the pyramid cuts **shares of customers** or thresholds (tier sizes fixed,
-value shares follow the data). `cross_classes` matches the two classifications customer by customer:
+value shares follow the data). `cross_classes` again matches the two classifications customer by customer:
 """)
 ch.checked("""
 abc = abc_classify(sales)
-cross_classes(abc, pyramid)
+show(cross_classes(abc, pyramid))
 """)
 
 ch.md(zh="""
@@ -247,9 +307,7 @@ ch.md(zh="""
 **Explorer**: switch the method and the preset and watch tier sizes and value shares change. Exercise 3 uses it.
 """)
 ch.code("explorer = TierExplorer(sales)\nexplorer")
-ch.exercise("ch04", "q3", placeholder="top_share_20_30 = ____",
-            solution="explorer.controls['kind'].value = 'pyramid'\nexplorer.controls['preset'].value = '20_30_30_20'\n"
-                     "top_share_20_30 = explorer.result.summary()['value_share'].iloc[0]")
+ch.exercise("ch04", "q3")
 
 ch.md(zh="""
 ## 4 · 各层策略
@@ -261,43 +319,36 @@ ch.md(zh="""
 Tiers pay off only when **each tier gets a different service standard**. The strategy of each tier (from the course's
 label catalogue, in the active language):
 """)
-ch.code("pyramid.summary()[['label', 'strategy']].set_index('label')")
+ch.code("show(pyramid.summary()[['label', 'strategy']])")
 
 ch.md(zh="""
 把策略落到可执行的服务标准上，例如：
 
 | | 金钻 | 白银 | 铜 | 铁 |
 |---|---|---|---|---|
-| 服务负责人 | 专属客户经理 | 客户经理小组 | 客服中心 | 自助渠道为主 |
-| 主动联系 | 每月，重要节日拜访 | 每季度 | 活动提醒 | 只发系统通知 |
-| 投诉响应 | 2 小时内 | 24 小时内 | 24 小时内 | 按标准流程 |
-| 优惠 | 新品优先、专属活动 | 积分加倍、满额礼 | 常规促销 | 不额外让利，设起订额 |
+| 服务负责人 | 专属客户经理（私人顾问） | 客户经理小组 | 客服中心 | 客服中心 + 自助渠道 |
+| 主动联系 | 每月，重要节日拜访 | 每季度，高频互动 | 活动提醒 | 定期低成本联系（短信、社群、新品与活动提醒），购后回访 |
+| 投诉响应 | 2 小时内 | 24 小时内 | 24 小时内 | 24 小时内（标准流程） |
+| 优惠 | 新品优先、专属活动、VIP 礼品 | 积分加倍、增值服务、满额礼 | 常规促销、免费体验 | 首单礼、试用装、唤醒活动；估算亏损者不额外让利 |
 
-注意：铁客户并不等于“不服务”——基本服务质量不能降，降低的是**人工投入和额外让利**。第 11 章会按层级生成回访计划。
+注意：铁客户是**有待唤醒**的客户，不是要甩掉的客户。对他们投入的是低成本的联系，而不是专人服务；
+只有按成本数据确认长期亏损、多次沟通后仍无改善的客户，才考虑调整价格或服务方式（分析师的细化）。第 11 章会按层级生成回访计划。
 """, en="""
 Turn the strategies into service standards you can run, for example:
 
 | | Platinum | Gold | Iron | Lead |
 |---|---|---|---|---|
-| who serves | dedicated account manager | account team | service centre | mainly self-service |
-| proactive contact | monthly, visits at festivals | quarterly | campaign reminders | system notices only |
-| complaint response | within 2 hours | within 24 hours | within 24 hours | standard process |
-| offers | first access, exclusive events | double points, spend-based gifts | regular promotions | no extra discounts, minimum order |
+| who serves | dedicated account manager (personal adviser) | account team | service centre | service centre and self-service |
+| proactive contact | monthly, visits at festivals | quarterly, frequent contact | campaign reminders | regular low-cost contact (text messages, member groups, news of products and events), a call after a purchase |
+| complaint response | within 2 hours | within 24 hours | within 24 hours | within 24 hours (standard process) |
+| offers | first access, exclusive events, VIP gifts | double points, added services, spend-based gifts | regular promotions, free trials | first-order gift, samples, wake-up campaigns; no extra discounts for estimated loss-makers |
 
-Note: Lead does not mean "no service" — basic service quality stays; what goes down is **personal effort and extra
-discounts**. Chapter 11 builds revisit plans per tier.
+Note: the bottom tier (铁) holds customers **to be woken up**, not customers to get rid of. What they get is low-cost
+contact rather than personal service; only customers whom cost data show to lose money for a long time, after several
+talks, have their prices or service changed (the analyst's refinement). Chapter 11 builds revisit plans per tier.
 """)
 
-ch.md(zh="""
-**练习：这项措施适合哪一层？** 为每张卡片选出最适合的客户层级，然后点 **检查**。
-""", en="""
-**Exercise: which tier does this measure suit?** Pick the tier for each card, then press **Check**.
-""")
-ch.code("quiz = ch04.strategy_quiz()\nquiz")
-ch.exercise("ch04", "q4",
-            placeholder="strategy_answers = ____   # 在卡片中选好后写 quiz.answers / after choosing in the cards: quiz.answers",
-            solution="strategy_answers = {'1': 'tier_diamond', '2': 'tier_silver', '3': 'tier_copper',\n"
-                     "                    '4': 'tier_iron', '5': 'tier_diamond', '6': 'tier_iron'}")
+ch.exercise("ch04", "q4")
 
 ch.md(zh="""
 ## 5 · 推动客户升级
@@ -315,9 +366,9 @@ of its entry value; `gap` is how much is missing:
 """)
 ch.code("""
 candidates = upgrade_candidates(tiers_demo, within_share=0.2)
-candidates.head(8)
+show(candidates.head(8))
 """)
-ch.checked("candidates['next_tier'].value_counts()")
+ch.checked("show(candidates['next_tier'].value_counts().rename('customers'))")
 
 ch.md(zh="""
 演示公司有 206 位客户离上一层只差不到 20%，其中 30 位有望升入金钻层。周一可以做的事：
@@ -338,59 +389,71 @@ ch.md(zh="""
 Test the campaign with a **control group**: hold back a random part of the candidates, then compare upgrade rates —
 otherwise you cannot tell upgrades the campaign caused from those that would have happened anyway.
 """)
-ch.exercise("ch04", "q2", placeholder="n_close_to_next = ____",
-            solution="n_close_to_next = len(upgrade_candidates(tiers_demo, within_share=0.1))")
+ch.exercise("ch04", "q2")
 
 ch.md(zh="""
 ## 讨论
 
 1. 客户应该知道自己属于哪一层吗？公开的会员等级和只供内部使用的分层各有什么利弊？
 2. 按销售额分层和按利润分层，哪些客户的层级会变化最大？对你的企业，哪一种更合适？
-3. 铁客户占了多数。如果只能做一件事来改善铁层的利润，你会做什么？
+3. 铁客户占了多数。如果只能做一件事来唤醒铁层客户，你会做什么？哪些铁客户不值得花钱去唤醒，你怎么知道？
 """, en="""
 ## Discussion
 
 1. Should customers know their tier? What are the pros and cons of visible member levels and of internal-only tiers?
 2. Which customers change tier most between tiers by sales and tiers by profit? Which fits your company better?
-3. Lead customers are the majority. If you could do one thing to improve the Lead tier's profit, what would it be?
+3. The bottom tier (铁) is the majority. If you could do one thing to wake it up, what would it be? Which of its
+   customers are not worth spending on, and how would you know?
 """)
 ch.code("ch04.q5.check()\n# ch04.q5.hint()\n# ch04.q5.solution()")
 
 ch.trainer(zh="""
-约 90 分钟：金字塔四层 10 分钟，预设比例与 q1 15 分钟，绝对门槛与按盈亏分层 15 分钟，ABC 与金字塔比较及讲解器（q3）15 分钟，
+约 100 分钟：金字塔四层与铁客户的两种读法 12 分钟，预设比例与 q1 15 分钟，绝对门槛、铁层里的潜在客户与按盈亏分层 23 分钟，ABC 与金字塔比较及讲解器（q3）15 分钟，
 各层策略与卡片练习（q4）15 分钟，推动升级（q2）10 分钟，讨论 10 分钟。
 
 学员常见困难：① 金字塔层数多，学员容易把中文的“白银/铜/铁”和英文原名 Gold/Iron/Lead 对错——本课程按层级顺序对应，
-金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 43（= 1% × 4,339 向下取整）：跨线规则把跨过 1% 线的第 44 位客户也算入金钻，
-保证金钻层至少占 1%；③ q2 忘记把 10% 写成 within_share=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损。
+金钻 = Platinum，白银 = Gold，铜 = Iron，铁 = Lead；② q1 常答 867（= 20% × 4,339 向下取整）：跨线规则把跨过 20% 线的第 868 位客户也算入金钻，
+保证金钻层至少占 20%；③ q2 忘记把 10% 写成 within_share=0.1（得到 20% 的 206）；④ 按盈亏分层时把负的价值占比当成错误——它表示铁层合计亏损；
+⑤ 把铁客户当成“要放弃的客户”——本课程按中文课程的本义，铁客户是价值最低、有待唤醒的客户（包括还没下单的潜在客户）；
+论文中 Lead 层“让企业亏钱”的定义是分析师的细化，用来决定唤醒谁、花多少钱，而不是放弃谁。卡片练习里的 4、6 两张（唤醒需求、首单体验礼）都是铁层。
 
 讨论参考答案：1）见 `ch04.q5.solution()`：公开等级给客户升级目标，但降级会引起不满、门槛需长期稳定；内部分层可按利润灵活调整。
 常见做法是按消费额公开会员等级，再按利润和潜力在内部分层。2）频繁小额下单、退货多、折扣大的客户按利润会明显下降；
-单价高、下单次数少的客户会上升。有可靠成本数据时按利润，否则按销售额并扣除每单服务成本。3）例如设起订额或包邮门槛、
-引导到自助渠道、合并配送——先降服务成本，比提价更少引起流失。
+单价高、下单次数少的客户会上升。有可靠成本数据时按利润，否则按销售额并扣除每单服务成本。3）例如给从未下单的会员发首单体验礼，
+给买得少的客户定期推送新品与活动并在购后回访——联系方式用短信、社群等低成本渠道。不值得花钱唤醒的，是按成本数据长期亏损、
+多次沟通后仍无改善的客户：对他们设包邮门槛、合并配送，只保留标准服务（分析师的细化）。
 """, en="""
-About 90 minutes: the four tiers 10, preset shares and q1 15, absolute thresholds and tiers by profit 15, ABC versus
+About 100 minutes: the four tiers and the two readings of the bottom tier 12, preset shares and q1 15, absolute
+thresholds, the prospects in the bottom tier and tiers by profit 23, ABC versus
 the pyramid with the explorer (q3) 15, strategy per tier and the card quiz (q4) 15, moving customers up (q2) 10,
 discussion 10.
 
 Where students stumble: (1) with four tiers, students mix up the metal names and the original Gold / Iron / Lead —
 the course maps them by rank: 金钻 (diamond) = Platinum, 白银 (silver) = Gold, 铜 (copper) = Iron, 铁 (iron) = Lead;
-(2) q1 is often answered 43 (1 % of 4,339 rounded down): the crossing rule puts the 44th customer, who crosses the 1 %
-line, into Platinum, so the tier holds at least 1 %; (3) q2 without turning 10 % into within_share=0.1 (giving 206 for 20 %);
-(4) reading the negative value share of the profit-based Lead tier as an error — it is the tier's total loss.
+(2) q1 is often answered 867 (20 % of 4,339 rounded down): the crossing rule puts the 868th customer, who crosses the
+20 % line, into Platinum, so the tier holds at least 20 %; (3) q2 without turning 10 % into within_share=0.1 (giving 206 for 20 %);
+(4) reading the negative value share of the profit-based Lead tier as an error — it is the tier's total loss;
+(5) treating the bottom tier (铁) as customers to drop — the course follows the Chinese courseware: the lowest-value
+customers, prospects who have not bought yet included, to be woken up; the paper's "Lead = loses money" is the
+analyst's refinement that decides whom to wake up and at what cost, not whom to drop. Cards 4 and 6 of the quiz
+(waking up needs, a first-order gift) are both 铁.
 
 Answers to the discussion: 1) see `ch04.q5.solution()`: visible tiers give customers a goal, but downgrades upset and
 thresholds must stay stable; internal tiers can follow profit freely. A common practice is public member levels by
 spend plus internal tiers by profit and potential. 2) Customers with many small orders, many returns or deep discounts
 fall most by profit; customers with few but large orders rise. Use profit when cost data are reliable, otherwise
-sales minus a cost per order. 3) For example a minimum order or free-delivery threshold, self-service channels,
-combined shipping — cutting the cost to serve loses fewer customers than raising prices.
+sales minus a cost per order. 3) For example a first-order gift for members who never bought, and regular news of
+products and events plus a call after each purchase for those who buy little — through low-cost channels (text
+messages, member groups). Not worth the money are customers whom cost data show to lose money for a long time, with no
+change after several talks: a free-delivery threshold, combined shipping, standard service only (the analyst's refinement).
 """)
 
 ch.md(zh="""
 ## 小结
 
 - 客户金字塔按盈利能力分四层：金钻（Platinum）、白银（Gold）、铜（Iron）、铁（Lead）。
+- 铁客户是价值最低、有待唤醒的客户，也包括还没下单的潜在客户：定期联系、回访，别让他们流失；按盈亏分层（论文的 Lead：让企业亏钱）
+  是分析师的细化，决定唤醒谁、花多少钱。
 - 阈值有三种定法：预设比例（1/4/15/80、20/30/30/20）、绝对门槛（优先于预设）、按盈亏分层；价值相同的边界客户归入较高层。
 - ABC 按累计价值切分，金字塔按人数或门槛切分；在 Online Retail 上，1/4/15/80 金字塔把 A 类细分成四档。
 - 每层要有可执行的服务标准；升级候选名单（与上一层的差距）是推动客户向上移动的起点。
@@ -399,6 +462,9 @@ ch.md(zh="""
 ## Recap
 
 - The customer pyramid ranks by profitability in four tiers: Platinum (金钻), Gold (白银), Iron (铜), Lead (铁).
+- The bottom tier (铁) holds the lowest-value customers, to be woken up — prospects who have not bought yet included:
+  regular contact, revisits, do not lose them. Tiers by profit and loss (the paper's Lead: customers who lose money)
+  are the analyst's refinement that decides whom to wake up and at what cost.
 - Three ways to set thresholds: preset shares (1/4/15/80, 20/30/30/20), absolute thresholds (which override presets),
   profit and loss; customers with equal value on a boundary go to the higher tier.
 - ABC cuts cumulative value, the pyramid cuts head counts or thresholds; on Online Retail the 1/4/15/80 pyramid refines

@@ -4,6 +4,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("06_customer_lifetime_value", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch06, ____
+from helpers.display import show
 from helpers.i18n import label
 from helpers.clv import retention_economics, simple_clv, margin_multiple, expected_lifetime, markov_clv, project_states
 from helpers.btyd import BetaGeoModel, GammaGammaModel, ParetoNBDModel, ShiftedBetaGeoModel, customer_clv, holdout_comparison
@@ -65,8 +66,8 @@ acquisition cost; kept customers buy more and cost less to serve over time; and 
 Let us work the argument out with simple numbers: winning a new customer costs 250, keeping one costs 50 per
 period, a customer brings a profit (gross margin) of 150 per period, retention is 80 % and the discount rate 10 %.
 """)
-ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8, discount=0.10)\necon")
-ch.checked("econ.table()[['metric', 'value']].round(3)")
+ch.code("econ = retention_economics(acquisition_cost=250, retention_cost=50, profit_per_period=150, retention=0.8, discount=0.10)")
+ch.checked("econ")
 ch.md(zh="""
 **怎么读？** 一位已经在手的老客户值 366.67 元（含本期利润）；同样一位客户如果要重新去获取，扣除 250 元获取成本后只值 116.67 元——
 **留住一位老客户的价值是重新获取一位新客户的三倍多**。保留率只提高 5 个百分点（0.80 → 0.85），客户价值就增加 20%，
@@ -81,6 +82,47 @@ the customer's value and lengthens the expected lifetime from 5 to 6.67 periods.
 
 **What to do on Monday.** Before the budget goes to acquisition, work out how many points of retention the same
 money would buy if spent on keeping customers (care, revisits, complaint handling).
+""")
+
+ch.md(zh="""
+### 客户的价值不只是利润
+
+CLV 公式只算利润，但一位客户给企业带来的远不止这些：
+
+| 价值 | 含义 | 在本课程中 |
+|---|---|---|
+| **利润** | 客户在整个关系期间带来的毛利——本章的 CLV | 第 6 章 |
+| **口碑（推荐）** | 满意的客户主动向别人推荐，带来新客户 | 第 8 章推荐价值；第 10 章传道者 |
+| **聚客（从众）** | 人们愿意去“人多的地方”：已有的客户本身就在吸引新的客户 | 开业排队、销量榜、知名客户做样板 |
+| **信息** | 客户的意见、投诉、需求和他们听到的市场消息，是改进产品和服务的原料 | 第 9 章问卷；第 12 章投诉帕累托 |
+| **对抗竞争** | 忠诚的客户不会被对手轻易挖走，庞大的忠诚客户群本身就是竞争壁垒 | 第 10 章态度忠诚 |
+
+这些价值很难写进公式，却常常决定了一位客户是否值得争取——比如一家利润不高、但在行业里很有名望的企业客户（第 8 章的“推荐价值”）。
+""", en="""
+### A customer's value is more than profit
+
+The CLV formula counts profit, but a customer brings a company much more:
+
+| value | meaning | in this course |
+|---|---|---|
+| **profit** | the margin over the whole relationship — this chapter's CLV | chapter 6 |
+| **word of mouth** | satisfied customers recommend us and bring new ones | chapter 8 referral value; chapter 10 apostles |
+| **crowd pull** | people go where others go: existing customers themselves attract new ones | queues at an opening, best-seller lists, well-known clients as references |
+| **information** | opinions, complaints, needs and market news from customers are the raw material of better products and service | chapter 9 surveys; chapter 12 complaint Pareto |
+| **defence against rivals** | loyal customers are not easily lured away; a large loyal base is itself a barrier to competitors | chapter 10 attitudinal loyalty |
+
+These are hard to put into a formula, yet they often decide whether a customer is worth winning — a business client
+with modest margins but a great name in its industry, for example (chapter 8's "referral value").
+""")
+ch.exercise("ch06", "q7")
+ch.trainer(zh="""
+约 8 分钟（可选）：表格 3 分钟，卡片 5 分钟。聚客和口碑最容易混：口碑是客户**主动说**，聚客是客户**在场本身**吸引别人（V2 排队）。
+V6（经销商报告竞品的促销）是信息价值——客户替我们看市场。讨论：哪些客户利润不高、却因为其他几种价值值得保留？
+""", en="""
+About 8 minutes (optional): the table 3, the cards 5. Crowd pull and word of mouth are easily confused: word of mouth
+is customers **speaking up**, crowd pull is their **presence** drawing others (V2's queue). V6 (a distributor passing
+on a rival's promotion) is information — customers watching the market for us. Discussion: which customers bring
+little profit yet are worth keeping for the other kinds of value?
 """)
 
 ch.md(zh="""
@@ -107,10 +149,12 @@ $r/(1+i-r)$ is the **margin multiple**: how many times the yearly margin a custo
 current period's margin gives $m(1+i)/(1+i-r)$; subtracting the acquisition cost gives the "net CLV". With
 constant retention the **expected lifetime** is $1/(1-r)$ periods.
 """)
-ch.checked("round(simple_clv(100, retention=0.8, discount=0.10), 2), round(simple_clv(100, 0.8, 0.10, include_current=True), 2)")
+ch.checked("show({'clv_from_next_period': simple_clv(100, retention=0.8, discount=0.10),\n"
+           "      'clv_with_current_period': simple_clv(100, 0.8, 0.10, include_current=True)})")
 ch.checked("""
 rates = [0.6, 0.8, 0.9]
-pd.DataFrame({i: margin_multiple(rates, i) for i in (0.10, 0.12)}, index=pd.Index(rates, name="r")).rename_axis(columns="i").round(3)
+show(pd.DataFrame({i: margin_multiple(rates, i) for i in (0.10, 0.12)}, index=pd.Index(rates, name="r")).rename_axis(columns="i"),
+     decimals=3)
 """)
 ch.md(zh="""
 上表的行是保留率 r，列是折现率 i。注意保留率从 0.8 提到 0.9 时，利润乘数从 2.667 跳到 4.5——**保留率越高，
@@ -135,25 +179,9 @@ horizon; the table below is the retention economics of section 1.
 """)
 ch.code("calc = ClvCalculator()\ncalc")
 
-ch.md(zh="""
-### 练习
-
-**q1.** 某会员每年为企业带来 80 元利润，年保留率 0.7，折现率 8%。用 `simple_clv` 计算他的 CLV（不含本年）。
-""", en="""
-### Exercises
-
-**q1.** A member brings a profit of 80 a year, the yearly retention rate is 0.7 and the discount rate 8 %. Use
-`simple_clv` to compute the member's CLV (current year excluded).
-""")
-ch.exercise("ch06", "q1", placeholder="clv_member = ____", solution="clv_member = simple_clv(80, retention=0.7, discount=0.08)")
-ch.md(zh="""
-**q2.** 用上面的计算器（每期利润 100，折现率 0.10，期数 0）：保留率至少要达到多少（滑块步长 0.05），客户的 CLV 才能超过 500？
-""", en="""
-**q2.** With the calculator above (profit per period 100, discount 0.10, periods 0): what is the lowest retention rate (slider
-steps of 0.05) at which the customer's CLV exceeds 500?
-""")
-ch.exercise("ch06", "q2", placeholder="retention_needed = ____",
-            solution="calc.controls['retention'].value = 0.95   # 0.90 gives 450, not enough\nretention_needed = calc.values['retention']")
+ch.md(zh="### 练习", en="### Exercises")
+ch.exercise("ch06", "q1")
+ch.exercise("ch06", "q2")
 
 ch.md(zh="""
 ## 3. 马尔可夫链 CLV：客户在状态之间迁移
@@ -184,7 +212,7 @@ P = pd.DataFrame([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.0, 1.0]], index=stat
 R = [100, 20, 0]
 P
 """)
-ch.checked("markov_clv(P, R, discount=0.10)")
+ch.checked("show(markov_clv(P, R, discount=0.10))")
 ch.md(zh="""
 忠诚客户的价值是 302.5 元，流失预警客户仍值 137.5 元——**预警客户不是“已经没了”，而是一笔还能争取的资产**。
 两者之差 165 元就是把一位预警客户拉回忠诚状态最多值得投入的金额。同一个矩阵还能预测客户结构：今天 1,000 位忠诚客户，
@@ -196,21 +224,8 @@ at-risk customer back to loyal. The same matrix projects the customer base: with
 no action, this is the picture six periods on.
 """)
 ch.code("projection = project_states(pd.Series([1000, 0, 0], index=states), P, horizon=6)\nplot_state_projection(projection);")
-ch.checked("projection.round(1).iloc[[0, 3, 6]]")
-ch.md(zh="""
-**q3.** 一个关怀项目能把流失预警客户的下一期去向从 (0.2, 0.5, 0.3) 改为 (0.35, 0.45, 0.2)（忠诚、预警、流失）。
-这个项目让每位流失预警客户的价值增加多少元？（提示：复制 `P`，修改第二行，重新计算 `markov_clv`。）
-""", en="""
-**q3.** A care programme changes where at-risk customers go next period from (0.2, 0.5, 0.3) to (0.35, 0.45, 0.2)
-(loyal, at risk, lost). By how much does it raise the value of one at-risk customer? (Hint: copy `P`, change its
-second row and recompute `markov_clv`.)
-""")
-ch.exercise("ch06", "q3", placeholder="gain_per_at_risk = ____",
-            solution="""
-P_care = P.copy()
-P_care.iloc[1] = [0.35, 0.45, 0.2]
-gain_per_at_risk = markov_clv(P_care, R, 0.10).iloc[1] - markov_clv(P, R, 0.10).iloc[1]
-""")
+ch.checked("show(projection.iloc[[0, 3, 6]], decimals=1)")
+ch.exercise("ch06", "q3")
 
 ch.md(zh="""
 ## 4. BG/NBD：逐个客户预测未来购买
@@ -250,11 +265,11 @@ sample). The first 39 weeks (to 1997-09-30) are the **calibration** period to fi
 ch.code("""
 cdnow, cdnow_report = load_cdnow(sample=True)
 summary = btyd_summary(cdnow, as_of="1997-09-30", holdout_end="1998-06-30")
-summary.head()
+show(summary.head())
 """)
-ch.checked("len(summary), int((summary['x'] == 0).sum())")
-ch.code("bg = BetaGeoModel.fit(summary)\nbg")
-ch.checked("bg.summary().round(3)")
+ch.checked("show({'customers': len(summary), 'no_repeat_customers': int((summary['x'] == 0).sum())})")
+ch.code("bg = BetaGeoModel.fit(summary)")
+ch.checked("bg")
 ch.md(zh="""
 拟合结果与论文一致：r = 0.243、α = 4.414、a = 0.793、b = 2.426，对数似然 −9582.4。
 每个估计值旁边是它的**标准误**和 **95% 置信区间**：区间越窄，数据对这个参数说得越清楚。购买速率的参数 r、α 估计得很精确
@@ -288,7 +303,7 @@ for the groups with repeat purchases — a forecast is an average over a group o
 about one person.
 """)
 ch.code("holdout = holdout_comparison(bg, summary)\nplot_holdout_comparison(holdout);")
-ch.checked("holdout.round(3)")
+ch.checked("show(holdout, decimals=3)")
 ch.md(zh="""
 **另一个模型：Pareto/NBD。** BG/NBD 是对更早的 Pareto/NBD 模型（Schmittlein, Morrison & Colombo 1987）的简化：
 Pareto/NBD 让客户可以在**任何时刻**离开，而不只在购买之后，因此只买过一次的客户 P(alive) 也会随时间下降。
@@ -301,7 +316,7 @@ time too. It fits on the same summary and reproduces the literature (r = 0.553, 
 log-likelihood −9595.0, slightly below BG/NBD's). `holdout_comparison`, `customer_clv` and both heatmaps take
 either model.
 """)
-ch.checked("pnbd = ParetoNBDModel.fit(summary)\npnbd.summary().round(3)")
+ch.checked("pnbd = ParetoNBDModel.fit(summary)\npnbd")
 
 ch.md(zh="""
 ### 存活概率 P(alive)：“买得多但很久没来”的客户最危险
@@ -330,16 +345,7 @@ there, expected purchases how much business they will still bring — top-right 
 the ones most worth investing in.
 """)
 ch.code("plot_expected_purchases_matrix(bg, T=38.86, horizon=39);")
-ch.md(zh="""
-**q4.** 两位客户在校准期末都是 39 周“年龄”。A 重复购买了 10 次，最后一次在第 15 周；B 只重复购买 2 次，最后一次在第 35 周。
-谁更可能仍然是活跃客户？用 `bg.prob_alive(x, t_x, T)` 验证你的直觉，答 `'A'` 或 `'B'`。
-""", en="""
-**q4.** Two customers are both 39 weeks old at the end of calibration. A made 10 repeat purchases, the last in week
-15; B made only 2, the last in week 35. Who is more likely to still be active? Check your intuition with
-`bg.prob_alive(x, t_x, T)` and answer `'A'` or `'B'`.
-""")
-ch.exercise("ch06", "q4", placeholder="more_likely_alive = ____   # 'A' or 'B'",
-            solution="more_likely_alive = 'A' if bg.prob_alive(10, 15, 39) > bg.prob_alive(2, 35, 39) else 'B'")
+ch.exercise("ch06", "q4")
 
 ch.md(zh="""
 ## 5. Gamma-Gamma：每次买多少，合成每位客户的 CLV
@@ -365,7 +371,7 @@ The model assumes spend is independent of purchase frequency; the fit checks the
 acceptable).
 """)
 ch.code("gg = GammaGammaModel.fit(summary)\ngg")
-ch.checked("gg.summary().round(3), round(gg.population_mean_spend, 2), round(gg.spend_correlation, 3)")
+ch.checked("show({'population_mean_spend': gg.population_mean_spend, 'spend_correlation': gg.spend_correlation}, decimals=3)")
 ch.md(zh="""
 把两个模型合起来：未来 12 个月（每月 4.345 周）每月的预期购买次数 × 预期每次消费 × 毛利率 30%，按月折现率 1% 折现求和，
 就是每位客户未来一年的 CLV。
@@ -375,10 +381,11 @@ purchase × a 30 % margin, discounted at 1 % a month and summed, is each custome
 """)
 ch.code("""
 clv_table = customer_clv(bg, gg, summary, horizon=12, margin=0.3, discount=0.01, step_length=4.345)
-clv_table.sort_values("clv", ascending=False).head(8).round(3)
+show(clv_table.sort_values("clv", ascending=False).head(8))
 """)
-ch.checked("round(float(clv_table['clv'].sum())), round(float(clv_table['clv'].median()), 2)")
-ch.checked("top_decile = clv_table['clv'] >= clv_table['clv'].quantile(0.9)\nround(float(clv_table.loc[top_decile, 'clv'].sum() / clv_table['clv'].sum()), 3)")
+ch.checked("show({'clv_total': clv_table['clv'].sum(), 'clv_median': clv_table['clv'].median()})")
+ch.checked("top_decile = clv_table['clv'] >= clv_table['clv'].quantile(0.9)\n"
+           "show({'top_decile_clv_share': clv_table.loc[top_decile, 'clv'].sum() / clv_table['clv'].sum()})")
 ch.md(zh="""
 **周一该做什么？** 预测的未来价值同样高度集中：CLV 最高的 10% 客户贡献了一半以上（约 57%）的预测利润——他们是重点维护的对象。
 把 CLV 高但 P(alive) 正在下降的客户列为挽留名单，优先回访；CLV 很低、P(alive) 也很低的客户，只做低成本的自动化触达。
@@ -388,13 +395,7 @@ than half (about 57 %) of the forecast profit — these are the customers to loo
 P(alive) on a retention list and contact them first; customers with low CLV and low P(alive) get low-cost
 automated contact only.
 """)
-ch.md(zh="""
-**q5.** 在 `clv_table` 中，有多少位客户的 P(alive) 低于 0.5？（这就是一份挽留名单的规模。）
-""", en="""
-**q5.** How many customers in `clv_table` have P(alive) below 0.5? (That is the size of a retention list.)
-""")
-ch.exercise("ch06", "q5", placeholder="n_likely_gone = ____",
-            solution="n_likely_gone = int((clv_table['prob_alive'] < 0.5).sum())")
+ch.exercise("ch06", "q5")
 
 ch.md(zh="""
 ## 6. 合同型业务：用 sBG 模型预测续约
@@ -414,7 +415,7 @@ worth?
 The data come from Fader & Hardie (2007): two cohorts of 1,000 customers acquired in the same year (regular and high
 end), with the number still subscribed at the end of each of 7 years.
 """)
-ch.code("survival = load_retention_survival()\nsurvival")
+ch.code("survival = load_retention_survival()\nshow(survival)")
 ch.md(zh="""
 先算每年的**续约率**（今年年末仍在网 ÷ 去年年末仍在网）：普通客户第 1 年只有 63%，到第 7 年升到 92%。这并不是每位客户都越来越忠诚，
 而是**筛选**的结果：最容易流失的客户最先离开，留下来的本来就更忠诚。如果把第一年的续约率当作常数去预测，就会严重低估老客户。
@@ -442,9 +443,9 @@ rising with t. Two parameters are enough to project many years from a few.
 ch.code("""
 regular = ShiftedBetaGeoModel.fit(survival["regular_alive"], period="Y")
 high_end = ShiftedBetaGeoModel.fit(survival["highend_alive"], period="Y")
-regular
 """)
-ch.checked("regular.summary().round(3), high_end.summary().round(3)")
+ch.checked("display(show(regular.summary(), decimals=3, caption=label('sbg_cohort.regular_alive')))\n"
+           "show(high_end.summary(), decimals=3, caption=label('sbg_cohort.highend_alive'))")
 ch.md(zh="""
 估计值与论文一致：普通客户 α = 0.704、β = 1.182，高端客户 α = 0.668、β = 3.806；95% 置信区间是数据能确定的范围。
 高端客户的 β 大得多：他们不续约的概率整体更低。
@@ -459,7 +460,7 @@ what happened:
 """)
 ch.checked("""
 early = ShiftedBetaGeoModel.fit(survival["regular_alive"].loc[:4], period="Y")
-early.projection(survival["regular_alive"], horizon=7).round(3)
+show(early.projection(survival["regular_alive"], horizon=7))
 """)
 ch.md(zh="""
 第 7 年预测仍在网 23.0%，实际 24.1%，只差约 1 个百分点；而把第一年的续约率 63.1% 当作常数，会预测只剩 0.631⁷ ≈ 4%。
@@ -490,26 +491,21 @@ ch.checked("""
 new_customer = 100 * regular.discounted_expected_lifetime(0.10)
 renewed_four_times = 100 * regular.discounted_residual_lifetime(0.10, n_renewals=4)
 constant_retention = 100 * (1 + 0.10) / (1 + 0.10 - 0.631)    # section 2's formula with year 1's renewal rate
-round(new_customer, 2), round(renewed_four_times, 2), round(constant_retention, 2)
+show({"clv_new_subscriber": new_customer, "clv_after_four_renewals": renewed_four_times,
+      "clv_constant_retention": constant_retention})
 """)
 ch.md(zh="""
 一位新签的普通客户值 369.49 元；把第一年的续约率 63.1% 当作常数套用第 2 节的公式 m(1+i)/(1+i−r)，只得到 234.54 元——
 **低估了 37%**。已经续约 4 次的普通客户，今后的期望价值是 589.41 元，比新客户高六成：在合同型业务里，老客户更值钱不只因为
 省下了获取成本，更因为“留得下来”本身说明他不续约的概率低。这也是为什么新客户第一、二年的挽留最值得投入。
-
-**q6.** 高端客户同样每年带来 100 元利润，折现率 10%。用 `high_end` 模型计算一位新签高端客户的期望价值（含第一年的付费）。
 """, en="""
 A newly signed regular customer is worth 369.49; section 2's formula m(1+i)/(1+i−r) with year 1's renewal rate of
 63.1 % as a constant gives only 234.54 — **37 % too little**. A regular customer who has renewed four times is worth
 589.41 from now on, some 60 % more than a new one: in a contract business a long-standing customer is worth more not
 only because no acquisition cost is due, but because staying is itself evidence of a low chance of leaving. That is
 also why keeping new customers through their first and second renewals deserves the most effort.
-
-**q6.** A high-end customer also leaves a margin of 100 a year; the discount rate is 10 %. Use the `high_end` model to
-compute what a newly signed high-end customer is worth (the first year's payment included).
 """)
-ch.exercise("ch06", "q6", placeholder="value_new_high_end = ____",
-            solution="value_new_high_end = 100 * high_end.discounted_expected_lifetime(0.10)")
+ch.exercise("ch06", "q6")
 
 ch.md(zh="""
 ## 讨论
@@ -526,7 +522,7 @@ ch.md(zh="""
 3. What are the risks of allocating service by CLV (for example, does cutting service for low-CLV customers
    damage word of mouth)?
 """)
-ch.code("ch06.q7.check()   # 讨论题 1 / discussion question 1\n# ch06.q7.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
+ch.code("ch06.discuss_five_times.check()   # 讨论题 1 / discussion question 1\n# ch06.discuss_five_times.solution()   # 讨论之后再看参考思路 / a model answer, after the discussion")
 ch.trainer(zh="""
 约 120 分钟：保留经济学 10 分钟，简单 CLV 与利润乘数 15 分钟（含计算器与 q1–q2），马尔可夫 CLV 15 分钟（q3），
 BG/NBD 30 分钟（q4），Gamma-Gamma 与客户 CLV 20 分钟（q5），sBG 与合同客户 CLV 20 分钟（q6），讨论 10 分钟。

@@ -5,12 +5,12 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("07_personality_styles", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch07, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.matrices import social_style
 from helpers.i18n import label
-from helpers.teaching.cases import style_portraits
 from helpers.plots import plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz, SocialStyleAssessment
+from helpers.teaching.widgets import SocialStyleAssessment
 """)
 
 ch.md(zh="""
@@ -139,9 +139,8 @@ contacts = load_demo("stakeholders")
 assertiveness = ["assert_1", "assert_2", "assert_3", "assert_4"]
 responsiveness = ["respons_1", "respons_2", "respons_3", "respons_4"]
 styles = social_style(contacts, assertiveness, responsiveness)
-styles
 """)
-ch.checked("styles.summary()[['cell', 'label', 'customers', 'share']].round(3)")
+ch.checked("styles")
 ch.code("plot_value_matrix(styles);")
 
 ch.md(zh="""
@@ -158,7 +157,7 @@ ch.md(zh="""
 """, en="""
 Do styles go with buying-centre roles? Count the styles per role:
 """)
-ch.checked("pd.crosstab(demo_label(styles.table['role'], 'role'), styles.labels())")
+ch.checked("show(pd.crosstab(styles.table['role'], styles.classes))")
 
 ch.md(zh="""
 决策者中控制型和表现型（都是高果断性）明显更多——习惯“说”和拍板的人更常走到决策位置上。
@@ -180,9 +179,8 @@ styles and the suggested approach — a briefing sheet to take to the meeting.
 """)
 ch.code("""
 ka01 = styles.table.query("account_id == 'KA01'")
-ka01.assign(title=demo_label(ka01["title"], "title"), role=demo_label(ka01["role"], "role"),
-            style=label(ka01["cell"]), approach=label(ka01["cell"], "strategy"))[
-    ["person", "title", "role", "assertiveness", "responsiveness", "style", "approach"]]
+show(ka01.assign(approach=label(ka01["cell"], "strategy"))[
+    ["person", "title", "role", "assertiveness", "responsiveness", "cell", "approach"]])
 """)
 
 ch.md(zh="""
@@ -195,52 +193,12 @@ to hear everyone** (for Amiables) and **tell the success story of another client
 """)
 
 ch.md(zh="## 5. 练习", en="## 5. Exercises")
-ch.md(zh="""
-**练习 1.** 232 位联系人中，有多少位被评为**亲和型**（`'style_amiable'`）？
-""", en="""
-**Exercise 1.** How many of the 232 contacts are rated **Amiable** (`'style_amiable'`)?
-""")
-ch.exercise("ch07", "q1", placeholder="n_amiable = ____",
-            solution="n_amiable = int((styles.classes == 'style_amiable').sum())")
+ch.exercise("ch07", "q1")
 
-ch.md(zh="""
-**练习 2.** 下周一的会议上，你要先和 KA01 的采购经理吴欣玲谈价格。她是哪种风格？
-答案填风格编号：`'style_driver'`、`'style_expressive'`、`'style_amiable'` 或 `'style_analytical'`。
-""", en="""
-**Exercise 2.** At Monday's meeting you first talk prices with KA01's procurement manager, 吴欣玲 (Wu Xinling).
-What is her style? Answer with the style id: `'style_driver'`, `'style_expressive'`, `'style_amiable'` or
-`'style_analytical'`.
-""")
-ch.exercise("ch07", "q2", placeholder="wu_style = ____",
-            solution="wu_style = styles.table.query(\"person == '吴欣玲'\")['cell'].iloc[0]")
+ch.exercise("ch07", "q2")
 
-ch.md(zh="""
-## 6. 案例测验：他们是哪种风格？
-
-下面六张卡片是案例中的六位人物。为每一位选择风格，然后点击“检查”：答对的卡片打 ✔，答错的打 ✘（不会直接告诉你正确答案）。
-""", en="""
-## 6. Case quiz: which style are they?
-
-The six cards below are the six people of the case. Choose a style for each and press "Check": right cards get
-a ✔, wrong ones a ✘ (the right answer is not revealed).
-""")
-ch.code("""
-quiz = ClassificationQuiz(style_portraits(), classes=["style_driver", "style_expressive", "style_amiable",
-                                                      "style_analytical"], problem=ch07.q3)
-quiz
-""")
-ch.md(zh="""
-**练习 3.** 在测验中作答后，把你的答案交给检查：`style_answers = quiz.answers`（也可以直接写成字典
-`{'P1': 'style_...', …}`）。
-""", en="""
-**Exercise 3.** After answering in the quiz, hand your answers to the check: `style_answers = quiz.answers` (or
-write the dictionary yourself: `{'P1': 'style_...', …}`).
-""")
-ch.exercise("ch07", "q3", placeholder="style_answers = ____   # quiz.answers",
-            solution="""
-style_answers = {"P1": "style_driver", "P2": "style_amiable", "P3": "style_expressive",
-                 "P4": "style_analytical", "P5": "style_driver", "P6": "style_amiable"}
-""")
+ch.md(zh="## 6. 案例测验：他们是哪种风格？", en="## 6. Case quiz: which style are they?")
+ch.exercise("ch07", "q3")
 
 ch.md(zh="""
 ## 7. 自我评估：你自己是哪种风格？
@@ -255,26 +213,59 @@ strike Analytical clients as unreliable. Move the sliders to answer the eight st
 5 = strongly agree) and see where you land in the matrix.
 """)
 ch.code("assessment = SocialStyleAssessment()\nassessment")
-ch.md(zh="""
-**练习 4.** 小周在自我评估中的回答是：果断性 4 项 `a1`–`a4` 为 3、2、3、4；反应性 4 项 `r1`–`r4` 为 4、3、2、3。
-在上面的自我评估中拖动滑块（或在代码中设置 `assessment.controls['a1'].value = 3` …），工具判断她是哪种风格？
-""", en="""
-**Exercise 4.** Xiao Zhou's self-assessment answers: assertiveness items `a1`–`a4` 3, 2, 3, 4; responsiveness items
-`r1`–`r4` 4, 3, 2, 3. Set the sliders above (or in code: `assessment.controls['a1'].value = 3` …). Which style does
-the tool give her?
-""")
-ch.exercise("ch07", "q4", placeholder="zhou_style = ____",
-            solution="""
-for item, answer in zip(["a1", "a2", "a3", "a4", "r1", "r2", "r3", "r4"], [3, 2, 3, 4, 4, 3, 2, 3]):
-    assessment.controls[item].value = answer
-zhou_style = assessment.result.classes.iloc[0]
-""")
+ch.exercise("ch07", "q4")
 ch.md(zh="""
 小周的两个平均分都恰好是 3.0，落在两条分界线的交点上——按规则她是表现型，但实际上她的风格并不鲜明。
 这正是讨论题 1 的起点。
 """, en="""
 Both of Xiao Zhou's means are exactly 3.0, where the two split lines cross: by the rule she is Expressive, but her
 style is not pronounced at all. That is where discussion question 1 begins.
+""")
+
+ch.md(zh="""
+### 延伸：门店里的专业导购
+
+沟通风格之外，店员还要判断**导购做到多深**。同样一句“需要帮忙吗？”，对第一次进店、拿不定主意的顾客是及时雨，
+对拿着清单直奔货架的老会员却是打扰。调整导购深度可以看四件事：
+
+| 看什么 | 怎样调整 |
+|---|---|
+| **年龄** | 年长的顾客：耐心、说清楚、少给几个选项；年轻顾客：节奏快，给扫码看详情、线上下单的方便 |
+| **经济状况** | 预算有限：讲性价比，不硬推高档；预算宽裕：讲品质、服务和独特之处 |
+| **对产品的了解** | 不太懂：先讲用途、再做示范、帮他比较；很懂行：给准确的数据和差别，不说空话 |
+| **忠诚阶段**（第 2 章） | 第一次来：介绍品牌和服务承诺；来过几次：记得他的喜好，推荐配套商品；老会员：尊重他的习惯，先告诉他新品，结账要快 |
+
+好的导购先**问**、再**看**、最后才**说**：问清楚用途和预算，看他怎么挑，再决定讲多少。
+""", en="""
+### Further: professional guided selling in the store
+
+Beyond communication style, store staff must judge **how deep to guide**. The same "can I help you?" is welcome to
+a first-time shopper who cannot decide, and an intrusion to a member walking straight to the shelf with a list. Four
+things tell you how much to guide:
+
+| look at | adapt |
+|---|---|
+| **age** | older shoppers: patience, clear words, fewer options; younger ones: a quick pace, QR codes for details and online ordering |
+| **economic situation** | a tight budget: value for money, no hard push upmarket; a generous one: quality, service, what is special |
+| **knowledge of the product** | little: its use first, then a demonstration, help comparing; a lot: exact figures and differences, no empty talk |
+| **loyalty stage** (chapter 2) | first visit: introduce the brand and its service promises; a few visits: remember their preferences, suggest matching items; members of long standing: respect their habits, tell them about new products first, check them out fast |
+
+Good guided selling **asks** first, **watches** second and **talks** last: learn the use and the budget, see how
+they choose, then decide how much to say.
+""")
+ch.exercise("ch07", "q6")
+ch.md(zh="课后可以用 [导购角色扮演卡](../../course/cases/guided_selling.zh.md) 三人一组练习。",
+      en="Afterwards, groups of three can practise with the [guided-selling role-play cards](../../course/cases/guided_selling.en.md).")
+ch.trainer(zh="""
+约 15 分钟（可选）：讲解表格 3 分钟，卡片 5 分钟，角色扮演一轮 7 分钟（三人一组：顾客、店员、观察员，用角色卡，观察员按卡上的检查表打勾）。
+卡片中最容易争论的是 G3（退休教师“你帮我挑一个”）：他要的是一个明确的建议，而不是一堂产品课——抓住要点、给出建议；
+G4 懂行，同样是抓要点，但要给准确的数据。与本章的沟通风格呼应：G4 像分析型，G2 像控制型。
+""", en="""
+About 15 minutes (optional): the table 3, the cards 5, one round of role play 7 (groups of three: shopper, assistant,
+observer, with the role cards; the observer ticks the checklist on the card). The card that starts debates is G3 (the
+retired teacher, "pick one for me"): he wants a clear recommendation, not a lesson — focused advice; G4 knows the
+product, also focused, but with exact figures. It echoes this chapter's styles: G4 acts like an Analytical, G2 like
+a Driver.
 """)
 
 ch.md(zh="""

@@ -3,10 +3,11 @@ from helpers.teaching.authoring import Chapter
 
 ch = Chapter("08_key_accounts", setup_extra="""
 from helpers.teaching.exercises import ch08, ____
+from helpers.display import show
 from helpers.data import load_demo
 from helpers.accounts import key_account_scores, account_types, buying_centre_coverage
 from helpers.plots import plot_key_account_scores, plot_buying_centre
-from helpers.teaching.widgets import ClassificationQuiz
+from helpers.teaching.cases import distributor_accounts
 """)
 
 ch.md(zh="""
@@ -74,13 +75,13 @@ Pick the wrong ones and the clients we most need to keep are left alone while ef
 merely *look* big.
 """)
 
-ch.code("accounts = load_demo('key_accounts')\naccounts.head()")
+ch.code("accounts = load_demo('key_accounts')\nshow(accounts.head())")
 ch.md(zh="""
 先看集中度：按采购额排在前 8 位（前 20%）的客户占了多少采购额？
 """, en="""
 First, concentration: what share of revenue comes from the top 8 clients by revenue (the top 20 %)?
 """)
-ch.checked("top8 = accounts.nlargest(8, 'annual_revenue')\nround(float(top8['annual_revenue'].sum() / accounts['annual_revenue'].sum()), 3)")
+ch.checked("top8 = accounts.nlargest(8, 'annual_revenue')\nshow({'revenue_share': top8['annual_revenue'].sum() / accounts['annual_revenue'].sum()})")
 ch.md(zh="""
 前 20% 的客户贡献了近六成的采购额——典型的帕累托分布（第 1 章）。但采购额只是四类标准之一。
 """, en="""
@@ -101,7 +102,7 @@ into a 0–1 score, multiplies by the weights, adds up and rescales to 0–100; 
 accounts (accounts tied with the 8th are included).
 """)
 ch.code("by_revenue = key_account_scores(accounts, {'annual_revenue': 1}, n_top=8)\n"
-        "by_revenue.table.head(8)[['annual_revenue', 'score', 'rank']]")
+        "show(by_revenue.table.head(8)[['annual_revenue', 'score', 'rank']], decimals=1)")
 
 ch.md(zh="""
 **加权评分**（多准则加权求和）把几类标准放在一起：
@@ -112,7 +113,7 @@ ch.md(zh="""
 3. **排序取前 N 名**（`n_top=8`）或前一定比例（`top_share=0.2`），或者设一个分数线（`breaks=60`）。
 
 权重是管理层的选择，不是数学结论：它写明了公司**更看重什么**。下面的权重偏重当前价值（采购额 35%、毛利 15%），
-同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法；见 docs/methods.md §2.9。）
+同时给成长（15%）和战略价值（契合度 20%、推荐价值 15%）留出一半。（方法：多准则决策中的简单加权法，Hwang & Yoon 1981《Multiple Attribute Decision Making》；见 docs/methods.md §2.9。）
 """, en="""
 **Weighted scoring** (a weighted-sum multi-criteria score) puts the criteria together:
 
@@ -124,12 +125,13 @@ ch.md(zh="""
 
 The weights are a management choice, not a mathematical result: they state what the company **values**. The
 weights below lean on current value (revenue 35 %, margin 15 %) and leave half to growth (15 %) and strategic
-value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making; docs/methods.md §2.9.)
+value (fit 20 %, referral 15 %). (Method: simple additive weighting from multi-criteria decision making, Hwang & Yoon 1981, *Multiple Attribute
+Decision Making*; docs/methods.md §2.9.)
 """)
 ch.code("weights = {'annual_revenue': 0.35, 'gross_margin': 0.15, 'revenue_growth': 0.15,\n"
         "           'strategic_fit': 0.2, 'referral_value': 0.15}\n"
-        "scores = key_account_scores(accounts, weights, n_top=8)\nscores")
-ch.checked("scores.table.head(10)[['score', 'rank', 'segment']].round(1)")
+        "scores = key_account_scores(accounts, weights, n_top=8)")
+ch.checked("show(scores.table.head(10)[['score', 'rank', 'segment']], decimals=1)")
 ch.code("plot_key_account_scores(scores);")
 ch.md(zh="""
 **怎么读这张图**：橙色是 8 家大客户，虚线是入选的最低分。注意第 8 名和第 9 名只差两分多——
@@ -146,9 +148,7 @@ Compare the two lists: KA19, the largest buyer, is on both. But KA28, 4th by rev
 by weighted score — the lowest gross margin of all (15.8 %) and a strategic fit of 1 — while KA12 (only 480 thousand)
 makes the list for its growth, strategic fit and referral value.
 """)
-ch.exercise("ch08", "q1", placeholder="overlap = ____   # 两份大客户名单中共同的客户数 / accounts on both key-account lists",
-            solution="key = lambda res: set(res.table.query(\"segment == 'acc_key'\").index)\n"
-                     "overlap = len(key(scores) & key(by_revenue))")
+ch.exercise("ch08", "q1")
 ch.md(zh="""
 **小心归一化的陷阱**：最小–最大归一化对极端值很敏感。KA19 一年采购 787 万元，其他客户大多不到 200 万，
 于是大多数客户的采购额得分都挤在 0–0.25 之间，采购额的 35% 权重实际上只在少数几家之间起作用。
@@ -163,41 +163,101 @@ management choice, and one to write into the scoring rules.
 ch.md(zh="""
 ## 3. 大客户类型：垄断型、选择型、密集型
 
-课程把大客户分成**垄断型、选择型、密集型**三类。这三个名称没有公认的公开定义；本套教材采用一个可计算的读法——
-看**我们在客户同类采购中的份额（钱包份额）**，也就是我们在这家客户那里的供应地位：
+课程按**分销方式**把大客户分成三类——也就是企业在一个市场（区域）里通过大客户卖货的方式：
 
-| 类型 | 钱包份额（默认分界） | 含义 | 经营重点 |
+| 类型 | 分销方式 | 特征 | 经营重点 |
 |---|---|---|---|
-| 垄断型 | ≥ 60% | 我们是客户的主要供应商 | 守：服务不掉线、高层关系稳，防止客户为分散风险引入第二家 |
-| 选择型 | 30%–60% | 客户在几家供应商之间挑选、分配 | 争：用差异化价值争取“首选供应商” |
-| 密集型 | < 30% | 供应商众多、竞争密集，我们只是其中之一 | 算：先判断潜力，值得才集中投入 |
+| **垄断型** | 独家包销：这个区域只通过这一家经销 | 双方相互依赖：它的销量就是我们在该区域的销量；它的议价能力强 | 共同制定年度计划，保证供货、保护区域，定期评估业绩 |
+| **选择型** | 选择关键经销商：在区域里挑几家，它是其中之一 | 几家经销商彼此竞争，也都可能同时经营竞争品牌 | 用促销支持、培训和公平的区域规则争取它优先推我们；按业绩扶持最好的 |
+| **密集型** | 大范围覆盖渠道：区域里经销商众多，它是销量较大的一家 | 单家的分量小，渠道之间容易窜货、打价格战 | 统一价格与政策，标准化的支持计划，精力集中在最大的几家 |
 
-如果你所在企业的课件对三类有自己的定义，用 `breaks=` 参数改分界或直接替换这一读法。
+类型由**合作安排**决定，写在合同里。数据能告诉我们的，是这家客户**实际上**是否像它的类型那样运作。
+本课程用**钱包份额**（我们在它同品类采购中的份额）作为可计算的指标：独家经销商理应几乎只进我们的货（份额高），
+选择型经销商在少数几个品牌之间分配（份额中等），密集渠道里的一家门店经营很多品牌（份额低）。
+
+### 案例：悦家生活自有品牌的经销商
+
+悦家生活的自有品牌（生活用纸、零食）在 8 个没有门店的城市通过经销商销售：兰州、昆明是独家包销，南宁、太原、济南各选了几家关键经销商，
+福州、南昌、石家庄则广泛铺货。下表是每家经销商的分销方式、该市我方经销商数、经营的品牌数、年采购额和我们的钱包份额：
 """, en="""
-## 3. Account types: sole-supplier, selective, crowded-field
+## 3. Account types: exclusive-dealer, selective, intensive
 
-The course sorts key accounts into three types, 垄断型 / 选择型 / 密集型. The names have no agreed public
-definition; this kit uses a computable reading — **our share of the client's spending in our category (share of
-wallet)**, that is, our position as a supplier:
+The course sorts key accounts into three types — 垄断型, 选择型, 密集型 — by **distribution**, that is, by how a
+supplier sells through key accounts in a market (a territory):
 
-| type | share of wallet (default cuts) | meaning | focus |
+| type | distribution | what it means | focus |
 |---|---|---|---|
-| sole-supplier (垄断型) | ≥ 60 % | we are the client's main supplier | defend: flawless service, stable senior ties; pre-empt a second supplier |
-| selective (选择型) | 30–60 % | the client chooses among a few suppliers and splits its budget | compete: win preferred-supplier status with distinct value |
-| crowded-field (密集型) | < 30 % | many suppliers compete; we are one of them | calculate: judge the potential before investing |
+| **exclusive-dealer (垄断型)** | exclusive dealing: the territory is served through this one distributor | mutual dependence: its sales are our sales there; it has strong bargaining power | plan the year together, secure supply, protect its territory, review performance regularly |
+| **selective (选择型)** | selected key distributors: a few chosen in the territory, it is one of them | the few compete with each other and may carry rival brands too | win priority with promotion support, training and fair territory rules; back the best by results |
+| **intensive (密集型)** | wide channel coverage: many outlets in the territory, it is one of the larger ones | each one weighs little; grey-market selling and price wars between outlets are easy | uniform prices and terms, standard support programmes, focus on the largest outlets |
 
-If your company's courseware defines the types differently, move the cuts with `breaks=` or replace this reading.
+The type is set by the **arrangement**, written into the contract. What data can tell us is whether an account
+**actually** behaves like its type. The course uses **share of wallet** (our share of its purchases in our category)
+as the computed indicator: an exclusive dealer should buy almost only from us (high share), a selected distributor
+splits among a few brands (medium share), an outlet in an intensive network carries many brands (low share).
+
+### Case: Yuejia Living's own-label distributors
+
+Yuejia Living's own label (household paper, snacks) is sold through distributors in 8 cities without a store:
+exclusive dealing in Lanzhou and Kunming, a few selected key distributors in Nanning, Taiyuan and Jinan, wide
+coverage in Fuzhou, Nanchang and Shijiazhuang. The table gives each distributor's arrangement, the number of our
+distributors in its city, the brands it carries, its yearly purchases from us and our share of wallet:
 """)
-ch.code("types = account_types(accounts)\ntypes.summary()")
-ch.checked("key_ids = scores.table.query(\"segment == 'acc_key'\").index\n"
-           "types.table.loc[types.table.index.isin(key_ids), ['share_of_wallet', 'account_type']]")
+ch.code("from helpers.display import show\ndealers = distributor_accounts()\nshow(dealers, index=False)")
 ch.md(zh="""
-8 家大客户里，只有 KA10 是垄断型；KA19（采购额第一）钱包份额仅 28%，是密集型——它在别家花的钱是在我们这里的两倍多，
+`account_types` 按 `distribution` 列给出类型（定义），同时按钱包份额给出指标读法（默认分界：≥ 60% 垄断型，30%–60% 选择型，< 30% 密集型），
+并标出两者是否一致：
+""", en="""
+`account_types` takes the type from the `distribution` column (the definition), adds the indicator's reading from
+share of wallet (default cuts: ≥ 60 % exclusive-dealer, 30–60 % selective, < 30 % intensive) and flags whether the
+two agree:
+""")
+ch.checked("dealer_types = account_types(dealers, distribution_col='distribution')\n"
+           "show(dealer_types.table[['share_of_wallet', 'account_type', 'wallet_type', 'agrees']])")
+ch.exercise("ch08", "q5")
+ch.md(zh="""
+**怎么读？** 不一致的地方就是要去了解的地方：
+
+- **D02（昆明）**签的是独家包销，我们的份额却只有 46%，它经营着 3 个品牌——很可能在暗中销售竞争品牌。要回到合同：独家的权利与义务是否对等？
+- **D04（太原）**是选择型经销商之一，却有 68% 的采购给了我们——它对我们依赖很深，可以考虑升级为独家，也要防范我们在该区域过度依赖一家。
+- **D08（石家庄）**在密集渠道中份额 36%，高于同类——是渠道里的“领头羊”，值得重点支持。
+""", en="""
+**How to read it.** Where the two disagree, go and find out why:
+
+- **D02 (Kunming)** signed exclusive dealing, yet our share is only 46 % and it carries 3 brands — it is probably
+  selling rival brands on the quiet. Back to the contract: are the rights and duties of exclusivity balanced?
+- **D04 (Taiyuan)** is one of several selected distributors but gives us 68 % of its purchases — it depends on us
+  heavily: a candidate for exclusivity, and a warning not to lean on one distributor too much in that city.
+- **D08 (Shijiazhuang)** has 36 % in an intensive network, above its peers — the leading outlet, worth extra support.
+""")
+
+ch.exercise("ch08", "q6")
+
+ch.md(zh="""
+### 企业礼品客户：只有指标，没有分销方式
+
+悦家生活的 40 家礼品团购客户是**最终用户**，不是经销商，分销方式的定义用不到它们身上。但钱包份额仍然告诉我们自己在客户那里的地位：
+不给 `distribution_col` 时，`account_types` 只按钱包份额给出读法——份额 ≥ 60% 的客户像“独家”（我们是主要供应商），
+30%–60% 的像“几家之一”，< 30% 的像“众多之一”。如果你所在企业有自己的分界，用 `breaks=` 调整。
+""", en="""
+### Corporate-gifting clients: an indicator, no arrangement
+
+Yuejia Living's 40 corporate-gifting clients are **end users**, not distributors, so the distribution definition does
+not apply to them. Share of wallet still tells us our position with each: without `distribution_col`,
+`account_types` reads the type from share of wallet alone — a share ≥ 60 % looks like "exclusive" (we are the main
+supplier), 30–60 % like "one of a few", < 30 % like "one of many". Move the cuts with `breaks=` if your company uses
+others.
+""")
+ch.code("types = account_types(accounts)\ntypes")
+ch.checked("key_ids = scores.table.query(\"segment == 'acc_key'\").index\n"
+           "show(types.table.loc[types.table.index.isin(key_ids), ['share_of_wallet', 'account_type']])")
+ch.md(zh="""
+按钱包份额读，8 家大客户里只有 KA10 像垄断型；KA19（采购额第一）钱包份额仅 28%，像密集型——它在别家花的钱是在我们这里的两倍多，
 这正是最大的增长空间，也说明它随时可以把更多订单转给竞争对手。
 """, en="""
-Among the 8 key accounts only KA10 is a sole-supplier account. KA19, the largest buyer, gives us only 28 % of its
-gifting budget — a crowded-field account: it spends more than twice as much elsewhere, which is our biggest
-growth opportunity and also shows how easily it could move more orders to a competitor.
+Read by share of wallet, only KA10 of the 8 key accounts looks like an exclusive account. KA19, the largest buyer,
+gives us only 28 % of its gifting budget — it looks intensive: it spends more than twice as much elsewhere, which is
+our biggest growth opportunity and also shows how easily it could move more orders to a competitor.
 """)
 
 ch.md(zh="""
@@ -249,9 +309,9 @@ index** = Σ influence (1–5) × attitude (−2 opponent … +2 supporter) and 
 contact with a decider, and a decider with a negative attitude.
 """)
 ch.code("stakeholders = load_demo('stakeholders')\n"
-        "stakeholders[['account_id', 'person', 'title', 'role', 'influence', 'attitude', 'last_contact']].head(7)")
-ch.code("coverage = buying_centre_coverage(stakeholders, as_of='2026-01-01')\ncoverage")
-ch.checked("coverage.summary()[['status', 'customers']]")
+        "show(stakeholders[['account_id', 'person', 'title', 'role', 'influence', 'attitude', 'last_contact']].head(7))")
+ch.code("coverage = buying_centre_coverage(stakeholders, as_of='2026-01-01')")
+ch.checked("coverage")
 ch.md(zh="""
 40 家客户里只有 9 家五个角色都联系到了。我们最关心大客户——只看那 8 家：
 """, en="""
@@ -259,7 +319,7 @@ Only 9 of the 40 accounts have all five roles covered. Key accounts matter most 
 """)
 ch.code("key_cov = buying_centre_coverage(stakeholders[stakeholders['account_id'].isin(key_ids)], as_of='2026-01-01')\n"
         "plot_buying_centre(key_cov);")
-ch.checked("key_cov.table[['coverage', 'missing_roles', 'support_index', 'status']]")
+ch.checked("show(key_cov.table[['coverage', 'missing_roles', 'support_index', 'status']])")
 ch.md(zh="""
 **怎么读**：绿色 = 近 90 天联系过；橙色 = 有这个角色的人，但已很久没联系；灰色 = 我们根本不认识担任这个角色的人。
 括号里是支持度指数。
@@ -282,28 +342,10 @@ talked to them for too long; grey = we do not know anyone in the role. The suppo
 - **KA10, KA12**: the decider's attitude is negative — find out why (price? the last delivery?) before pitching anything new.
 - A low support index is not a lost cause: it shows which opponents to turn into neutrals.
 """)
-ch.exercise("ch08", "q2", placeholder="key_at_risk = ____   # 有决策风险的大客户编号（排序后的列表）/ key accounts with a decision at risk (sorted list)",
-            solution="key_at_risk = sorted(key_cov.table.query(\"status == 'acc_at_risk'\").index)")
+ch.exercise("ch08", "q2")
 
-ch.md(zh="""
-### 练习：给采购中心的人物分角色
-
-下面五张卡片描述了一家制造企业里与礼品采购有关的五个人。为每个人选出他在采购中心的角色，然后点“检查”。
-""", en="""
-### Exercise: give each person a buying-centre role
-
-The five cards below describe five people in a manufacturing company involved in buying gifts. Pick each person's
-role in the buying centre, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch08.ROLE_CARDS, ch08.ROLE_CLASSES, problem=ch08.q3)\nquiz")
-ch.exercise("ch08", "q3", placeholder="role_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, role in {'P1': 'role_gatekeeper', 'P2': 'role_decider', 'P3': 'role_buyer',\n"
-                     "                   'P4': 'role_influencer', 'P5': 'role_user'}.items():\n"
-                     "    quiz.dropdowns[card].value = role\n"
-                     "role_answers = quiz.answers")
-ch.exercise("ch08", "q4", placeholder="most_missing_role = ____   # 'user', 'influencer', 'decider', 'buyer' 或/or 'gatekeeper'",
-            solution="missing = (~coverage.table.filter(like='covers_')).sum()\n"
-                     "most_missing_role = missing.idxmax().removeprefix('covers_')")
+ch.exercise("ch08", "q3")
+ch.exercise("ch08", "q4")
 
 ch.md(zh="""
 ## 5. 大客户为什么会流失，怎样预防
@@ -333,11 +375,54 @@ Key accounts rarely leave over one mistake. Usually several signals pile up, and
 | opponents sway the decision | negative support index or negative decider | find the concerns, turn opponents one by one |
 | a service failure nobody followed up | complaints, late deliveries (chapter 12) | revisit after a complaint closes, quarterly business reviews |
 | a competitor enters on price | falling share of wallet, negative growth | answer with value, not discounts; renew early |
-| complacency ("they can't do without us") | fewer contacts with sole-supplier accounts | run a sole-supplier account as if it could go to tender any day |
+| complacency ("they can't do without us") | fewer contacts with exclusive-dealer accounts | run an exclusive-dealer account as if it could go to tender any day |
 
 **Case study**: read [the key-account defection case](../../course/cases/key_account_defection.en.md) — how
 悦家生活 lost the Mid-Autumn order of a hotel group it had served for nine years, and the signals that were in the
 data all along.
+""")
+
+ch.md(zh="""
+### 检查表：留住大客户的九项做法
+
+面向经销商类大客户，课程列出九项常用做法。把它当作检查表，逐项问“我们对这家客户做到了没有”：
+
+| # | 做法 | 对谁最要紧 |
+|---|---|---|
+| 1 | **优先供货**：旺季和紧俏商品先保证大客户 | 垄断型、选择型 |
+| 2 | **调动客户的一线人员**：培训、激励它的店员和推销员，让他们愿意推我们的产品 | 全部 |
+| 3 | **新品先在大客户处试销**，听取反馈再铺开 | 垄断型、选择型 |
+| 4 | **关注并支持客户自己的促销和公关活动**，及时派人、给物料 | 全部 |
+| 5 | **高层定期拜访**：我方领导与对方领导直接见面 | 垄断型 |
+| 6 | **和每家大客户一起设计促销方案**，而不是发统一的活动通知 | 垄断型、选择型 |
+| 7 | **定期征求客户对我方销售人员的意见**，不合适就及时调整 | 全部 |
+| 8 | **适当的奖励政策**：按业绩返利、年度奖励，规则透明 | 选择型、密集型 |
+| 9 | **每年召开一次大客户座谈会**：通报计划、听取意见、表彰优秀 | 全部 |
+
+**课堂练习（10 分钟，三人一组）**：读完上面的流失案例，用这张检查表给悦家生活对天成酒店的做法打勾——做到了几项？
+缺的哪一项最可能保住中秋订单？（天成酒店是最终用户而不是经销商，第 1、3、8 项要换成对应的做法：如节前优先备货、新礼品方案先请它试用。）
+""", en="""
+### Checklist: nine ways to keep key accounts
+
+For key accounts that are distributors, the course lists nine common practices. Use them as a checklist and ask,
+item by item, "do we do this for this account?":
+
+| # | practice | matters most for |
+|---|---|---|
+| 1 | **priority supply**: key accounts first in peak season and for scarce goods | exclusive, selective |
+| 2 | **engage the account's front line**: train and reward its shop staff and sales reps so they want to sell our products | all |
+| 3 | **trial new products with key accounts first**, and listen before the wide launch | exclusive, selective |
+| 4 | **follow and support the account's own promotions and events**, with people and material in time | all |
+| 5 | **regular senior visits**: our managers meet theirs in person | exclusive |
+| 6 | **design promotions together with each key account**, instead of sending one campaign notice to all | exclusive, selective |
+| 7 | **ask the account regularly about our sales staff**, and change who serves it when needed | all |
+| 8 | **a fitting reward policy**: rebates by results, yearly awards, transparent rules | selective, intensive |
+| 9 | **a yearly key-account meeting**: share plans, hear opinions, honour the best | all |
+
+**In class (10 minutes, groups of three)**: after reading the defection case above, tick the checklist for what
+Yuejia Living did with Tiancheng Hotel — how many items did it do? Which missing one would most likely have saved the
+Mid-Autumn order? (Tiancheng is an end user, not a distributor: read items 1, 3 and 8 as their equivalents — stock
+reserved before the festival, new gift ideas offered to it first.)
 """)
 
 ch.md(zh="""
@@ -351,29 +436,42 @@ ch.md(zh="""
 
 1. What weights would you give revenue, margin, growth, strategic fit and referral value? Compare with your
    neighbour: how many key accounts differ between your lists?
-2. Why is each of the three account types (sole-supplier, selective, crowded-field) most likely to defect? How
+2. Why is each of the three account types (exclusive-dealer, selective, intensive) most likely to defect? How
    should the service standard differ?
 3. In the case, which signal could have raised the alarm first? Who should have owned it?
 """)
 ch.trainer(zh="""
-约 90 分钟：什么是大客户 10 分钟；加权评分与 q1 25 分钟（让学员先各自写权重，再运行比较）；大客户类型 10 分钟；
-采购中心与覆盖、q2–q4 25 分钟（先做角色卡片测验，再看覆盖图）；流失原因与案例 15 分钟；讨论 5 分钟。
+约 105 分钟：什么是大客户 10 分钟；加权评分与 q1 25 分钟（让学员先各自写权重，再运行比较）；大客户类型（定义、经销商案例、q5–q6）15 分钟；
+采购中心与覆盖、q2–q4 25 分钟（先做角色卡片测验，再看覆盖图）；流失原因与案例 15 分钟；九项做法检查表 10 分钟；讨论 5 分钟。
 学员常见困难：把职位高低当成角色（总经理不一定是决策者，前台也可能很关键）；以为权重必须“算出来”——强调权重是管理选择；
-忘记只看大客户（q2 把 40 家的 17 家都算进去）。
+忘记只看大客户（q2 把 40 家的 17 家都算进去）；按钱包份额给大客户定类型——类型由合同里的分销方式决定（q6 的 T4 份额只有 40%，
+仍是垄断型），钱包份额只是检查它是否像这个类型的指标；q5 只找了独家经销商里的不一致（D02），漏掉 D04、D08。
 讨论 1：名单通常差 2–4 家，分歧集中在“采购额大但增长为负”和“采购额小但战略价值高”的客户上，这正是需要管理层拍板的地方。
-讨论 2：垄断型——自满与客户分散供应风险；选择型——竞争对手的差异化方案；密集型——价格战与关注不够。服务标准按类型与潜力区别对待。
+讨论 2：垄断型（独家经销商）——我们自满、对方暗中经营竞品或被竞争对手用更优厚的独家条件挖走；选择型——竞争品牌给出更好的条件、
+区域划分不公让它觉得吃亏；密集型——窜货和价格战、我们关注不够。服务标准按类型与潜力区别对待（见 `ch08.discuss_types.solution()`）。
+九项做法检查表：案例中悦家生活只做到了第 4 项的一部分和第 7 项的一半（和采购经理常通电话）；最可能保住订单的是第 5 项（高层拜访新总经理和人力资源总监）
+和第 6 项（和客户一起设计“员工自选礼品”这样的方案）。
 讨论 3：决策者“无人”的覆盖缺口最早出现（新总经理到任后半年无人拜访）；应由客户经理负责，并在季度客户评审中由销售总监检查。
 """, en="""
-About 90 minutes: what a key account is 10; weighted scoring and q1 25 (let students write their own weights first,
-then compare); account types 10; buying centre and coverage with q2–q4 25 (do the role cards first, then read the
-coverage chart); defection and the case 15; discussion 5.
+About 105 minutes: what a key account is 10; weighted scoring and q1 25 (let students write their own weights first,
+then compare); account types (definition, the distributor case, q5–q6) 15; buying centre and coverage with q2–q4 25
+(do the role cards first, then read the coverage chart); defection and the case 15; the nine-practice checklist 10;
+discussion 5.
 Where students stumble: taking seniority for the role (the general manager is not always the decider, a
 receptionist can matter a lot); thinking weights must be "calculated" — stress that they are a management choice;
-forgetting to restrict q2 to the key accounts (17 of all 40 are at risk).
+forgetting to restrict q2 to the key accounts (17 of all 40 are at risk); typing an account by its share of wallet —
+the type follows the distribution arrangement in the contract (T4 in q6 has only 40 % and is still exclusive), share
+of wallet only checks whether it behaves like its type; in q5 finding only the exclusive mismatch (D02) and missing
+D04 and D08.
 Discussion 1: lists usually differ by 2–4 accounts, all among "big but shrinking" and "small but strategic"
 clients — exactly where management has to decide.
-Discussion 2: sole-supplier — our complacency and the client spreading its risk; selective — a competitor's
-distinct offer; crowded-field — price wars and too little attention. Differentiate service by type and potential.
+Discussion 2: exclusive dealer (垄断型) — our complacency, the dealer quietly adding rival brands or being lured away
+by a rival's better exclusive terms; selective — a rival brand's better terms, or a territory split the distributor
+feels is unfair; intensive — grey-market selling and price wars, too little attention. Differentiate service by type
+and potential (see `ch08.discuss_types.solution()`).
+The nine-practice checklist: in the case Yuejia Living did part of item 4 and half of item 7 (frequent calls with the
+procurement manager); items 5 (a senior visit to the new general manager and HR director) and 6 (designing an offer
+such as staff-choice gifts together with the client) would most likely have saved the order.
 Discussion 3: the coverage gap (no decider known) appeared first — half a year with no visit to the new general
 manager; the account manager owns it, and the sales director should check it in the quarterly account review.
 """)
@@ -383,6 +481,8 @@ ch.md(zh="""
 
 - 大客户看四类标准：当前价值、成长潜力、战略价值、关系；加权评分把它们合成一个可比较的分数，权重是管理选择。
 - 只看采购额会选错：本例中两份名单只有 3 家相同。
+- 大客户类型按分销方式定义：垄断型（独家包销）、选择型（选择关键经销商）、密集型（大范围覆盖渠道）；钱包份额是检查它是否像这个类型的指标，
+  不一致之处要追问原因。
 - 采购中心的每个核心角色都要有人近期联系；决策者无人或态度为负是最大的流失风险。
 - 下一章：[09 客户满意度测评](09_measuring_satisfaction.ipynb)——客户对我们满意吗？怎样测量才可靠？
 """, en="""
@@ -391,6 +491,9 @@ ch.md(zh="""
 - Key accounts are judged on current value, potential, strategic value and relationship; a weighted score combines
   them into one comparable number, and the weights are a management choice.
 - Revenue alone picks the wrong list: here the two lists share only 3 accounts.
+- Account types follow the distribution arrangement: exclusive dealing (垄断型), selected key distributors (选择型),
+  wide channel coverage (密集型); share of wallet is the indicator that checks whether an account behaves like its
+  type — find out why where it does not.
 - Every core role of the buying centre needs a recent contact; no known decider, or a negative one, is the biggest
   defection risk.
 - Next: [09 Measuring satisfaction](09_measuring_satisfaction.ipynb) — are clients satisfied with us, and how do we

@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("09_measuring_satisfaction", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch09, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.satisfaction import disconfirmation, csat, nps, ces, acsi_index, ipa_table
@@ -12,7 +13,7 @@ from helpers.reliability import cronbach_alpha
 from helpers.servqual import servqual
 from helpers.matrices import ipa_matrix
 from helpers.plots import plot_csat, plot_nps, plot_alpha_if_deleted, plot_servqual_gaps, plot_value_matrix
-from helpers.teaching.widgets import SurveySimulator, ClassificationQuiz
+from helpers.teaching.widgets import SurveySimulator
 """)
 
 ch.md(zh="""
@@ -76,7 +77,7 @@ Four customers rate a store's service (1–5):
 ch.checked("""
 expected = [4.0, 4.0, 4.0, 3.0]
 perceived = [4.5, 4.0, 3.0, 3.5]
-disconfirmation(perceived, expected).table
+show(disconfirmation(perceived, expected).table)
 """)
 ch.md(zh="""
 第 4 位顾客的感受（3.5）比第 1 位（4.5）差，却同样满意——因为他的期望低。这给管理者两个抓手：**提高表现**，
@@ -88,7 +89,37 @@ gives managers two levers: **perform better**, or **manage expectations** (do no
 be pushed too low either: customers who expect little never come. The ratio rule gives the same verdicts here
 (`tol` is the tolerance band of "neutral"):
 """)
-ch.checked("disconfirmation(perceived, expected, method='ratio', tol=0.05).classes.tolist()")
+ch.checked("show(disconfirmation(perceived, expected, method='ratio', tol=0.05).table)")
+
+ch.md(zh="""
+### 一个要说清楚的印刷错误：“实际感受 + 期望值”
+
+有的中文资料把公式印成 **顾客满意度 = 顾客实际感受 + 顾客期望值**。加号是错的，应当是两者的**比较**（差或比）。
+用上面的第 1 位和第 4 位顾客检验一下：如果用加号，第 1 位得 4.5 + 4.0 = 8.5，第 4 位得 3.5 + 3.0 = 6.5——
+同样满意的两个人分数差了两分；更糟的是，**期望越高，分数越高**：企业只要把广告吹得更大，顾客就“更满意”了。
+这与经验恰好相反：承诺过度、期望被抬高而服务没跟上，正是不满意最常见的来源。所以读到加号时，请把它读作“感受与期望相比”。
+""", en="""
+### A misprint to set straight: "perception + expectation"
+
+Some Chinese material prints the formula as **satisfaction = perceived experience + expectation**. The plus sign is
+wrong; it must be a **comparison** of the two (a difference or a ratio). Test it on customers 1 and 4 above: with a
+plus, customer 1 gets 4.5 + 4.0 = 8.5 and customer 4 gets 3.5 + 3.0 = 6.5 — two equally satisfied people two points
+apart; worse, **the higher the expectation, the higher the score**: a company would only need louder advertising to
+make customers "more satisfied". Experience says the opposite: over-promising — raising expectations the service
+cannot meet — is the commonest source of dissatisfaction. So when you meet the plus sign, read it as "perception
+compared with expectation".
+""")
+ch.exercise("ch09", "q6")
+ch.trainer(zh="""
+约 5 分钟（核心内容：国内学员多半见过加号版本）。先别给答案，请学员用加号公式算第 1、4 位顾客，再问“如果广告把期望从 4 提到 5，满意度会怎样变？”
+q6 的错误选项各有原因：A、C 会让期望越高分数越高；D 的算式本身没错（期望 − 感受 = 1 表示感受比期望差 1 分），错在结论——大于 0 恰恰表示不满意。
+""", en="""
+About 5 minutes (core: most Chinese students have met the plus version). Before giving the answer, have students apply
+the plus formula to customers 1 and 4, then ask "if advertising lifts expectations from 4 to 5, what happens to
+satisfaction?" Each wrong option of q6 fails for a reason: A and C make a higher expectation give a higher score; D's
+sum is right (expectation − perception = 1 means the experience fell 1 short) but its conclusion is wrong — above 0
+means dissatisfied.
+""")
 
 ch.md(zh="""
 ## 2 调查设计：问谁、怎么问、问多少
@@ -135,7 +166,7 @@ loyalty-intention items.
 """)
 ch.checked("""
 survey = load_demo("survey")
-len(survey), int(survey.isna().any(axis=1).sum())
+show({"respondents": len(survey), "incomplete": int(survey.isna().any(axis=1).sum())})
 """)
 ch.md(zh="""
 400 份答卷中有 40 份漏答了一到三道题。处理办法是**按指标逐项删除**（listwise deletion）：计算某个指标时，
@@ -202,8 +233,8 @@ plot_nps(by_level);
 """)
 ch.checked("""
 level_nps = {level: nps(answers) for level, answers in by_level.items()}
-pd.DataFrame({"NPS": [r.nps for r in level_nps.values()], "n": [r.n for r in level_nps.values()],
-              "±": [r.moe for r in level_nps.values()]}, index=list(level_nps)).round(1)
+show(pd.DataFrame({"nps": [r.nps for r in level_nps.values()], "n": [r.n for r in level_nps.values()],
+                   "moe": [r.moe for r in level_nps.values()]}, index=list(level_nps)), decimals=1)
 """)
 ch.md(zh="""
 普通会员的 NPS 为负，银卡、金卡会员高得多——高价值客户也更愿意推荐，这与第 3、4 章的价值分类相互印证。
@@ -218,9 +249,7 @@ of error (section 4): ±24 points for gold; for platinum it even shows 0 — all
 approximation breaks down on so small a sample; it does not mean the result is exact. What to do on Monday: pass the regular members who are detractors (0–6) to the service team for
 a call back to learn why.
 """)
-ch.exercise("ch09", "q1",
-            placeholder="nps_top = ____   # 金卡与白金会员合计的 NPS / NPS of gold and platinum members together",
-            solution="nps_top = nps(members.query(\"member_level in ['gold', 'platinum']\")['nps'].dropna()).nps")
+ch.exercise("ch09", "q1")
 
 ch.md(zh="""
 ### 3.3 CES：顾客费力度
@@ -283,10 +312,10 @@ ch.md(zh="""
 The four metrics side by side:
 """)
 ch.checked("""
-pd.Series({"CSAT %": 100 * csat_result.share, "NPS": nps_result.nps, "CES % easy": 100 * ces_result.easy_share,
-           "ACSI": acsi_result.index}).round(1)
+show({"csat": csat_result.share, "nps": nps_result.nps, "easy_share": ces_result.easy_share,
+      "acsi_index": acsi_result.index}, share_cols=["csat"], decimals=1)
 """)
-ch.code('survey[["csat", "nps", "ces", "acsi_sat"]].corr().round(2)')
+ch.code('show(survey[["csat", "nps", "ces", "acsi_sat"]].corr())')
 ch.md(zh="""
 **怎么选？** 四个指标彼此相关（相关系数约 0.6–0.7），但并不相同：
 
@@ -339,24 +368,14 @@ Yuejia Living's NPS of +10.5 has a margin of about ±8 points: the true value li
 their margins from answer counts; it starts at the counts of Yuejia Living's survey. Try halving every count:
 how much wider does the margin get?
 """)
-ch.checked('round(nps_result.moe, 2), f"{csat_result.moe:.2%}"   # NPS points; CSAT is a share, its margin too')
+ch.checked('show({"nps_moe": nps_result.moe, "csat_moe": csat_result.moe}, share_cols=["csat_moe"])   # CSAT is a share, its margin too')
 ch.code("""
 counts = survey["csat"].dropna().astype(int).value_counts()
 sim = SurveySimulator(promoters=nps_result.promoters, passives=nps_result.passives, detractors=nps_result.detractors,
                       **{f"rating_{r}": int(counts.get(r, 0)) for r in range(1, 6)})
 sim
 """)
-ch.md(zh="""
-**练习 2**：如果下次调查把样本扩大到 4 倍（各组人数都乘以 4），NPS 的误差范围是多少？在模拟器里调整，或直接设置 `sim.controls`。
-""", en="""
-**Exercise 2**: if the next survey had four times the sample (every group's count × 4), what would the NPS margin
-of error be? Move the sliders, or set `sim.controls` directly.
-""")
-ch.exercise("ch09", "q2", placeholder="moe_4x = ____   # sim.result.nps.moe",
-            solution="sim.controls['promoters'].value = 4 * nps_result.promoters\n"
-                     "sim.controls['passives'].value = 4 * nps_result.passives\n"
-                     "sim.controls['detractors'].value = 4 * nps_result.detractors\n"
-                     "moe_4x = sim.result.nps.moe")
+ch.exercise("ch09", "q2")
 
 ch.md(zh="""
 ## 5 信度：多道题量的是同一件事吗？
@@ -379,9 +398,9 @@ them into one score makes no sense.
 """)
 ch.checked("""
 LOYALTY = ["loy_repurchase", "loy_recommend", "loy_first_choice", "loy_more_purchases"]
-SCALES = {"acsi": ACSI, "loyalty": LOYALTY, "servqual_reliability_p": ["per_05", "per_06", "per_07", "per_08", "per_09"]}
-pd.Series({name: cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha
-           for name, items in SCALES.items()}).round(3)
+SCALES = {"scale_acsi": ACSI, "scale_loyalty": LOYALTY, "scale_reliability": ["per_05", "per_06", "per_07", "per_08", "per_09"]}
+show(pd.Series({name: cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha
+                for name, items in SCALES.items()}, name="alpha"), decimals=3)
 """)
 ch.md(zh="""
 三组题的 α 都在 0.87–0.88 之间。公开的真实调查数据（例如欧洲顾客满意度指数 ECSI 的问卷）也呈现同样的规律：
@@ -409,10 +428,7 @@ ch.md(zh="""
 Alpha falls from 0.87 to 0.79; "alpha if item deleted" shows that dropping this item lifts alpha back — its
 corrected item–total correlation is only 0.14. The fix: drop or rewrite the item, and say so in the report.
 """)
-ch.exercise("ch09", "q3",
-            placeholder="alpha_responsiveness = ____   # SERVQUAL 响应性感知题 / responsiveness perception items per_10 … per_13",
-            solution="items = ['per_10', 'per_11', 'per_12', 'per_13']\n"
-                     "alpha_responsiveness = cronbach_alpha(survey.dropna(subset=items), item_cols=items).alpha")
+ch.exercise("ch09", "q3")
 
 ch.md(zh="""
 ## 6 SERVQUAL：服务质量的五个差距
@@ -453,8 +469,9 @@ SQ_COLUMNS = [c for c in survey.columns if c.startswith(("exp_", "per_", "w_"))]
 sq = servqual(survey.dropna(subset=SQ_COLUMNS), weights="w_{dimension}")
 sq
 """)
-ch.checked("round(sq.unweighted, 2), round(sq.weighted, 2), sq.n")
+ch.checked("show({'unweighted': sq.unweighted, 'weighted': sq.weighted, 'n': sq.n})")
 ch.code("plot_servqual_gaps(sq);")
+ch.exercise("ch09", "q4")
 ch.md(zh="""
 **怎么读？** 只有有形性达到了期望；**可靠性**的差距最大（−1.28），而顾客恰恰认为它最重要（平均分配了 32 分）——
 所以加权分（−0.70）比未加权分（−0.55）更差。注意：移情性的**感知分**最低，但它的期望也低，差距并不是最大的。
@@ -471,7 +488,7 @@ Section 1's disconfirmation rule per dimension (tolerance 0.1 points):
 """)
 ch.code("""
 dims = sq.dimensions
-disconfirmation(dims["perception"], dims["expectation"], tol=0.1).table.set_axis(label(dims.index)).round(2)
+show(disconfirmation(dims["perception"], dims["expectation"], tol=0.1).table)
 """)
 ch.md(zh="""
 周一可以做的事：可靠性的五道题差距都在 −1.27 到 −1.29 之间——问题是系统性的（按时送达、准确开单、兑现承诺），
@@ -487,9 +504,6 @@ SERVQUAL has critics: Cronin and Taylor (1992) found perceptions alone (SERVPERF
 with half the questionnaire; difference scores are also less reliable than single scores. A practical compromise:
 keep the expectation items for diagnosis, ask only perceptions for tracking.
 """)
-ch.exercise("ch09", "q4",
-            placeholder="worst_dimension = ____   # 'sq_tangibles', 'sq_reliability', 'sq_responsiveness', 'sq_assurance' or 'sq_empathy'",
-            solution="worst_dimension = sq.dimensions['gap'].idxmin()")
 
 ch.md(zh="""
 ## 7 重要性—绩效分析（IPA）：先改进什么
@@ -526,28 +540,15 @@ ATTRIBUTES = ["product_quality", "return_policy", "price", "delivery_speed", "st
               "store_ambience", "app_usability", "loyalty_program"]
 importance, performance = [f"imp_{a}" for a in ATTRIBUTES], [f"perf_{a}" for a in ATTRIBUTES]
 means = ipa_table(survey.dropna(subset=importance + performance), importance, performance, attributes=ATTRIBUTES)
-means.round(2)
+show(means)
 """)
 ch.checked("""
 ipa = ipa_matrix(means)
-{axis: round(cut[0], 2) for axis, cut in ipa.thresholds.items()}
+show({axis: cut[0] for axis, cut in ipa.thresholds.items()})
 """)
-ch.md(zh="""
-**练习 5**：先别看图——根据上表和十字线（表现 5.12，重要性 5.26），把每个属性放进一个象限，然后按“检查”。
-""", en="""
-**Exercise 5**: before looking at the chart, place each attribute in a quadrant from the table and the crosshair
-(performance 5.12, importance 5.26), then press Check.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch09.quiz_cards(), ch09.IPA_CLASSES, problem=ch09.q5)
-quiz
-""")
-ch.exercise("ch09", "q5", placeholder="ipa_quadrants = ____   # quiz.answers",
-            solution="ipa_quadrants = {'A': 'ipa_keep_up', 'B': 'ipa_keep_up', 'C': 'ipa_concentrate', "
-                     "'D': 'ipa_concentrate', 'E': 'ipa_overkill', 'F': 'ipa_overkill', "
-                     "'G': 'ipa_low_priority', 'H': 'ipa_low_priority'}")
+ch.exercise("ch09", "q5")
 ch.code('plot_value_matrix(ipa_matrix(means.rename(index=lambda a: demo_label(a, "attribute"))));')
-ch.checked("ipa.classes")
+ch.checked("show(ipa.classes)")
 ch.md(zh="""
 **结论**：价格和配送速度是**重点改进区**——顾客很看重，我们做得不够；店员礼貌和门店氛围表现很好但不那么重要，
 可能**投入过度**。周一可以做的事：把下一季度的改进预算优先给配送（与 SERVQUAL 中可靠性的差距一致），
@@ -563,13 +564,54 @@ chapter 5's value matrix — not every customer is worth a discount.
 **Where the crosshair sits matters.** With the scale midpoint (4) as the crosshair, all 8 attributes land in
 "keep up the good work" — nothing to improve:
 """)
-ch.checked("ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts()")
+ch.checked("show(ipa_matrix(means, breaks='midpoint', scale=(1, 7)).classes.value_counts())")
 ch.md(zh="""
 顾客往往把几乎所有属性都评为“重要”，表现也多在中点以上，所以以数据平均值为十字线（默认）更能区分轻重。
 无论用哪种，都要在报告中写明。
 """, en="""
 Customers tend to call nearly every attribute important and rate most of them above the midpoint, so the
 data-centred crosshair (the default) separates priorities better. Whichever you use, state it in the report.
+""")
+
+ch.md(zh="""
+### 与竞争对手比较：我们与对手各满足多少
+
+IPA 只看我们自己。顾客调查还应回答：**在顾客看重的方面，我们比主要竞争对手做得好还是差？**做法是在同一份问卷里，
+请顾客再给他最常去的另一家（这里是虚构的竞争对手“蓝鲸家居”）在同样 8 个属性上打分。把对手的平均表现放在我们旁边：
+""", en="""
+### Against the competition: how well do we and our rival satisfy customers?
+
+IPA looks at us only. A customer survey should also answer: **on what customers care about, do we do better or worse
+than our main rival?** In the same questionnaire, customers rate the other shop they use most (here the fictitious
+rival Bluewhale Home) on the same 8 attributes. Put the rival's mean performance next to ours:
+""")
+ch.code("""
+from helpers.display import show
+from helpers.teaching.cases import rival_performance
+vs_rival = means[["importance", "performance"]].assign(rival=rival_performance())
+vs_rival["lead"] = vs_rival["performance"] - vs_rival["rival"]
+show(vs_rival.sort_values("importance", ascending=False).rename(index=lambda a: demo_label(a, "attribute")))
+""")
+ch.exercise("ch09", "q7")
+ch.md(zh="""
+**怎么读？** 按重要性从高到低看“领先幅度”（我们 − 对手）：商品质量我们领先；**价格、退换政策、配送速度**这三项顾客很看重，
+我们却落后——其中配送速度落后最多。店员礼貌和门店氛围领先很多，但顾客不太看重。应用的落后幅度虽大，重要性却低于平均。
+与 IPA 合起来读：配送速度既在“重点改进区”，又落后于对手，是最紧迫的一项。
+""", en="""
+**How to read it.** Read the "lead" (us − rival) from the most important attribute down: we lead on product quality;
+on **price, return policy and delivery speed**, which customers value highly, we trail — most of all on delivery
+speed. We lead by far on staff courtesy and store ambience, which customers care less about. The app trails by a lot,
+but its importance is below average. Read with the IPA: delivery speed is both "concentrate here" and behind the
+rival — the most urgent item.
+""")
+ch.trainer(zh="""
+约 10 分钟（可选）。强调两点：对手的分数来自我们自己的顾客（他们也去对手那里买），不是对手顾客的看法；领先或落后要和重要性一起读——
+落后在不重要的属性上（应用）不必马上追。q7 的典型错误是不看重要性，直接选落后最多的 `app_usability`。
+""", en="""
+About 10 minutes (optional). Two points: the rival's scores come from our own customers (who shop there too), not from
+the rival's customers; lead and lag must be read with importance — trailing on something customers care little about
+(the app) need not be chased first. The typical q7 mistake is to ignore importance and pick the largest gap,
+`app_usability`.
 """)
 
 ch.md(zh="""

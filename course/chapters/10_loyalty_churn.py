@@ -5,6 +5,7 @@ from helpers.teaching.authoring import Chapter
 ch = Chapter("10_loyalty_churn", setup_extra="""
 import pandas as pd
 from helpers.teaching.exercises import ch10, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_demo
 from helpers.loyalty import attitude_loyalty
@@ -13,7 +14,6 @@ from helpers.matrices import apostle_model
 from helpers.cohorts import cohort_retention
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.plots import plot_cohort_retention, plot_value_matrix
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -78,10 +78,9 @@ records the brand of every purchase of 300 customers in one category, household 
 ch.code("""
 choices = load_demo("brand_choices")
 loyalty = attitude_loyalty(choices)
-loyalty
 """)
-ch.checked("loyalty.summary()[['attitude', 'customers']]")
-ch.code("loyalty.table.groupby('attitude').head(2)")
+ch.checked("loyalty")
+ch.code("show(loyalty.table.groupby('attitude').head(2))")
 ch.md(zh="""
 **怎么读？** 44% 的样本客户是某个品牌的忠诚顾客，38% 在几个品牌之间转移，18% 没有品牌忠诚。
 `top_share` 是第一品牌的份额，`top_k_cover` 是前 3 个品牌的合计份额。周一可以做的事：
@@ -102,7 +101,7 @@ ch.md(zh="""
 
 How many loyal customers does our own label, Yuejia, have? Loyal customers by their top brand:
 """)
-ch.checked("loyalty.table.query(\"attitude == 'brand_loyal'\")['top_brand'].value_counts().sort_index()")
+ch.checked("show(loyalty.table.query(\"attitude == 'brand_loyal'\")['top_brand'].value_counts().sort_index().rename('customers'))")
 ch.md(zh="""
 131 位忠诚顾客分散在六个品牌之间，自有品牌只占 23 位，与竞争品牌相差无几——自有品牌还没有建立起明显的偏爱。
 """, en="""
@@ -111,13 +110,30 @@ rivals — it has not yet built a clear preference.
 """)
 
 ch.md(zh="""
+### 忠诚顾客里的“率先使用者”
+
+忠诚顾客里有一小群人特别值得认出来：**率先使用者**——新品一上市就来试、愿意给意见、还会讲给别人听的人。
+他们是新品试销、征求意见和口碑传播最好的起点（第 4 章金钻客户“愿意尝试新产品”说的就是他们）。
+认出他们的办法：看谁在新品上市后最早购买、谁参加过试用活动、谁在问卷里留下了具体的建议。
+""", en="""
+### The early adopters among loyal customers
+
+Among loyal customers, one small group deserves to be recognised: **early adopters** — the people who try a new
+product as soon as it appears, are happy to give their view, and tell others. They are the best starting point for
+test launches, feedback and word of mouth (chapter 4's Platinum customers who "try new offerings" are them).
+To recognise them, look at who bought new products first after launch, who joined trials, and who left concrete
+suggestions in surveys.
+""")
+ch.exercise("ch10", "q5")
+
+ch.md(zh="""
 ## 2 满意度与忠诚度：满意的客户也会流失
 
 Jones 与 Sasser（1995，《哈佛商业评论》“Why Satisfied Customers Defect”）发现，满意度和忠诚度之间**不是直线关系**：
 
 - **背离区**（满意度 1–2 分）：客户会离开，甚至四处传播负面口碑；
 - **冷漠区**（3–4 分）：“还算满意”的客户，一有更好的选择就会转走；
-- **情感区**（5 分）：只有“非常满意”的客户才真正忠诚，并主动推荐（“传道者”）。
+- **情感区**（5 分）：只有“非常满意”——超出期望、被**感动**——的客户才真正忠诚，并主动推荐（“传道者”）。
 
 施乐公司的经典发现：打 5 分的客户再购买的可能性是打 4 分客户的 6 倍。用悦家生活的满意度问卷（400 位客户）验证一下——
 先去掉漏答了满意度或忠诚度题目的问卷，再按 CSAT 划分区域：
@@ -129,7 +145,8 @@ related by a straight line**:
 
 - **zone of defection** (satisfaction 1–2): customers leave and may spread bad word of mouth;
 - **zone of indifference** (3–4): "quite satisfied" customers switch as soon as something better appears;
-- **zone of affection** (5): only "completely satisfied" customers are truly loyal and recommend us ("apostles").
+- **zone of affection** (5): only "completely satisfied" customers — whose expectations were exceeded, who were
+  **moved** (感动) — are truly loyal and recommend us ("apostles").
 
 Xerox's classic finding: customers who gave 5 were six times as likely to buy again as those who gave 4. Let us
 test it on Yuejia Living's satisfaction survey (400 customers): first drop the questionnaires that skipped the
@@ -148,14 +165,14 @@ ch.md(zh="""
 Mean loyalty intentions per zone (1–5 agreement: will buy again, will recommend, Yuejia is my first choice,
 will buy more). The zones keep the survey's row index, so they group the answers directly:
 """)
-ch.checked("survey.groupby(zones.classes)[LOYALTY_ITEMS].mean().round(2)")
+ch.checked("show(survey.groupby(zones.classes)[LOYALTY_ITEMS].mean())")
 ch.md(zh="""
 再看“一定会再次购买”（再购意向 = 5）的比例随 CSAT 的变化——每一行是一个满意度分数，每一列是再购意向的分布：
 """, en="""
 And the share who "will certainly buy again" (repurchase intention = 5) by CSAT — each row is a satisfaction score,
 each column a repurchase-intention answer:
 """)
-ch.checked("pd.crosstab(survey['csat'], survey['loy_repurchase'], normalize='index').round(2)")
+ch.checked("answers = pd.crosstab(survey['csat'], survey['loy_repurchase'], normalize='index')\nshow(answers, share_cols=answers.columns)")
 ch.md(zh="""
 打 5 分的客户中 63% 表示一定会再次购买，打 4 分的只有 22%——差了将近 3 倍。**“满意”和“非常满意”之间的距离，
 就是忠诚与流失之间的距离。** 管理含义：满意度报告不能只看“满意率”（4 分和 5 分合计），要单独盯住 5 分的比例；
@@ -177,7 +194,7 @@ Jones and Sasser's four types:
 """)
 ch.code("""
 apostles = apostle_model(survey, satisfaction_col="csat", loyalty_col=LOYALTY_ITEMS, breaks=4)
-apostles.summary()[["cell", "label", "customers", "share", "strategy"]]
+show(apostles.summary()[["cell", "customers", "share", "strategy"]])
 """)
 ch.code("plot_value_matrix(apostles);")
 ch.md(zh="""
@@ -217,7 +234,7 @@ tx, report = load_online_retail()
 cohorts = cohort_retention(tx, as_of="2011-11-30", period="M")
 plot_cohort_retention(cohorts);
 """)
-ch.checked("cohorts.rates.iloc[:4, :7].round(3)")
+ch.checked("show(cohorts.rates.iloc[:4, :7], share_cols=cohorts.rates.columns)")
 ch.md(zh="""
 **怎么读？**
 - **按行读**：一个同期群的生命历程。2010 年 12 月的同期群（其中很多是数据开始之前就已在购买的老客户）每个月都有 32–40% 回来购买（2011 年 11 月达到 50%），明显高于之后的各批。
@@ -264,10 +281,10 @@ sorted by value:
 """)
 ch.code("""
 at_risk = at_risk_list(tx)
-at_risk.head(8)
+show(at_risk.head(8).drop(columns="action_text"))
 """)
-ch.checked("at_risk['action'].value_counts()")
-ch.checked("at_risk.attrs   # 分析日与高价值门槛（累计消费的 75% 分位数） / analysis date and the high-value cut (75th percentile of spend)")
+ch.checked("show(at_risk['action'].value_counts().rename('customers'))")
+ch.checked("show(at_risk.attrs)   # 分析日与高价值门槛（累计消费的 75% 分位数） / analysis date and the high-value cut (75th percentile of spend)")
 ch.md(zh="""
 1,062 位客户上了名单，但只有 64 位值得专人打电话——高价值客户本来就很少进入预警（他们买得勤）。
 周一的分工：64 位交给客户经理逐一电话联系，524 位由营销系统自动发送提醒，474 位刚流失的客户发放挽回优惠。
@@ -298,9 +315,9 @@ who just came back are the likeliest to leave again). Yuejia Living's win-back l
 ch.code("""
 orders = load_demo("orders")
 win_back = win_back_list(orders, "2026-01-01")
-win_back.head(8)
+show(win_back.head(8).drop(columns="action_text"))
 """)
-ch.checked("win_back.groupby('action')['revenue'].agg(['count', 'sum']).round(0)")
+ch.checked("show(win_back.groupby('action')['revenue'].agg(customers='size', revenue='sum'), currency=win_back.attrs['currency'])")
 ch.md(zh="""
 1,473 位流失客户中只有 167 位进入挽回名单：其余的人过去贡献很小，发一张优惠券的成本可能都收不回来。
 挽回之前先问一句“为什么走”：如果是投诉没有处理好（第 12 章），先解决问题再谈优惠；如果是搬家或不再需要，就不必挽回。
@@ -344,50 +361,28 @@ whether to fix the service or reward first, cohort retention measures the progra
 lists are the weekly actions.
 """)
 
-ch.md(zh="""
-## 练习
-
-**练习 1**　品牌追踪样本中，忠诚顾客占多大比例？（填 0–1 之间的小数）
+ch.exercise("ch10", "q6")
+ch.trainer(zh="""
+率先使用者与 q5 约 5 分钟、忠诚计划卡片 q6 约 5 分钟（均为可选）。q5 的 D 常被选中：争取竞争品牌的忠诚顾客不是坏主意，
+但试饮会要的是愿意尝新、会给意见、会替我们说话的人，先从自己的率先使用者开始。q6 最容易错的是 L5（推荐奖励）：
+它奖励的是我们想要的行为，但现金券谁都能给，换来的是行为而不是偏爱；L3、L6 奖励了退货和“等优惠”。
 """, en="""
-## Exercises
+Early adopters with q5 about 5 minutes, the loyalty-programme cards q6 about 5 (both optional). Students often pick D in
+q5: winning a rival's loyal customers is not a bad idea, but a tasting needs people who like to try new things, give
+their view and speak for us — start with our own early adopters. In q6 the tricky card is L5 (a referral reward): it
+rewards a behaviour we want, but anyone can hand out vouchers — it buys behaviour, not preference; L3 and L6 reward
+returns and "waiting for the deal".
+""")
 
-**Exercise 1.** What share of the brand panel is brand loyal? (a fraction between 0 and 1)
-""")
-ch.exercise("ch10", "q1", placeholder="share_loyal = ____",
-            solution="share_loyal = (loyalty.classes == 'brand_loyal').mean()")
 
-ch.md(zh="""
-**练习 2**　在同期群留存表 `cohorts` 中，2010 年 12 月的同期群在首购后第 3 个月（k = 3）的留存率是多少？
-""", en="""
-**Exercise 2.** In the cohort table `cohorts`, what is the retention of the December 2010 cohort three months after
-its first purchase (k = 3)?
-""")
-ch.exercise("ch10", "q2", placeholder="retention_dec_k3 = ____",
-            solution="retention_dec_k3 = cohorts.rates.loc['2010-12', 3]")
+ch.md(zh="## 练习", en="## Exercises")
+ch.exercise("ch10", "q1")
 
-ch.md(zh="""
-**练习 3**　流失预警名单 `at_risk` 中，有多少位客户需要专人电话挽留？
-""", en="""
-**Exercise 3.** How many customers on the at-risk list `at_risk` should get a personal call?
-""")
-ch.exercise("ch10", "q3", placeholder="n_save_calls = ____",
-            solution="n_save_calls = int((at_risk['action'] == 'save_call').sum())")
+ch.exercise("ch10", "q2")
 
-ch.md(zh="""
-**练习 4（小测验）**　六位客户在生活用纸品类中各买了 10 次，卡片上是每个品牌的购买次数。按第 1 节的规则（70%，前 3 个品牌 90%）
-为每位客户选出忠诚类型，按“检查”查看结果，再把答案交给练习检查：`quiz_attitudes = quiz.answers`。
-""", en="""
-**Exercise 4 (quiz).** Six customers each bought household paper 10 times; the cards show purchases per brand. Using
-section 1's rules (70%; top 3 brands 90%), pick each customer's loyalty type, press Check, then hand your answers to
-the exercise check: `quiz_attitudes = quiz.answers`.
-""")
-ch.code("""
-quiz = ClassificationQuiz(ch10.quiz_cards(), ch10.QUIZ_CLASSES, problem=ch10.q4)
-quiz
-""")
-ch.exercise("ch10", "q4", placeholder="quiz_attitudes = ____   # quiz.answers",
-            solution="quiz_attitudes = {'A': 'brand_loyal', 'B': 'brand_shifting', 'C': 'brand_switcher', "
-                     "'D': 'brand_loyal', 'E': 'brand_shifting', 'F': 'brand_switcher'}")
+ch.exercise("ch10", "q3")
+
+ch.exercise("ch10", "q4")
 
 ch.md(zh="""
 ## 讨论

@@ -5,6 +5,7 @@ ch = Chapter("11_care_revisit", setup_extra="""
 from pathlib import Path
 import pandas as pd
 from helpers.teaching.exercises import ch11, ____
+from helpers.display import show
 from helpers.data import load_demo, demo_label
 from helpers.i18n import label
 from helpers.tiers import customer_pyramid
@@ -12,7 +13,6 @@ from helpers.care import (default_revisit_rules, default_event_rules, revisit_pl
                           cn_holidays, care_calendar, build_schedule, call_list)
 from helpers.data.exports import write_workbook, write_csv
 from helpers.plots import plot_revisit_calendar
-from helpers.teaching.widgets import ClassificationQuiz
 """)
 
 ch.md(zh="""
@@ -89,8 +89,8 @@ ch.code("customers, orders = load_demo('customers'), load_demo('orders')\n"
         "spend = orders[orders['order_date'].dt.year == 2025].groupby('customer_id')['amount'].sum()\n"
         "tiers = customer_pyramid(spend)\n"
         "members = customers.merge(tiers.table['tier'].reset_index(), on='customer_id')\n"
-        "len(members)")
-ch.checked("tiers.summary()[['tier', 'label', 'customers']]")
+        "show({'customers': len(members)})")
+ch.checked("show(tiers.summary()[['tier', 'customers', 'customer_share']])")
 ch.md(zh="""
 2025 年有过购买的 1,581 位客户进入回访计划；一年没有购买的客户属于第 10 章的挽回名单，不在例行回访之列。
 
@@ -101,15 +101,14 @@ the win-back lists of chapter 10, not in routine revisits.
 
 The course's default rhythm (adapt it to your company; docs/methods.md §5):
 """)
-ch.code("rules = default_revisit_rules()\n"
-        "rules.assign(tier=label(rules['tier']), reason=label(rules['reason']), channel=label(rules['channel']))")
+ch.code("rules = default_revisit_rules()\nshow(rules)")
 ch.md(zh="""
 | 层级 | 节奏 | 渠道 | 理由 |
 |---|---|---|---|
 | 金钻 | 每月专人联系 + 每季度上门拜访 | 电话、上门 | 利润最高的 1%，失去一位的损失相当于几十位铁层客户 |
 | 白银 | 每 2 个月 | 电话 | 有潜力升级，也可能在几家之间比较 |
 | 铜 | 每季度 | 微信/企业微信 | 数量多，用低成本但有人情味的渠道 |
-| 铁 | 每半年 | 短信（自动） | 成本最低；有事件（投诉、购买）时再单独跟进 |
+| 铁 | 每半年 | 短信（自动） | 价值最低、有待唤醒：用成本最低的渠道保持联系；有事件（投诉、购买）时再单独跟进 |
 
 `revisit_plan` 把规则展开成日程。为了不让同一层的客户都挤在同一天，客户在第一个周期内按编号**均匀错开**
 （金钻的月度联系分布在 1 月的 31 天里，之后每月同一天重复）。
@@ -119,16 +118,54 @@ ch.md(zh="""
 | diamond | a personal contact every month + a visit every quarter | phone, visit | the most profitable 1 %: losing one costs as much as dozens of iron customers |
 | silver | every 2 months | phone | may move up, may also compare several suppliers |
 | copper | every quarter | WeChat | many customers: a low-cost channel that is still personal |
-| iron | every 6 months | SMS (automated) | the lowest cost; events (complaints, purchases) get their own follow-up |
+| iron | every 6 months | SMS (automated) | the lowest value, to be woken up: stay in touch through the cheapest channel; events (complaints, purchases) get their own follow-up |
 
 `revisit_plan` turns the rules into a schedule. So that the customers of a tier do not all fall on one day, they are
 **spread evenly** over the first cycle by id (diamond monthly contacts over the 31 days of January, then the same
 day every month).
 """)
-ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nplan.head()")
-ch.checked("label(plan['reason']).value_counts().to_frame()")
-ch.exercise("ch11", "q1", placeholder="diamond_contacts = ____   # 第一季度金钻客户的例行联系次数 / routine contacts with diamond customers in Q1",
-            solution="diamond_contacts = len(plan[plan['tier'] == 'tier_diamond'])")
+ch.code("plan = revisit_plan(members, '2026-01-01', '2026-03-31')\nshow(plan.head())")
+ch.checked("show(plan['reason'].value_counts().rename('contacts'))")
+ch.exercise("ch11", "q1")
+
+ch.md(zh="""
+### 金钻客户的关系经理：日常功课
+
+最重要的少数客户，要有一位**关系经理**（客户经理、店长或资深店员）亲自负责。他的日常功课可以写成一张检查表：
+
+| 功课 | 做法 |
+|---|---|
+| 亲自维护档案 | 每次联系后当天更新：家庭、喜好、最近买了什么、提过什么意见（见第 9 节） |
+| 换季前打一次电话 | 新一季商品到店前，告诉他可能用得上的新品，问问家里有什么需要 |
+| 大宗购买后一周内寄感谢卡 | 手写，提到他买的东西和用法提示；不附带推销 |
+| 每月联系、每季拜访 | 与上面的回访节奏一致（金钻：每月电话，每季上门） |
+| 投诉亲自跟进 | 金钻客户的投诉由关系经理本人回访（第 12 章） |
+
+感谢卡的工作量可以从订单里算出来。把单笔 1,000 元及以上算作大宗购买，看 2025 年 16 位金钻客户的大宗购买逐月有多少笔：
+""", en="""
+### The relationship manager of Platinum customers: the routine
+
+The few most important customers need a **relationship manager** (an account manager, the store manager or a senior
+assistant) who looks after them personally. The routine fits on a checklist:
+
+| task | how |
+|---|---|
+| keep the record personally | update it on the day of every contact: family, tastes, recent purchases, opinions voiced (see section 9) |
+| a call before each season | before the new season's goods arrive, tell them what might suit them, ask what the household needs |
+| a thank-you card within a week of a large purchase | handwritten, mentioning what they bought with a tip for its use; no sales pitch |
+| monthly contact, quarterly visit | as in the rhythm above (diamond: a monthly call, a quarterly visit) |
+| follow complaints personally | a Platinum customer's complaint gets its follow-up from the relationship manager (chapter 12) |
+
+The workload of thank-you cards follows from the orders. Count a single order of ¥1,000 or more as a large purchase
+and see how many the 16 Platinum customers of 2025 made each month:
+""")
+ch.code("""
+diamond_ids = tiers.table.index[tiers.classes == 'tier_diamond']
+large = orders[orders['customer_id'].isin(diamond_ids) & (orders['order_date'].dt.year == 2025) & (orders['amount'] >= 1000)]
+from helpers.display import show
+show(large.groupby(large['order_date'].dt.month).size().rename_axis('purchase_month').to_frame('orders'))
+""")
+ch.exercise("ch11", "q5")
 
 ch.md(zh="""
 ## 3. 事件驱动的回访
@@ -156,13 +193,12 @@ After-purchase revisits cost effort, so here only diamond and silver customers g
 complaint closes is for **every tier** — every customer who complained deserves a call. `event_revisits` finds the
 revisits that fall in the first quarter from the orders and complaints:
 """)
-ch.code("rules_events = default_event_rules()\n"
-        "rules_events.assign(reason=label(rules_events['reason']), channel=label(rules_events['channel']))")
+ch.code("rules_events = default_event_rules()\nshow(rules_events)")
 ch.code("complaints = load_demo('complaints')\n"
         "top = members.loc[members['tier'].isin(['tier_diamond', 'tier_silver']), 'customer_id']\n"
         "events = event_revisits(complaints=complaints, orders=orders[orders['customer_id'].isin(top)],\n"
         "                        customers=members, start='2026-01-01', end='2026-03-31')")
-ch.checked("label(events['reason']).value_counts().to_frame()")
+ch.checked("show(events['reason'].value_counts().rename('contacts'))")
 ch.md(zh="""
 第一季度的事件回访都来自 12 月的订单。为什么没有投诉结案回访？最后一次结案是 2025 年 12 月 14 日，它的回访已在 12 月完成；
 还有 18 件投诉**尚未结案**——每一件结案后的第二天都要加进名单（第 12 章讲处理流程）。
@@ -183,7 +219,7 @@ Care sells nothing; it says "we remember you". `cn_holidays` lists China's main 
 converted to the Gregorian calendar):
 """)
 ch.checked("holidays = cn_holidays(2026)\n"
-           "holidays.assign(holiday=label(holidays['holiday']), date=holidays['date'].dt.strftime('%m-%d'))")
+           "show(holidays)")
 ch.md(zh="""
 `care_calendar` 为每位客户安排生日祝福和节日问候，**渠道按层级**：金钻送礼品和手写贺卡，白银打电话，铜发微信，铁发短信。
 这里只取第一季度：
@@ -192,7 +228,7 @@ ch.md(zh="""
 gift and a handwritten card for diamond, a call for silver, WeChat for copper, SMS for iron. Here only the first quarter:
 """)
 ch.code("care = care_calendar(members, 2026)\ncare_q1 = care[care['due_date'] <= '2026-03-31']")
-ch.checked("label(care_q1['reason']).value_counts().to_frame()")
+ch.checked("show(care_q1['reason'].value_counts().rename('contacts'))")
 
 ch.md(zh="""
 ## 5. 合并成一张日程，看看工作量
@@ -206,8 +242,8 @@ When the three parts are combined, several contacts with one customer on one day
 the most urgent reason and its channel (a lower `priority` number is more urgent); `reasons` lists all of that day's
 reasons — no customer gets two calls on one day.
 """)
-ch.code("schedule = build_schedule(plan, events, care_q1)\nlen(schedule)")
-ch.checked("label(schedule['channel']).value_counts().to_frame()")
+ch.code("schedule = build_schedule(plan, events, care_q1)\nshow({'contacts': len(schedule)})")
+ch.checked("show(schedule['channel'].value_counts().rename('contacts'))")
 ch.code("personal = schedule[schedule['channel'].isin(['contact_phone', 'contact_visit', 'contact_gift'])]\n"
         "plot_revisit_calendar(personal, annot=True, fmt='d');")
 ch.md(zh="""
@@ -227,21 +263,7 @@ makes about 40 useful calls a day, how many agents does a peak week need? Do sil
 two holidays five days apart? Could routine revisits move out of holiday weeks?
 """)
 
-ch.md(zh="""
-### 练习：这种情况用什么渠道？
-
-下面五张卡片各描述一次联系。按本章的默认规则，为每一次选出渠道，然后点“检查”。
-""", en="""
-### Exercise: which channel for which situation?
-
-Each card below describes one contact. Following this chapter's default rules, pick the channel for each, then press Check.
-""")
-ch.code("quiz = ClassificationQuiz(ch11.CHANNEL_CARDS, ch11.CHANNEL_CLASSES, problem=ch11.q3)\nquiz")
-ch.exercise("ch11", "q3", placeholder="channel_answers = ____   # 在上面选好后 / after choosing above: quiz.answers",
-            solution="for card, channel in {'S1': 'contact_visit', 'S2': 'contact_phone', 'S3': 'contact_sms',\n"
-                     "                      'S4': 'contact_gift', 'S5': 'contact_wechat'}.items():\n"
-                     "    quiz.dropdowns[card].value = channel\n"
-                     "channel_answers = quiz.answers")
+ch.exercise("ch11", "q3")
 
 ch.md(zh="""
 ## 6. 导出团队可用的回访名单
@@ -262,7 +284,7 @@ ch.code("details = members[['customer_id']].assign(\n"
         "    member_level=demo_label(members['member_level'], 'member_level'),\n"
         "    spend=members['customer_id'].map(spend).round(0))\n"
         "week = call_list(schedule, '2026-01-05', '2026-01-11', channels=['contact_phone', 'contact_visit'], details=details)\n"
-        "week.head(10)")
+        "show(week.head(10))")
 ch.checked("len(week)")
 ch.md(zh="""
 导出成 Excel（给团队）和 CSV（给其他系统导入）。文件写到 Notebook 旁边的 `build/` 文件夹，它不进入版本库：
@@ -284,8 +306,7 @@ it); only what this contact needs; an outcome column, so next week we can measur
 byte-order mark so Excel opens Chinese text correctly; text starting with `=`, `+`, `-` or `@` gets an apostrophe so a
 spreadsheet never runs it as a formula.
 """)
-ch.exercise("ch11", "q2", placeholder="january_personal = ____   # 1 月需要电话或上门的联系次数 / phone or visit contacts due in January",
-            solution="january_personal = len(call_list(schedule, '2026-01-01', '2026-01-31', channels=['contact_phone', 'contact_visit']))")
+ch.exercise("ch11", "q2")
 
 ch.md(zh="""
 ## 7. 计划做到了吗？从联系记录检查执行
@@ -299,9 +320,8 @@ A plan is worth only what is carried out. The demo company's **contact log** (`c
 care contact of 2023–2025: channel, purpose, outcome. First, outcomes per channel:
 """)
 ch.code("contacts = load_demo('contacts')\ncontacts_2025 = contacts[contacts['contacted_at'].dt.year == 2025]")
-ch.checked("outcomes = pd.crosstab(demo_label(contacts_2025['channel'], 'channel'),\n"
-           "                       demo_label(contacts_2025['outcome'], 'outcome'), normalize='index')\n"
-           "outcomes.round(2)")
+ch.checked("outcomes = pd.crosstab(contacts_2025['channel'], contacts_2025['outcome'], normalize='index')\n"
+           "show(outcomes, share_cols=outcomes.columns)")
 ch.md(zh="""
 电话带来下单的比例最高（约 13%），微信被拒绝的比例最高。渠道的选择不只看成本，也要看效果。
 
@@ -315,16 +335,100 @@ Now check the most important one: how many **follow-ups after a closed complaint
 the follow-ups due in 2025 come from `event_revisits`; those actually made are the log's contacts with purpose
 `complaint_followup`.
 """)
-ch.exercise("ch11", "q4", placeholder="follow_up_rate = ____   # 2025 年投诉结案回访的执行率 / share of 2025 complaint follow-ups carried out",
-            solution="logged = (contacts_2025['purpose'] == 'complaint_followup').sum()\n"
-                     "due = len(event_revisits(complaints=complaints, start='2025-01-01', end='2025-12-31'))\n"
-                     "follow_up_rate = logged / due")
+ch.exercise("ch11", "q4")
 ch.md(zh="""
 约 84%：每 6 位投诉后的客户就有 1 位没有接到回访电话——而这恰恰是最容易流失的客户。名单上的“联系结果”一栏，
 就是为了每周算出这样的执行率，并追问没做到的原因。
 """, en="""
 About 84 %: one complainer in six never got a follow-up call — exactly the customers most likely to leave. The
 outcome column of the call list exists so that this rate can be measured every week and the misses followed up.
+""")
+
+ch.md(zh="""
+## 8. 走动管理：走到顾客中间去听
+
+计划和名单之外，管理者还要**亲自**听顾客说话——走到门店、走到客户那里去（走动管理）。常用的方式有四种：
+**拜访顾客**、**顾客座谈会**（每季请十来位不同层级的顾客坐下来谈）、**服务热线**（管理者定期亲自接听）、**接待来访**（顾客上门时有人接待、有人记录）。
+无论哪种方式，规矩只有一条：**每一条意见都在 24 小时内答复**，哪怕答复是“我们在查，周五前告诉您”。
+
+听的本领比听的机会更难得。四个要点：
+
+| 要点 | 做法 | 例句 |
+|---|---|---|
+| **鼓励表达** | 用眼神、点头和简短的追问让顾客说下去 | “您接着说，后来呢？” |
+| **反馈式归纳** | 用自己的话把听到的要点复述一遍，请顾客确认 | “我确认一下：您是说……，对吗？” |
+| **同理倾听** | 先接住情绪，再谈事实 | “等了三天没消息，换成我也着急。” |
+| **避免争论** | 不辩解、不纠正、不推卸；事实放到后面再核实 | 不要说：“系统显示我们是按时发货的。” |
+""", en="""
+## 8. Management by walking around: go and listen to customers
+
+Beyond plans and lists, managers need to hear customers **themselves** — by walking into the stores and out to the
+customers. Four common ways: **visiting customers**, **customer meetings** (each quarter, a dozen customers of
+different tiers around a table), **the service hotline** (managers take calls themselves now and then) and
+**receiving visitors** (when customers come in, someone receives them and someone takes notes). Whatever the way, one
+rule: **every opinion gets an answer within 24 hours**, even if it is "we are looking into it and will tell you by
+Friday".
+
+Listening well is rarer than the chance to listen. Four points:
+
+| point | how | example |
+|---|---|---|
+| **encouraging** | eye contact, nods and short questions keep the customer talking | "Please go on — what happened next?" |
+| **summarising back** | repeat the key points in your own words and ask the customer to confirm | "Let me check: you are saying that …, right?" |
+| **listening with empathy** | take in the feeling first, the facts later | "Three days without news — I would be worried too." |
+| **not arguing** | no excuses, corrections or blaming; check the facts later | do not say: "Our system shows we shipped on time." |
+""")
+ch.exercise("ch11", "q6")
+ch.md(zh="课后可以用 [倾听角色扮演卡](../../course/cases/listening_roleplay.zh.md) 三人一组练习。",
+      en="Afterwards, groups of three can practise with the [listening role-play cards](../../course/cases/listening_roleplay.en.md).")
+
+ch.md(zh="""
+## 9. 顾客档案：记什么、为什么
+
+回访、关怀、投诉跟进都要靠**顾客档案**。档案不是为了“存资料”，而是为了下一次联系时知道该说什么、不该说什么。该记的内容和用处：
+
+| 档案内容 | 记什么 | 用来做什么 | 课程中 |
+|---|---|---|---|
+| **基本资料** | 姓名、联系方式、生日、城市、注册渠道、会员等级 | 关怀日历、选择渠道、分层 | 第 4、11 章 |
+| **购买记录** | 每一笔订单：日期、金额、商品、渠道 | RFM、流失预警、大宗购买感谢卡 | 第 3、10、11 章 |
+| **联系与回访记录** | 谁、何时、用什么渠道联系过、结果如何 | 避免重复打扰，检查回访执行率 | 第 11 章 |
+| **投诉与服务记录** | 投诉内容、处理过程、是否回访 | 回访前先看问题解决了没有 | 第 12 章 |
+| **偏好与意见** | 喜欢的风格和品类、问卷回答、提过的建议 | 个性化推荐、改进产品 | 第 9、13 章 |
+
+悦家生活的档案每一部分是一张表，用顾客编号连起来。各部分有多少条记录：
+""", en="""
+## 9. Customer records: what to keep, and why
+
+Revisits, care and complaint follow-ups all rest on the **customer record**. A record is not kept "to have the data";
+it is kept so that the next contact knows what to say and what not to. What to keep, and what it is for:
+
+| part of the record | what | used for | in the course |
+|---|---|---|---|
+| **profile** | name, contact details, birthday, city, sign-up channel, member level | the care calendar, choosing channels, tiers | chapters 4, 11 |
+| **purchase history** | every order: date, amount, products, channel | RFM, at-risk lists, thank-you cards for large purchases | chapters 3, 10, 11 |
+| **contact log** | who contacted them, when, through which channel, with what result | no double calls; checking follow-up rates | chapter 11 |
+| **complaints and service** | what they complained about, how it was handled, whether followed up | checking a problem is solved before the next call | chapter 12 |
+| **preferences and opinions** | favourite styles and categories, survey answers, suggestions made | personal recommendations, better products | chapters 9, 13 |
+
+Yuejia Living keeps each part of the record in a table of its own, linked by the customer id. How many records each part holds:
+""")
+ch.checked("record_tables = {'rec_profile': 'customers', 'rec_purchases': 'orders', 'rec_contacts': 'contacts',\n"
+           "                 'rec_complaints': 'complaints', 'rec_preferences': 'survey'}\n"
+           "show(pd.Series({part: len(load_demo(table)) for part, table in record_tables.items()}, name='records'))")
+ch.exercise("ch11", "q7")
+ch.trainer(zh="""
+本章新增内容的时间：金钻关系经理的功课与 q5 约 8 分钟（核心）；走动管理与倾听、q6 约 10 分钟，加一轮倾听角色扮演 10 分钟（可选）；
+顾客档案与 q7 约 7 分钟（可选）。q5 的典型错误是数客户（8 位）而不是数大宗购买（31 笔）——感谢卡是每笔一张。
+q6 里 H4 常被当成“说明情况”：向正在抱怨的顾客解释“系统显示按时发货”就是争论，事实留到后面核实；H6 是反馈式归纳而不是鼓励。
+档案讨论：提醒学员个人信息的收集要告知顾客用途、只收集需要的内容，并妥善保管（《个人信息保护法》）。
+""", en="""
+Time for this chapter's added material: the Platinum relationship-manager routine with q5 about 8 minutes (core);
+walking around and listening with q6 about 10 minutes, plus 10 for one round of the listening role play (optional);
+customer records with q7 about 7 minutes (optional). The typical q5 mistake counts customers (8) instead of large
+purchases (31) — one card per purchase. In q6, H4 is often taken for "explaining the facts": telling a complaining
+customer that "the system shows we shipped on time" is arguing; check facts later; H6 is summarising back, not
+encouraging. On records: remind students that personal data must be collected with its purpose stated, limited to
+what is needed and kept safe (China's Personal Information Protection Law).
 """)
 
 ch.md(zh="""

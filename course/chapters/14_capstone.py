@@ -5,6 +5,7 @@ ch = Chapter("14_capstone", setup_extra="""
 from pathlib import Path
 import pandas as pd
 from helpers.teaching.exercises import ch14, ____
+from helpers.display import show
 from helpers.data import load_online_retail
 from helpers.data import load_transactions
 from helpers.errors import collect_warnings, WarningNotes
@@ -104,16 +105,15 @@ reasons, and gives a **data report**: rows read = rows kept + rows excluded per 
 each reason so you can find them in the original file. Suspicious but usable data (e.g. one reason excluding more than
 a tenth of the rows) is listed as notes without stopping the analysis.
 """)
-ch.code("""
+ch.checked("""
 with collect_warnings() as load_notes:
     tx, data_report = (load_online_retail() if DATA_FILE is None
                        else load_transactions(DATA_FILE, COLUMNS, **LOAD_OPTIONS))
 data_report
 """)
-ch.checked("data_report.to_frame()[['reason', 'rows']]")
 ch.checked("""
 accounted = data_report.rows_kept + sum(data_report.excluded.values()) == data_report.rows_read
-accounted, data_report.customers
+show({"rows_accounted": accounted, "customers": data_report.customers})
 """)
 ch.code("load_notes")
 ch.md(zh="""
@@ -157,14 +157,14 @@ ch.code("""
 rep = analyse(tx, data_report, as_of=AS_OF, scheme=SCHEME)
 WarningNotes(rep.notes)
 """)
-ch.checked("str(rep.as_of.date()), len(rep.customers)")
+ch.checked("show({'as_of': rep.as_of, 'customers': len(rep.customers)})")
 ch.md(zh="""
 每位客户一行：R（距基准日的天数）、F（购买次数）、M（累计消费金额），以及 1–5 分的 R、F、M 评分。先看三个维度的分布：
 """, en="""
 One row per customer: R (days since the last purchase), F (number of purchases), M (total spend), and the R, F and M
 scores from 1 to 5. Look at the three distributions first:
 """)
-ch.checked("rep.customers[['recency_days', 'frequency', 'monetary']].describe().round(1)")
+ch.checked("show(rep.customers[['recency_days', 'frequency', 'monetary']].describe().T, decimals=1)")
 ch.code("plot_score_distribution(rep.scores);")
 ch.md(zh="""
 **在你自己的数据里看什么？**
@@ -199,8 +199,8 @@ counts as recent), giving 2×2×2 = 8 classes, each with its strategy:
 """)
 ch.checked("""
 segment_table = rep.segment_summary()
-segment_table.assign(strategy=label(segment_table['segment'], 'strategy'))[
-    ['label', 'customers', 'customer_share', 'revenue_share', 'strategy']].round(3)
+show(segment_table.assign(strategy=label(segment_table['segment'], 'strategy'))[
+    ['label', 'customers', 'customer_share', 'revenue_share', 'strategy']])
 """)
 ch.code("plot_segment_sizes(rep.segments);")
 ch.md(zh="""
@@ -213,7 +213,7 @@ revenue; General development customers (recent, infrequent, low spend) are the l
 Compare the two bars: **segments whose revenue share far exceeds their customer share deserve dedicated people and
 resources; the reverse are served at low cost.** The comparison values are these three means:
 """)
-ch.checked("{dim: round(value, 2) for dim, value in rep.segments.thresholds.items()}")
+ch.checked("show(pd.Series(rep.segments.thresholds, name='mean').rename_axis('dimension'))")
 
 ch.md(zh="""
 ### 3.2 对照：英文方案
@@ -227,9 +227,9 @@ Them, …). The same customers and the same scores, seen through another scheme:
 """)
 ch.checked("""
 alt = rfm_segment(rep.scores, ALT_SCHEME)
-segment_summary(alt)[['label', 'customers', 'customer_share', 'revenue_share']].round(3)
+show(segment_summary(alt)[['label', 'customers', 'customer_share', 'revenue_share']])
 """)
-ch.code("pd.crosstab(rep.segments.labels().rename(SCHEME), alt.labels().rename(ALT_SCHEME))")
+ch.code("show(pd.crosstab(rep.segments.labels().rename(SCHEME), alt.labels().rename(ALT_SCHEME)))")
 ch.md(zh="""
 交叉表显示两个方案如何看待同一批客户：在 Online Retail 中，“重要价值客户”几乎一半是冠军客户、一半是潜在忠诚客户；“一般挽留客户”中六成是流失客户，但也有约两成被英文方案称为忠诚客户——均值和五分位画出的界线并不相同。
 两个方案都没有错——**八类方案以均值为界，适合向管理层讲清楚“少数重要客户”；英文方案分得更细，适合设计营销活动。**
@@ -253,7 +253,7 @@ ch.md(zh="""
 Tiers look at one number (here total spend) and answer "where should resources go". The **customer pyramid** uses
 fixed shares: the top 1% Platinum, the next 4% Gold, 15% Iron and 80% Lead:
 """)
-ch.checked("rep.pyramid.summary()[['label', 'customers', 'customer_share', 'value_share']].round(3)")
+ch.checked("show(rep.pyramid.summary()[['label', 'customers', 'customer_share', 'value_share']])")
 ch.code("plot_pyramid(rep.pyramid);")
 ch.md(zh="""
 **ABC 分类**则按累计收入占比划线：贡献前 80% 收入的客户为 A 类，其后 15% 为 B 类，最后 5% 为 C 类：
@@ -265,8 +265,8 @@ ch.code("""
 abc = abc_classify(rep.customers['monetary'])
 plot_pareto(abc);
 """)
-ch.checked("abc.summary()[['label', 'customers', 'customer_share', 'value_share']].round(3)")
-ch.checked("cross_classes(rep.pyramid, abc)")
+ch.checked("show(abc.summary()[['label', 'customers', 'customer_share', 'value_share']])")
+ch.checked("show(cross_classes(rep.pyramid, abc))")
 ch.md(zh="""
 **怎么读？** 在 Online Retail 中，1% 的金钻客户带来 32% 的收入；26% 的 A 类客户带来 80% 的收入。交叉表说明两种分法的关系：
 金钻、白银、铜客户全部在 A 类里，A 类还延伸到铁客户的顶端。
@@ -289,23 +289,25 @@ handles) and **the revisit rhythm** (set per tier in chapter 11).
 ch.md(zh="""
 ## 5 价值矩阵：Marcus 矩阵
 
-Marcus 矩阵用两个维度——**购买频率**（横轴）和**平均每次购买金额**（纵轴），以均值为界分成四格，每格一种打法：
+Marcus 矩阵用两个维度——**平均每次购买金额**（横轴）和**购买频率**（纵轴），以均值为界分成四格，每格一种打法：
 """, en="""
 ## 5 The value matrix: Marcus's matrix
 
-Marcus's matrix uses two dimensions — **purchase frequency** (x) and **average purchase value** (y) — split at the mean
+Marcus's matrix uses two dimensions — **average purchase value** (x) and **purchase frequency** (y) — split at the mean
 into four cells, each with its play:
 """)
-ch.checked("rep.matrix.summary()[['label', 'customers', 'share', 'strategy']].round(3)")
-ch.code("plot_value_matrix(rep.matrix);")
+ch.checked("show(rep.matrix.summary()[['label', 'customers', 'share', 'strategy']])")
+ch.code("plot_value_matrix(rep.matrix, log='xy');")
 ch.md(zh="""
-图中大多数点挤在左下角，几位平均每单金额极高的客户把横轴拉得很长——这正是消费金额的长尾；各格的人数和占比看格子里的标注。
+两条轴都是对数刻度（每一格是 10 倍）：在普通刻度上，几位平均每单金额极高的客户会把横轴拉得很长、把其他人挤进左下角——这正是消费金额的长尾；
+对数刻度把整个分布展开了。各格的人数和占比看格子里的标注。
 
 这一步支持的决策是**营销手段的选择**：“常客”来得勤但每次买得少，适合交叉销售和组合推荐；“高消费客户”每次买得多但来得少，
 适合提醒和邀约；“不确定客户”数量最多，只能用低成本渠道触达，再从中筛选有潜力的人。
 """, en="""
-Most points crowd into the lower left while a few customers with huge average purchases stretch the x-axis — the long
-tail of spend again; read the counts and shares in the cell labels.
+Both axes are logarithmic (each step is ×10): on ordinary axes a few customers with huge average purchases stretch the
+x-axis and squeeze everyone else into the lower left — the long tail of spend again; the log scale spreads the whole
+distribution out. Read the counts and shares in the cell labels.
 
 The decision this step supports is **the choice of marketing levers**: Frequent customers come often but spend little
 each time — cross-sell and bundles; Spenders spend a lot but come rarely — reminders and invitations; the Uncertain
@@ -324,7 +326,7 @@ RFM is a snapshot; relationship states show **where each customer is in the life
 (`retail_quarterly`): a purchase within 90 days is active; 91–180 days without one is **at risk**; more than 180 days
 is **lost**; at least 4 purchases within a year is **loyal**; buying again after being lost is **reactivated**.
 """)
-ch.checked("rep.states.summary()[['label', 'customers', 'share']].round(3)")
+ch.checked("show(rep.states.summary()[['label', 'customers', 'share']])")
 ch.code("plot_state_distribution(rep.states);")
 ch.md(zh="""
 把关系状态和细分放在一起，才知道**该先救谁**——同样是流失预警，重要客户和一般客户的优先级完全不同：
@@ -334,7 +336,7 @@ General customer are not the same priority:
 """)
 ch.checked("""
 customers = rep.customers
-pd.crosstab(customers['segment_label'], customers['state_label'])
+show(pd.crosstab(customers['segment_label'], customers['state_label']))
 """)
 ch.md(zh="""
 **在你自己的数据里看什么？** 90 / 180 天的界线适合每季度会回来购买的零售业务；购买周期长的行业（家电、B2B）要放宽，
@@ -365,11 +367,11 @@ high-value customers get a win-back offer (`win_back_offer`). The win-back list 
 (`welcome_back`) and lost customers worth one more try:
 """)
 ch.checked("""
-pd.DataFrame({'at_risk_list': rep.at_risk['action'].value_counts(),
-              'win_back_list': rep.win_back['action'].value_counts()}).fillna(0).astype(int)
+show(pd.DataFrame({'at_risk_list': rep.at_risk['action'].value_counts(),
+                   'win_back_list': rep.win_back['action'].value_counts()}).fillna(0).astype(int))
 """)
-ch.code("rep.at_risk.head(N_ROWS)")
-ch.code("rep.win_back.head(N_ROWS)")
+ch.code("show(rep.at_risk.head(N_ROWS).drop(columns='action_text'))")
+ch.code("show(rep.win_back.head(N_ROWS).drop(columns='action_text'))")
 ch.md(zh="""
 这一步支持的决策：**本周打给谁、发什么**。名单要和客服的产能对齐——如果专人电话的名单有几百位而客服只有两个人，
 就把门槛提高（只打前 10%），或者把电话分到几周完成。
@@ -392,9 +394,9 @@ from the revisit rhythm by tier (chapter 11). Summed up by segment, it is the wo
 """)
 ch.checked("""
 actions = rep.segment_actions
-pd.crosstab(actions['segment_label'], actions['channel_label']).loc[actions['segment_label'].unique()]
+show(pd.crosstab(actions['segment_label'], actions['channel_label']).loc[actions['segment_label'].unique()])
 """)
-ch.code("actions.groupby('segment', sort=False).head(1)[['segment_label', 'strategy', 'tier_label', 'revisit_date', 'channel_label']]")
+ch.code("show(actions.groupby('segment', sort=False).head(1)[['segment_label', 'strategy', 'tier_label', 'revisit_date', 'channel_label']])")
 ch.md(zh="""
 表中各细分按收入从高到低排列，每个细分显示消费最高的一位客户作为示例。电话、微信和上门拜访留给金钻、白银、铜客户，
 铁客户用自动短信——**服务成本与客户价值相匹配**，正是客户价值分类的最终目的。
@@ -407,24 +409,27 @@ what customer value classification is for.
 ch.md(zh="""
 ## 9 导出：交付给业务部门的文件
 
-`write_report` 把结果写成四个文件：一页 HTML 报告（图表内嵌，可以直接发邮件）、一个 Excel 工作簿（客户表、流失预警名单、挽回名单、
-各细分行动、所有门槛值、数据报告各占一个工作表）、客户表的 CSV 和 Parquet。此外，两份名单各导出一个 CSV，方便导入呼叫中心或营销系统。
-Excel 和 CSV 中以 `=`、`+`、`-`、`@` 开头的文本会加上前导撇号，防止被表格软件当作公式执行（公式注入）。
+`write_report` 把结果写成四个文件：一页 HTML 报告（图表内嵌，可以直接发邮件）、一个给业务人员看的 Excel 工作簿（客户表、
+各细分的策略与客户价值、流失预警名单、挽回名单、价值模型与验证期检验、所有门槛与设置、数据报告各占一个工作表，表头和类别都是中文，
+金额带货币符号）、以及给系统读取的客户表 CSV 和 Parquet（保留英文列名和类别编号）。此外，两份名单各导出一个 CSV，方便导入呼叫中心或
+营销系统。以 `=`、`+`、`-`、`@` 开头的文本不会被表格软件当作公式执行（公式注入）：Excel 中原样保存为文本，CSV 中加前导撇号。
 """, en="""
 ## 9 Export: the files for the business
 
-`write_report` writes four files: a one-page HTML report (charts embedded, ready to e-mail), an Excel workbook (one
-sheet each for the customers, the at-risk list, the win-back list, the actions per segment, every threshold used and
-the data report), and the customer table as CSV and Parquet. The two lists are also written as CSV files for a call
-centre or marketing system. In the Excel and CSV files, text starting with `=`, `+`, `-` or `@` gets a leading
-apostrophe so a spreadsheet never runs it as a formula (formula injection).
+`write_report` writes four files: a one-page HTML report (charts embedded, ready to e-mail), an Excel workbook for
+people (one sheet each for the customers, the segments with their strategy and value, the at-risk list, the win-back
+list, the value model and its holdout check, every threshold and setting used, and the data report — headers and
+classes in the reader's language, money with its currency), and the customer table as CSV and Parquet for machines
+(English column names and class ids). The two lists are also written as CSV files for a call centre or marketing
+system. Text starting with `=`, `+`, `-` or `@` never runs as a formula (formula injection): Excel keeps it as text,
+unchanged; the CSV files give it a leading apostrophe.
 """)
 ch.code("""
 out = Path(OUTPUT_DIR)
 files = write_report(rep, out, n_rows=N_ROWS)
 files['at_risk_csv'] = write_csv(rep.at_risk.reset_index(), out / 'at_risk.csv')
 files['win_back_csv'] = write_csv(rep.win_back.reset_index(), out / 'win_back.csv')
-pd.Series({kind: path.name for kind, path in files.items()}, name=str(out))
+show(pd.Series({kind: path.name for kind, path in files.items()}, name=str(out)))
 """)
 ch.md(zh="""
 工作簿的“门槛”工作表列出了每个分类用到的全部分界值——把它和名单一起交付，业务部门才能理解“为什么这位客户在这份名单上”。
@@ -439,38 +444,16 @@ ch.md(zh="""
 ## 10 练习
 
 以下练习基于默认数据（Online Retail）。如果你已改用自己的数据，检查结果会显示“不正确”——这是正常的，练习的参考答案是按默认数据计算的。
-
-**练习 1** 重要价值客户（cn8）带来了多少比例的收入？（0–1 之间的小数）
 """, en="""
 ## 10 Exercises
 
 The exercises are about the default data (Online Retail). If you switched to your own data, the checks will say
 "incorrect" — that is expected: the reference answers are computed on the default data.
-
-**Exercise 1** What share of the revenue do the Important value customers (cn8) bring? (a fraction between 0 and 1)
 """)
-ch.exercise("ch14", "q1", placeholder="important_value_revenue_share = ____",
-            solution="important_value_revenue_share = segment_table.set_index('segment').loc['cn8_important_value', 'revenue_share']")
-ch.md(zh="""
-**练习 2** 有多少位“重要挽留客户”目前仍处于“流失预警”状态（还没有流失）？这些客户过去贡献大、最近沉默，是本周电话挽留的第一批。
-""", en="""
-**Exercise 2** How many Important retention customers are still at risk (not yet lost)? They were valuable, have gone
-quiet, and are this week's first save calls.
-""")
-ch.exercise("ch14", "q2", placeholder="n_retain_at_risk = ____",
-            solution="n_retain_at_risk = int(((customers['segment'] == 'cn8_important_retain') & (customers['state'] == 'at_risk')).sum())")
-ch.md(zh="""
-**练习 3（讲解器）** 下面的讲解器使用本章的 RFM 表。保持方案为 `r_rfm10`，把**并列处理**改为 `qcut_drop`（合并重复的分界点）。
-冠军客户还剩多少位？想一想：为什么换一种并列处理方式，整整一类客户会消失？在你自己的数据里，这意味着什么？
-""", en="""
-**Exercise 3 (explorer)** The explorer below uses this chapter's RFM table. Keep the `r_rfm10` scheme and switch the
-**tie policy** to `qcut_drop` (merge repeated cut points). How many Champions are left? Think: why does a whole segment
-vanish under another tie policy, and what does that mean for your own data?
-""")
+ch.exercise("ch14", "q1")
+ch.exercise("ch14", "q2")
 ch.code("explorer = RfmExplorer(rep.scores.table)\nexplorer")
-ch.exercise("ch14", "q3", placeholder="champions_qcut_drop = ____   # 在讲解器中改为 qcut_drop 后读出 / read it after choosing qcut_drop",
-            solution="explorer.controls['method'].value = 'qcut_drop'\n"
-                     "champions_qcut_drop = int(explorer.result.summary.set_index('segment')['customers'].get('champions', 0))")
+ch.exercise("ch14", "q3")
 
 ch.md(zh="""
 ## 讨论

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 
 from helpers.errors import format_rows
 from helpers.i18n import label, t
@@ -19,15 +18,18 @@ from helpers.i18n import label, t
 __all__ = ["DataReport"]
 
 #: Exclusion reasons, in the order they are tested (a row counts under the first that applies).
-REASONS = ("excl_missing_customer", "excl_bad_date", "excl_bad_amount", "excl_cancellation",
-           "excl_adjustment", "excl_return", "excl_duplicate")
+REASONS = ("excl_total_row", "excl_note_row", "excl_missing_customer", "excl_date_out_of_range", "excl_bad_date",
+           "excl_absurd_amount", "excl_bad_amount", "excl_cancellation", "excl_adjustment", "excl_return",
+           "excl_duplicate")
 
 
 @dataclass
 class DataReport:
-    """The accounting of one load: source, columns used, rows kept and excluded by reason.
+    """The accounting of one load: source, where the table was, columns used, rows kept and excluded by reason.
 
-    ``notes`` are ``(catalogue key, values)`` pairs so they render in the active language.
+    ``sheet`` is the workbook sheet read and ``header_row`` the row (from 1) of the column headers
+    (None for a frame); ``notes`` are ``(catalogue key, values)`` pairs so they render in the
+    active language.
 
     >>> rep = DataReport(source="orders.csv", rows_read=3, rows_kept=2, excluded={"excl_duplicate": 1},
     ...                  first_rows={"excl_duplicate": [3]}, notes=[("note_data_zero_amounts", {"n": 1})])
@@ -39,6 +41,8 @@ class DataReport:
     rows_read: int
     rows_kept: int
     encoding: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
     columns: dict = field(default_factory=dict)
     excluded: dict = field(default_factory=dict)
     first_rows: dict = field(default_factory=dict)
@@ -100,16 +104,23 @@ class DataReport:
         return frame
 
     def facts(self) -> dict:
-        """Source, encoding, columns, date range, customers and orders as labelled texts.
+        """Source, encoding, sheet, header row, columns, date range, customers and orders as labelled texts.
 
         >>> from helpers.i18n import language
         >>> with language("en"):
         ...     DataReport(source="orders.csv", rows_read=1, rows_kept=1).facts()["Source"]
         'orders.csv'
         """
-        mapping = ", ".join(f"{role} ← '{header}'" for role, header in self.columns.items())
+        from helpers.display import column_label
+
+        mapping = ", ".join(f"{column_label(role)} ← '{header}'" for role, header in self.columns.items())
         span = f"{_day(self.date_min)} … {_day(self.date_max)}"
-        return {t("data_report_source"): self.source, t("data_report_encoding"): self.encoding or "—",
+        where = {}
+        if self.sheet is not None:
+            where[t("data_report_sheet")] = self.sheet
+        if self.header_row is not None:
+            where[t("data_report_header_row")] = str(self.header_row)
+        return {t("data_report_source"): self.source, t("data_report_encoding"): self.encoding or "—", **where,
                 t("data_report_columns"): mapping, t("data_report_dates"): span,
                 t("data_report_customers"): f"{self.customers:,}", t("data_report_orders"): f"{self.orders:,}"}
 
@@ -128,21 +139,19 @@ class DataReport:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in self.facts().items())
+        from helpers.display import result_view, show
+
         table = self.to_frame()[["label", "rows", "share", "first_rows"]]
-        table.columns = [t("data_report_reason"), t("data_report_rows"), t("data_report_share"),
-                         t("data_report_first_rows")]
-        body = table.to_html(index=False, formatters={table.columns[2]: "{:.1%}".format})
-        notes = "".join(f"<li>{escape(n)}</li>" for n in self.note_texts())
-        return f"<div><table>{facts}</table>{body}<ul>{notes}</ul></div>"
+        table.columns = [t("data_report_reason"), t("data_report_rows"), "share", t("data_report_first_rows")]
+        return result_view(None, (None, self.facts()), (None, show(table)), (None, self.note_texts()))._repr_html_()
 
 
 def _day(value) -> str:
-    """A timestamp as text, without the time when it is midnight."""
+    """A timestamp as text to the minute, without the time when it is midnight."""
     if value is None or value != value:
         return "—"
     text = str(value)[:19]
-    return text[:10] if text.endswith("00:00:00") else text
+    return text[:10] if text.endswith("00:00:00") else text[:16]
 
 
 def _width(text: str) -> int:

@@ -22,6 +22,7 @@ from importlib.resources import files
 
 import pandas as pd
 
+from helpers.data.progress import quiet
 from helpers.data.transactions import load_transactions
 from helpers.errors import DataWarning
 from helpers.i18n import has, t
@@ -69,7 +70,7 @@ def load_cdnow(*, sample: bool = False):
     69659
     """
     name = "cdnow_sample.csv.gz" if sample else "cdnow_master.csv.gz"
-    return _quietly(datasets_dir() / "cdnow" / name, duplicates="keep")
+    return _quietly(datasets_dir() / "cdnow" / name, currency="USD", duplicates="keep")
 
 
 def load_online_retail():
@@ -85,21 +86,24 @@ def load_online_retail():
     >>> load_online_retail()[1].rows_read
     541909
     """
-    return _quietly(datasets_dir() / "online_retail" / "online_retail.parquet")
+    return _quietly(datasets_dir() / "online_retail" / "online_retail.parquet", currency="GBP")
 
 
-def _quietly(path: Path, **kw):
+def _quietly(path: Path, currency: str, **kw):
     """Load a bundled file (once per session; callers get their own copy of the frame).
 
-    The report names the file relative to the repository, so it reads the same on every machine.
+    The report names the file relative to the repository, so it reads the same on every machine;
+    ``frame.attrs["currency"]`` names the currency of its amounts (tables show money with it).
     """
     frame, report = _load_bundled(path, tuple(sorted(kw.items())))
-    return frame.copy(), report
+    frame = frame.copy()
+    frame.attrs["currency"] = currency
+    return frame, report
 
 
 @lru_cache(maxsize=4)
 def _load_bundled(path: Path, kw: tuple):
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), quiet():
         warnings.simplefilter("ignore", DataWarning)
         frame, report = load_transactions(path, **dict(kw))
     return frame, replace(report, source=path.relative_to(datasets_dir().parent).as_posix())
@@ -109,6 +113,7 @@ def load_demo(table: str, *, directory: str | Path = DEMO_DIR) -> pd.DataFrame:
     """One committed demo table with its dtypes (dates parsed, survey answers as ``Int64``).
 
     ``table`` is one of :data:`TABLES`; ``directory`` holds the CSV files (default: the bundled ones).
+    The demo company's money is in yuan: ``attrs["currency"]`` is ``"CNY"``.
 
     >>> load_demo("customers")["signup_date"].dtype
     dtype('<M8[ns]')
@@ -117,7 +122,9 @@ def load_demo(table: str, *, directory: str | Path = DEMO_DIR) -> pd.DataFrame:
         raise KeyError(f"no demo table {table!r}; choose one of {', '.join(TABLES)}")
     path = Path(directory) / f"{table}.csv"
     header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
-    return typed_demo_table(table, pd.read_csv(path, encoding="utf-8", dtype=_demo_dtypes(table, header)))
+    frame = typed_demo_table(table, pd.read_csv(path, encoding="utf-8", dtype=_demo_dtypes(table, header)))
+    frame.attrs["currency"] = "CNY"
+    return frame
 
 
 def demo_label(ids, column: str):

@@ -1,9 +1,11 @@
 """Writing result tables for spreadsheets and other tools: Excel workbook, CSV and Parquet.
 
-Text that a spreadsheet would run as a formula is neutralised in the Excel and CSV files: a
-text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-apostrophe (OWASP, *CSV Injection*), so a customer id such as ``=HYPERLINK("…")`` stays text.
-Numbers, dates and Parquet files are written unchanged.
+Text that a spreadsheet would run as a formula — starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return (OWASP, *CSV Injection*) — never runs: in the Excel workbook such a cell
+keeps its text exactly and is stored as text with Excel's "quote prefix" mark (what typing
+``'=1+1`` in Excel does), so it shows ``=HYPERLINK("…")`` and stays text when edited. A CSV file
+has no cell types: there the text gets a leading apostrophe, OWASP's remedy. Numbers, dates and
+Parquet files are written unchanged.
 
     >>> neutralise('=HYPERLINK("http://x")')
     '\\'=HYPERLINK("http://x")'
@@ -15,6 +17,7 @@ Source: OWASP, https://owasp.org/www-community/attacks/CSV_Injection .
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -110,65 +113,119 @@ def sheet_name(text: str, taken=()) -> str:
     return name
 
 
-def _cell(value):
-    """A Python value openpyxl stores as it is: text neutralised and cleaned, missing as empty."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, str):
-        return neutralise(_ILLEGAL_XML.sub("", value))
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if hasattr(value, "item"):  # NumPy scalars
-        return value.item()
-    return value
+def _display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: East Asian wide characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _column_width(frame: pd.DataFrame, column) -> float:
-    """A readable width: the longest of the header and the first rows, within 8…50 characters."""
-    sample = frame[column].head(200).astype("string").fillna("")
-    longest = max([len(str(column)), *sample.str.len().tolist()])
-    return float(min(max(longest + 2, 8), 50))
+    """A readable width: the widest of the header and the first rows (numbers ~12), within 8…50."""
+    values = frame[column]
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        longest = 12
+    else:
+        longest = max([0, *(_display_width(str(v)) for v in values.head(200).dropna())])
+    return float(min(max(_display_width(str(column)), longest) + 2, 50))
 
 
-def write_workbook(sheets: dict, path) -> Path:
-    """One Excel sheet per entry of ``sheets`` (``{name: frame}``), header row bold and frozen, text neutralised.
+def _excel_days(values: pd.Series) -> pd.Series:
+    """Timestamps as Excel serial days (1900 date system), as Excel stores dates."""
+    stamps = pd.to_datetime(values)
+    if stamps.dt.tz is not None:
+        stamps = stamps.dt.tz_localize(None)
+    return (stamps - pd.Timestamp("1899-12-30")) / pd.Timedelta(days=1)
 
-    Names are made valid (:func:`sheet_name`). A frame longer than a sheet holds is cut at
+
+#: Excel keeps 15 significant digits: whole numbers from here on (long ids) are written as text.
+_EXACT_DIGITS = 10**15
+
+
+def _column_cells(values: pd.Series):
+    """``(kind, cells)`` of one column: ``"number"`` (floats and ints; missing as None),
+    ``"date"`` (Excel serial days) or ``"text"`` (cleaned strings, and whole numbers too long for
+    Excel to keep exactly; missing as None)."""
+    too_long = pd.api.types.is_integer_dtype(values) and bool((values.abs() >= _EXACT_DIGITS).any())
+    if too_long or pd.api.types.is_bool_dtype(values) or not (pd.api.types.is_numeric_dtype(values)
+                                                               or pd.api.types.is_datetime64_any_dtype(values)):
+        cells = [None if v is None or (not isinstance(v, str) and pd.isna(v)) else _ILLEGAL_XML.sub("", str(v))
+                 for v in values.tolist()]
+        return "text", cells
+    kind = "date" if pd.api.types.is_datetime64_any_dtype(values) else "number"
+    numbers = _excel_days(values) if kind == "date" else values.astype(float)
+    return kind, numbers.astype(object).where(numbers.notna(), None).tolist()
+
+
+def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) -> Path:
+    """One Excel sheet per entry of ``sheets`` (``{name: frame}``): header row bold, frozen and
+    filterable, the first column frozen, numbers and dates typed and formatted, text kept as text.
+
+    ``number_formats`` maps a column header to an Excel number format (``"0.0%"``,
+    ``'"£"#,##0.00'``), in every sheet that has the column; dates without one show as
+    ``yyyy-mm-dd`` (``yyyy-mm-dd hh:mm`` when a time is set). Text a spreadsheet would run as a
+    formula is written as text, unchanged, with Excel's "quote prefix" mark (as typing ``'=1+1``
+    does). Names are made valid (:func:`sheet_name`). A frame longer than a sheet holds is cut at
     :data:`EXCEL_MAX_ROWS` with a DataWarning (the CSV and Parquet files keep every row).
+    Written with XlsxWriter, one row at a time (its constant-memory mode).
 
     >>> import tempfile, pathlib, openpyxl
-    >>> out = write_workbook({"ids": pd.DataFrame({"id": ["@SUM(A1)"]})},
-    ...                      pathlib.Path(tempfile.mkdtemp()) / "a.xlsx")
-    >>> openpyxl.load_workbook(out)["ids"]["A2"].value
-    "'@SUM(A1)"
+    >>> out = write_workbook({"ids": pd.DataFrame({"id": ["@SUM(A1)"], "share": [0.25]})},
+    ...                      pathlib.Path(tempfile.mkdtemp()) / "a.xlsx", number_formats={"share": "0.0%"})
+    >>> row = openpyxl.load_workbook(out)["ids"][2]
+    >>> row[0].value, row[0].data_type, row[0].quotePrefix, row[1].value, row[1].number_format
+    ('@SUM(A1)', 's', True, 0.25, '0.0%')
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
+
+    from helpers.data.progress import progress_bar
 
     path = Path(path)
-    book = Workbook(write_only=True)
+    number_formats = number_formats or {}
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                           "strings_to_formulas": False, "strings_to_urls": False})
+    header_format = book.add_format({"bold": True})
+    header_as_text = book.add_format({"bold": True, "quote_prefix": True})
+    as_text = book.add_format({"quote_prefix": True})
+    formats: dict = {}
+
+    def number_format(code: str):
+        if code not in formats:
+            formats[code] = book.add_format({"num_format": code})
+        return formats[code]
+
     taken: list[str] = []
-    for name, frame in sheets.items():
-        title = sheet_name(name, taken)
-        taken.append(title)
-        if len(frame) >= EXCEL_MAX_ROWS:
-            warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
-            frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-        sheet = book.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        for i, column in enumerate(frame.columns, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = _column_width(frame, column)
-        header = []
-        for column in frame.columns:
-            cell = WriteOnlyCell(sheet, value=_cell(str(column)))
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        for row in frame.itertuples(index=False, name=None):
-            sheet.append([_cell(v) for v in row])
-    book.save(path)
+    with progress_bar(sum(min(len(f), EXCEL_MAX_ROWS - 1) for f in sheets.values()), "write") as bar:
+        for name, frame in sheets.items():
+            title = sheet_name(name, taken)
+            taken.append(title)
+            if len(frame) >= EXCEL_MAX_ROWS:
+                warn("warn_report_sheet_truncated", sheet=title, rows=len(frame), kept=EXCEL_MAX_ROWS - 1)
+                frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
+            sheet = book.add_worksheet(title)
+            columns = [_column_cells(frame[column]) for column in frame.columns]
+            writers = []
+            for j, (column, (kind, cells)) in enumerate(zip(frame.columns, columns)):
+                code = number_formats.get(column)
+                if code is None and kind == "date":
+                    times = [c % 1 for c in cells if c is not None]
+                    code = "yyyy-mm-dd hh:mm" if any(times) else "yyyy-mm-dd"
+                sheet.set_column(j, j, _column_width(frame, column), number_format(code) if code else None)
+                writers.append(sheet.write_string if kind == "text" else sheet.write_number)
+                text = _ILLEGAL_XML.sub("", str(column))
+                sheet.write_string(0, j, text, header_as_text if text.startswith(FORMULA_STARTS) else header_format)
+            sheet.freeze_panes(1, 1 if len(frame.columns) > 1 else 0)
+            if len(frame.columns):
+                sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+            marks = [[as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None for c in cells]
+                     if kind == "text" else None for kind, cells in columns]
+            for i, row in enumerate(zip(*(cells for _, cells in columns)), start=1):
+                for j, value in enumerate(row):
+                    if value is not None:
+                        if marks[j] is None:
+                            writers[j](i, j, value)
+                        else:
+                            writers[j](i, j, value, marks[j][i - 1])
+                if not i % 1000:
+                    bar.update(1000)
+            bar.update(len(frame) % 1000)
+    book.close()
     return path

@@ -17,7 +17,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -154,7 +153,13 @@ def _blank(raw: pd.Series) -> pd.Series:
     return raw.map(lambda v: isinstance(v, str) and not v.strip()).astype(bool)
 
 
-def _numeric_column(raw: pd.Series, column, scale, integer: bool) -> pd.Series:
+def numeric_answers(raw: pd.Series, column, scale, integer: bool) -> pd.Series:
+    """One column of answers as floats, missing where blank; a DataError names the rows of a
+    non-numeric, out-of-scale or (with ``integer``) fractional answer.
+
+    >>> numeric_answers(pd.Series([9, None, " "]), "nps", (0, 10), True).tolist()
+    [9.0, nan, nan]
+    """
     missing = raw.isna() | _blank(raw)
     values = pd.to_numeric(raw.where(~missing), errors="coerce").astype("float64")
     wrong = values.isna() & ~missing
@@ -198,7 +203,7 @@ def validate_answers(data, item_cols: Sequence[str] | None = None, scale=None, *
     if frame.shape[0] == 0 or frame.shape[1] == 0:
         raise DataError("err_sat_empty", column=name, fix_key="fix_sat_empty")
     scales = scale if isinstance(scale, Mapping) else dict.fromkeys(frame.columns, scale)
-    numeric = pd.DataFrame({c: _numeric_column(frame[c], c, scales.get(c), integer) for c in frame.columns})
+    numeric = pd.DataFrame({c: numeric_answers(frame[c], c, scales.get(c), integer) for c in frame.columns})
     incomplete = numeric.isna().any(axis=1)
     dropped = data_rows(incomplete)
     if dropped and len(dropped) == len(numeric):
@@ -251,15 +256,18 @@ class SurveyScore:
         inner = ", ".join(f"{k}={v!r}" for k, v in self._shown().items())
         return f"{type(self).__name__}({inner})"
 
-    def _displayed(self, key: str, value) -> str:
-        return f"{value:.1%}" if key in self._share_fields else str(value)
-
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th>{escape(_text(f'sat_field_{k}', k))}</th>"
-                       f"<td>{escape(self._displayed(k, v))}</td></tr>"
-                       for k, v in self._shown().items())
+        from helpers.display import format_share, show
+
+        shown = {}
+        for key, value in asdict(self).items():
+            if key == "scale":
+                value = f"{value[0]}–{value[1]}"
+            elif key in self._share_fields:
+                value = format_share(value)
+            shown[_text(f"sat_field_{key}", key)] = value
         title = _text(f"sat_title_{type(self).__name__.lower()}", type(self).__name__)
-        return f"<table><caption>{escape(title)}</caption>{rows}</table>"
+        return show(shown, caption=title)._repr_html_()
 
 
 def _text(key: str, default: str) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from helpers.i18n import get_language, t
 from helpers.lifecycle import STATES, state_labels
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import VALUE_TEXT, decorate, get_ax, readable_ticks
 from helpers.validation import Interval, Options, validate_params
 
 __all__ = ["plot_state_distribution", "plot_migration_heatmap", "plot_customer_flow", "plot_growth_accounting",
@@ -54,6 +54,18 @@ def _integer_ticks(axis) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
+def _colorbar_format(ax, *, percent: bool) -> None:
+    """Colour-bar ticks as percentages (shares 0–1) or with thousands separators."""
+    from matplotlib.ticker import PercentFormatter
+
+    colorbar = ax.collections[0].colorbar if ax.collections else None
+    if colorbar is not None:
+        if percent:
+            colorbar.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        else:
+            readable_ticks(colorbar.ax.yaxis)
+
+
 def plot_state_distribution(states, *, ax=None, **kw):
     """Horizontal bars: customers per relationship state, in the order of the flow model.
 
@@ -79,10 +91,11 @@ def plot_state_distribution(states, *, ax=None, **kw):
     colours = [STATE_COLOURS[s] for s in counts.index]
     bars = ax.barh(state_labels(list(counts.index)), counts.to_numpy(),
                    **{"color": colours, "edgecolor": "grey", **kw})
-    ax.bar_label(bars, padding=3)
+    ax.bar_label(bars, padding=3, fmt="{:,.0f}", **VALUE_TEXT)
     ax.margins(x=0.12)                 # room for the count labels
     ax.invert_yaxis()
     _integer_ticks(ax.xaxis)
+    readable_ticks(ax.xaxis)
     as_of = getattr(states, "params", {}).get("as_of", "")
     return decorate(ax, title=t("lc_plot_states_title", as_of=as_of), xlabel="lc_plot_customers",
                     ylabel="lc_plot_state")
@@ -119,9 +132,11 @@ def plot_migration_heatmap(matrix, *, kind: str = "counts", ax=None, drop_empty:
     ax = get_ax(ax, figsize=(7, 6))
     labelled = frame.set_axis(state_labels(list(frame.index)), axis=0).set_axis(
         state_labels(list(frame.columns)), axis=1)
-    fmt = "d" if kind == "counts" else ".0%"
-    sns.heatmap(labelled, ax=ax, **{"annot": True, "fmt": fmt, "cmap": "Blues", "cbar": False, "linewidths": 0.5,
-                                    **kw})
+    fmt = ",d" if kind == "counts" else ".0%"
+    unit = t("lc_plot_customers") if kind == "counts" else t("lc_plot_probability")
+    sns.heatmap(labelled, ax=ax, **{"annot": True, "fmt": fmt, "cmap": "Blues", "linewidths": 0.5,
+                                    "cbar_kws": {"label": unit}, **kw})
+    _colorbar_format(ax, percent=kind == "probabilities")
     ax.tick_params(axis="x", labelrotation=30)
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
@@ -162,11 +177,11 @@ def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
     boxes = {}
     for state, (x, y) in FLOW_LAYOUT.items():
         box = FancyBboxPatch((x - BOX_W / 2, y - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0.03",
-                             facecolor=STATE_COLOURS[state], edgecolor="grey")
+                             facecolor=STATE_COLOURS[state], edgecolor="grey", zorder=4)   # above the arrows
         boxes[state] = ax.add_patch(box)
         start, end = flow.stocks.loc[state, ["start", "end"]]
-        ax.text(x, y, f"{_wrapped(state_labels(state))}\n{start} → {end}", ha="center", va="center",
-                fontsize=10)
+        ax.text(x, y, f"{_wrapped(state_labels(state))}\n{start:,} → {end:,}", ha="center", va="center",
+                fontsize=10, zorder=5)
     (gx0, gy), (gx1, _) = FLOW_LAYOUT["new"], FLOW_LAYOUT["loyal"]
     ax.add_patch(FancyBboxPatch((gx0 - BOX_W / 2 - 0.15, gy - BOX_H / 2 - 0.12), gx1 - gx0 + BOX_W + 0.3,
                                 BOX_H + 0.5, boxstyle="round,pad=0.02", fill=False, linestyle="--",
@@ -180,9 +195,10 @@ def plot_customer_flow(flow, *, ax=None, rad: float = 0.2, **kw):
         ax.annotate("", xy=end, xytext=start, arrowprops=dict(
             arrowstyle="-|>", color=colour, linestyle="-" if edge.course else "--",
             linewidth=1 + 2.5 * edge.customers / top, connectionstyle=f"arc3,rad={rad}",
-            patchA=boxes[edge.source], patchB=boxes[edge.target], shrinkA=2, shrinkB=2), **kw)
-        ax.text(*_arrow_label_point(start, end, rad), str(edge.customers), ha="center", va="center",
-                fontsize=9, color=colour, bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+            patchA=boxes[edge.source], patchB=boxes[edge.target], shrinkA=2, shrinkB=2), **{"zorder": 2, **kw})
+        ax.text(*_arrow_label_point(start, end, rad), f"{edge.customers:,}", ha="center", va="center",
+                fontsize=9, color=colour, zorder=3,
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
     xs, ys = zip(*FLOW_LAYOUT.values())
     ax.set_xlim(min(xs) - 1, max(xs) + 1)
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.9)
@@ -255,7 +271,9 @@ def plot_cohort_retention(cohorts, *, ax=None, **kw):
     ax = get_ax(ax, figsize=(max(6.0, 0.6 * rates.shape[1] + 2), max(3.5, 0.4 * len(rates) + 1.5)))
     small = rates.shape[1] <= 16
     sns.heatmap(rates, ax=ax, **{"annot": small, "fmt": ".0%", "cmap": "YlGnBu", "vmin": 0, "vmax": 1,
-                                 "linewidths": 0.5, "annot_kws": {"fontsize": 8}, **kw})
+                                 "linewidths": 0.5, "annot_kws": {"fontsize": 8},
+                                 "cbar_kws": {"label": t("lc_plot_retention_rate")}, **kw})
+    _colorbar_format(ax, percent=True)
     ax.tick_params(axis="y", labelrotation=0)
     ax.grid(False)
     return decorate(ax, title="lc_plot_cohort_title", xlabel="lc_plot_periods_since", ylabel="lc_plot_cohort")

@@ -12,12 +12,16 @@
 """
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 
 from helpers.i18n import t
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import currency_of, decorate, get_ax, readable_ticks, with_unit
+from helpers.plots.live import ARTISTS, FULL, LiveChart
 
-__all__ = ["plot_rfm_heatmap", "plot_segment_sizes", "plot_score_distribution"]
+__all__ = ["plot_rfm_heatmap", "plot_segment_sizes", "plot_score_distribution", "SegmentSizesChart"]
 
 _VALUE_LABELS = {"monetary": "rfm_monetary", "frequency": "rfm_frequency",
                  "recency_days": "rfm_recency_days"}
@@ -51,12 +55,15 @@ def plot_rfm_heatmap(scored, *, value_col: str = "monetary", ax=None, **kw):
     grid = (table.pivot_table(index="R", columns="F", values=value_col, aggfunc="mean")
             .reindex(index=list(scores)[::-1], columns=list(scores)))
     ax = get_ax(ax)
-    options = {"annot": True, "fmt": ".0f", "cmap": "Blues", "linewidths": 0.5,
-               "cbar_kws": {"label": t(_VALUE_LABELS[value_col])} if value_col in _VALUE_LABELS else {}}
-    sns.heatmap(grid, ax=ax, **{**options, **kw})
-    ax.grid(False)  # an R×F cell without customers must look empty, not show the theme's grid through it
     value_text = t(_VALUE_LABELS[value_col]) if value_col in _VALUE_LABELS else value_col
-    return decorate(ax, title=t("rfm_heatmap_title", value=value_text),
+    unit = currency_of(table) if value_col == "monetary" else t("rfm_unit_days") if value_col == "recency_days" else None
+    options = {"annot": True, "fmt": ",.0f", "cmap": "Blues", "linewidths": 0.5,
+               "cbar_kws": {"label": with_unit(t("rfm_heatmap_mean", value=value_text), unit)}}
+    sns.heatmap(grid, ax=ax, **{**options, **kw})
+    if ax.collections and ax.collections[0].colorbar is not None:
+        readable_ticks(ax.collections[0].colorbar.ax.yaxis)
+    ax.grid(False)  # an R×F cell without customers must look empty, not show the theme's grid through it
+    return decorate(ax, title=with_unit(t("rfm_heatmap_title", value=value_text), unit),
                     xlabel="rfm_f_score", ylabel="rfm_r_score")
 
 
@@ -69,7 +76,7 @@ def plot_segment_sizes(segmented, *, ax=None, **kw):
     Parameters
     ----------
     {ax}
-    {kw} ``DataFrame.plot.barh``.
+    {kw} ``ax.barh`` (each of the two bar series).
 
     {returns}
 
@@ -84,13 +91,94 @@ def plot_segment_sizes(segmented, *, ax=None, **kw):
     from helpers.segments import segment_summary
 
     summary = segmented if isinstance(segmented, pd.DataFrame) else segment_summary(segmented)
-    shares = summary.set_index("label")[["customer_share", "revenue_share"]]
-    shares = shares.set_axis([t("seg_customer_share"), t("seg_revenue_share")], axis=1)
-    ax = get_ax(ax, figsize=(7, 0.45 * len(shares) + 1.5))
-    shares.iloc[::-1].plot.barh(ax=ax, width=0.8, **kw)
-    ax.xaxis.set_major_formatter("{x:.0%}")
-    ax.legend(loc="lower right")
-    return decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
+    ax = get_ax(ax, figsize=(7, 0.45 * len(summary) + 1.5))
+    SegmentSizesChart(ax, **kw).update(summary)
+    return ax
+
+
+def _share_limit(largest: float, step: float = 0.1) -> float:
+    """The end of a share axis: the largest share plus 5 %, rounded up to a multiple of ``step``.
+
+    Rounded so that most changes of the shares keep the axis (and an explorer's saved background).
+
+    >>> _share_limit(0.39), _share_limit(0.33), _share_limit(0.0)
+    (0.5, 0.4, 0.1)
+    """
+    return max(step, round(math.ceil(round(largest * 1.05 / step, 9)) * step, 9))
+
+
+class SegmentSizesChart(LiveChart):
+    """The chart of :func:`plot_segment_sizes`, updated in place by the RFM explorer.
+
+    ``update(summary)`` takes a :func:`helpers.segments.segment_summary` table, drawn in its row
+    order (largest revenue first). While the same segments are shown on the same share axis,
+    only the bars and the segment axis (names in their new order) are drawn again. ``kw`` go to
+    ``ax.barh``.
+
+    >>> import pandas as pd
+    >>> from helpers.plots.base import get_ax
+    >>> chart = SegmentSizesChart(get_ax())
+    >>> summary = pd.DataFrame({"label": ["A", "B"], "customer_share": [0.3, 0.7], "revenue_share": [0.6, 0.4]})
+    >>> chart.update(summary)
+    'full'
+    >>> chart.update(summary.iloc[::-1].assign(revenue_share=[0.5, 0.2]))     # B first now
+    'artists'
+    >>> [t.get_text() for t in chart.ax.get_yticklabels()], [float(b.get_width()) for b in chart.ax.patches[2:]]
+    (['A', 'B'], [0.2, 0.5])
+    """
+
+    _BAR_HEIGHT = 0.4
+
+    def __init__(self, ax, **kw):
+        super().__init__(ax)
+        self.kw = kw
+        self._drawn = None             # (the set of segments, end of the share axis) laid out
+        self._bars: list = []
+        self._legend = None
+
+    def update(self, summary) -> str:
+        shares = summary.set_index("label")[["customer_share", "revenue_share"]].iloc[::-1]
+        widths = shares.to_numpy(dtype=float)
+        drawn = (frozenset(shares.index), _share_limit(float(widths.max(initial=0.0))))
+        change = ARTISTS
+        if self._drawn is None:
+            self._frame()
+        if drawn != self._drawn:
+            if self._drawn is None or len(drawn[0]) != len(self._drawn[0]):
+                self._set_rows(len(shares))
+            self.ax.set_xlim(0, drawn[1])
+            self._drawn = self.key = drawn           # the names (their room) and the share axis: the rest is fixed
+            change = FULL
+        self.ax.set_yticks(np.arange(len(shares)), list(shares.index))
+        for bar, width in zip(self._bars, widths.T.ravel()):    # customer-share bars, then revenue-share bars
+            bar.set_width(width)
+        return change
+
+    def _frame(self) -> None:
+        """What stays whatever the segments: share axis, titles, legend."""
+        from matplotlib.patches import Patch
+
+        ax = self.ax
+        ax.set_autoscale_on(False)
+        ax.xaxis.set_major_formatter("{x:.0%}")
+        handles = [Patch(color=self.kw.get("color", f"C{i}"), label=t(key))
+                   for i, key in enumerate(("seg_customer_share", "seg_revenue_share"))]
+        self._legend = ax.legend(handles=handles, loc="lower right")
+        decorate(ax, title="seg_sizes_title", xlabel="seg_share", ylabel="seg_segment")
+
+    def _set_rows(self, n_rows: int) -> None:
+        """One pair of bars per segment."""
+        for bar in self._bars:
+            bar.remove()
+        y = np.arange(n_rows)
+        self._bars = []
+        for i in range(2):
+            self._bars += self.ax.barh(y + (i - 0.5) * self._BAR_HEIGHT, np.zeros(n_rows), height=self._BAR_HEIGHT,
+                                       **{"color": f"C{i}", **self.kw}).patches
+        self.ax.set_ylim(-0.5, n_rows - 0.5)
+        # the segment axis (names, grid lines) under the bars, the legend over them; a new order of
+        # the same names keeps the layout, so only these are drawn again
+        self.dynamic = [self.ax.yaxis, *self._bars, self._legend]
 
 
 def plot_score_distribution(scored, *, ax=None, **kw):

@@ -17,9 +17,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from helpers.display import column_label
 from helpers.i18n import label, t
 from helpers.kano import CATEGORY_IDS
-from helpers.plots.base import decorate, get_ax
+from helpers.plots.base import VALUE_TEXT, decorate, get_ax
 from helpers.reliability import ACCEPTABLE_ALPHA
 from helpers.satisfaction import NPS_GROUPS, NpsResult, csat, nps
 
@@ -72,8 +73,10 @@ def plot_nps(data, *, ax=None, **kw):
         if width >= 6:
             ax.text(x0 + width / 2, y, f"{width:.0f}%", ha="center", va="center", color="white")
     for y, r in enumerate(results.values()):
-        ax.text(101, y, f"NPS {r.nps:+.1f}", va="center")
-    ax.set_xlim(0, 118)
+        ax.text(102, y, f"NPS {r.nps:+.1f}", va="center", **VALUE_TEXT)
+    ax.set_xlim(0, 127)
+    ax.set_xticks(range(0, 101, 20))          # the scale ends at 100 %: the margin holds the NPS notes
+    ax.grid(False, axis="y")
     ax.legend(handles=_legend_patches(NPS_COLORS, {g: f"sat_nps_{g}" for g in NPS_GROUPS}),
               loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize="small")
     only = next(iter(results.values()))
@@ -143,7 +146,7 @@ def plot_servqual_gaps(result, *, ax=None, **kw):
            color=colors, **kw)
     for xi, (top, gap) in enumerate(zip(dims[["expectation", "perception"]].max(axis=1), dims["gap"])):
         ax.annotate(f"{gap:+.2f}", (xi, top), xytext=(0, 4), textcoords="offset points", ha="center",
-                    color=GAP_COLOR if gap < 0 else PERCEPTION_COLOR)
+                    color=GAP_COLOR if gap < 0 else PERCEPTION_COLOR, **VALUE_TEXT)
     ax.set_xticks(x, label(list(dims.index)))
     low, high = result.params["scale"]
     ax.set_ylim(low, high + 0.6)
@@ -187,7 +190,7 @@ def plot_kano(table, *, ax=None, **kw):
     worse, better = frame["cs_minus"].abs(), frame["cs_plus"]
     ax.scatter(worse, better, s=kw.pop("s", 60), zorder=3, **kw)
     for name, x, y in zip(frame.index, worse, better):
-        ax.annotate(str(name), (x, y), xytext=(5, 4), textcoords="offset points", fontsize="small")
+        ax.annotate(str(name), (x, y), xytext=(5, 4), textcoords="offset points", fontsize="small", **VALUE_TEXT)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     _kano_quadrants(ax)
@@ -197,7 +200,8 @@ def plot_kano(table, *, ax=None, **kw):
 def plot_alpha_if_deleted(result, *, ax=None, **kw):
     """Alpha if each item were deleted, against the scale's alpha and the 0.7 rule of thumb.
 
-    Bars above the current alpha point at items that weaken the scale.
+    Bars above the current alpha point at items that weaken the scale. Items are shown by their
+    labels in the active language (survey columns such as ``loy_repurchase`` have catalogue labels).
 
     Parameters
     ----------
@@ -217,7 +221,7 @@ def plot_alpha_if_deleted(result, *, ax=None, **kw):
     items = result.items["alpha_if_deleted"]
     ax = get_ax(ax)
     colors = [GAP_COLOR if a > result.alpha else PERCEPTION_COLOR for a in items]
-    ax.barh([str(i) for i in items.index], items.to_numpy(), color=colors, **kw)
+    ax.barh([str(column_label(i)) for i in items.index], items.to_numpy(), color=colors, **kw)
     ax.axvline(result.alpha, color="black", lw=1, label=t("rel_current_alpha", alpha=f"{result.alpha:.3f}"))
     ax.axvline(ACCEPTABLE_ALPHA, color="grey", ls="--", lw=1, label=t("rel_acceptable", alpha=ACCEPTABLE_ALPHA))
     ax.set_xlim(0, 1)

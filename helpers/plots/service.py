@@ -59,6 +59,9 @@ def plot_complaint_pareto(pareto: pd.DataFrame, *, by: str | None = None, vital_
     line.set_ylabel(t("svc_cum_share"))
     line.grid(False)
     ax.tick_params(axis="x", rotation=30)
+    for tick in ax.get_xticklabels():        # long category names end at their bar, not across the next one
+        tick.set_horizontalalignment("right")
+        tick.set_rotation_mode("anchor")
     return decorate(ax, title="svc_title_pareto", xlabel=t("svc_category"), ylabel=t("svc_complaints"))
 
 
@@ -146,8 +149,12 @@ def plot_experience_heatmap(audit, *, kind: str = "scores", ax=None, **kw):
     matrix = getattr(audit, kind)
     matrix = matrix.rename(columns=lambda s: label(f"sem_{s}"))
     style = {"cmap": "RdYlGn", "vmin": 0, "vmax": 5} if kind == "scores" else {"cmap": "RdBu", "center": 0}
-    sns.heatmap(matrix, ax=ax, **{"annot": True, "fmt": ".1f", **style, **kw})
-    return decorate(ax, title="exp_title_audit", xlabel=t("exp_module"), ylabel=t("exp_touchpoint"))
+    unit = t("exp_colorbar_scores") if kind == "scores" else t("exp_colorbar_gaps")
+    sns.heatmap(matrix, ax=ax, **{"annot": True, "fmt": ".1f", "cbar_kws": {"label": unit}, **style, **kw})
+    ax.tick_params(axis="y", rotation=0)
+    ax.grid(False)
+    title = "exp_title_audit" if kind == "scores" else "exp_title_gaps"
+    return decorate(ax, title=title, xlabel=t("exp_module"), ylabel=t("exp_touchpoint"))
 
 
 def plot_journey_line(line: pd.DataFrame, *, ax=None, **kw):

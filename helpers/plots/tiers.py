@@ -13,14 +13,17 @@ from __future__ import annotations
 import numpy as np
 
 from helpers.concentration import WhaleCurve, gini, lorenz_curve, whale_curve
-from helpers.i18n import label, t
-from helpers.plots.base import decorate, get_ax
-from helpers.tiers import TierClassification, abc_classify, customer_pyramid
+from helpers.i18n import t
+from helpers.plots.base import currency_of, decorate, get_ax, readable_ticks, with_unit
+from helpers.plots.live import ARTISTS, FULL, NOTHING, LiveChart
+from helpers.tiers import ABC_CLASSES, TierClassification, abc_classify, customer_pyramid
 
-__all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid"]
+__all__ = ["plot_pareto", "plot_lorenz", "plot_whale", "plot_pyramid", "ParetoChart", "PyramidChart"]
 
 # above this many customers single bars become unreadable, so the Pareto chart draws an area
 _MAX_BARS = 150
+# a curve through more ranked customers than this is drawn through this many (a few per pixel)
+_MAX_CURVE_POINTS = 2000
 _TIER_COLOURS = ("#7b6fd6", "#b8c2cc", "#c98a4b", "#6b6f75")   # diamond, silver, copper, iron
 _ABC_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb")
 
@@ -53,25 +56,92 @@ def plot_pareto(data, *, ax=None, **kw):
     (True, (0.0, 0.0, 0.0))
     """
     res = data if _is_result(data, "abc_class") else abc_classify(data)
-    table = res.table
     ax = get_ax(ax)
-    rank = table["rank"].to_numpy()
-    if len(table) <= _MAX_BARS:
-        ax.bar(rank, table["value"], **{"width": 0.8, "color": "#8c8c8c", **kw})
-    else:
-        ax.fill_between(rank, table["value"], **{"step": "mid", "color": "#8c8c8c", **kw})
-    for colour, (cls, group) in zip(_ABC_COLOURS, table.groupby("abc_class", sort=True)):
-        ax.axvspan(group["rank"].min() - 0.5, group["rank"].max() + 0.5, color=colour, alpha=0.25,
-                   label=f"{label(cls)} · {len(group) / len(table):.0%}")
-    share = ax.twinx()
-    share.plot(rank, table["cum_value_share"], color="#d62728", marker="o" if len(table) <= 30 else None,
-               label=t("tiers_legend_cum_share"))
-    share.set_ylim(0, 1.05)
-    _percent_axis(share.yaxis)
-    share.set_ylabel(t("tiers_axis_cum_value_share"))
-    share.grid(False)
-    ax.legend(loc="center right")
-    return decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked", ylabel="tiers_axis_value")
+    ParetoChart(ax, **kw).update(res)
+    return ax
+
+
+def _curve_points(n: int) -> np.ndarray:
+    """Positions of the ranked customers a curve is drawn through: all of them up to
+    :data:`_MAX_CURVE_POINTS`, else evenly spaced ones (first and last included). A ranked curve is
+    monotone, so the skipped points lie between their neighbours, less than a pixel apart.
+
+    >>> _curve_points(5).tolist(), len(_curve_points(100_000)), _curve_points(100_000)[[0, -1]].tolist()
+    ([0, 1, 2, 3, 4], 2000, [0, 99999])
+    """
+    if n <= _MAX_CURVE_POINTS:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, _MAX_CURVE_POINTS).round().astype(int))
+
+
+class ParetoChart(LiveChart):
+    """The chart of :func:`plot_pareto`, updated in place by the tier explorer.
+
+    ``update(result)`` takes an :func:`helpers.tiers.abc_classify` result. Values and cumulative
+    share are drawn when they change; new breaks or a new method only move the ABC bands and
+    rewrite the legend. ``kw`` go to ``ax.bar`` or ``ax.fill_between``.
+
+    >>> from helpers.tiers import abc_classify
+    >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
+    >>> chart = ParetoChart(get_ax())
+    >>> chart.update(abc_classify(values)), chart.update(abc_classify(values, breaks=(0.4, 0.9)))
+    ('full', 'artists')
+    >>> chart.bands[0].get_width()            # class A: the first customer only
+    1.0
+    """
+
+    def __init__(self, ax, **kw):
+        super().__init__(ax)
+        self.kw = kw
+        self.bands: list = []
+        self._values = None
+        self._share = self._legend = None
+
+    def update(self, result) -> str:
+        table = result.table
+        values = table["value"].to_numpy()
+        change = ARTISTS
+        if self._values is None or not np.array_equal(values, self._values):
+            self._draw_values(table)
+            self._values = values
+            self.key = ("pareto", len(values), hash(values.tobytes()))
+            change = FULL
+        # ABC cuts a ranked list, so each class is one run of ranks: its count says where it ends
+        summary = result.summary()
+        ends = np.cumsum(summary["customers"].to_numpy())
+        n = len(table)
+        for band, text, first, last, (_, row) in zip(self.bands, self._legend.get_texts(),
+                                                      np.concatenate([[0], ends[:-1]]), ends, summary.iterrows()):
+            band.set_x(first + 0.5)
+            band.set_width(float(last - first))
+            text.set_text(f"{row['label']} · {(last - first) / n:.0%}")
+        return change
+
+    def _draw_values(self, table) -> None:
+        ax = self.ax
+        if self._share is not None:      # drawn before: start again (a first drawing keeps what the caller drew)
+            self._share.remove()
+            ax.clear()
+        rank, value, at = table["rank"].to_numpy(), table["value"].to_numpy(), _curve_points(len(table))
+        if len(table) <= _MAX_BARS:
+            ax.bar(rank, value, **{"width": 0.8, "color": "#8c8c8c", **self.kw})
+        else:
+            ax.fill_between(rank[at], value[at], **{"step": "mid", "color": "#8c8c8c", **self.kw})
+        self.bands = [ax.axvspan(0.5, 0.5, color=colour, alpha=0.25) for colour in _ABC_COLOURS]
+        share = self._share = ax.twinx()
+        line, = share.plot(rank[at], table["cum_value_share"].to_numpy()[at], color="#d62728",
+                           marker="o" if len(table) <= 30 else None, label=t("tiers_legend_cum_share"))
+        share.set_ylim(0, 1.05)
+        _percent_axis(share.yaxis)
+        share.set_ylabel(t("tiers_axis_cum_value_share"))
+        share.grid(False)
+        # below the cumulative line, which rises to the top right
+        self._legend = ax.legend(handles=self.bands, labels=list(ABC_CLASSES), loc="lower right", framealpha=0.9)
+        readable_ticks(ax.xaxis)
+        readable_ticks(ax.yaxis)
+        decorate(ax, title="tiers_title_pareto", xlabel="tiers_axis_customers_ranked",
+                 ylabel=with_unit(t("tiers_axis_value"), currency_of(table)))
+        self.dynamic = [*self.bands, line, self._legend]      # redrawn in this order: the legend on top
 
 
 def plot_lorenz(data, *, ax=None, label: str | None = None, value_col: str | None = None, **kw):
@@ -167,20 +237,57 @@ def plot_pyramid(data, *, ax=None, **kw):
     >>> len(ax.collections[0].get_paths()), ax.collections[0].get_alpha()
     (4, 0.6)
     """
-    from matplotlib.collections import PolyCollection
-
     res = data if _is_result(data, "tier") else customer_pyramid(data)
-    summary = res.summary()
     ax = get_ax(ax, figsize=(8, 4.5))
-    levels = len(summary)
-    bands = [_trapezoid(level, levels) for level in range(levels)]
-    ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white", **kw}))
-    for level, row in summary.iterrows():
-        middle = bands[level][:, 1].mean()
-        note = t("tiers_note_pyramid", n=int(row["customers"]), customers=f"{row['customer_share']:.1%}",
-                 value=f"{row['value_share']:.1%}")
-        ax.text(1.05, middle, f"{row['label']}\n{note}", va="center", ha="left")
-    ax.set_xlim(-1.05, 2.6)
-    ax.set_ylim(0, 1.02)
-    ax.set_axis_off()
-    return decorate(ax, title="tiers_title_pyramid")
+    PyramidChart(ax, **kw).update(res)
+    return ax
+
+
+class PyramidChart(LiveChart):
+    """The chart of :func:`plot_pyramid`, updated in place by the tier explorer: the bands stay, the
+    notes beside them (tier, customers, value share) are rewritten. The notes stand outside the
+    bands' Axes and take part in the layout, so new notes lay the figure out again.
+    ``kw`` go to the ``PolyCollection``.
+
+    >>> from helpers.tiers import customer_pyramid
+    >>> chart = PyramidChart(get_ax())
+    >>> values = [5000, 3000, 800, 400, 300, 200, 150, 80, 50, 20]
+    >>> chart.update(customer_pyramid(values)), chart.update(customer_pyramid(values))
+    ('full', 'nothing')
+    """
+
+    def __init__(self, ax, **kw):
+        super().__init__(ax)
+        self.kw = kw
+        self._levels = None
+        self._notes: list = []
+
+    def update(self, result) -> str:
+        summary = result.summary()
+        if self._levels != len(summary):
+            self._draw_bands(len(summary))
+        notes = [f"{row['label']}\n" + t("tiers_note_pyramid", n=f"{int(row['customers']):,}",
+                                           customers=f"{row['customer_share']:.1%}", value=f"{row['value_share']:.1%}")
+                 for _, row in summary.iterrows()]
+        if notes == [note.get_text() for note in self._notes]:
+            return NOTHING
+        for note, text in zip(self._notes, notes):
+            note.set_text(text)
+        self.key = ("pyramid", *notes)
+        return FULL
+
+    def _draw_bands(self, levels: int) -> None:
+        from matplotlib.collections import PolyCollection
+
+        ax = self.ax
+        if self._levels is not None:     # drawn before: start again
+            ax.clear()
+        bands = [_trapezoid(level, levels) for level in range(levels)]
+        ax.add_collection(PolyCollection(bands, **{"facecolors": _TIER_COLOURS[:levels], "edgecolors": "white",
+                                                   **self.kw}))
+        self._notes = [ax.text(1.05, band[:, 1].mean(), "", va="center", ha="left") for band in bands]
+        ax.set_xlim(-1.05, 2.6)
+        ax.set_ylim(0, 1.02)
+        ax.set_axis_off()
+        decorate(ax, title="tiers_title_pyramid")
+        self._levels = levels

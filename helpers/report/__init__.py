@@ -1,12 +1,16 @@
-"""The analyst's report: transactions → every customer classification of the kit → files to act on.
+"""The analyst's report: transactions → every customer classification of the kit and each
+customer's value → files to act on.
 
 :func:`analyse` runs the whole chain on a clean transactions frame — RFM table, scores, segments,
 customer pyramid, Marcus matrix, relationship states, at-risk / win-back / per-segment action
-lists — with one analysis date ``as_of`` for all of them, and returns a :class:`CustomerReport`
-(:mod:`helpers.report.analysis`). The report renders itself as one self-contained HTML page
-(:func:`to_html`: CSS inline, charts as embedded PNG, every text from the data escaped;
-:mod:`helpers.report.html`) and :func:`write_report` writes that page, an Excel workbook, and the
-customer table as CSV and Parquet (:mod:`helpers.report.files`, :mod:`helpers.data.exports`).
+lists, and P(alive), expected purchases and CLV from BG/NBD + Gamma-Gamma fitted on the file
+(:mod:`helpers.report.value`) — with one analysis date ``as_of`` for all of them, and returns a
+:class:`CustomerReport` (:mod:`helpers.report.analysis`). The report renders itself as one
+self-contained HTML page (:func:`to_html`: CSS inline, charts as embedded PNG, every text from the
+data escaped; :mod:`helpers.report.html`, :mod:`helpers.report.charts`) and :func:`write_report`
+writes that page and an Excel workbook for people (in the active language,
+:mod:`helpers.report.tables`), and the customer table as CSV and Parquet for machines
+(:mod:`helpers.report.files`, :mod:`helpers.data.exports`).
 
     >>> import pandas as pd
     >>> from helpers.report import analyse
@@ -18,9 +22,25 @@ customer table as CSV and Parquet (:mod:`helpers.report.files`, :mod:`helpers.da
 
 Command line: ``python -m helpers report FILE`` (see :mod:`helpers.__main__`). Sources: the
 functions called, docs/methods.md §1–§3; revisit cadences from :func:`helpers.care.revisit_plan`.
+
+The names below are loaded when first used (PEP 562), so that importing
+:mod:`helpers.report.charts` stays light: the command line starts the chart worker before pandas
+is imported.
 """
-from helpers.report.analysis import DEMOS, N_ROWS, CustomerReport, analyse, load_for_report
-from helpers.report.files import FILES, create_report, write_report
-from helpers.report.html import to_html
+import importlib
 
 __all__ = ["analyse", "create_report", "write_report", "to_html", "CustomerReport", "DEMOS", "FILES", "N_ROWS"]
+
+_HOMES = {"analyse": "analysis", "CustomerReport": "analysis", "DEMOS": "analysis", "N_ROWS": "analysis",
+          "load_for_report": "analysis", "create_report": "files", "write_report": "files", "FILES": "files",
+          "to_html": "html"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"helpers.report.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'helpers.report' has no attribute {name!r}")
+
+
+def __dir__() -> list:
+    return sorted(list(globals()) + list(_HOMES))

@@ -1,8 +1,11 @@
-"""The analysis behind the report: transactions → every customer classification of the kit, on one date.
+"""The analysis behind the report: transactions → every customer classification of the kit and
+each customer's value, on one date.
 
 :func:`analyse` runs the whole chain on a clean transactions frame — RFM table, scores, segments,
 customer pyramid, Marcus matrix, relationship states, at-risk / win-back / per-segment action
-lists — with one analysis date ``as_of`` for all of them, and returns a :class:`CustomerReport`.
+lists, and P(alive), expected purchases and CLV from BG/NBD + Gamma-Gamma
+(:mod:`helpers.report.value`) — with one analysis date ``as_of`` for all of them, and returns a
+:class:`CustomerReport`.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": list("aabbc"), "amount": [50.0, 70.0, 20.0, 5.0, 900.0],
@@ -23,8 +26,9 @@ import pandas as pd
 
 from helpers.data.engines import resolve_as_of
 from helpers.i18n import label, t
+from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, customer_value
 from helpers.segments import SCHEMES
-from helpers.validation import Options, validate_params
+from helpers.validation import Interval, Options, validate_params
 
 if TYPE_CHECKING:
     from helpers.data.data_report import DataReport
@@ -43,7 +47,10 @@ _PYRAMID_PRESET = "cn_1_4_15_80"
 _LIFECYCLE_PRESET = "retail_quarterly"
 _VALUE_QUANTILE = 0.75         # the lists' "high value": revenue at or above this buyer percentile
 _REVISIT_MONTHS = 6            # horizon searched for each customer's next routine revisit
-DEMOS = ("online_retail", "cdnow")
+#: The bundled datasets the report runs on, with the currency of their amounts.
+DEMOS = {"online_retail": "GBP", "cdnow": "USD"}
+#: The per-customer value columns (:mod:`helpers.report.value`), blank when the models were not fitted.
+VALUE_COLUMNS = ["prob_alive", "expected_purchases", "expected_spend", "clv"]
 
 
 def _quiet(_message: str) -> None:
@@ -68,14 +75,15 @@ def _ids_and(frame: pd.DataFrame, column: str) -> pd.Series:
 @dataclass
 class CustomerReport:
     """Everything :func:`analyse` found; ``customers`` has one row per customer (index ``customer_id``)
-    with every class, ``segment_actions`` one row per customer with its strategy and next revisit.
+    with every class and the value columns, ``segment_actions`` one row per customer with its
+    strategy and next revisit, ``value`` the BTYD models behind the value columns.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [50.0, 20.0, 30.0],
     ...     "order_date": pd.to_datetime(["2024-01-02", "2024-02-01", "2024-03-01"])})
     >>> report = analyse(tx, as_of="2024-03-31")
-    >>> report.customers.index.name, report.thresholds().columns.tolist()
-    ('customer_id', ['section', 'item', 'value'])
+    >>> report.customers.index.name, report.thresholds().columns.tolist(), report.value.fitted
+    ('customer_id', ['section', 'item', 'value'], False)
     """
 
     source: str
@@ -90,8 +98,10 @@ class CustomerReport:
     win_back: pd.DataFrame
     customers: pd.DataFrame
     segment_actions: pd.DataFrame
+    value: CustomerValue
     data_report: DataReport | None = None
     notes: list = field(default_factory=list)
+    currency: str | None = None
 
     def segment_summary(self) -> pd.DataFrame:
         """Customers, orders, revenue, average order value and shares per segment."""
@@ -99,39 +109,39 @@ class CustomerReport:
 
         return segment_summary(self.segments)
 
+    def segment_value(self) -> pd.DataFrame:
+        """Per segment (in the order of :meth:`segment_summary`): ``customers``, ``prob_alive_mean``
+        (over its repeat buyers), ``expected_purchases`` and ``clv_total`` over the horizon,
+        ``clv_share`` of all customers' CLV and ``clv_mean`` per customer (blank when not fitted)."""
+        per = self.customers.groupby("segment", sort=False)
+        out = pd.DataFrame({"customers": per.size(), "prob_alive_mean": per["prob_alive"].mean(),
+                            "expected_purchases": per["expected_purchases"].sum(min_count=1),
+                            "clv_total": per["clv"].sum(min_count=1)})
+        out["clv_share"] = out["clv_total"] / out["clv_total"].sum()
+        out["clv_mean"] = out["clv_total"] / out["customers"]
+        order = self.segment_summary()[["segment", "label"]]
+        return order.join(out, on="segment").reset_index(drop=True)
+
+    def value_at_risk(self) -> dict:
+        """The expected CLV of the customers on the at-risk list: ``customers``, ``clv`` and its
+        ``clv_share`` of all customers' CLV (blank when the models were not fitted)."""
+        clv = self.customers["clv"]
+        at_risk = clv.reindex(self.at_risk.index)
+        total = at_risk.sum(min_count=1)
+        return {"customers": len(self.at_risk), "clv": total, "clv_share": total / clv.sum(min_count=1)}
+
     def thresholds(self) -> pd.DataFrame:
-        """Every cut point the classifications used: ``section, item, value`` (values as text)."""
-        rows = []
-        params = self.scores.params
-        section = t("report_thr_scores", method=params["method"], n_bins=params["n_bins"])
-        for dim, limits in self.scores.thresholds.items():
-            rows += [(section, t("report_thr_score_bin", dim=dim, score=score),
-                      f"{_number(row.lower)} … {_number(row.upper)}") for score, row in limits.iterrows()]
-        groups = {
-            t("report_thr_scheme", scheme=self.scheme):
-                {k: v for k, v in self.segments.thresholds.items() if not hasattr(v, "shape")},
-            t("report_thr_pyramid", preset=_PYRAMID_PRESET):
-                {"shares": self.pyramid.params["shares"], **self.pyramid.thresholds},
-            t("report_thr_matrix"): self.matrix.thresholds,
-            t("report_thr_lifecycle", preset=_LIFECYCLE_PRESET): self.states.thresholds,
-            t("report_thr_lists"): {t("report_thr_value_cut", q=round(_VALUE_QUANTILE * 100)):
-                                    self.at_risk.attrs.get("value_threshold"),
-                                    t("report_thr_revisit"): _REVISIT_MONTHS},
-        }
-        rows += [(section, k, _number(v)) for section, items in groups.items() for k, v in items.items()]
-        return pd.DataFrame(rows, columns=["section", "item", "value"])
+        """Every cut point and setting the report used, in words: ``section, item, value`` (values as text)."""
+        from helpers.report.tables import threshold_rows
+
+        return pd.DataFrame(threshold_rows(self), columns=["section", "item", "value"])
 
     def sheets(self) -> dict:
-        """The workbook's sheets, named in the active language: customers, the three action lists,
-        thresholds and the data report (every per-customer sheet starts with ``customer_id``)."""
-        sheets = {t("report_sheet_customers"): with_ids(self.customers),
-                  t("report_sheet_at_risk"): with_ids(self.at_risk),
-                  t("report_sheet_win_back"): with_ids(self.win_back),
-                  t("report_sheet_actions"): with_ids(self.segment_actions),
-                  t("report_sheet_thresholds"): self.thresholds()}
-        if self.data_report is not None:
-            sheets[t("report_sheet_data")] = self.data_report.to_frame()
-        return sheets
+        """The workbook's sheets for people, named and headed in the active language (see
+        :func:`helpers.report.tables.workbook`)."""
+        from helpers.report.tables import workbook
+
+        return workbook(self)[0]
 
     def _repr_html_(self) -> str:
         from helpers.report.html import CSS, report_body
@@ -139,21 +149,12 @@ class CustomerReport:
         return f"<div><style>{CSS}</style>{report_body(self)}</div>"
 
 
-def _number(value) -> str:
-    """A threshold as text: thousands separators, two decimals for fractions, lists joined."""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_number(v) for v in value)
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, (int, float)) or hasattr(value, "dtype"):
-        number = float(value)
-        return f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"
-    return str(value)
-
-
 @validate_params(demo=[Options(*DEMOS), None])
-def load_for_report(source=None, *, columns: dict | None = None, demo: str | None = None):
+def load_for_report(source=None, *, columns: dict | None = None, demo: str | None = None, **read):
     """``(transactions, DataReport)`` from a file (``columns`` maps roles to headers) or a bundled demo.
+
+    ``read`` holds the reading options of :func:`helpers.data.load_transactions` (``encoding``,
+    ``sheet``, ``header_row``, ``sep``, ``date_format``).
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "orders.csv"
@@ -167,12 +168,18 @@ def load_for_report(source=None, *, columns: dict | None = None, demo: str | Non
 
     if demo is not None:
         return datasets.load_online_retail() if demo == "online_retail" else datasets.load_cdnow()
-    return load_transactions(source, columns)
+    return load_transactions(source, columns, **read)
 
 
-def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
-    """One row per customer (index ``customer_id``): R/F/M values and scores, then each
-    classification's id and label."""
+def _labels(ids: pd.Series, labels=label, field: str | None = None) -> pd.Series:
+    """``labels(ids, field)`` (default :func:`helpers.i18n.label`), looked up once per distinct id."""
+    distinct = list(pd.unique(ids.to_numpy()))
+    return ids.map(dict(zip(distinct, labels(distinct, field))))
+
+
+def _customer_table(segments, pyramid, matrix, states, value: CustomerValue) -> pd.DataFrame:
+    """One row per customer (index ``customer_id``): R/F/M values and scores, each classification's
+    id and label, then the value columns (blank when the models were not fitted)."""
     from helpers.lifecycle import state_labels
 
     base = segments.table
@@ -182,12 +189,13 @@ def _customer_table(segments, pyramid, matrix, states) -> pd.DataFrame:
     out["segment_label"] = segments.labels()
     for result in (pyramid, matrix, states):
         out[result.class_col] = _ids_and(result.table, result.class_col).reindex(out.index).to_numpy()
-    out["tier_label"] = label(out["tier"])
-    out["cell_label"] = label(out["cell"])
-    out["state_label"] = state_labels(out["state"])
+    out["tier_label"] = _labels(out["tier"])
+    out["cell_label"] = _labels(out["cell"])
+    out["state_label"] = _labels(out["state"], state_labels)
     out.index.name = "customer_id"
     order = columns + ["segment_label", "tier", "tier_label", "cell", "cell_label", "state", "state_label"]
-    return out[order]
+    values = value.table.reindex(out.index.astype(str)).set_axis(out.index)   # BTYD summaries key ids as text
+    return out[order].join(values.astype(float))
 
 
 def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -200,9 +208,9 @@ def _segment_actions(customers: pd.DataFrame, segments, as_of: pd.Timestamp) -> 
     ids = customers.index.to_series().astype("string")
     channel = ids.map(first["channel"]).astype("string").fillna("")
     out = customers[["segment", "segment_label"]].assign(
-        strategy=label(customers["segment"], "strategy").to_numpy(), tier_label=customers["tier_label"],
+        strategy=_labels(customers["segment"], field="strategy").to_numpy(), tier_label=customers["tier_label"],
         monetary=customers["monetary"], revisit_date=ids.map(first["due_date"]).to_numpy(),
-        channel_label=label(channel).to_numpy())
+        channel_label=_labels(channel).to_numpy())
     rank = {s: i for i, s in enumerate(_segments_by_revenue(segments))}
     out = out.assign(_rank=out["segment"].map(rank)).reset_index()
     out = out.sort_values(["_rank", "monetary", "customer_id"], ascending=[True, False, True], kind="mergesort")
@@ -216,17 +224,32 @@ def _segments_by_revenue(segments) -> list:
     return segment_summary(segments)["segment"].tolist()
 
 
-@validate_params(scheme=Options(*SCHEMES))
+def _with_value(actions: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """An action list with each customer's ``prob_alive`` and ``clv`` before its action columns."""
+    value = customers[["prob_alive", "clv"]].reindex(actions.index)
+    at = actions.columns.get_loc("action")
+    out = pd.concat([actions.iloc[:, :at], value, actions.iloc[:, at:]], axis=1)
+    out.attrs = dict(actions.attrs)
+    return out
+
+
+@validate_params(scheme=Options(*SCHEMES), horizon=Interval(int, 1, None),
+                 margin=Interval(float, 0, 1, closed="right"), discount=Interval(float, 0, 1, closed="left"))
 def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn8", source: str | None = None,
-            progress=_quiet) -> CustomerReport:
-    """Classify every customer of the clean transactions ``tx`` (from ``load_transactions``).
+            horizon: int = HORIZON, margin: float = MARGIN, discount: float = DISCOUNT,
+            currency: str | None = None, progress=_quiet) -> CustomerReport:
+    """Classify every customer of the clean transactions ``tx`` (from ``load_transactions``) and
+    forecast their value.
 
     ``as_of`` (default: the day after the last transaction, :func:`helpers.data.engines.resolve_as_of`)
     is used by every step; transactions after that day are left out (noted). ``scheme``: a
     :data:`helpers.segments.SCHEMES` name (``pymc`` scores quartiles, the others quintiles).
-    ``data_report`` (the :class:`~helpers.data.DataReport` of the load) and ``source`` (a name for
-    the data) go into the report; ``progress`` receives one line of text per step. The kit's
-    DataWarnings are kept in ``notes``.
+    ``horizon`` (months), ``margin`` (a share of spend) and ``discount`` (per month) set the CLV
+    (:func:`helpers.report.value.customer_value`; defaults 12, 1 and 0.01). ``currency`` names the
+    currency of the amounts for people (``"GBP"``, ``"¥"``…; default ``tx.attrs["currency"]``,
+    else none). ``data_report`` (the :class:`~helpers.data.DataReport` of the load) and ``source``
+    (a name for the data) go into the report; ``progress`` receives one line of text per step. The
+    kit's DataWarnings are kept in ``notes``.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b"], "amount": [50.0, 20.0, 30.0],
@@ -235,6 +258,14 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
     >>> str(report.as_of.date()), report.customers["frequency"].to_dict()
     ('2024-03-02', {'a': 1, 'b': 2})
     """
+    return _analyse(tx, data_report, as_of=as_of, scheme=scheme, source=source, horizon=horizon, margin=margin,
+                    discount=discount, currency=currency, progress=progress)
+
+
+def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, horizon=HORIZON, margin=MARGIN,
+             discount=DISCOUNT, currency=None, progress=_quiet, classified=None) -> CustomerReport:
+    """:func:`analyse`; ``classified(segments, pyramid, matrix, states)``, when given, is told the
+    classes as soon as they are known (:func:`helpers.report.create_report` starts drawing charts)."""
     from helpers.errors import collect_warnings
     from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
     from helpers.matrices import marcus_matrix
@@ -243,6 +274,7 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
     from helpers.segments import rfm_segment
     from helpers.tiers import customer_pyramid
 
+    currency = currency or tx.attrs.get("currency")
     notes = []
     if as_of is not None:
         as_of = resolve_as_of(as_of, tx["order_date"])
@@ -262,11 +294,16 @@ def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn
         pyramid = customer_pyramid(rfm["monetary"], preset=_PYRAMID_PRESET)
         matrix = marcus_matrix(rfm)                      # the RFM table keeps its customer_id index
         states = relationship_states(tx, as_of, preset=_LIFECYCLE_PRESET)
+        if classified is not None:
+            classified(segments, pyramid, matrix, states)
+        progress(t("report_step_value", horizon=horizon))
+        value = customer_value(tx, as_of, horizon=horizon, margin=margin, discount=discount)
         progress(t("report_step_lists"))
-        lists = {"value_quantile": _VALUE_QUANTILE, "preset": _LIFECYCLE_PRESET}
-        at_risk, win_back = at_risk_list(tx, as_of, **lists), win_back_list(tx, as_of, **lists)
-        customers = _customer_table(segments, pyramid, matrix, states)
+        lists = {"value_quantile": _VALUE_QUANTILE, "states": states}
+        customers = _customer_table(segments, pyramid, matrix, states, value)
+        at_risk = _with_value(at_risk_list(tx, as_of, **lists), customers)
+        win_back = _with_value(win_back_list(tx, as_of, **lists), customers)
         actions = _segment_actions(customers, segments, as_of)
     name = source or (data_report.source if data_report is not None else "DataFrame")
     return CustomerReport(name, as_of, scheme, scores, segments, pyramid, matrix, states, at_risk, win_back,
-                          customers, actions, data_report, notes + list(warned))
+                          customers, actions, value, data_report, notes + list(warned), currency)

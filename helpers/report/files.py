@@ -12,15 +12,18 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from helpers.i18n import t
-from helpers.report.analysis import (DEMOS, N_ROWS, CustomerReport, _quiet, analyse, load_for_report,
-                                     with_ids)
-from helpers.report.html import to_html
+from helpers.report.analysis import DEMOS, N_ROWS, CustomerReport, _analyse, _quiet, load_for_report, with_ids
+from helpers.report.charts import ChartWorker, chart_jobs, classification_jobs, draw
+from helpers.report.html import page
+from helpers.report.value import DISCOUNT, HORIZON, MARGIN
 from helpers.segments import SCHEMES
 from helpers.validation import Interval, Options, validate_params
 
+# add_value_options and value_options serve the command line (helpers.__main__).
 __all__ = ["create_report", "write_report", "FILES"]
 
 FILES = {"html": "report.html", "xlsx": "report.xlsx", "csv": "customers.csv", "parquet": "customers.parquet"}
@@ -32,8 +35,10 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
 
     Returns ``{kind: path}``. ``n_rows``: the rows of each action list shown on the HTML page (the
     files hold every customer, ``customer_id`` first); ``progress`` receives one line per file.
-    Text cells of the workbook and the CSV are neutralised against formula injection; the Parquet
-    file keeps the values as they are.
+    The page and the workbook are for people (headers, classes and formats in the active
+    language, :mod:`helpers.report.tables`); the CSV and Parquet files are for machines (stable ids,
+    English column names). Text that a spreadsheet would run as a formula never runs in the
+    workbook or the CSV; the Parquet file keeps the values as they are.
 
     >>> import pandas as pd, tempfile
     >>> from helpers.report.analysis import analyse
@@ -43,33 +48,54 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
     >>> pd.read_parquet(paths["parquet"]).columns[0]
     'customer_id'
     """
-    from helpers.data.exports import write_csv, write_parquet, write_workbook
+    return _write(report, Path(out), n_rows, progress, worker=None)
 
-    out = Path(out)
+
+def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: ChartWorker | None) -> dict:
+    """:func:`write_report`, with the charts the ``worker`` has not been given yet handed to it first
+    (it draws them while the other files are written); whatever it did not draw is drawn here."""
+    from helpers.data.exports import write_csv, write_parquet, write_workbook
+    from helpers.i18n import get_language
+    from helpers.report.tables import workbook
+
+    jobs = chart_jobs(report)
+    if worker is not None:
+        given = {name for _, names in worker.submitted for name in names}
+        worker.submit({name: job for name, job in jobs.items() if name not in given}, get_language())
     out.mkdir(parents=True, exist_ok=True)
     paths = {kind: out / name for kind, name in FILES.items()}
     customers = with_ids(report.customers)
-    steps = {"html": lambda p: p.write_text(to_html(report, n_rows=n_rows), encoding="utf-8"),
-             "xlsx": lambda p: write_workbook(report.sheets(), p),
+    sheets, formats = workbook(report)
+    steps = {"xlsx": lambda p: write_workbook(sheets, p, number_formats=formats),
              "csv": lambda p: write_csv(customers, p),
              "parquet": lambda p: write_parquet(customers, p)}
-    for kind, path in paths.items():
-        progress(t("report_step_write", file=path))
-        steps[kind](path)
+    for kind, step in steps.items():                   # the page last: its charts may still be drawn
+        progress(t("report_step_write", file=paths[kind]))
+        step(paths[kind])
+    progress(t("report_step_write", file=paths["html"]))
+    charts = worker.result() if worker is not None else {}
+    charts.update(draw({name: job for name, job in jobs.items() if name not in charts}))
+    paths["html"].write_text(page(report, n_rows, charts), encoding="utf-8")
     return paths
 
 
-@validate_params(scheme=Options(*SCHEMES), demo=[Options(*DEMOS), None], n_rows=Interval(int, 1, None))
+@validate_params(scheme=Options(*SCHEMES), demo=[Options(*DEMOS), None], n_rows=Interval(int, 1, None),
+                 horizon=Interval(int, 1, None), margin=Interval(float, 0, 1, closed="right"),
+                 discount=Interval(float, 0, 1, closed="left"))
 def create_report(source=None, out="build/report", *, columns: dict | None = None, as_of=None,
-                  scheme: str = "cn8", demo: str | None = None, n_rows: int = N_ROWS,
-                  progress=_quiet) -> CustomerReport:
+                  scheme: str = "cn8", demo: str | None = None, n_rows: int = N_ROWS, horizon: int = HORIZON,
+                  margin: float = MARGIN, discount: float = DISCOUNT, currency: str | None = None,
+                  progress=_quiet, **read) -> CustomerReport:
     """Load ``source`` (or a bundled ``demo``: ``"online_retail"``, ``"cdnow"``), analyse it and
     write every file into ``out``.
 
     What ``python -m helpers report`` runs. ``columns`` maps roles to your headers (as in
-    :func:`helpers.data.load_transactions`); ``as_of`` and ``scheme`` as in
-    :func:`helpers.report.analyse`; ``n_rows`` as in :func:`write_report`; ``progress`` receives
-    one line per step.
+    :func:`helpers.data.load_transactions`); ``as_of``, ``scheme``, ``horizon``, ``margin``,
+    ``discount`` and ``currency`` as in :func:`helpers.report.analyse` (a demo's currency is known:
+    £ for Online Retail, $ for CDNOW); ``n_rows`` as in :func:`write_report`; ``progress``
+    receives one line per step; ``read`` holds reading options of
+    :func:`helpers.data.load_transactions` (``encoding``, ``sheet``, ``header_row``, ``sep``,
+    ``date_format``).
 
     >>> import pandas as pd, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -82,14 +108,82 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     from helpers.errors import collect_warnings
 
     started = time.perf_counter()
-    progress(t("report_step_load", source=demo or source))
-    with collect_warnings() as warned:
-        tx, data_report = load_for_report(source, columns=columns, demo=demo)
-    report = analyse(tx, data_report, as_of=as_of, scheme=scheme, progress=progress)
-    report.notes[:0] = list(warned)
-    for note in report.notes:
-        progress(f"⚠ {note}")
-    paths = write_report(report, out, n_rows=n_rows, progress=progress)
+    worker = ChartWorker.start()        # imports the plotting libraries while the data load
+    try:
+        progress(t("report_step_load", source=demo or source))
+        with collect_warnings() as warned:
+            tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
+        report = _analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
+                          discount=discount, currency=currency or DEMOS.get(demo), progress=progress,
+                          classified=None if worker is None else partial(_submit_classes, worker))
+        report.notes[:0] = list(warned)
+        for note in report.notes:
+            progress(f"⚠ {note}")
+        paths = _write(report, Path(out), n_rows, progress, worker)
+    finally:
+        if worker is not None:
+            worker.close()
     progress(t("report_step_done", seconds=f"{time.perf_counter() - started:.1f}",
                files=", ".join(str(p) for p in paths.values())))
     return report
+
+
+def _submit_classes(worker: ChartWorker, segments, pyramid, matrix, states) -> None:
+    """Hand the classification charts to the worker as soon as the classes are known."""
+    from helpers.i18n import get_language
+    from helpers.segments import segment_summary
+
+    worker.submit(classification_jobs(segment_summary(segments), pyramid, matrix, states), get_language())
+
+
+# ---- the command line's options for the value forecast (python -m helpers report) ---------------
+
+def _months(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(t("report_cli_err_months", value=text))
+    return int(text)
+
+
+def _rate(text: str, *, low_open: bool) -> float:
+    """A share 0–1 given as ``0.3`` or ``30%``."""
+    import argparse
+
+    number = text.strip()
+    try:
+        value = float(number[:-1]) / 100 if number.endswith("%") else float(number)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 1 if low_open else 0 <= value < 1):
+        raise argparse.ArgumentTypeError(t("report_cli_err_margin" if low_open else "report_cli_err_discount",
+                                           value=text))
+    return value
+
+
+def add_value_options(parser) -> None:
+    """Add ``--horizon``, ``--margin``, ``--discount`` and ``--currency`` to the report's parser.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser()
+    >>> add_value_options(parser)
+    >>> value_options(parser.parse_args(["--margin", "30%", "--currency", "CNY"]))["margin"]
+    0.3
+    """
+    from functools import partial
+
+    def text(key: str, **values) -> str:           # argparse formats help with %: a literal % is %%
+        return t(key, **values).replace("%", "%%")
+
+    parser.add_argument("--horizon", type=_months, default=HORIZON, metavar="MONTHS",
+                        help=text("report_cli_horizon", n=HORIZON))
+    parser.add_argument("--margin", type=partial(_rate, low_open=True), default=MARGIN, metavar="SHARE",
+                        help=text("report_cli_margin"))
+    parser.add_argument("--discount", type=partial(_rate, low_open=False), default=DISCOUNT, metavar="RATE",
+                        help=text("report_cli_discount", rate=DISCOUNT))
+    parser.add_argument("--currency", metavar="CODE", help=text("report_cli_currency"))
+
+
+def value_options(args) -> dict:
+    """The value settings of parsed command-line ``args``, as keywords of :func:`create_report`."""
+    return {name: getattr(args, name) for name in ("horizon", "margin", "discount", "currency")}

@@ -10,15 +10,15 @@
 """
 from __future__ import annotations
 
-import base64
-import io
-from functools import partial
 from html import escape
 
 import pandas as pd
 
-from helpers.i18n import has, label, t
-from helpers.report.analysis import N_ROWS, CustomerReport, with_ids
+from helpers.display import CURRENCIES, format_money, format_share
+from helpers.i18n import label, t
+from helpers.report.analysis import N_ROWS, CustomerReport
+from helpers.report.tables import (HOLDOUT_COLUMNS, SEGMENT_COLUMNS, VALUE_COLUMNS, View, cell_text, list_view,
+                                   parameter_view, people)
 from helpers.validation import Interval, validate_params
 
 # report_body is the part CustomerReport shows in a notebook; to_html the whole page.
@@ -34,118 +34,133 @@ img{max-width:100%;height:auto;display:block;margin:.6em 0}.note{color:#9a6700}.
 """
 
 _N_ROWS = Interval(int, 1, None)
-_NUMBER_FORMATS = {"share": "{:.1%}", "money": "{:,.2f}", "int": "{:,.0f}"}
+_NUMERIC = {"money", "share", "int", "number", "estimate"}
 
 
-def _cell_html(value, fmt: str | None) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "<td></td>"
-    if fmt in _NUMBER_FORMATS:
-        return f'<td class="n">{_NUMBER_FORMATS[fmt].format(float(value))}</td>'
-    return f"<td>{escape(str(pd.Timestamp(value).date() if fmt == 'date' else value))}</td>"
+def _html_table(view: View, currency: str | None = None) -> str:
+    """A :class:`~helpers.report.tables.View` as an HTML table: headers and every cell escaped,
+    numbers right-aligned and formatted by their kind.
 
-
-def _html_table(frame: pd.DataFrame, columns: dict, formats: dict | None = None) -> str:
-    """A table of ``frame[columns]`` headed by catalogue keys, every cell escaped.
-
-    ``columns`` maps column → header key; ``formats`` maps column → ``share`` (0–1 shown as %) /
-    ``money`` / ``int`` / ``date``.
-
-    >>> _html_table(pd.DataFrame({"customer_id": ["<b>"]}), {"customer_id": "id"})
-    '<table><tr><th>id</th></tr><tr><td>&lt;b&gt;</td></tr></table>'
+    >>> from helpers.report.tables import View
+    >>> _html_table(View(pd.DataFrame({"id": ["<b>"], "n": [1234]}), {"id": "text", "n": "int"}))
+    '<table><tr><th>id</th><th>n</th></tr><tr><td>&lt;b&gt;</td><td class="n">1,234</td></tr></table>'
     """
-    formats = formats or {}
-    head = "".join(f"<th>{escape(t(key) if has(key) else key)}</th>" for key in columns.values())
-    body = "".join("<tr>" + "".join(_cell_html(v, formats.get(c)) for c, v in zip(columns, row)) + "</tr>"
-                   for row in frame[list(columns)].itertuples(index=False, name=None))
+    kinds = [view.kinds[c] for c in view.frame.columns]
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in view.frame.columns)
+    cells = [[f'<td class="n">{escape(cell_text(v, k, currency))}</td>' if k in _NUMERIC
+              else f"<td>{escape(cell_text(v, k, currency))}</td>" for v in column]
+             for column, k in zip((view.frame[c].tolist() for c in view.frame.columns), kinds)]
+    body = "".join(f"<tr>{''.join(row)}</tr>" for row in zip(*cells))
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
-def _chart_png(plot, data, figsize=(8, 5)) -> str:
-    """``plot(data, ax=…)`` drawn with the kit theme as an ``<img>`` holding a base64 PNG."""
-    import matplotlib as mpl
-    from matplotlib.figure import Figure
-
-    from helpers.plots.theme import apply_theme
-
-    with mpl.rc_context():
-        apply_theme()
-        figure = Figure(figsize=figsize)
-        ax = figure.subplots()
-        plot(data, ax=ax)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=90)
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img alt="{escape(ax.get_title())}" src="data:image/png;base64,{encoded}">'
+def _paragraphs(texts, css: str = "muted") -> str:
+    return "".join(f'<p class="{css}">{escape(text)}</p>' for text in texts)
 
 
-_SHARES = {"customers": "int", "customer_share": "share", "share": "share", "orders": "int", "revenue": "money",
-           "revenue_share": "share", "aov": "money", "value": "money", "value_share": "share"}
-_LIST_COLUMNS = {"customer_id": "report_col_customer_id", "state_label": "report_col_state",
-                 "last_purchase": "report_col_last_purchase", "recency_days": "report_col_recency",
-                 "orders": "report_col_orders", "revenue": "report_col_revenue", "action_text": "report_col_action"}
-_LIST_FORMATS = {"last_purchase": "date", "recency_days": "int", "orders": "int", "revenue": "money"}
+def _notes(texts) -> str:
+    return "".join(f'<p class="note">⚠ {escape(text)}</p>' for text in texts)
 
 
-def _action_list_html(actions: pd.DataFrame, n_rows: int) -> str:
-    from helpers.lifecycle import state_labels
-
+def _action_list_html(report: CustomerReport, actions: pd.DataFrame, n_rows: int) -> str:
     if actions.empty:
-        return f'<p class="muted">{escape(t("report_empty_list"))}</p>'
-    shown = with_ids(actions.head(n_rows))
-    shown = shown.assign(state_label=state_labels(shown["state"]).to_numpy())
-    note = t("report_top_n", n=len(shown), total=len(actions))
-    return f'<p class="muted">{escape(note)}</p>' + _html_table(shown, _LIST_COLUMNS, _LIST_FORMATS)
+        return _paragraphs([t("report_empty_list")])
+    note = t("report_top_n", n=min(n_rows, len(actions)), total=f"{len(actions):,}")
+    return _paragraphs([note]) + _html_table(list_view(report, actions.head(n_rows)), report.currency)
+
+
+def _at_risk_html(report: CustomerReport, n_rows: int) -> str:
+    risk = report.value_at_risk()
+    if not report.value.fitted or report.at_risk.empty:
+        return _action_list_html(report, report.at_risk, n_rows)
+    sentence = t("report_value_at_risk", n=f"{risk['customers']:,}", clv=format_money(risk["clv"], report.currency),
+                 share=format_share(risk["clv_share"]), horizon=report.value.params["horizon"])
+    return f"<p><b>{escape(sentence)}</b></p>" + _action_list_html(report, report.at_risk, n_rows)
 
 
 def _data_html(report: CustomerReport) -> str:
     parts = []
     if report.data_report is not None:
-        facts = pd.DataFrame(list(report.data_report.facts().items()), columns=["item", "value"])
-        parts.append(_html_table(facts, {"item": "report_col_item", "value": "report_col_threshold"}))
-        parts.append(_html_table(report.data_report.to_frame(),
-                                 {"label": "report_col_reason", "rows": "report_col_rows",
-                                  "share": "report_col_share", "first_rows": "report_col_first_rows"},
-                                 {"rows": "int", "share": "share"}))
+        facts = pd.DataFrame(list(report.data_report.facts().items()), columns=["item", "setting"])
+        parts.append(_html_table(people(facts, ["item", "setting"])))
+        parts.append(_html_table(people(report.data_report.to_frame(),
+                                        [("label", "reason"), "rows", "share", "first_rows"])))
         notes = report.data_report.note_texts() + report.notes
     else:
         notes = report.notes
-    parts += [f'<p class="note">⚠ {escape(n)}</p>' for n in notes]
-    return "".join(parts)
+    return "".join(parts) + _notes(notes)
 
 
-def _sections(report: CustomerReport, n_rows: int) -> list[tuple[str, str]]:
-    from helpers.plots import plot_pyramid, plot_segment_sizes, plot_state_distribution, plot_value_matrix
+def _overview_html(report: CustomerReport) -> str:
+    """The figures a business reader looks for first."""
+    money = report.currency
+    customers = report.customers
+    facts = [(t("report_fact_customers"), f"{len(customers):,}"),
+             (t("report_fact_orders"), f"{int(customers['frequency'].sum()):,}"),
+             (t("report_fact_revenue"), format_money(float(customers["monetary"].sum()), money))]
+    if report.value.fitted:
+        horizon = report.value.params["horizon"]
+        risk = report.value_at_risk()
+        facts += [(t("report_fact_purchases", horizon=horizon), f"{customers['expected_purchases'].sum():,.0f}"),
+                  (t("report_fact_clv", horizon=horizon), format_money(float(customers["clv"].sum()), money)),
+                  (t("report_fact_value_at_risk", n=f"{risk['customers']:,}"),
+                   format_money(risk["clv"], money) + f" ({format_share(risk['clv_share'])})")]
+    return _html_table(people(pd.DataFrame(facts, columns=["item", "setting"]), ["item", "setting"]))
 
+
+def _value_html(report: CustomerReport) -> str:
+    """Value per segment, or why there is none."""
+    value = report.value
+    params = value.params
+    if not value.fitted:
+        return f'<p class="note">⚠ {escape(t("report_value_not_fitted", reason=value.reason))}</p>'
+    intro = t("report_value_intro", horizon=params["horizon"], margin=format_share(params["margin"], 0),
+              discount=format_share(params["discount"], 1),
+              margin_note=t("report_value_margin_none") if params["margin"] == 1 else "")
+    table = people(report.segment_value(), VALUE_COLUMNS, horizon=params["horizon"])
+    return _paragraphs([intro], "") + _html_table(table, report.currency) + _paragraphs([t("report_value_one_time")])
+
+
+def _model_html(report: CustomerReport, charts: dict) -> str:
+    """How the value was forecast and how good the forecast is."""
+    value = report.value
+    if not value.fitted:
+        return _paragraphs([t("report_model_intro")], "") + _notes([t("report_value_not_fitted", reason=value.reason)]
+                                                                    + value.notes)
+    parts = [_paragraphs([t("report_model_intro")], ""), _html_table(parameter_view(report))]
+    summary = value.holdout_summary()
+    if summary is None:
+        parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=value.holdout_reason)]))
+    else:
+        parts.append(_paragraphs([t("report_labelled", label=t("report_thr_holdout"), text=summary),
+                                  t("report_value_holdout_table")], ""))
+        parts.append(_html_table(people(value.holdout, HOLDOUT_COLUMNS)))
+        parts.append(charts["holdout"])
+    return "".join(parts) + _notes(value.caveats() + value.notes)
+
+
+def _sections(report: CustomerReport, n_rows: int, charts: dict) -> list[tuple[str, str]]:
     summary = report.segment_summary()
-    seg_columns = {"label": "report_col_segment", "customers": "report_col_customers",
-                   "customer_share": "report_col_customer_share", "orders": "report_col_orders",
-                   "revenue": "report_col_revenue", "revenue_share": "report_col_revenue_share",
-                   "aov": "report_col_aov"}
     strategies = summary.assign(strategy=label(summary["segment"], "strategy"))
-    tier_columns = {"label": "report_col_tier", "customers": "report_col_customers",
-                    "customer_share": "report_col_customer_share", "value": "report_col_value",
-                    "value_share": "report_col_value_share", "strategy": "report_col_strategy"}
-    cell_columns = {"label": "report_col_cell", "customers": "report_col_customers", "share": "report_col_share",
-                    "strategy": "report_col_strategy"}
-    state_columns = {"label": "report_col_state", "customers": "report_col_customers", "share": "report_col_share"}
+    tiers = people(report.pyramid.summary(), [("label", "tier"), "customers", "customer_share", "value",
+                                              "value_share", "strategy"])
+    cells = people(report.matrix.summary(), [("label", "cell"), "customers", "share", "strategy"])
+    states = people(report.states.summary(), [("label", "state"), "customers", "share"])
+    money = report.currency
     return [
+        ("report_sec_overview", _overview_html(report)),
         ("report_sec_data", _data_html(report)),
-        ("report_sec_segments", _html_table(summary, seg_columns, _SHARES) + _chart_png(plot_segment_sizes, summary)),
-        ("report_sec_strategies", _html_table(strategies, {"label": "report_col_segment",
-                                                           "strategy": "report_col_strategy"})),
-        ("report_sec_tiers", _html_table(report.pyramid.summary(), tier_columns, _SHARES)
-         + _chart_png(plot_pyramid, report.pyramid)),
-        ("report_sec_matrix", _html_table(report.matrix.summary(), cell_columns, _SHARES)
-         + _chart_png(partial(plot_value_matrix, log="auto"), report.matrix, figsize=(7, 6))),
-        ("report_sec_states", _html_table(report.states.summary(), state_columns, _SHARES)
-         + _chart_png(plot_state_distribution, report.states)),
-        ("report_sec_at_risk", _action_list_html(report.at_risk, n_rows)),
-        ("report_sec_win_back", _action_list_html(report.win_back, n_rows)),
-        ("report_sec_thresholds", _html_table(report.thresholds(), {"section": "report_col_section",
-                                                                    "item": "report_col_item",
-                                                                    "value": "report_col_threshold"})),
+        ("report_sec_segments", _html_table(people(summary, SEGMENT_COLUMNS), money)
+         + charts["segments"]),
+        ("report_sec_value", _value_html(report)),
+        ("report_sec_strategies", _html_table(people(strategies, [("label", "segment"), "strategy"]))),
+        ("report_sec_tiers", _html_table(tiers, money) + charts["tiers"]),
+        ("report_sec_matrix", _html_table(cells, money) + charts["matrix"]),
+        ("report_sec_states", _html_table(states, money) + charts["states"]),
+        ("report_sec_at_risk", _at_risk_html(report, n_rows)),
+        ("report_sec_win_back", _action_list_html(report, report.win_back, n_rows)),
+        ("report_sec_model", _model_html(report, charts)),
+        ("report_sec_thresholds", _html_table(people(report.thresholds(), ["section", "item", ("value", "setting")]))),
     ]
 
 
@@ -155,10 +170,19 @@ def report_body(report: CustomerReport, *, n_rows: int = N_ROWS) -> str:
 
     ``n_rows``: the rows of each action list shown (the files hold every customer).
     """
+    from helpers.report.charts import chart_jobs, draw
+
+    return _body(report, n_rows, draw(chart_jobs(report)))
+
+
+def _body(report: CustomerReport, n_rows: int, charts: dict) -> str:
+    """:func:`report_body` with its charts already drawn (``{name: <img>}``, :mod:`helpers.report.charts`)."""
     from helpers import __version__
 
-    intro = t("report_intro", source=report.source, as_of=report.as_of.date(), scheme=report.scheme)
-    sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(report, n_rows))
+    currency = CURRENCIES.get(report.currency, report.currency) if report.currency else t("report_no_currency")
+    intro = t("report_intro", source=report.source, as_of=report.as_of.date(),
+              scheme=t(f"report_scheme.{report.scheme}"), currency=currency)
+    sections = "".join(f"<h2>{escape(t(key))}</h2>{html}" for key, html in _sections(report, n_rows, charts))
     return (f"<h1>{escape(t('report_title'))}</h1><p>{escape(intro)}</p>{sections}"
             f'<p class="muted">{escape(t("report_footer", version=__version__))}</p>')
 
@@ -179,9 +203,16 @@ def to_html(report: CustomerReport, *, n_rows: int = N_ROWS) -> str:
     ...     "<title>Customer value report</title>" in to_html(analyse(tx))
     True
     """
+    from helpers.report.charts import chart_jobs, draw
+
+    return page(report, n_rows, draw(chart_jobs(report)))
+
+
+def page(report: CustomerReport, n_rows: int, charts: dict) -> str:
+    """:func:`to_html` with its charts already drawn (``{name: <img>}``, :mod:`helpers.report.charts`)."""
     from helpers.i18n import get_language
 
     lang = "zh-CN" if get_language() == "zh" else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{escape(t('report_title'))}</title><style>{CSS}</style></head>"
-            f"<body>{report_body(report, n_rows=n_rows)}</body></html>")
+            f"<body>{_body(report, n_rows, charts)}</body></html>")

@@ -46,7 +46,7 @@ _DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("mo
 _TIE_SHARE_WARNING = 0.5
 
 
-@dataclass
+@dataclass(repr=False)      # the readable repr of Classification
 class RFMScores(Classification):
     """Per-customer R, F, M scores; ``thresholds[dim]`` is a table of bin ``lower``/``upper``.
 

@@ -182,7 +182,8 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     from the last purchase day to ``as_of`` (default: the day after the last purchase, see
     :func:`helpers.data.engines.resolve_as_of`). Text ids become ``str``; whole-number ids stay
     integers. ``.attrs`` records ``as_of``, what was counted (``frequency``, ``monetary``), the
-    order column used (``order_col``, None for days) and the ``grain`` used.
+    order column used (``order_col``, None for days), the ``grain`` used and the ``currency`` of a
+    pandas ``tx`` that names one.
 
     ``collect=False`` keeps the table where the data lives — a lazy frame of the input's engine
     with a ``customer_id`` column, in no particular order, without ``first_purchase`` (pandas
@@ -221,6 +222,8 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
         table, as_of_day = _finish_pandas(run_query(result), customer_col, as_of, counted_by, monetary, amount_col)
         table.attrs.update(as_of=as_of_day, frequency=counted_by, monetary=monetary,
                            order_col=order_used, grain=grain_used)
+        if getattr(tx, "attrs", {}).get("currency"):      # the currency of the amounts, for display
+            table.attrs["currency"] = tx.attrs["currency"]
         return table
     table, _ = _finish_engine(result, columns, frame, customer_col, date_col, as_of, counted_by, monetary)
     if isinstance(nw.from_native(tx), nw.DataFrame):      # eager input (Polars DataFrame): eager result

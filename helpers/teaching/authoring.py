@@ -7,7 +7,7 @@ A chapter source in ``course/chapters/NN_slug.py`` declares its cells::
     ch = Chapter("03_rfm_model")
     ch.md(zh="# 第 3 章 RFM 模型", en="# Chapter 3 · The RFM model")
     ch.code("rfm = rfm_table(tx)")
-    ch.exercise("ch03", "q1", placeholder="n_best = ____", solution="n_best = 42")
+    ch.exercise("ch03", "q1")      # question, answer cell, solution and check, from ch03.q1
     ch.trainer(zh="约 10 分钟。", en="About 10 minutes.")
 
 ``python -m helpers build-notebooks`` turns every source into ``notebooks/zh/NN_slug.ipynb`` and
@@ -82,10 +82,33 @@ class Chapter:
         return self.md(zh="**培训师备注** · " + _clean(zh), en="**Trainer notes** · " + _clean(en),
                        tags=["trainer-only"])
 
-    def exercise(self, chapter: str, problem: str, placeholder: str, solution: str) -> "Chapter":
-        """Answer cell with the ____ placeholder, the solution (tagged), and the check cell."""
+    def exercise(self, chapter: str, problem: str) -> "Chapter":
+        """An exercise of ``helpers.teaching.exercises.<chapter>``, asked right before its answer cell.
+
+        Cells: the question (the problem's ``question`` with the precision it expects, both
+        languages, tagged ``exercise-question``); for a classification problem its quiz; the answer
+        cell ``var = ____``; the model answer (the problem's ``model_answer``, tagged ``solution``);
+        the check cell. The question and the solution are written once, in the problem.
+
+        >>> ch = Chapter("99_demo").exercise("ch00", "q1")
+        >>> [c.text["en"].split("\\n")[0][:30] for c in ch.cells[1:]]
+        ['**Exercise 1.** How many invoi', 'rows_read = ____', 'rows_read = report.rows_read', 'ch00.q1.check()']
+        """
+        from importlib import import_module
+
+        from helpers.i18n import t
+        from helpers.teaching.exercises.core import ClassificationProblem
+
+        q = getattr(import_module(f"helpers.teaching.exercises.{chapter}"), problem)
+        number = problem[1:] if problem[:1] == "q" and problem[1:].isdigit() else problem
+        self.md(**{lang: t("ex_question", lang=lang, n=number, question=q.prompt(lang)) for lang in LANGS},
+                tags=["exercise-question"])
+        placeholder = f"{q.var} = ____"
+        if isinstance(q, ClassificationProblem):
+            self.code(f"{q.quiz_var} = {chapter}.{problem}.quiz()\n{q.quiz_var}")
+            placeholder += f"   # {q.quiz_var}.answers"
         self.code(placeholder)
-        self.code(solution, tags=["solution"])
+        self.code(q.solution_code(), tags=["solution"])
         return self.code(f"{chapter}.{problem}.check()\n# {chapter}.{problem}.hint()\n# {chapter}.{problem}.solution()",
                          tags=["nbval-check-output", "exercise-check"])
 
@@ -96,11 +119,11 @@ class Chapter:
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
         })
-        for cell in self.cells:
+        for i, cell in enumerate(self.cells):
             make = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
             nb_cell = make(cell.text[lang])
             nb_cell.metadata["tags"] = list(cell.tags)
-            nb_cell.metadata["slideshow"] = {"slide_type": _slide_type(cell)}
+            nb_cell.metadata["slideshow"] = {"slide_type": "skip" if i == 0 else _slide_type(cell)}  # 0: setup
             nb.cells.append(nb_cell)
         return nb
 

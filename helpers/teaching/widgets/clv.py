@@ -12,6 +12,7 @@ import numpy as np
 
 from helpers.clv import margin_multiple, retention_economics, simple_clv
 from helpers.i18n import t
+from helpers.plots.live import ARTISTS, FULL, NOTHING, LiveChart
 from helpers.teaching.widgets.base import Explorer, describe
 
 __all__ = ["ClvCalculator"]
@@ -62,10 +63,43 @@ class ClvCalculator(Explorer):
         head = t("wd_clv_result", clv=f"{result.clv:,.2f}", multiple=f"{result.multiple:.3f}")
         return f"<p><b>{head}</b></p>" + result.economics._repr_html_()
 
-    def draw(self, result: ClvOutcome, ax) -> None:
+    def make_chart(self, figure):
+        return _MultipleChart(figure.add_subplot())
+
+    def chart_data(self, result: ClvOutcome) -> tuple:
+        return self.values["retention"], self.values["discount"]
+
+
+class _MultipleChart(LiveChart):
+    """The margin multiple against retention at the chosen discount rate, the chosen retention marked.
+
+    Only these two controls change the chart: a new retention moves the marker, a new discount
+    rate redraws the curve; the other controls leave the picture as it is.
+    """
+
+    _RETENTION = np.linspace(0.05, 0.95, 91)
+
+    def __init__(self, ax):
+        super().__init__(ax)
+        self._shown = None
+
+    def update(self, data: tuple) -> str:
         from helpers.plots.base import decorate
 
-        r = np.linspace(0.05, 0.95, 91)
-        ax.plot(r, margin_multiple(r, self.values["discount"]))
-        ax.axvline(self.values["retention"], color="grey", linestyle="--")
-        decorate(ax, title="wd_clv_chart_title", xlabel="wd_retention", ylabel="wd_multiple")
+        retention, discount = data
+        if self._shown is None:
+            self.curve, = self.ax.plot(self._RETENTION, margin_multiple(self._RETENTION, discount))
+            self.marker = self.ax.axvline(retention, color="grey", linestyle="--")
+            decorate(self.ax, title="wd_clv_chart_title", xlabel="wd_retention", ylabel="wd_multiple")
+            self.dynamic = [self.curve, self.marker]
+            change = FULL
+        elif self._shown[1] != discount:
+            self.curve.set_ydata(margin_multiple(self._RETENTION, discount))
+            self.ax.relim()
+            self.ax.autoscale_view()
+            change = FULL               # the multiple's axis follows the curve
+        else:
+            change = ARTISTS if self._shown[0] != retention else NOTHING
+        self.marker.set_xdata([retention, retention])
+        self._shown, self.key = data, discount          # the discount rate fixes the curve and its axis
+        return change

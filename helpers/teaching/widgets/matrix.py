@@ -12,7 +12,8 @@ from html import escape
 
 import pandas as pd
 
-from helpers.i18n import t
+from helpers.display import column_label
+from helpers.i18n import has, t
 from helpers.matrices import HIGH_HIGH, HIGH_X, HIGH_Y, LOW_LOW, Axis, MatrixClassification, ValueMatrix
 from helpers.validation import ParameterError
 from helpers.teaching.widgets.base import Explorer, describe
@@ -40,6 +41,7 @@ class MatrixExplorer(Explorer):
     """
 
     figsize = (7, 6)
+    cache_size = 6           # a classified copy of the table per setting: ~10 MB at 100,000 customers
 
     def __init__(self, customers: pd.DataFrame, value_cols=None, chart: bool = True, *, scale=None,
                  customer_col: str = "customer_id", **initial):
@@ -56,21 +58,25 @@ class MatrixExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "x": w.Dropdown(options=self.value_cols, value=self.value_cols[0], description=describe("wd_mx_x"),
-                            style=style),
-            "y": w.Dropdown(options=self.value_cols, value=self.value_cols[1], description=describe("wd_mx_y"),
-                            style=style),
+            "x": w.Dropdown(options=self._column_options(), value=self.value_cols[0],
+                            description=describe("wd_mx_x"), style=style),
+            "y": w.Dropdown(options=self._column_options(), value=self.value_cols[1],
+                            description=describe("wd_mx_y"), style=style),
             "breaks": w.Dropdown(options=[(describe(f"wd_mx_split_{s}"), s) for s in _BREAK_RULES], value="mean",
                                  description=describe("wd_mx_split"), style=style),
         }
 
+    def _column_options(self) -> list:
+        return [(column_label(column), column) for column in self.value_cols]
+
     def _axis(self, column: str, breaks: str) -> Axis:
+        caption = f"col_{column}" if has(f"col_{column}") else None      # the column's label in charts
         if breaks != "midpoint":
-            return Axis(column, breaks, name=column)
+            return Axis(column, breaks, name=column, label=caption)
         bounds = self.scale or (float(self.customers[column].min()), float(self.customers[column].max()))
         if bounds[0] == bounds[1]:        # one value only: its own midpoint
             bounds = (bounds[0] - 1, bounds[1] + 1)
-        return Axis(column, "midpoint", scale=bounds, name=column)
+        return Axis(column, "midpoint", scale=bounds, name=column, label=caption)
 
     def compute(self, x: str, y: str, breaks: str) -> MatrixClassification | str:
         if x == y:
@@ -81,14 +87,15 @@ class MatrixExplorer(Explorer):
     def summary_html(self, result) -> str:
         if isinstance(result, str):
             return message_html(result)
-        cuts = ", ".join(f"{name} = {values[0]:,.2f}" for name, values in result.thresholds.items())
+        cuts = ", ".join(f"{column_label(name)} = {values[0]:,.2f}" for name, values in result.thresholds.items())
         head = f"<p>{escape(describe('wd_mx_cuts'))}: {escape(cuts)}</p>"
         return head + frame_html(result.summary(), columns=("label", "customers", "share"), share_cols=("share",))
 
-    def draw(self, result, ax) -> None:
-        from helpers.plots.matrices import plot_value_matrix
+    def make_chart(self, figure):
+        from helpers.plots.matrices import MatrixChart
 
-        if isinstance(result, str):
-            ax.set_axis_off()
-            return
-        plot_value_matrix(result, ax=ax)
+        # heavy-tailed columns (spend, purchases) on log axes; above 5,000 rows a density of the points
+        return MatrixChart(figure.add_subplot(), log="auto")
+
+    def chart_data(self, result):
+        return None if isinstance(result, str) else result

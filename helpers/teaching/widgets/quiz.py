@@ -9,8 +9,11 @@
 
 Cards are the rows of a DataFrame (id = index, every column shown) or dicts (``id`` optional;
 ``text`` may be ``{"zh": ..., "en": ...}``). The answer key is ``expected`` (card id → class id)
-or a linked :class:`~helpers.teaching.exercises.core.ChoiceProblem`, so ``problem.check(quiz.answers)``
-judges the same answers. Feedback marks each card ✔ or ✘ without revealing the right class.
+or a linked :class:`~helpers.teaching.exercises.core.ClassificationProblem` (``problem.quiz()``
+builds the quiz from the problem's cards), so ``problem.check(quiz.answers)`` judges the same
+answers. Check marks each card √ or × (characters of the shipped CJK font, no emoji) and explains
+every wrong card: the class it belongs to and why. Nothing picked yet is "not attempted"; some
+cards left open are "n of m answered".
 """
 from __future__ import annotations
 
@@ -19,14 +22,17 @@ from html import escape
 
 import pandas as pd
 
-from helpers.teaching.exercises.core import ChoiceProblem, Outcome
-from helpers.i18n import get_language, label, t
+from helpers.i18n import LANGUAGES, get_language, label, t
+from helpers.teaching.exercises.core import (MARKS, ClassificationProblem, Outcome, _classroom,
+                                             _inline_html, catalogue_options)
 
 __all__ = ["ClassificationQuiz"]
 
 UNANSWERED = ""          # the value of the dropdown's "(choose)" entry
 CARD_STYLE = ("border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:4px;"
               "min-width:180px;background:#f6f8fa")
+_MARK_HTML = {True: f"<b style='color:#1a7f37'>{MARKS['correct']}</b>",
+              False: f"<b style='color:#cf222e'>{MARKS['incorrect']}</b>", None: ""}
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ class ClassificationQuiz:
     ``cards`` are the rows of a DataFrame or dicts (see the module); ``classes`` are class ids
     (labels in the active language are shown, or ``labels`` when given, e.g.
     ``state_labels(classes)`` for ids kept under a catalogue prefix); ``expected`` maps card id →
-    class id, or ``problem`` (a ChoiceProblem whose expected value is that mapping) gives it.
+    class id, or ``problem`` (a ClassificationProblem whose expected value is that mapping) gives it.
 
     >>> from helpers.i18n import language
     >>> with language("en"):
@@ -91,16 +97,19 @@ class ClassificationQuiz:
     True
     """
 
-    def __init__(self, cards, classes, *, expected: dict | None = None, problem: ChoiceProblem | None = None,
-                 labels=None):
+    def __init__(self, cards, classes, *, expected: dict | None = None,
+                 problem: ClassificationProblem | None = None, labels=None):
         import ipywidgets as w
 
         self.cards = _card_items(cards)
         self.classes = list(classes)
-        if problem is None and expected is not None:
-            problem = ChoiceProblem(var="answers", expected=lambda: dict(expected))
-        self.problem = problem
         shown = label(self.classes) if labels is None else list(labels)
+        if problem is None and expected is not None:
+            options = (catalogue_options(self.classes) if labels is None
+                       else {c: {lang: text for lang in LANGUAGES} for c, text in zip(self.classes, shown)})
+            key = dict(expected)
+            problem = ClassificationProblem(var="answers", expected=lambda: key, options=options)
+        self.problem = problem
         options = [(t("wd_quiz_choose"), UNANSWERED)] + list(zip(shown, self.classes))
         self.dropdowns = {cid: w.Dropdown(options=options, value=UNANSWERED, layout=w.Layout(width="180px"))
                           for cid in self.cards}
@@ -119,21 +128,24 @@ class ClassificationQuiz:
         return {cid: d.value for cid, d in self.dropdowns.items() if d.value != UNANSWERED}
 
     def check(self) -> QuizFeedback | None:
-        """Mark every card ✔ / ✘, show the score and return the feedback (None without an answer key)."""
+        """Mark every card √ / ×, explain the wrong ones and return the feedback (None without an answer key)."""
         if self.problem is None:
             self.feedback.value = f"<p>{escape(t('wd_quiz_no_key'))}</p>"
             return None
-        expected, answers = self.problem.expected(), self.answers
-        marks = {cid: (answers[cid] == expected.get(cid)) if cid in answers else None for cid in self.cards}
+        answers = self.answers
+        outcome = self.problem.outcome(answers)
+        marks = self.problem.item_marks(answers)
         for cid, mark in marks.items():
-            self.marks[cid].value = {True: "<span style='color:#1a7f37'>✔</span>",
-                                     False: "<span style='color:#cf222e'>✘</span>", None: ""}[mark]
-        outcome = self.problem.outcome(answers) if answers else Outcome("unattempted", t("wd_quiz_unattempted"))
-        score = sum(mark is True for mark in marks.values())
-        self.result = QuizFeedback(marks, score, len(expected), outcome)
-        colour = "#1a7f37" if outcome.passed else "#cf222e"
-        score_text = t("wd_quiz_score", score=score, total=len(expected))
-        self.feedback.value = f"<p style='color:{colour}'><b>{escape(score_text)}</b> {escape(outcome.reason)}</p>"
+            if cid in self.marks:
+                self.marks[cid].value = _MARK_HTML[mark]
+        _classroom("quiz", self.problem, answers, outcome)      # progress: the outcome only
+        score, total = sum(mark is True for mark in marks.values()), len(marks)
+        self.result = QuizFeedback(marks, score, total, outcome)
+        colour = {"correct": "#1a7f37", "unattempted": "#9a6700"}.get(outcome.status, "#cf222e")
+        head = t("wd_quiz_score", score=score, total=total) if outcome.status != "unattempted" else ""
+        self.feedback.value = (f"<div style='color:{colour}'><b>{MARKS[outcome.status]} "
+                               f"{escape(t('ex_title_' + outcome.status))}</b> {escape(head)}"
+                               f"<div>{_inline_html(outcome.reason)}</div></div>")
         return self.result
 
     def _ipython_display_(self):

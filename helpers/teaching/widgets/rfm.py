@@ -32,6 +32,8 @@ from helpers.teaching.widgets.display import frame_html, message_html
 __all__ = ["RfmExplorer"]
 
 _SUMMARY_COLUMNS = ("label", "customers", "customer_share", "revenue", "revenue_share")
+# settings whose scores (and segments) are kept: about 15 MB each at 100,000 customers
+_CACHED_SCORES = 6
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,13 @@ class RfmExplorer(Explorer):
     """
 
     figsize = (7, 5)
+    cache_size = 12           # a segmentation shares its scores' columns: a few MB each at 100,000 customers
 
     def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
         self.rfm = rfm
         # scores depend on the tie policy and n_bins only, so a new scheme re-segments without re-scoring;
-        # cn8 does not use the scores at all
-        self._scores = lru_cache(maxsize=4)(self._score)
-        self._cn8 = lru_cache(maxsize=1)(lambda: _caught(cn8_classify, self.rfm))
+        # cn8 does not use the scores at all. A setting seen before is shown again without computing.
+        self._scores = lru_cache(maxsize=_CACHED_SCORES)(self._score)
         super().__init__(chart=chart, **initial)
 
     def make_controls(self) -> dict:
@@ -96,9 +98,20 @@ class RfmExplorer(Explorer):
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
+    def cache_key(self, values: dict):
+        return ("cn8",) if values["scheme"] == "cn8" else tuple(values.values())     # cn8 uses no scores
+
+    def clear_cache(self) -> None:
+        """Forget the scores and segments computed so far (e.g. after replacing ``self.rfm``)."""
+        super().clear_cache()
+        self._scores.cache_clear()
+
+    def _score(self, method: str, n_bins: int):
+        return _caught(rfm_score, self.rfm, n_bins=n_bins, method=method)
+
     def compute(self, method: str, n_bins: int, scheme: str) -> RfmOutcome:
         if scheme == "cn8":
-            segmented, notes = self._cn8()
+            segmented, notes = _caught(cn8_classify, self.rfm)
         else:
             scored, notes = self._scores(method, n_bins)
             segmented, more = (scored, ()) if isinstance(scored, str) else _caught(rfm_segment, scored, scheme)
@@ -107,24 +120,16 @@ class RfmExplorer(Explorer):
             return RfmOutcome(error=segmented)
         return RfmOutcome(segmented, segment_summary(segmented, data=self.rfm), tuple(dict.fromkeys(notes)))
 
-    def clear_cache(self) -> None:
-        """Forget the scores computed so far (e.g. after replacing ``self.rfm``)."""
-        self._scores.cache_clear()
-        self._cn8.cache_clear()
-
-    def _score(self, method: str, n_bins: int):
-        return _caught(rfm_score, self.rfm, n_bins=n_bins, method=method)
-
     def summary_html(self, result: RfmOutcome) -> str:
         if result.error:
             return message_html(result.error)
         notes = "".join(message_html(text, "warning") for text in result.warnings)
         return frame_html(result.summary, columns=_SUMMARY_COLUMNS, share_cols=("customer_share", "revenue_share")) + notes
 
-    def draw(self, result: RfmOutcome, ax) -> None:
-        from helpers.plots.rfm import plot_segment_sizes
+    def make_chart(self, figure):
+        from helpers.plots.rfm import SegmentSizesChart
 
-        if result.summary is None:
-            ax.set_axis_off()
-            return
-        plot_segment_sizes(result.summary, ax=ax)
+        return SegmentSizesChart(figure.add_subplot())
+
+    def chart_data(self, result: RfmOutcome):
+        return result.summary

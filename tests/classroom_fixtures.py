@@ -1,0 +1,162 @@
+"""A real class server for the classroom tests: ``python -m helpers classroom start`` in a temporary
+folder, on free ports, with accounts under a random prefix that are removed afterwards.
+
+Needs root (the hub creates one system user per student), the npm proxy (``make test`` installs it
+into ``.node/``) and a system Python with venv (the students' Python; built once in
+``/var/tmp/crm-classroom-test-venv``, reused by later runs, about a minute the first time).
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+STUDENT_VENV = Path(os.environ.get("CRMKIT_TEST_STUDENT_VENV", "/var/tmp/crm-classroom-test-venv"))
+PROXY = ROOT / ".node" / "node_modules" / ".bin" / "configurable-http-proxy"
+
+
+def missing() -> str | None:
+    """Why a class server cannot run here (None: it can)."""
+    if os.geteuid() != 0:
+        return "the class server runs as root (it creates a system user per student)"
+    if not PROXY.exists() and not shutil.which("configurable-http-proxy"):
+        return "configurable-http-proxy is missing (make test installs it with npm into .node/)"
+    if not shutil.which("useradd"):
+        return "useradd is missing"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Classroom:
+    """One class server; ``start()`` / ``stop()`` may be called again (a restart mid-class)."""
+
+    def __init__(self, lang: str = "zh"):
+        self.dir = Path(tempfile.mkdtemp(prefix="crm-classroom-", dir="/tmp"))
+        os.chmod(self.dir, 0o755)
+        self.prefix = "t" + secrets.token_hex(2)
+        self.code = f"{secrets.randbelow(10**6):06d}"
+        self.trainer_password = secrets.token_hex(6)
+        self.port, self.hub_port, self.api_port, self.service_port = (free_port() for _ in range(4))
+        self.lang = lang
+        self.log_path = self.dir / "hub.log"
+        self.process: subprocess.Popen | None = None
+        self.repo_mode = ROOT.stat().st_mode
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def service(self) -> str:
+        return f"http://127.0.0.1:{self.service_port}/services/progress/"
+
+    @property
+    def trainer(self) -> str:
+        return f"{self.prefix}-trainer"
+
+    def settings(self) -> dict:
+        return json.loads((self.dir / "hub" / "settings.json").read_text())
+
+    def start(self, timeout: float = 900) -> None:
+        command = [sys.executable, "-m", "helpers", "classroom", "start", "--dir", str(self.dir),
+                   "--venv", str(STUDENT_VENV), "--lang", self.lang, "--code", self.code,
+                   "--trainer-password", self.trainer_password, "--prefix", self.prefix,
+                   "--port", str(self.port), "--hub-port", str(self.hub_port),
+                   "--proxy-api-port", str(self.api_port), "--service-port", str(self.service_port),
+                   "--stuck-minutes", "10"]
+        if PROXY.exists():
+            command += ["--proxy", str(PROXY)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        log = open(self.log_path, "a")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the class server exited ({self.process.returncode}):\n{self.log()[-3000:]}")
+            if self._answers(f"{self.url}/hub/api/") and self._answers(f"{self.service}api/health"):
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"the class server did not come up:\n{self.log()[-3000:]}")
+
+    @staticmethod
+    def _answers(url: str) -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop_hub(self) -> None:
+        """Stop the hub only (as Ctrl+C does): students' servers keep running."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+    def api(self, method: str, path: str, body=None, token: str | None = None):
+        token = token or self.settings()["admin_token"]
+        request = urllib.request.Request(f"{self.url}/hub/api/{path}", method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read().decode() or "null")
+
+    def token_for(self, user: str) -> str:
+        """An API token of ``user`` (created through the admin service), as a kernel would hold."""
+        try:
+            self.api("POST", f"users/{user}")
+        except urllib.error.HTTPError as err:     # already there
+            if err.code != 409:
+                raise
+        return self.api("POST", f"users/{user}/tokens", {"note": "test", "expires_in": 3600})["token"]
+
+    def close(self) -> None:
+        """End of class: stop everything, remove the test accounts and the folder."""
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-m", "helpers", "classroom", "stop", "--dir", str(self.dir)],
+                       cwd=ROOT, env=env, capture_output=True, timeout=180)
+        self.stop_hub()
+        import pwd
+
+        for entry in pwd.getpwall():
+            if entry.pw_name.startswith(self.prefix):
+                subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.chmod(ROOT, self.repo_mode)       # the launcher closed the kit's folder to other accounts
+
+
+@pytest.fixture(scope="module")
+def classroom():
+    """One class server in Chinese for a whole test module, closed afterwards."""
+    room = Classroom(lang="zh")
+    try:
+        room.start()
+        yield room
+    finally:
+        room.close()

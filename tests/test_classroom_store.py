@@ -1,0 +1,240 @@
+"""The progress store (SQLite with its write-ahead log, and a real PostgreSQL when ``initdb`` is on the
+machine), the roster behind the sign-in, the recording hook of the exercise framework, the board's
+arithmetic and the exports."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from helpers.teaching.classroom import hooks, my_progress
+from helpers.teaching.classroom.progress import cells, common_mistakes, stuck
+from helpers.teaching.classroom.store import SignInError, Store, clean_event
+
+T0 = datetime(2026, 3, 2, 9, 0)
+
+
+def _initdb() -> str | None:
+    found = shutil.which("initdb") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))), None)
+    return found
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    """A throw-away PostgreSQL cluster on a Unix socket (as the ``postgres`` user when run as root)."""
+    initdb = _initdb()
+    if initdb is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("initdb is missing (apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed (initdb missing)")
+    bindir = os.path.dirname(os.path.realpath(initdb))
+    folder = Path(tempfile.mkdtemp(prefix="crm-pg-", dir="/tmp"))      # reachable by the postgres user
+    os.chmod(folder, 0o777)
+    data, sockets = folder / "data", folder / "sock"
+    sockets.mkdir()
+    os.chmod(sockets, 0o777)
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    subprocess.run(as_postgres + [f"{bindir}/initdb", "-D", str(data), "-U", "crm", "--auth=trust", "-E", "UTF8",
+                                  "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
+                                  f"-k {sockets} -p {port} -c listen_addresses=''", "start"], check=True,
+                   capture_output=True)
+    try:
+        yield f"postgresql+psycopg://crm@/postgres?host={sockets}&port={port}"
+    finally:
+        subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = Store.at(tmp_path / "progress.sqlite")
+    else:
+        import sqlalchemy as sa
+
+        s = Store(request.getfixturevalue("postgres_url"))
+        with s.engine.begin() as conn:          # a clean slate for each test
+            for table in ("progress_events", "classroom_students", "solution_releases"):
+                conn.execute(sa.text(f"DELETE FROM {table}"))
+    yield s
+    s.dispose()
+
+
+def event(kind="check", exercise="q4", status="incorrect", mistake=None, minutes=0, **more):
+    e = {"id": uuid.uuid4().hex, "kind": kind, "chapter": "ch00", "exercise": exercise,
+         "at": (T0 + timedelta(minutes=minutes)).isoformat() + "Z"}
+    if kind in ("check", "quiz"):
+        e["status"] = status
+        e["mistake"] = mistake
+    e.update(more)
+    return e
+
+
+def test_a_resent_event_is_recorded_once(store):
+    first = event(mistake="no_discount")
+    assert store.add_events("s001", [first]) == (1, 0)
+    assert store.add_events("s001", [first, event(status="correct", minutes=1)]) == (1, 1)
+    rows = store.events()
+    assert [(r["status"], r["mistake"], r["attempt"]) for r in rows] == [("incorrect", "no_discount", 1), ("correct", None, 2)]
+
+
+def test_answers_and_unknown_fields_never_reach_the_store(store):
+    leaky = event(status="incorrect", answer=900.0, code="clv_at_90 = 900")
+    store.add_events("s001", [leaky, {"kind": "check"}, event(kind="nonsense"), event(exercise="../etc")])
+    rows = store.events()
+    assert len(rows) == 1
+    assert "answer" not in rows[0] and "code" not in rows[0]
+    assert clean_event({"id": "x" * 10, "kind": "hint", "chapter": "ch00", "exercise": "q1", "hint": 0}) is None
+
+
+def test_attempts_hints_and_time_follow_from_the_events(store):
+    store.add_events("s001", [event(kind="hint", hint=1, minutes=0), event(status="unattempted", minutes=1),
+                              event(mistake="no_discount", minutes=2), event(kind="hint", hint=2, minutes=3),
+                              event(status="correct", minutes=5)])
+    checks = [r for r in store.events() if r["kind"] == "check"]
+    assert [(r["attempt"], r["hints_used"], r["seconds"]) for r in checks] == [(0, 1, 60), (1, 1, 120), (2, 2, 300)]
+
+
+def test_concurrent_writers_lose_and_duplicate_nothing(store):
+    batches = {f"s{i:03d}": [event(minutes=j % 50) for j in range(25)] for i in range(40)}
+
+    def post(student):
+        for e in batches[student]:
+            store.add_events(student, [e])
+        store.add_events(student, batches[student][:5])      # a resend
+
+    threads = [threading.Thread(target=post, args=(s,)) for s in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    ids = [r["event_id"] for r in store.events()]
+    assert len(ids) == len(set(ids)) == 40 * 25
+
+
+def test_chinese_names_sign_in_with_their_own_password(store):
+    first = store.sign_in("张三", "zhang-pw", prefix="crm")
+    assert first == {"account": "crm001", "display_name": "张三", "new": True}
+    assert store.sign_in(" 张三 ", "zhang-pw", prefix="crm")["account"] == "crm001"     # same person
+    assert store.sign_in("Li  Lei", "li-password", prefix="crm")["account"] == "crm002"
+    assert store.sign_in("li lei", "li-password", prefix="crm")["account"] == "crm002"
+    with pytest.raises(SignInError) as err:
+        store.sign_in("张三", "someone-else", prefix="crm")
+    assert err.value.key == "cr_login_wrong_password"
+    with pytest.raises(SignInError):
+        store.sign_in("<script>", "abcd", prefix="crm")
+    with pytest.raises(SignInError):
+        store.sign_in("王五", "abc", prefix="crm")                  # too short
+    assert store.reset_password("张三") == "crm001"
+    assert store.sign_in("张三", "a-new-one", prefix="crm")["account"] == "crm001"
+    assert store.display_names() == {"crm001": "张三", "crm002": "Li Lei"}
+    assert "password_hash" not in store.students()[0]
+
+
+def test_releases(store):
+    store.release("ch00", "q4")
+    store.release("ch00", "q3")
+    store.release("ch00", "q3", released=False)
+    assert store.released() == {("ch00", "q4")}
+
+
+def test_the_board_counts_states_mistakes_and_who_is_stuck():
+    def e(student, exercise, status, mistake=None, minutes=0, kind="check"):
+        return {"student": student, "kind": kind, "chapter": "ch00", "exercise": exercise, "status": status,
+                "mistake": mistake, "attempt": 0, "hints_used": 0, "at": T0 + timedelta(minutes=minutes)}
+
+    from helpers.teaching.classroom.store import annotate
+
+    rows = [dict(r, seq=n) for n, r in enumerate([
+        e("a", "q4", "incorrect", "no_discount", 1), e("a", "q4", "incorrect", "no_discount", 2),
+        e("a", "q4", "incorrect", None, 3),
+        e("b", "q4", "incorrect", "no_discount", 1), e("b", "q4", "correct", None, 4),
+        e("c", "q3", "unattempted", None, 0)])]
+    events = annotate(rows)
+    table = cells(events)
+    assert table[("a", "ch00", "q4")]["state"] == "incorrect" and table[("a", "ch00", "q4")]["attempts"] == 3
+    assert table[("b", "ch00", "q4")]["state"] == "correct"
+    assert table[("c", "ch00", "q3")]["state"] == "unattempted"
+    assert common_mistakes(events)[("ch00", "q4")] == [("no_discount", 2), (None, 1)]
+    now = T0 + timedelta(minutes=14)
+    found = stuck(events, now, wrong_attempts=3, idle_minutes=12)
+    assert found["a"]["reason"] == "attempts"
+    assert found["c"]["reason"] == "idle" and "b" not in found
+
+
+def test_the_exercise_framework_records_outcomes_on_a_laptop(tmp_path):
+    from helpers.i18n import language
+    from helpers.teaching.exercises import ch00
+
+    recorder = hooks.LocalRecorder(tmp_path / "mine.sqlite", student="me")
+    hooks.use(recorder)
+    try:
+        with language("en"):
+            ch00.q4.check(900.0)
+            ch00.q4.hint()
+            ch00.q4.check(450.0)
+            ch00.q4.solution()                       # always available on a laptop
+            page = my_progress()
+    finally:
+        hooks.use(None)
+    rows = recorder.events()
+    assert [(r["kind"], r["status"], r["mistake"]) for r in rows] == [
+        ("check", "incorrect", "no_discount"), ("hint", None, None), ("check", "correct", None), ("solution", None, None)]
+    assert "1 solved" in page.summary and "✓ correct" in page._repr_html_()
+
+
+def test_the_outbox_keeps_events_until_the_service_takes_them(tmp_path):
+    recorder = hooks.HubRecorder("http://127.0.0.1:9/services/progress/", "token", folder=tmp_path, timeout=0.5)
+    for n in range(3):
+        recorder.outbox.add(event(minutes=n))
+    assert recorder.flush() is False                 # nobody listening: the events wait on disk
+    assert recorder.outbox.pending() == 3
+    assert recorder.solution_text("ch00", "q4", "zh") == "🔒 解答将在讲解后开放"
+
+
+def test_exports_have_no_answers(store, tmp_path):
+    from helpers.teaching.classroom.export import write_csv, write_excel
+
+    store.sign_in("张三", "zhang-pw", prefix="crm")
+    store.add_events("crm001", [event(mistake="no_discount"), event(status="correct", minutes=1)])
+    csv = write_csv(store, tmp_path / "p.csv", "zh").read_text(encoding="utf-8-sig")
+    assert "张三" in csv and "no_discount" in csv and "CLV 忘了折现率" in csv
+    import openpyxl
+
+    book = openpyxl.load_workbook(write_excel(store, tmp_path / "p.xlsx", "zh"))
+    assert book.sheetnames == ["记录", "学员×练习", "常见错误"]
+    grid = [[c.value for c in row] for row in book["学员×练习"].iter_rows()]
+    assert grid[1][:2] == ["张三", "crm001"] and "正确" in grid[1]
+
+
+def test_a_quiz_check_is_recorded_with_its_exercise(tmp_path):
+    from helpers.teaching.exercises import ch02
+    from helpers.teaching.widgets.quiz import ClassificationQuiz
+
+    recorder = hooks.LocalRecorder(tmp_path / "quiz.sqlite", student="me")
+    hooks.use(recorder)
+    try:
+        quiz = ClassificationQuiz(ch02.quiz_cards(), ch02.QUIZ_STATES, problem=ch02.q4)
+        quiz.check()                                          # nothing chosen yet
+        for card, state in ch02.q4.expected().items():
+            quiz.dropdowns[card].value = state
+        quiz.check()
+    finally:
+        hooks.use(None)
+    assert [(r["kind"], r["chapter"], r["exercise"], r["status"], r["attempt"]) for r in recorder.events()] == [
+        ("quiz", "ch02", "q4", "unattempted", 0), ("quiz", "ch02", "q4", "correct", 1)]
