@@ -257,6 +257,14 @@ def test_btyd_summaries_are_equal(on_clock):
     assert btyd_summary(frame).attrs == btyd_summary(tx).attrs                    # default as_of
 
 
+def test_early_behaviour_is_equal(on_engine):
+    from helpers.lookalike import early_behaviour
+
+    tx = transactions()
+    pd.testing.assert_frame_equal(early_behaviour(on_engine(tx), AS_OF, within_days=60),
+                                  early_behaviour(tx, AS_OF, within_days=60))
+
+
 def test_customer_profit_is_equal(on_engine):
     tx = transactions()
     options = {"margin": 0.3, "cost_per_order": 5.0, "cost_per_customer": 12.0}
