@@ -23,7 +23,7 @@ def _rows() -> list[list[str]]:
 
 def _headings(chapter: str) -> set[str]:
     (source,) = CHAPTERS.glob(f"{chapter}_*.py")
-    return {m.group(1).strip() for m in re.finditer(r"^#{2,3} (.+)$", source.read_text(encoding="utf-8"), re.MULTILINE)}
+    return {m.group(1).strip() for m in re.finditer(r'^(?:ch\.md\(zh=")?#{2,3} ([^"\n]+)"?', source.read_text(encoding="utf-8"), re.MULTILINE)}
 
 
 def test_the_table_has_the_sixty_topics_once_each():

@@ -320,3 +320,23 @@ def test_parquet_written_by_the_kit_is_read_back_by_spark_duckdb_polars_and_pand
     pd.testing.assert_frame_equal(read.astype(states.dtypes.to_dict()), states)
     assert pl.read_parquet(path)["last_purchase"].to_list() == states["last_purchase"].dt.to_pydatetime().tolist()
     assert duckdb.sql(f"SELECT max(last_purchase) FROM '{path}'").fetchall()[0][0] == states["last_purchase"].max()
+
+
+@pytest.mark.spark
+def test_the_whole_report_runs_on_spark_with_a_small_driver_as_on_pandas(spark, tmp_path):
+    """Three million invoice lines (about 170,000 customers) read by Spark, the driver held to
+    512 MB: every table of the report equals pandas', and the report's files are the same."""
+    from benchmarks.transactions import write_transactions
+    from helpers.report import analyse, write_report
+
+    assert spark.sparkContext.getConf().get("spark.driver.memory") == "512m"
+    path = write_transactions(tmp_path / "lines.parquet", 3_000_000, "lines", "text")
+    expected = analyse(pd.read_parquet(path), as_of="2024-12-01")       # the last month is left out, noted
+    got = analyse(spark.read.parquet(str(path)), as_of="2024-12-01")
+    for table in ("customers", "at_risk", "win_back", "segment_actions"):
+        pd.testing.assert_frame_equal(getattr(got, table), getattr(expected, table), obj=table)
+    assert len(got.customers) > 150_000 and got.customers["clv"].notna().all()
+    pd.testing.assert_frame_equal(got.value.holdout, expected.value.holdout)
+    assert got.notes == expected.notes and any("2024-12-01" in note for note in got.notes)
+    files = write_report(got, tmp_path / "spark"), write_report(expected, tmp_path / "pandas")
+    assert files[0]["csv"].read_bytes() == files[1]["csv"].read_bytes()

@@ -22,9 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import resolve_as_of
+from helpers.data.engines import as_lazy, collect, day, is_pandas, resolve_as_of
 from helpers.i18n import label, t
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, customer_value
 from helpers.segments import SCHEMES
@@ -233,6 +234,20 @@ def _with_value(actions: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _until(tx, as_of: pd.Timestamp) -> tuple:
+    """``(transactions up to the day as_of, how many were later)``, where the transactions live."""
+    if is_pandas(tx):
+        later = tx["order_date"].dt.normalize() > as_of
+        return (tx[~later] if later.any() else tx), int(later.sum())
+    frame = as_lazy(tx)
+    after = day(nw.col("order_date")) > as_of.to_pydatetime()
+    later = int(collect(frame.select(after.cast(nw.Int64).sum())).item() or 0)
+    if not later:
+        return tx, 0
+    kept = frame.filter(~after)
+    return (collect(kept).to_native() if isinstance(nw.from_native(tx), nw.DataFrame) else kept.to_native()), later
+
+
 @validate_params(scheme=Options(*SCHEMES), horizon=Interval(int, 1, None),
                  margin=Interval(float, 0, 1, closed="right"), discount=Interval(float, 0, 1, closed="left"))
 def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn8", source: str | None = None,
@@ -274,14 +289,13 @@ def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, hor
     from helpers.segments import rfm_segment
     from helpers.tiers import customer_pyramid
 
-    currency = currency or tx.attrs.get("currency")
+    currency = currency or getattr(tx, "attrs", {}).get("currency")
     notes = []
     if as_of is not None:
-        as_of = resolve_as_of(as_of, tx["order_date"])
-        later = tx["order_date"].dt.normalize() > as_of
-        if later.any():
-            notes.append(t("report_note_after_as_of", n=f"{int(later.sum()):,}", as_of=as_of.date()))
-            tx = tx[~later]
+        as_of = resolve_as_of(as_of, None)
+        tx, later = _until(tx, as_of)
+        if later:
+            notes.append(t("report_note_after_as_of", n=f"{later:,}", as_of=as_of.date()))
     with collect_warnings() as warned:
         progress(t("report_step_segments", scheme=scheme))
         rfm = rfm_table(tx, as_of)

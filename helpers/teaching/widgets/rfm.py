@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.rfm.scores import METHODS, rfm_score
-from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, segment_summary
+from helpers.segments import Segmentation, cn8_classify, rfm_segment, schemes_for, segment_summary
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html, message_html
 
@@ -64,7 +64,8 @@ class RfmExplorer(Explorer):
     ``monetary``, ``orders`` and ``revenue``). Controls, named as the parameters of
     :func:`helpers.rfm.rfm_score` and :func:`helpers.segments.rfm_segment`: ``method`` (tie
     policy), ``n_bins`` (3–5) and ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins,
-    ``pymc`` 4; ``cn8`` compares raw values with their means and ignores the scores). ``initial``
+    ``pymc`` 4 and is offered only for a table of purchase days and mean spend; ``cn8`` compares raw
+    values with their means and ignores the scores). ``initial``
     sets controls at the start; ``chart=False`` leaves out the chart.
 
     >>> import pandas as pd
@@ -94,7 +95,7 @@ class RfmExplorer(Explorer):
             "method": w.Dropdown(options=[(describe(f"wd_rfm_method_{m}"), m) for m in METHODS], value="r_rfm",
                                  description=describe("wd_rfm_method"), style=style),
             "n_bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
-            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in SCHEMES], value="r_rfm10",
+            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in schemes_for(self.rfm)], value="r_rfm10",
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
