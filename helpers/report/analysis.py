@@ -250,11 +250,12 @@ def _until(tx, as_of: pd.Timestamp) -> tuple:
 
 @validate_params(scheme=Options(*SCHEMES), horizon=Interval(int, 1, None),
                  margin=Interval(float, 0, 1, closed="right"), discount=Interval(float, 0, 1, closed="left"))
-def analyse(tx: pd.DataFrame, data_report=None, *, as_of=None, scheme: str = "cn8", source: str | None = None,
+def analyse(tx, data_report=None, *, as_of=None, scheme: str = "cn8", source: str | None = None,
             horizon: int = HORIZON, margin: float = MARGIN, discount: float = DISCOUNT,
             currency: str | None = None, progress=_quiet) -> CustomerReport:
-    """Classify every customer of the clean transactions ``tx`` (from ``load_transactions``) and
-    forecast their value.
+    """Classify every customer of the clean transactions ``tx`` (from ``load_transactions``, or a
+    Polars, DuckDB or Spark frame with the same columns) and forecast their value. The steps that
+    read transactions run where ``tx`` lives; the per-customer tables of the report are pandas.
 
     ``as_of`` (default: the day after the last transaction, :func:`helpers.data.engines.resolve_as_of`)
     is used by every step; transactions after that day are left out (noted). ``scheme``: a
