@@ -1,7 +1,10 @@
 """Period growth accounting (new / retained / resurrected / churned) and cohort retention.
 
 A customer is *active* in a period when they made at least one purchase in it (orders as in
-:func:`helpers.lifecycle.orders_frame`: returns are not purchases). Periods are calendar periods
+:func:`helpers.lifecycle.orders_frame`: returns are not purchases). A customer whose only orders
+are returns belongs to no cohort: a DataWarning names them, and ``returns_only`` lists them (in
+the ``attrs`` of :func:`activity` and :func:`growth_accounting`, the ``params`` of a
+:class:`CohortRetention`). Periods are calendar periods
 (``period="Q"`` quarters, ``"M"`` months, ``"W"`` weeks ending on Sunday, ``"D"`` days, ``"Y"``
 years) from the first purchase's period to the period of ``as_of`` (default: the period of the
 last purchase), with explicit zeros. The transactions may live on any engine (pandas, Polars,
@@ -17,12 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
 from helpers.data.engines import collect, latest_date, resolve_as_of, to_customer_index
+from helpers.errors import format_rows, warn
 from helpers.i18n import t
-from helpers.lifecycle import PERIODS, as_periods, orders_frame, purchases, transactions_frame
+from helpers.lifecycle import PERIODS, as_periods, orders_frame, transactions_frame
 from helpers.validation import Options, validate_params
 
 __all__ = ["activity", "growth_accounting", "cohort_retention", "CohortRetention"]
@@ -45,9 +50,15 @@ def activity(tx, as_of=None, *, period: str = "Q", customer_col: str = "customer
     """
     frame = transactions_frame(tx, customer_col, date_col, amount_col, order_col)
     day = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
-    orders = purchases(orders_frame(frame, day, customer_col=customer_col, date_col=date_col,
-                                    amount_col=amount_col, order_col=order_col, period=period))
-    pairs = to_customer_index(collect(orders.select("customer_id", "period").unique()), "customer_id")
+    orders = orders_frame(frame, day, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                          order_col=order_col, period=period)
+    # one query: the distinct (customer, period, is it a purchase) triples; returns are not purchases
+    kinds = orders.select("customer_id", "period", (nw.col("amount") >= 0).alias("purchase")).unique()
+    every = to_customer_index(collect(kinds), "customer_id")
+    pairs = every[every["purchase"].to_numpy(dtype=bool)]
+    returns_only = sorted(set(every.index).difference(pairs.index))
+    if returns_only:
+        warn("cohort_warn_returns_only", n=len(returns_only), ids=format_rows(returns_only, len(returns_only)))
     bought = as_periods(pairs["period"], period)
     end = None if as_of is None else pd.Timestamp(as_of).to_period(period)
     periods = pd.period_range(bought.min(), bought.max() if end is None else end, freq=period, name="period")
@@ -55,7 +66,7 @@ def activity(tx, as_of=None, *, period: str = "Q", customer_col: str = "customer
     values = np.zeros((len(ids), len(periods)), dtype=bool)
     values[customers, bought.asi8 - periods.asi8[0]] = True
     active = pd.DataFrame(values, index=pd.Index(ids, name="customer_id"), columns=periods)
-    active.attrs["as_of"] = day.date().isoformat()
+    active.attrs.update(as_of=day.date().isoformat(), returns_only=returns_only)
     return active
 
 
@@ -91,7 +102,7 @@ def growth_accounting(tx, as_of=None, *, period: str = "Q", customer_col: str = 
     with np.errstate(divide="ignore", invalid="ignore"):
         out["quick_ratio"] = (out["new"] + out["resurrected"]) / out["churned"].astype(float)
     out.index.name = "period"
-    out.attrs.update(period=period, as_of=active.attrs["as_of"])
+    out.attrs.update(period=period, as_of=active.attrs["as_of"], returns_only=active.attrs["returns_only"])
     return out
 
 
@@ -158,5 +169,5 @@ def cohort_retention(tx, as_of=None, *, period: str = "Q", unbounded: bool = Fal
     sizes = counts[0].astype(int).rename("customers")
     rates = counts.astype(float).div(sizes, axis=0)
     params = {"period": period, "unbounded": unbounded, "as_of": active.attrs["as_of"],
-              "through": str(active.columns[-1])}
+              "through": str(active.columns[-1]), "returns_only": active.attrs["returns_only"]}
     return CohortRetention(counts, rates, sizes, params)

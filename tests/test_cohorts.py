@@ -37,7 +37,8 @@ def test_as_of_cuts_later_transactions_and_extends_periods():
     assert str(g.index[-1]) == "2024Q3" and g.iloc[-1]["churned"] == 4
     assert g.attrs["as_of"] == "2024-09-30"
     assert growth_accounting(domain_tx()).attrs["as_of"] == "2024-06-29"     # day after the last order
-    assert growth_accounting(domain_tx(), "2024-09-30").attrs == {"period": "Q", "as_of": "2024-09-30"}
+    assert growth_accounting(domain_tx(), "2024-09-30").attrs == {"period": "Q", "as_of": "2024-09-30",
+                                                                 "returns_only": []}
     cut = growth_accounting(domain_tx(), period="Q", as_of="2024-03-31")
     assert str(cut.index[-1]) == "2024Q1" and cut["new"].sum() == 4
 

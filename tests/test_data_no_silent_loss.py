@@ -79,14 +79,15 @@ def test_migration_and_flow_count_every_customer_with_a_state_and_name_the_other
     assert int(matrix.counts.to_numpy().sum()) == len(CUSTOMERS) - 1 and "RETURN-ONLY" in warned
 
 
-@pytest.mark.xfail(strict=True, reason="helpers.cohorts counts purchasers only: a customer whose only "
-                                       "orders are returns is neither counted nor named (issue 15, item 6; "
-                                       "outside the loader's files)")
 def test_cohorts_count_or_name_every_customer():
-    from helpers.cohorts import cohort_retention
+    from helpers.cohorts import cohort_retention, growth_accounting
 
     cohorts, warned = accounted(lambda: cohort_retention(TX))
-    assert int(cohorts.sizes.sum()) == len(CUSTOMERS) or "RETURN-ONLY" in warned
+    assert int(cohorts.sizes.sum()) + len(cohorts.params["returns_only"]) == len(CUSTOMERS)
+    assert cohorts.params["returns_only"] == ["RETURN-ONLY"] and "RETURN-ONLY" in warned
+    growth, warned = accounted(lambda: growth_accounting(TX))
+    assert int(growth["new"].sum()) + len(growth.attrs["returns_only"]) == len(CUSTOMERS)
+    assert "RETURN-ONLY" in warned
 
 
 def test_the_loader_accounts_for_every_row_of_a_messy_frame():

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import runpy
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,7 +191,8 @@ def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeou
     """Write and execute both editions of every chapter source (or those in ``names``).
 
     Used by ``python -m helpers build-notebooks [NN …]``; each notebook runs top to bottom and
-    must finish without an error, a warning or stderr output.
+    must finish without an error, a warning or stderr output. Notebooks run in a scratch folder, so
+    the files a chapter exports (call lists, the capstone's report) never land next to the notebooks.
 
     >>> import tempfile, pathlib
     >>> build(pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp()))   # no sources: nothing
@@ -207,8 +209,9 @@ def build(sources: Path, notebooks: Path, names: list[str] | None = None, timeou
             out_dir = notebooks / lang
             out_dir.mkdir(parents=True, exist_ok=True)
             nb = chapter.notebook(lang)
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(out_dir)}}).execute()
+            with tempfile.TemporaryDirectory() as scratch:   # files a chapter exports stay out of the tree
+                NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                               resources={"metadata": {"path": scratch}}).execute()
             nb = _make_stable(nb)
             problems = problems_in_outputs(nb)
             if problems:
