@@ -34,7 +34,7 @@ from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, 
 from helpers.validation import Instance, Options, check_param, validate_params
 
 # Segmentation is what the functions return (read, never built by users): importable, not listed.
-__all__ = ["rfm_segment", "cn8_classify", "rule_segment", "segment_summary", "schemes_for", "SCHEMES"]
+__all__ = ["rfm_segment", "cn8_classify", "rule_segment", "segment_summary", "SCHEMES"]
 
 SCHEMES = ("r_rfm10", "rf_grid", "rfm11", "pymc", "cn8")
 _FM_RULES = {"ceil": lambda f, m: math.ceil((f + m) / 2),
@@ -138,23 +138,6 @@ def _stated_counting(table) -> tuple:
         return table.attrs.get("frequency"), table.attrs.get("monetary")
     names = as_lazy(table).collect_schema().names()
     return ("orders" if "orders" in names and "purchase_days" not in names else None), None
-
-
-def schemes_for(table) -> tuple:
-    """The schemes of :data:`SCHEMES` that can segment ``table``: all but ``pymc`` when the table
-    states it counted something other than PyMC-Marketing's inputs (purchase days, mean spend).
-
-    >>> import pandas as pd
-    >>> rfm = pd.DataFrame({"recency_days": [5], "frequency": [8], "monetary": [80.0]})
-    >>> rfm.attrs["frequency"] = "orders"
-    >>> schemes_for(rfm)
-    ('r_rfm10', 'rf_grid', 'rfm11', 'cn8')
-    """
-    try:
-        _require_pymc_input(*_stated_counting(table), None)
-    except DataError:
-        return tuple(s for s in SCHEMES if s != "pymc")
-    return SCHEMES
 
 
 def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:

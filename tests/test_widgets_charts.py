@@ -114,7 +114,7 @@ def test_rfm_results_equal_the_library_after_every_change(customers):
         moved.controls[control].value = value
         method, n_bins, scheme = moved.values["method"], moved.values["n_bins"], moved.values["scheme"]
         try:
-            want = (cn8_classify(customers) if scheme == "cn8"
+            want = (cn8_classify(customers) if scheme == "cn8" else rfm_segment(customers, "pymc") if scheme == "pymc"
                     else rfm_segment(rfm_score(customers, n_bins=n_bins, method=method), scheme))
         except DataError as refused:            # the explorer shows the library's message instead of a table
             assert moved.result.summary is None and moved.result.error == str(refused)

@@ -41,9 +41,23 @@ def test_moving_controls_resegments(rfm):
     explorer.controls["n_bins"].value = 4
     explorer.controls["method"].value = "qcut_drop"
     explorer.controls["scheme"].value = "pymc"
-    want = segment_summary(rfm_segment(rfm_score(rfm, n_bins=4, method="qcut_drop"), "pymc"), data=rfm)
+    want = segment_summary(rfm_segment(rfm, "pymc"), data=rfm)
     assert explorer.result.summary["segment"].tolist() == want["segment"].tolist()
     assert explorer.result.segmentation.params["method"] == "qcut_drop"
+
+
+def test_pymc_segments_its_own_table_whatever_the_score_controls(rfm):
+    orders = rfm.copy()
+    orders.attrs.update(frequency="orders", monetary="sum")          # as rfm_table states it
+    days = rfm.assign(frequency=np.maximum(1, rfm["frequency"] - 1), monetary=rfm["revenue"] / rfm["frequency"])
+    days.attrs.update(frequency="days", monetary="mean")
+    explorer = RfmExplorer(orders, chart=False, pymc_rfm=days, scheme="pymc")
+    want = segment_summary(rfm_segment(days, "pymc"), data=orders)
+    for control, value in (("n_bins", 3), ("method", "rank_first"), ("n_bins", 5)):
+        explorer.controls[control].value = value
+        pd.testing.assert_frame_equal(explorer.result.summary, want)
+    refused = RfmExplorer(orders, chart=False, scheme="pymc")      # no table of PyMC-Marketing's inputs
+    assert refused.result.summary is None and "rfm_table(tx, frequency=" in refused.result.error
 
 
 def test_unusable_setting_shows_the_library_message(rfm):

@@ -368,7 +368,7 @@ Hibernating（沉睡）、Lost（流失）……它们在 1–5 分的基础上�
 | `r_rfm10` | R 包 `rfm` 的示例规则 | R、F、M | 10 类，**按顺序第一条匹配的规则生效**；没有规则覆盖的组合归为“其他” |
 | `rf_grid` | Kaggle 等 CRM 分析教程 | 只用 R、F | 5×5 网格全部覆盖，有“沉睡客户”，没有“流失客户” |
 | `rfm11` | 从业者常用的 R × FM 网格 | R 与 FM = ⌈(F+M)/2⌉ | 11 类，覆盖全部格子 |
-| `pymc` | PyMC-Marketing | 四分位（1–4 分） | 优质、复购、高消费、风险、不活跃 |
+| `pymc` | PyMC-Marketing | 四分位（1–4 分）；F = 购买天数，M = 每个购买日的平均消费 | 优质、复购、高消费、风险、不活跃 |
 
 先看 `r_rfm10` 的规则表——顺序很重要：`444` 同时满足第 2 条（潜在忠诚）和第 3 条（忠诚），按第一条匹配归为**潜在忠诚客户**；
 `333` 甚至同时满足 5 条规则，结果也是潜在忠诚客户。
@@ -383,7 +383,7 @@ Lost… Built on the 1–5 scores, a **rule table** maps the 125 RFM codes to ab
 | `r_rfm10` | the example rules of the R package `rfm` | R, F, M | 10 segments; **the first matching rule wins**; combinations no rule covers become "Others" |
 | `rf_grid` | Kaggle-style CRM analytics tutorials | R and F only | covers the whole 5×5 grid; has Hibernating, no Lost |
 | `rfm11` | a practitioners' R × FM grid | R and FM = ⌈(F+M)/2⌉ | 11 segments, every cell covered |
-| `pymc` | PyMC-Marketing | quartiles (scores 1–4) | Premium, Repeat, Top Spender, At Risk, Inactive |
+| `pymc` | PyMC-Marketing | quartiles (scores 1–4); F = purchase days, M = mean spend per purchase day | Premium, Repeat, Top Spender, At Risk, Inactive |
 
 First the rule table of `r_rfm10` — order matters: `444` matches rule 2 (Potential Loyalist) and rule 3 (Loyal
 Customers); the first match wins, so it is a **Potential Loyalist**. `333` even matches five rules — and is a
@@ -463,7 +463,7 @@ ch.md(zh="""
 细分的人数与收入占比立即更新。试一试：
 - 把方案从 `r_rfm10` 换成 `rfm11`，冠军客户从多少变成多少？
 - 把档数改成 4：哪些方案不能再用？提示里说了怎么解决？
-- 选 `pymc` 方案时，需要怎样设置档数？
+- 选 `pymc` 方案，再改档数或并列值规则：结果变不变？为什么？（提示：第 6 节，PyMC-Marketing 用什么算 F 和 M？）
 """, en="""
 ## 8 · Explorer: change the rule, the segments change
 
@@ -471,9 +471,9 @@ The explorer below works on one RFM table (Online Retail). Switch the **tie poli
 **segment scheme**, and segment sizes and revenue shares update at once. Try:
 - switch the scheme from `r_rfm10` to `rfm11`: how many champions before and after?
 - set the bins to 4: which schemes stop working, and what does the message suggest?
-- what must the bins be for the `pymc` scheme?
+- choose `pymc`, then change the bins or the tie rule: does the result change? Why? (Hint: section 6 — what does PyMC-Marketing count as F and M?)
 """)
-ch.code("explorer = RfmExplorer(rfm)\nexplorer")
+ch.code("explorer = RfmExplorer(rfm, pymc_rfm=rfm_table(tx, frequency='days', monetary='mean'))\nexplorer")
 ch.exercise("ch03", "q6")
 
 ch.md(zh="""

@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers.errors import DataError
 from helpers.rfm.scores import METHODS, rfm_score
-from helpers.segments import Segmentation, cn8_classify, rfm_segment, schemes_for, segment_summary
+from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, segment_summary
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html, message_html
 
@@ -63,16 +63,18 @@ class RfmExplorer(Explorer):
     ``rfm`` comes from :func:`helpers.rfm.rfm_table` (it needs ``recency_days``, ``frequency``,
     ``monetary``, ``orders`` and ``revenue``). Controls, named as the parameters of
     :func:`helpers.rfm.rfm_score` and :func:`helpers.segments.rfm_segment`: ``method`` (tie
-    policy), ``n_bins`` (3–5) and ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins,
-    ``pymc`` 4 and is offered only for a table of purchase days and mean spend; ``cn8`` compares raw
-    values with their means and ignores the scores). ``initial``
-    sets controls at the start; ``chart=False`` leaves out the chart.
+    policy), ``n_bins`` (3–5) and ``scheme`` (``r_rfm10``, ``rf_grid``, ``rfm11`` need 5 bins;
+    ``cn8`` compares raw values with their means and ``pymc`` scores PyMC-Marketing's way, so both
+    ignore the two score controls). ``pymc_rfm`` is the table the ``pymc`` scheme segments: purchase
+    days and mean spend, ``rfm_table(tx, frequency="days", monetary="mean")`` (default ``rfm``; an
+    RFM table of other counts gets the library's message instead). ``initial`` sets controls at the
+    start; ``chart=False`` leaves out the chart.
 
     >>> import pandas as pd
     >>> rfm = pd.DataFrame({"recency_days": [3, 30, 90, 200, 400], "frequency": [9, 5, 3, 2, 1],
     ...     "monetary": [900.0, 500.0, 300.0, 200.0, 50.0], "orders": [9, 5, 3, 2, 1],
     ...     "revenue": [900.0, 500.0, 300.0, 200.0, 50.0]}, index=list("abcde"))
-    >>> explorer = RfmExplorer(rfm, chart=False, n_bins=4, method="qcut_drop", scheme="pymc")
+    >>> explorer = RfmExplorer(rfm, chart=False, scheme="pymc")
     >>> explorer.result.segmentation.params["n_bins"], explorer.result.error
     (4, None)
     """
@@ -80,8 +82,9 @@ class RfmExplorer(Explorer):
     figsize = (7, 5)
     cache_size = 12           # a segmentation shares its scores' columns: a few MB each at 100,000 customers
 
-    def __init__(self, rfm: pd.DataFrame, chart: bool = True, **initial):
+    def __init__(self, rfm: pd.DataFrame, chart: bool = True, pymc_rfm: pd.DataFrame | None = None, **initial):
         self.rfm = rfm
+        self.pymc_rfm = rfm if pymc_rfm is None else pymc_rfm
         # scores depend on the tie policy and n_bins only, so a new scheme re-segments without re-scoring;
         # cn8 does not use the scores at all. A setting seen before is shown again without computing.
         self._scores = lru_cache(maxsize=_CACHED_SCORES)(self._score)
@@ -95,12 +98,13 @@ class RfmExplorer(Explorer):
             "method": w.Dropdown(options=[(describe(f"wd_rfm_method_{m}"), m) for m in METHODS], value="r_rfm",
                                  description=describe("wd_rfm_method"), style=style),
             "n_bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
-            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in schemes_for(self.rfm)], value="r_rfm10",
+            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in SCHEMES], value="r_rfm10",
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
     def cache_key(self, values: dict):
-        return ("cn8",) if values["scheme"] == "cn8" else tuple(values.values())     # cn8 uses no scores
+        scheme = values["scheme"]
+        return (scheme,) if scheme in ("cn8", "pymc") else tuple(values.values())    # they ignore the score controls
 
     def clear_cache(self) -> None:
         """Forget the scores and segments computed so far (e.g. after replacing ``self.rfm``)."""
@@ -113,6 +117,8 @@ class RfmExplorer(Explorer):
     def compute(self, method: str, n_bins: int, scheme: str) -> RfmOutcome:
         if scheme == "cn8":
             segmented, notes = _caught(cn8_classify, self.rfm)
+        elif scheme == "pymc":           # PyMC-Marketing's quartiles of its own inputs
+            segmented, notes = _caught(rfm_segment, self.pymc_rfm, "pymc")
         else:
             scored, notes = self._scores(method, n_bins)
             segmented, more = (scored, ()) if isinstance(scored, str) else _caught(rfm_segment, scored, scheme)
