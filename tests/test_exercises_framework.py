@@ -37,6 +37,9 @@ def test_declared_mistakes_are_named_with_their_own_message(lang):
         assert (result.status, result.mistake, result.reason) == ("incorrect", "customer_share",
                                                                   CUSTOMER_SHARE.message[lang])
         assert q.outcome(43.18).mistake == "percent"
+        for outside in (2, -0.3, 1.5):                          # a share question: outside 0–1 is said so
+            result = q.outcome(outside)
+            assert result.mistake == "not_a_share" and str(outside) in result.reason
 
 
 def test_answers_at_the_stated_precision_pass_and_rougher_ones_are_told_so():

@@ -8,8 +8,8 @@ exercise's own message for it::
     >>> from helpers.teaching.exercises import ch00
     >>> diagnose(ch00.q4, 900.0, ("ch00", "q4")), diagnose(ch00.q4, 300.0, ("ch00", "q4"))
     ('no_discount', None)
-    >>> mistake_label("ch00", "q4", "no_discount", "en")
-    'CLV without the discount rate (m·r/(1−r))'
+    >>> mistake_label("ch00", "q4", "no_discount", "en"), mistake_label("ch00", "q2", "not_a_share", "zh")
+    ('CLV without the discount rate (m·r/(1−r))', '比例不在 0–1 之间')
 """
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ DECLARED: dict[tuple[str, str], tuple[str, dict]] = {
     ("ch00", "q4"): ("no_discount", {"zh": "CLV 忘了折现率（m·r/(1−r)）", "en": "CLV without the discount rate (m·r/(1−r))"}),
 }
 
+#: Mistakes every numeric exercise can diagnose (helpers.teaching.exercises.core), in the board's words.
+FRAMEWORK = {
+    "invalid": {"zh": "不是有效的数字（缺失值、无穷大、文本……）", "en": "not a valid number (missing, infinite, text…)"},
+    "precision": {"zh": "数值对，但小数位不够", "en": "right value, too few decimals"},
+    "not_a_share": {"zh": "比例不在 0–1 之间", "en": "a share outside 0–1"},
+}
 GENERIC = {"zh": "典型错误（见培训师指南“学员常见困难”）", "en": "the typical mistake (trainer guide, “where students stumble”)"}
 OTHER = {"zh": "其他错误", "en": "other wrong answers"}
 
@@ -68,6 +74,8 @@ def mistake_label(chapter: str, exercise: str, mistake: str | None, lang: str) -
         return declared[1][lang]
     if mistake == TYPICAL:
         return GENERIC[lang]
+    if mistake in FRAMEWORK:
+        return FRAMEWORK[mistake][lang]
     try:
         return _own_label(chapter, exercise, mistake, lang) or mistake
     except Exception:

@@ -495,7 +495,8 @@ class ValueProblem(Problem):
     ``None``: exactly, for counts), or any other value compared with ``==``.
 
     Checking order: not a valid number (NaN, inf, 10**400, text, a list…) → correct → a declared
-    mistake → right but too rough → too high / too low with a pointer to the hints.
+    mistake → right but too rough → outside 0–1 where the question asks for a share (it declares
+    :data:`AS_PERCENT`) → too high / too low with a pointer to the hints.
 
     >>> q = ValueProblem(var="n", expected=lambda: 328,
     ...                  mistakes=[Mistake("111", answer=lambda: 330, message={"zh": "这是 111 的人数。",
@@ -563,6 +564,8 @@ class ValueProblem(Problem):
             return self._wrong(t("ex_too_rough", decimals=self.decimals), "precision")
         if abs(got) > 1e12 * max(1.0, abs(float(want))):
             return self._wrong(t("ex_invalid_number", why=t("ex_huge")), "invalid")
+        if not 0 <= got <= 1 and any(m.id == AS_PERCENT.id for m in self.mistakes):   # a share question
+            return self._wrong(t("ex_not_a_share", got=_shown(answer)), "not_a_share", pointer=True)
         return self._wrong(t("ex_too_high") if got > want else t("ex_too_low"), pointer=True)
 
 
