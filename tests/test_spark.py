@@ -24,6 +24,7 @@ from helpers.errors import DataWarning
 from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
 from helpers.migration import customer_flow, migration_matrix, pooled_transition_matrix
 from helpers.profitability import customer_profit
+from helpers.report import analyse
 from helpers.rfm import rfm_score, rfm_table
 from helpers.segments import cn8_classify, rfm_segment, segment_summary
 
@@ -322,12 +323,20 @@ def test_parquet_written_by_the_kit_is_read_back_by_spark_duckdb_polars_and_pand
     assert duckdb.sql(f"SELECT max(last_purchase) FROM '{path}'").fetchall()[0][0] == states["last_purchase"].max()
 
 
+def test_the_report_analyses_an_engine_frame_as_pandas(on_clock):
+    tx = transactions(1500)
+    got, expected = analyse(on_clock(tx), as_of="2024-03-31"), analyse(tx, as_of="2024-03-31")   # later rows cut
+    for table in ("customers", "at_risk", "win_back", "segment_actions"):
+        pd.testing.assert_frame_equal(getattr(got, table), getattr(expected, table), obj=f"{on_clock.name} {table}")
+    assert got.notes == expected.notes and any("2024-03-31" in note for note in got.notes)
+
+
 @pytest.mark.spark
 def test_the_whole_report_runs_on_spark_with_a_small_driver_as_on_pandas(spark, tmp_path):
     """Three million invoice lines (about 170,000 customers) read by Spark, the driver held to
     512 MB: every table of the report equals pandas', and the report's files are the same."""
     from benchmarks.transactions import write_transactions
-    from helpers.report import analyse, write_report
+    from helpers.report import write_report
 
     assert spark.sparkContext.getConf().get("spark.driver.memory") == "512m"
     path = write_transactions(tmp_path / "lines.parquet", 3_000_000, "lines", "text")
