@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers.data.engines import as_lazy, collect, is_pandas, materialise
 from helpers.errors import DataError, warn
-from helpers.i18n import label
+from helpers.i18n import has, label, t
 from helpers.result import Classification
 from helpers.rfm.quantiles import order_statistics
 from helpers.rfm.scores import RFMScores, _native_like, class_counts, rfm_score, summary_of
@@ -127,8 +127,14 @@ def _require_pymc_input(frequency, monetary, method) -> None:
     quartile_rule = method is None or method == "qcut_drop" or method.endswith("+breaks")
     if frequency in (None, "days") and monetary in (None, "mean") and quartile_rule:
         return
+    def said(key: str, value) -> str:            # in the reader's words where the catalogue has them
+        return t(key) if value and has(key) else str(value or "?")
+
+    method = method or "qcut_drop"
     raise DataError("err_rfm_pymc_input", column="frequency", fix_key="fix_rfm_pymc_input",
-                    frequency=frequency or "?", monetary=monetary or "?", method=method or "qcut_drop")
+                    frequency=said(f"rfm_frequency_basis.{frequency}", frequency),
+                    monetary=said(f"rfm_monetary_basis.{monetary}", monetary),
+                    method=said(f"wd_rfm_method_{method}", method))
 
 
 def _stated_counting(table) -> tuple:

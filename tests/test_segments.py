@@ -122,10 +122,10 @@ def test_the_pymc_scheme_gives_pymc_marketings_own_labels(name):
 
 def test_the_pymc_scheme_refuses_inputs_pymc_marketing_would_not_score(r_rfm_table):  # noqa: F811
     tx = load_cdnow(sample=True)[0]
-    with language("en"), pytest.raises(DataError, match="M = 'sum'.*monetary=\"mean\""):
+    with language("en"), pytest.raises(DataError, match="M = total spend.*monetary=\"mean\""):
         rfm_segment(rfm_table(tx), "pymc")                               # total spend, not its mean
     by_days = rfm_table(tx, frequency="days", monetary="mean")
-    with language("zh"), pytest.raises(DataError, match="评分方法为“r_rfm”"):
+    with language("zh"), pytest.raises(DataError, match="评分方法是“R rfm 分位点（并列同分）”"):
         rfm_segment(quiet(rfm_score, by_days, n_bins=4), "pymc")         # R rfm's breaks, not quartiles
     # what the kit's scheme used to do (total spend) gives another label to 29 % of them
     old = quiet(rfm_score, rfm_table(tx), n_bins=4, method="qcut_drop").table["rfm_cell"]
