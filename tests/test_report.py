@@ -516,3 +516,16 @@ def test_a_worker_started_ahead_is_the_one_the_report_uses():
         assert list(worker.result()) == ["noop"]
     finally:
         worker.close()
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+def test_a_frame_without_the_standard_columns_is_told_how_to_get_them(engine):
+    import polars as pl
+
+    from helpers.errors import DataError
+
+    tx = pd.DataFrame({"会员号": ["a"], "order_date": pd.to_datetime(["2024-01-01"]), "amount": [1.0]})
+    frame = pl.from_pandas(tx) if engine == "polars" else tx
+    with language("zh"), pytest.raises(DataError, match="customer_id.*load_transactions") as refused:
+        analyse(frame, as_of="2024-02-01")
+    assert refused.value.column == "customer_id"

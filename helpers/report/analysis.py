@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import as_lazy, collect, day, is_pandas, resolve_as_of
+from helpers.data.engines import as_lazy, collect, day, is_pandas, require_transactions, resolve_as_of
 from helpers.i18n import label, t
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, customer_value
 from helpers.segments import SCHEMES
@@ -50,6 +50,7 @@ _VALUE_QUANTILE = 0.75         # the lists' "high value": revenue at or above th
 _REVISIT_MONTHS = 6            # horizon searched for each customer's next routine revisit
 #: The bundled datasets the report runs on, with the currency of their amounts.
 DEMOS = {"online_retail": "GBP", "cdnow": "USD"}
+_COLUMNS = ["customer_id", "order_date", "amount"]      # what the report reads (order_id when there is one)
 #: The per-customer value columns (:mod:`helpers.report.value`), blank when the models were not fitted.
 VALUE_COLUMNS = ["prob_alive", "expected_purchases", "expected_spend", "clv"]
 
@@ -234,6 +235,18 @@ def _with_value(actions: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _require_columns(tx) -> None:
+    """The report reads the standard columns: a DataError naming the first one missing (or typed
+    wrongly) and how to get them, before any step runs."""
+    from helpers.errors import DataError
+
+    schema = as_lazy(tx).collect_schema()
+    for column in _COLUMNS:
+        if column not in schema:
+            raise DataError("err_rfm_missing_column", column=column, fix_key="fix_report_columns")
+    require_transactions(as_lazy(tx), _COLUMNS, "order_date", "amount", schema=schema)
+
+
 def _until(tx, as_of: pd.Timestamp) -> tuple:
     """``(transactions up to the day as_of, how many were later)``, where the transactions live."""
     if is_pandas(tx):
@@ -290,6 +303,7 @@ def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, hor
     from helpers.segments import rfm_segment
     from helpers.tiers import customer_pyramid
 
+    _require_columns(tx)
     currency = currency or getattr(tx, "attrs", {}).get("currency")
     notes = []
     if as_of is not None:
