@@ -459,7 +459,8 @@ ch.code("plot_rfm_heatmap(cd_scores['r_rfm']);")
 ch.md(zh="""
 ## 8 · 讲解器：规则一变，细分就变
 
-下面的讲解器用同一张 RFM 表（Online Retail），可以切换**并列值规则**、**档数**和**细分方案**，
+下面的讲解器用同一张 RFM 表（Online Retail；`pymc` 方案另用一张按购买天数和日均消费算的表），
+可以切换**并列值规则**、**档数**和**细分方案**，
 细分的人数与收入占比立即更新。试一试：
 - 把方案从 `r_rfm10` 换成 `rfm11`，冠军客户从多少变成多少？
 - 把档数改成 4：哪些方案不能再用？提示里说了怎么解决？
@@ -467,7 +468,8 @@ ch.md(zh="""
 """, en="""
 ## 8 · Explorer: change the rule, the segments change
 
-The explorer below works on one RFM table (Online Retail). Switch the **tie policy**, the **number of bins** and the
+The explorer below works on one RFM table (Online Retail; the `pymc` scheme on a second one, counted in purchase
+days and mean spend per day). Switch the **tie policy**, the **number of bins** and the
 **segment scheme**, and segment sizes and revenue shares update at once. Try:
 - switch the scheme from `r_rfm10` to `rfm11`: how many champions before and after?
 - set the bins to 4: which schemes stop working, and what does the message suggest?
