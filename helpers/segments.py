@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import narwhals as nw
 import numpy as np
@@ -151,8 +152,16 @@ def _scheme_cells(scored: RFMScores, scheme: str, fm: str) -> dict[str, str]:
         _require_bins(scored, 4, scheme)
         _require_pymc_input(scored.params.get("frequency"), scored.params.get("monetary"),
                             scored.params.get("method"))
+    else:
+        _require_bins(scored, 5, scheme)
+    return _cells_of(scheme, fm)
+
+
+@lru_cache(maxsize=None)
+def _cells_of(scheme: str, fm: str) -> dict[str, str]:
+    """Cell → segment of a named scheme: fixed tables, worked out once per process (read only)."""
+    if scheme == "pymc":
         return _pymc_cells(4)
-    _require_bins(scored, 5, scheme)
     if scheme == "r_rfm10":
         return rule_cells(R_RFM10, 5)
     if scheme == "rf_grid":
