@@ -37,7 +37,7 @@ from helpers.data.data_report import REASONS, DataReport
 from helpers.data.progress import progress_bar
 from helpers.errors import DataError, warn
 from helpers.i18n import label
-from helpers.data.values import parse_dates, parse_ids, parse_numbers
+from helpers.data.values import narrowed, parse_dates, parse_ids, parse_numbers
 from helpers.validation import Interval, Options, validate_params
 
 __all__ = ["load_transactions", "load_table"]
@@ -189,7 +189,7 @@ def _layout_rows(raw, mapping: dict):
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
             text = values.astype("string")
             hint = text.str.contains("|".join(map(re.escape, TOTAL_WORDS)), case=False).fillna(False).astype(bool)
-            total[hint] |= text[hint].map(lambda v: bool(_TOTAL.match(v))).astype(bool)     # few rows: exact test
+            total |= narrowed(text, hint, lambda s: s.map(lambda v: bool(_TOTAL.match(v))))   # few rows: exact test
     single = filled.sum(axis=1) == 1
     customer = filled.iloc[:, raw.columns.get_loc(mapping["customer_id"])]
     note = pd.Series(False, index=raw.index)
