@@ -240,11 +240,12 @@ def _require_columns(tx) -> None:
     wrongly) and how to get them, before any step runs."""
     from helpers.errors import DataError
 
-    schema = as_lazy(tx).collect_schema()
+    frame = as_lazy(tx)
+    schema = frame.collect_schema()
     for column in _COLUMNS:
         if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_report_columns")
-    require_transactions(as_lazy(tx), _COLUMNS, "order_date", "amount", schema=schema)
+    require_transactions(frame, _COLUMNS, "order_date", "amount", schema=schema)
 
 
 def _until(tx, as_of: pd.Timestamp) -> tuple:
