@@ -69,8 +69,9 @@ _ITEM_PATTERNS = (
     (re.compile(r"^imp_(\w+)$"), "col_item_importance"), (re.compile(r"^perf_(\w+)$"), "col_item_performance"),
     (re.compile(r"^min_value_(\w+)$"), "col_min_value_of"),
 )
-#: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``).
-_COLUMN_PREFIXES = ("cmp_m_", "sem_", "btyd_col_", "sbg_cohort.")
+#: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``;
+#: a tie rule or a segment scheme side by side with others: ``r_rfm``, ``rfm11``).
+_COLUMN_PREFIXES = ("cmp_m_", "sem_", "btyd_col_", "sbg_cohort.", "wd_rfm_method_", "wd_rfm_scheme_")
 #: Settings whose value is a column name (shown with the column's label).
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 

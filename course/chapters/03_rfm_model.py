@@ -210,17 +210,17 @@ notes
 ch.checked("show(pd.DataFrame({m: s.table['F'].value_counts() for m, s in cd_scores.items()}).reindex(range(1, 6)).fillna(0).astype(int).rename_axis('F'))")
 ch.md(zh="""
 **逐列解读（每行是一个 F 分，数字是客户数）：**
-- `r_rfm`：12,054 位只买过一次的客户都是 F = 1，**F = 2 是空档**，买过两次的客户直接跳到 F = 3；
-- `rank_first`：每档恰好 4,714 人——可这是把 12,054 位一模一样的“一次性客户”硬拆成了 1、2、3 分；
-- `qcut_drop`：只剩 3 档，F 的最高分是 3，买过 1 次和 2 次的客户被并成了一档。
+- `r_rfm`（表头“R rfm 分位点”）：12,054 位只买过一次的客户都是 F = 1，**F = 2 是空档**，买过两次的客户直接跳到 F = 3；
+- `rank_first`（“按排名等分”）：每档恰好 4,714 人——可这是把 12,054 位一模一样的“一次性客户”硬拆成了 1、2、3 分；
+- `qcut_drop`（“qcut 去重”）：只剩 3 档，F 的最高分是 3，买过 1 次和 2 次的客户被并成了一档。
 
 `rank_first` 的问题看三个具体客户就清楚：都只买过一次，分数却不同，只因为客户编号不同。
 """, en="""
 **Column by column (rows are F scores, numbers are customers):**
-- `r_rfm`: all 12,054 one-time buyers get F = 1, **F = 2 is empty**, and two-time buyers jump to F = 3;
-- `rank_first`: exactly 4,714 per bin — but only because 12,054 identical one-time buyers were split into scores
+- `r_rfm` (header "R rfm quantile breaks"): all 12,054 one-time buyers get F = 1, **F = 2 is empty**, and two-time buyers jump to F = 3;
+- `rank_first` ("Equal-size ranks"): exactly 4,714 per bin — but only because 12,054 identical one-time buyers were split into scores
   1, 2 and 3;
-- `qcut_drop`: only 3 bins are left; the best F is 3, and one-time and two-time buyers share a bin.
+- `qcut_drop` ("qcut, duplicates dropped"): only 3 bins are left; the best F is 3, and one-time and two-time buyers share a bin.
 
 Three customers make the problem of `rank_first` concrete: each bought once, yet their scores differ — only their
 customer ids do.
@@ -403,11 +403,11 @@ schemes = {name: rfm_segment(scores, name) for name in ("r_rfm10", "rf_grid", "r
 show(pd.DataFrame({name: s.summary().set_index('label')['share'] for name, s in schemes.items()}), share_cols=list(schemes))
 """)
 ch.md(zh="""
-（空白 NaN 表示该方案没有这个细分。）在 `r_rfm10` 里，冠军必须三项都是 5 分（7.6%）；`rf_grid` 只看 R、F（14.4%）；`rfm11` 把 F、M 平均后再看（20.5%）。
+（空白 NaN 表示该方案没有这个细分。）在 `r_rfm10`（R rfm 十类）里，冠军必须三项都是 5 分（7.6%）；`rf_grid`（R×F 网格）只看 R、F（14.4%）；`rfm11`（R×FM 十一类）把 F、M 平均后再看（20.5%）。
 所以汇报时不能只说“我们有 20% 的冠军客户”，必须说明**方案与评分规则**。另外，`r_rfm10` 有 0.3% 的客户落在“其他”：
 例如 `215`（R = 2、F = 1、M = 5）——很久没来、只来过一次、却花了很多钱，没有任何一条规则覆盖它，需要单独看。
 """, en="""
-(NaN: the scheme has no such segment.) In `r_rfm10` a champion needs a 5 on all three scores (7.6 %); `rf_grid` looks at R and F only (14.4 %); `rfm11`
+(NaN: the scheme has no such segment.) In `r_rfm10` (R rfm 10 segments) a champion needs a 5 on all three scores (7.6 %); `rf_grid` (R×F grid) looks at R and F only (14.4 %); `rfm11` (R×FM)
 averages F and M first (20.5 %). So a report cannot just say "20 % of our customers are champions" — it must name
 **the scheme and the scoring rule**. Also, 0.3 % of customers fall into "Others" under `r_rfm10`, e.g. `215`
 (R = 2, F = 1, M = 5): away for a while, one purchase, big spend — no rule covers them, so look at them separately.
