@@ -1,4 +1,5 @@
 """The command line speaks the user's language, and a data problem's fix is a command-line option."""
+import re
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,18 @@ def test_help_follows_a_chinese_locale(capsys, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, out, _ = run(capsys, "--help")
     assert code == 0 and out.startswith("用法：") and "对交易文件做客户分类" in out
+
+
+@pytest.mark.parametrize("argv, words", [(["lab"], "课程版本和界面语言"), (["slides"], "离线的 reveal.js 幻灯片"),
+                                         (["classroom"], "收取学员作业"), (["classroom", "start"], "学员登录时输入的班级码"),
+                                         (["classroom", "export"], "把进度导出为 CSV 和 Excel")])
+def test_the_course_commands_help_in_chinese_too(capsys, monkeypatch, argv, words):
+    for name in ("CRMKIT_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, *argv, "--help")
+    assert code == 0 and out.startswith("用法：") and words in out
+    assert not re.search(r"\b(the|default|folder)\b", out), out     # no English help text left
 
 
 def test_help_in_english(capsys):

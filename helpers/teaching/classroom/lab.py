@@ -102,12 +102,13 @@ def main(args) -> int:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("lab", help="JupyterLab on working copies of an edition (what `make lab` runs)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    p.add_argument("--repo", help="the kit's folder (default: this one)")
-    p.add_argument("--prepare-only", action="store_true", help="make the copies and settings, print the command")
-    p.add_argument("lab_args", nargs=argparse_remainder(), help="after --: more arguments for jupyter lab "
-                   "(python -m helpers lab --lang en -- --port 9999)")
+    from helpers.i18n import t
+
+    p = sub.add_parser("lab", help=t("cli_lab_help"), description=t("cli_lab_help"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=t("cli_edition_lang"))
+    p.add_argument("--repo", help=t("cli_repo"))
+    p.add_argument("--prepare-only", action="store_true", help=t("cli_lab_prepare_only"))
+    p.add_argument("lab_args", nargs=argparse_remainder(), help=t("cli_lab_args"))
     p.set_defaults(run=main)
 
 

@@ -338,58 +338,44 @@ def status(args) -> int:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("classroom", help="a class server for the room (JupyterHub): start, stop, collect, export",
-                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from helpers.i18n import t
+
+    p = sub.add_parser("classroom", help=t("cli_class_help"), description=t("cli_class_description"),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = p.add_subparsers(dest="action")
 
-    def common(q):
-        q.add_argument("--dir", default=str(DEFAULT_DIR), help=f"the class's folder (default {DEFAULT_DIR})")
+    def action(name: str, key: str, run):
+        q = actions.add_parser(name, help=t(key), description=t(key))
+        q.add_argument("--dir", default=str(DEFAULT_DIR), help=t("cli_class_dir", dir=DEFAULT_DIR))
+        q.set_defaults(run=run)
+        return q
 
-    s = actions.add_parser("start", help="set up (first time) and start the class server")
-    common(s)
-    s.add_argument("--lang", choices=("zh", "en"), help="the edition and interface language (default zh)")
-    s.add_argument("--code", dest="class_code", help="the class code students type (default: 6 random digits)")
-    s.add_argument("--trainer-password", help="the trainer's password (default: generated, printed at start)")
-    s.add_argument("--port", type=int, help="the port students open (default 8000)")
-    s.add_argument("--ip", help="the address to listen on (default 0.0.0.0: the whole local network)")
-    s.add_argument("--db", help="a database URL for the progress store, e.g. postgresql+psycopg://user:pw@host/db "
-                                "(default: SQLite beside the hub)")
-    s.add_argument("--max-students", type=int)
-    s.add_argument("--prefix", help="account name prefix (default crm: crm001, crm002 …, crm-trainer)")
-    s.add_argument("--stuck-minutes", type=int, help="no progress for this long counts as stuck (default 10)")
-    s.add_argument("--stuck-attempts", type=int, help="this many wrong answers counts as stuck (default 3)")
-    s.add_argument("--service-port", type=int)
-    s.add_argument("--hub-port", type=int)
-    s.add_argument("--proxy-api-port", type=int)
-    s.add_argument("--repo", help="the kit's folder (default: this one)")
-    s.add_argument("--proxy", help="the configurable-http-proxy command (default: .node/ of the kit)")
-    s.add_argument("--venv", help="where the students' Python lives (default <dir>/venv)")
-    s.add_argument("--setup-only", action="store_true", help="prepare everything, do not start the hub")
-    s.set_defaults(run=start)
-
-    s = actions.add_parser("stop", help="stop every student's server and the hub (end of class)")
-    common(s)
-    s.set_defaults(run=stop)
-    s = actions.add_parser("collect", help="each student's work as a folder and a zip, with the progress")
-    common(s)
-    s.add_argument("--out", help="output folder (default build/classroom/collected-<date>)")
-    s.set_defaults(run=collect)
-    s = actions.add_parser("export", help="the progress as CSV and Excel")
-    common(s)
-    s.add_argument("--out", help="output folder (default build/classroom)")
-    s.add_argument("--lang", choices=("zh", "en"))
-    s.set_defaults(run=export)
-    s = actions.add_parser("reset-password", help="a student forgot their password: their next sign-in sets one")
-    common(s)
-    s.add_argument("name")
-    s.set_defaults(run=reset_password)
-    s = actions.add_parser("add", help="put names on the roster before class (optional)")
-    common(s)
-    s.add_argument("names", nargs="+")
-    s.set_defaults(run=add)
-    s = actions.add_parser("status", help="is it running, who signed in, how many events")
-    common(s)
-    s.set_defaults(run=status)
+    s = action("start", "cli_class_start", start)
+    s.add_argument("--lang", choices=("zh", "en"), help=t("cli_edition_lang"))
+    s.add_argument("--code", dest="class_code", help=t("cli_class_code"))
+    s.add_argument("--trainer-password", help=t("cli_class_trainer_password"))
+    s.add_argument("--port", type=int, help=t("cli_class_port"))
+    s.add_argument("--ip", help=t("cli_class_ip"))
+    s.add_argument("--db", help=t("cli_class_db"))
+    s.add_argument("--max-students", type=int, help=t("cli_class_max_students"))
+    s.add_argument("--prefix", help=t("cli_class_prefix"))
+    s.add_argument("--stuck-minutes", type=int, help=t("cli_class_stuck_minutes"))
+    s.add_argument("--stuck-attempts", type=int, help=t("cli_class_stuck_attempts"))
+    s.add_argument("--service-port", type=int, help=t("cli_class_service_port"))
+    s.add_argument("--hub-port", type=int, help=t("cli_class_hub_port"))
+    s.add_argument("--proxy-api-port", type=int, help=t("cli_class_proxy_api_port"))
+    s.add_argument("--repo", help=t("cli_repo"))
+    s.add_argument("--proxy", help=t("cli_class_proxy"))
+    s.add_argument("--venv", help=t("cli_class_venv"))
+    s.add_argument("--setup-only", action="store_true", help=t("cli_class_setup_only"))
+    action("stop", "cli_class_stop", stop)
+    action("collect", "cli_class_collect", collect).add_argument("--out", help=t("cli_class_collect_out"))
+    s = action("export", "cli_class_export", export)
+    s.add_argument("--out", help=t("cli_class_export_out"))
+    s.add_argument("--lang", choices=("zh", "en"), help=t("cli_class_export_lang"))
+    action("reset-password", "cli_class_reset", reset_password).add_argument("name", help=t("cli_class_reset_name"))
+    action("add", "cli_class_add", add).add_argument("names", nargs="+", help=t("cli_class_add_names"))
+    action("status", "cli_class_status", status)
 
     def default(args):
         if args.action is None:

@@ -142,10 +142,12 @@ def main(args) -> int:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("slides", help="chapters as offline reveal.js slides (trainer notes = speaker notes)")
-    p.add_argument("chapters", nargs="*", help="chapter number prefixes (default: all)")
-    p.add_argument("--lang", choices=("zh", "en"), help="one edition (default: both)")
-    p.add_argument("--out", default="build/slides", help="output folder (default build/slides)")
-    p.add_argument("--notebooks", default=str(REPO / "notebooks"))
-    p.add_argument("--with-solutions", action="store_true", help="keep the solution cells")
+    from helpers.i18n import t
+
+    p = sub.add_parser("slides", help=t("cli_slides_help"), description=t("cli_slides_help"))
+    p.add_argument("chapters", nargs="*", help=t("cli_build_chapters"))
+    p.add_argument("--lang", choices=("zh", "en"), help=t("cli_slides_lang"))
+    p.add_argument("--out", default="build/slides", help=t("cli_slides_out"))
+    p.add_argument("--notebooks", default=str(REPO / "notebooks"), help=t("cli_student_notebooks"))
+    p.add_argument("--with-solutions", action="store_true", help=t("cli_slides_solutions"))
     p.set_defaults(run=main)
