@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers.btyd import frequency_recency_grid
 from helpers.clv import margin_multiple
 from helpers.i18n import has, label, t
 from helpers.plots.base import decorate, get_ax
@@ -71,6 +70,8 @@ def plot_prob_alive_matrix(model, T, *, max_frequency=20, ax=None, **kw):
     >>> ax.collections[0].get_array().shape      # 5 frequencies × 39 recencies
     (5, 39)
     """
+    from helpers.btyd import frequency_recency_grid      # SciPy: only for these two charts
+
     grid = frequency_recency_grid(model, T, quantity="prob_alive", max_frequency=max_frequency)
     return _plot_grid(grid, t("clv_plot_prob_alive_title"), ax, **{"vmin": 0, "vmax": 1, **kw})
 
@@ -103,6 +104,8 @@ def plot_expected_purchases_matrix(model, T, *, horizon=1.0, max_frequency=20, a
     ...                                    horizon=39, max_frequency=3).get_title()
     'Expected purchases in the next 39 weeks'
     """
+    from helpers.btyd import frequency_recency_grid
+
     grid = frequency_recency_grid(model, T, quantity="expected_purchases", horizon=horizon, max_frequency=max_frequency)
     title = t("clv_plot_expected_purchases_title", t=f"{horizon:g}",
               unit=_time_unit(getattr(model, "period", None), horizon))

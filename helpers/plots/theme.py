@@ -17,8 +17,7 @@ __all__ = ["apply_theme"]
 
 FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "CRMKitSansSC-Regular.ttf"
 CJK_FAMILY = "CRM Kit Sans SC"
-FONT_FAMILIES = ["DejaVu Sans", CJK_FAMILY]   # Latin glyphs from DejaVu, Chinese from the kit font
-PALETTE = "Set2"
+STYLE_FILE = Path(__file__).resolve().parent / "kit.mplstyle"
 
 
 @lru_cache(maxsize=1)
@@ -51,20 +50,18 @@ def quiet_known_library_warnings() -> None:
 def apply_theme() -> None:
     """seaborn's whitegrid theme with the kit palette, then the CJK-capable font families.
 
-    The font is set after ``sns.set_theme`` because the theme resets ``font.family``.
+    The theme is the style sheet ``kit.mplstyle`` beside this module: what
+    ``sns.set_theme(style="whitegrid", palette="Set2", context="notebook")`` sets, then the kit's
+    fonts. Applying it does not import seaborn (and SciPy with it), so that a notebook or the
+    report's chart worker that draws no seaborn plot starts half a second sooner.
 
     >>> import matplotlib as mpl
     >>> apply_theme()
     >>> mpl.rcParams["axes.unicode_minus"]
     False
     """
-    import matplotlib as mpl
-    import seaborn as sns
+    from matplotlib import style
 
     register_font()
     quiet_known_library_warnings()
-    sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
-    mpl.rcParams["font.family"] = FONT_FAMILIES
-    mpl.rcParams["axes.unicode_minus"] = False      # the ASCII minus renders in every font
-    mpl.rcParams["figure.dpi"] = 100
-    mpl.rcParams["axes.titlesize"] = "large"         # the kit font has one (regular) weight
+    style.use(STYLE_FILE)

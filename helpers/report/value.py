@@ -41,7 +41,8 @@ import pandas as pd
 from helpers.i18n import t
 from helpers.validation import Interval, validate_params
 
-__all__ = ["customer_value", "CustomerValue", "MIN_HISTORY_DAYS", "MIN_REPEAT_BUYERS"]
+__all__ = ["customer_value", "CustomerValue", "purchase_histories", "value_from", "Histories", "MIN_HISTORY_DAYS",
+           "MIN_REPEAT_BUYERS"]
 
 HORIZON = 12                  # months ahead
 MARGIN = 1.0                  # CLV as discounted expected spend unless a margin is given
@@ -192,32 +193,71 @@ def _fit_spend(summary: pd.DataFrame):
     return (model, None) if model.converged else (None, t("report_value_not_converged", model=model._name))
 
 
-def _holdout(tx, as_of: pd.Timestamp, history_days: int):
+@dataclass
+class Histories:
+    """The purchase histories the value is forecast from: the BTYD summary of every customer at
+    ``as_of`` and, when the history is long enough for a holdout check, the summary at the end of its
+    first two thirds (``calibration``, with the purchases of the last ``holdout_days``); the kit's warnings
+    raised while summarising. Computed where the transactions live (:func:`purchase_histories`);
+    everything after it works on these per-customer tables only (:func:`value_from`).
+    """
+
+    as_of: pd.Timestamp
+    summary: pd.DataFrame
+    notes: list
+    calibration: pd.DataFrame | None = None
+    calibration_notes: list = field(default_factory=list)
+    holdout_days: int = 0
+
+
+def _holdout(history: Histories) -> tuple:
     """``(holdout_comparison table, None, notes)`` or ``(None, why not, notes)``: the BG/NBD model
     fitted on the first two thirds of the history, compared with the purchases of the last third.
 
     The notes are the fit's warnings, marked as the holdout check's; a warning that its standard
     errors are missing is left out, since the check shows none.
     """
-    from helpers.btyd import btyd_summary, holdout_comparison
+    from helpers.btyd import holdout_comparison
     from helpers.errors import collect_warnings
 
-    holdout_days = 7 * int(round(history_days * _HOLDOUT_SHARE / 7))
-    if holdout_days < _MIN_HOLDOUT_DAYS:
-        return None, t("report_value_no_holdout", days=f"{history_days:,}",
+    calibration = history.calibration
+    if calibration is None:
+        return None, t("report_value_no_holdout", days=f"{_history_days(history.summary):,}",
                        needed=int(_MIN_HOLDOUT_DAYS / _HOLDOUT_SHARE)), []
-    calibration_end = as_of - pd.Timedelta(days=holdout_days)
     with collect_warnings() as warned:
-        calibration = btyd_summary(tx, calibration_end, as_of, period="W")
         purchases, reason = _fit_purchases(calibration)
-    notes = [t("report_value_holdout_note", note=n) for n in _without_convergence_notes(warned)
+    notes = [t("report_value_holdout_note", note=n) for n in _without_convergence_notes(history.calibration_notes + warned)
              if n != t("warn_btyd_no_standard_errors")]
     if purchases is None:
         return None, t("report_value_holdout_unfit", reason=reason), notes
     table = holdout_comparison(purchases, calibration)
-    table.attrs.update(calibration_end=calibration_end, holdout_end=as_of, weeks=holdout_days // 7,
-                       customers=len(calibration))
+    table.attrs.update(calibration_end=history.as_of - pd.Timedelta(days=history.holdout_days),
+                       holdout_end=history.as_of, weeks=history.holdout_days // 7, customers=len(calibration))
     return table, None, notes
+
+
+def purchase_histories(tx, as_of) -> Histories:
+    """The :class:`Histories` of ``tx`` at ``as_of``: the steps of :func:`customer_value` that read transactions.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "amount": [10.0, 20.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-02", "2024-03-05"])})
+    >>> history = purchase_histories(tx, pd.Timestamp("2024-06-30"))
+    >>> history.summary[["x", "T"]].round(1).to_dict("records"), history.holdout_days
+    ([{'x': 1, 'T': 25.7}], 63)
+    """
+    from helpers.btyd import btyd_summary
+    from helpers.errors import collect_warnings
+
+    with collect_warnings() as notes:
+        summary = btyd_summary(tx, as_of, period="W")
+    history = Histories(as_of, summary, list(notes))
+    holdout_days = 7 * int(round(_history_days(summary) * _HOLDOUT_SHARE / 7))
+    if holdout_days >= _MIN_HOLDOUT_DAYS:
+        with collect_warnings() as calibration_notes:
+            history.calibration = btyd_summary(tx, as_of - pd.Timedelta(days=holdout_days), as_of, period="W")
+        history.calibration_notes, history.holdout_days = list(calibration_notes), holdout_days
+    return history
 
 
 @validate_params(horizon=Interval(int, 1, None), margin=Interval(float, 0, 1, closed="right"),
@@ -228,7 +268,9 @@ def customer_value(tx, as_of, *, horizon: int = HORIZON, margin: float = MARGIN,
 
     ``horizon`` months ahead (default 12), ``margin`` the share of spend that is profit (default 1:
     CLV is discounted expected spend), ``discount`` the rate per month (default 0.01). See the
-    module for the models, the holdout check and when the models are not fitted.
+    module for the models, the holdout check and when the models are not fitted. The same as
+    ``value_from(purchase_histories(tx, as_of), …)``: the report fits the models in its second
+    process while this one goes on.
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": [10.0, 20.0],
@@ -237,23 +279,36 @@ def customer_value(tx, as_of, *, horizon: int = HORIZON, margin: float = MARGIN,
     >>> value.fitted, value.table.empty
     (False, True)
     """
+    return value_from(purchase_histories(tx, as_of), horizon=horizon, margin=margin, discount=discount)
+
+
+def value_from(history: Histories, *, horizon: int = HORIZON, margin: float = MARGIN,
+               discount: float = DISCOUNT) -> CustomerValue:
+    """:func:`customer_value` from the purchase histories: the models' steps, per customer.
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "amount": [10.0], "order_date": pd.to_datetime(["2024-01-02"])})
+    >>> value = value_from(purchase_histories(tx, pd.Timestamp("2024-01-31")), horizon=6)
+    >>> value.fitted, value.params["horizon"]
+    (False, 6)
+    """
     from threadpoolctl import threadpool_limits
 
     params = {"horizon": horizon, "margin": margin, "discount": discount, "period": "W",
-              "step_length": WEEKS_PER_MONTH, "as_of": as_of}
+              "step_length": WEEKS_PER_MONTH, "as_of": history.as_of}
     # The fits are small: a multithreaded BLAS (called inside SciPy's L-BFGS-B) would wake its threads
     # for every step, which makes them 10–20 times slower, far more so on a busy machine.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _customer_value(tx, as_of, params)
+        return _value_from(history, params)
 
 
-def _customer_value(tx, as_of, params: dict) -> CustomerValue:
-    from helpers.btyd import btyd_summary, customer_clv
+def _value_from(history: Histories, params: dict) -> CustomerValue:
+    from helpers.btyd import customer_clv
     from helpers.errors import collect_warnings
 
     horizon, margin, discount = params["horizon"], params["margin"], params["discount"]
+    summary = history.summary
     with collect_warnings() as notes:
-        summary = btyd_summary(tx, as_of, period="W")
         params["history_days"] = _history_days(summary)
         purchases, reason = _fit_purchases(summary)
         spend, reason = _fit_spend(summary) if purchases is not None else (None, reason)
@@ -264,9 +319,9 @@ def _customer_value(tx, as_of, params: dict) -> CustomerValue:
             table["prob_alive"] = table["prob_alive"].where(summary["x"] > 0, np.nan)
             if not np.isfinite(table[_COLUMNS[1:]].to_numpy()).all():     # parameters ran off to extremes
                 reason = t("report_value_degenerate", model=purchases._name)
-    notes = _without_convergence_notes(notes)
+    notes = _without_convergence_notes(history.notes + notes)
     if reason is not None:
         return CustomerValue(pd.DataFrame(columns=_COLUMNS, index=summary.index[:0]), params, reason=reason,
                              notes=notes)
-    holdout, holdout_reason, holdout_notes = _holdout(tx, as_of, params["history_days"])
+    holdout, holdout_reason, holdout_notes = _holdout(history)
     return CustomerValue(table, params, purchases, spend, holdout, None, holdout_reason, notes + holdout_notes)
