@@ -246,9 +246,9 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["report"]:
-        from helpers.report.charts import ChartWorker
+        from helpers.report.worker import Worker
 
-        ChartWorker.prestart()      # the report's chart worker imports its libraries while this process does
+        Worker.prestart()      # the report's worker imports its libraries while this process does
     lang = cli_language(argv)
     with language(lang), _argparse_in(lang):
         args = _parser().parse_args(argv)

@@ -4,6 +4,7 @@ import html
 import re
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 
 import numpy as np
@@ -14,12 +15,13 @@ import pytest
 from helpers.__main__ import main
 from helpers.btyd import BetaGeoModel, GammaGammaModel, btyd_summary, customer_clv
 from helpers.data import load_transactions
-from helpers.errors import collect_warnings
+from helpers.errors import DataWarning, collect_warnings, warn
 from helpers.i18n import get_language, language, t
 from helpers.lifecycle import at_risk_list, win_back_list
 from helpers.report import FILES, analyse, create_report, write_report
-from helpers.report.charts import ChartWorker
+from helpers.report.analysis import _analyse, load_for_report
 from helpers.report.files import _write
+from helpers.report.worker import Worker, later
 from helpers.rfm import rfm_table
 from helpers.rfm import rfm_score
 from helpers.segments import rfm_segment, segment_summary
@@ -474,46 +476,75 @@ def test_the_demos_state_their_currency(tmp_path):
     assert "$" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
-# ---- the charts: drawn in a second process while the files are written, or here ----
+# ---- the second process: the value models and the charts, or here ----
 
-def test_the_page_is_the_same_whoever_draws_the_charts(tmp_path, gbk_csv):
+def test_the_report_is_the_same_whichever_process_fits_and_draws(tmp_path, gbk_csv):
     with language("en"):
         report = create_report(gbk_csv, tmp_path / "worker", columns={"amount": AMOUNT_HEADER}, as_of=AS_OF)
-        here = write_report(report, tmp_path / "here")["html"].read_text(encoding="utf-8")
-    worker = ChartWorker.start()
+        tx, data_report = load_for_report(gbk_csv, columns={"amount": AMOUNT_HEADER})
+        alone = _analyse(tx, data_report, as_of=AS_OF)            # no worker: every step here
+        here = write_report(alone, tmp_path / "here")["html"].read_text(encoding="utf-8")
+    worker = Worker.start()
     if worker is None:
-        pytest.skip("one core: the charts are always drawn here")
+        pytest.skip("one core: every step runs here")
     worker.close()
+    assert report.value.fitted
+    pd.testing.assert_frame_equal(report.customers, alone.customers)
+    assert report.notes == alone.notes
     assert (tmp_path / "worker" / "report.html").read_text(encoding="utf-8") == here
 
 
-def test_a_failing_chart_worker_leaves_the_charts_to_this_process(value_report, tmp_path):
-    failing = ChartWorker.start(command=[sys.executable, "-c", "raise SystemExit(3)"])
+def test_a_failing_worker_leaves_every_step_to_this_process(tmp_path, gbk_csv):
+    failing = Worker.start(command=[sys.executable, "-c", "raise SystemExit(3)"])
     if failing is None:
         pytest.skip("one core: no worker is started")
+    tx, data_report = load_for_report(gbk_csv, columns={"amount": AMOUNT_HEADER})
     try:
-        page = _write(value_report, tmp_path / "a", 20, lambda _line: None, failing)["html"]
+        report = _analyse(tx, data_report, as_of=AS_OF, worker=failing)
+        page = _write(report, tmp_path / "a", 20, lambda _line: None, failing)["html"]
     finally:
         failing.close()
-    assert page.read_text(encoding="utf-8") == write_report(value_report, tmp_path / "b")["html"].read_text(
-        encoding="utf-8")
+    alone = _analyse(tx, data_report, as_of=AS_OF)
+    pd.testing.assert_frame_equal(report.customers, alone.customers)
+    assert page.read_text(encoding="utf-8") == write_report(alone, tmp_path / "b")["html"].read_text(encoding="utf-8")
+
+
+def test_a_step_that_fails_in_the_worker_runs_here_and_its_warnings_reach_this_process():
+    worker = Worker.start()
+    if worker is None:
+        pytest.skip("one core: no worker is started")
+    try:
+        with pytest.warns(DataWarning):
+            stays = later(worker, _warn_and_return, lambda: 5)      # a lambda cannot be handed over: runs now
+        unpicklable = later(worker, _warn_and_return, threading.Lock)  # its result cannot travel back
+        fine = later(worker, _warn_and_return, 7)
+        with pytest.warns(DataWarning):
+            assert fine.result() == 7
+        with pytest.warns(DataWarning):
+            assert isinstance(unpicklable.result(), type(threading.Lock()))
+        assert stays.result()() == 5
+    finally:
+        worker.close()
+
+
+def _warn_and_return(value):
+    warn("warn_rfm_empty_bins", dim="F", scores="2")
+    return value() if value is threading.Lock else value
 
 
 def test_a_worker_started_ahead_is_the_one_the_report_uses():
-    from helpers.report import charts
+    from helpers.report import worker as module
 
-    ChartWorker.prestart()
-    ahead = list(charts._AHEAD)
+    Worker.prestart()
+    ahead = list(module._AHEAD)
     if not ahead:
         pytest.skip("one core: no worker is started")
-    ChartWorker.prestart()                         # a second start ahead replaces (and stops) the first
-    assert ahead[0]._process.poll() is not None and len(charts._AHEAD) == 1
-    worker = ChartWorker.start()
+    Worker.prestart()                         # a second start ahead replaces (and stops) the first
+    assert ahead[0]._process.poll() is not None and len(module._AHEAD) == 1
+    worker = Worker.start()
     try:
-        assert worker is not ahead[0] and not charts._AHEAD
-        worker.submit({"noop": ("plot_holdout_comparison", {}, pd.DataFrame(
-            {"frequency": ["0"], "customers": [1], "actual": [0.5], "predicted": [0.4]}), (4, 3))}, "en")
-        assert list(worker.result()) == ["noop"]
+        assert worker is not ahead[0] and not module._AHEAD
+        assert later(worker, max, 2, 7).result() == 7
     finally:
         worker.close()
 

@@ -27,7 +27,8 @@ import pandas as pd
 
 from helpers.data.engines import as_lazy, collect, day, is_pandas, require_transactions, resolve_as_of
 from helpers.i18n import label, t
-from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, customer_value
+from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, purchase_histories, value_from
+from helpers.report.worker import later
 from helpers.segments import SCHEMES
 from helpers.validation import Interval, Options, validate_params
 
@@ -293,9 +294,11 @@ def analyse(tx, data_report=None, *, as_of=None, scheme: str = "cn8", source: st
 
 
 def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, horizon=HORIZON, margin=MARGIN,
-             discount=DISCOUNT, currency=None, progress=_quiet, classified=None) -> CustomerReport:
+             discount=DISCOUNT, currency=None, progress=_quiet, classified=None, worker=None) -> CustomerReport:
     """:func:`analyse`; ``classified(segments, pyramid, matrix, states)``, when given, is told the
-    classes as soon as they are known (:func:`helpers.report.create_report` starts drawing charts)."""
+    classes as soon as they are known (:func:`helpers.report.create_report` starts drawing charts);
+    the value models are fitted in ``worker`` (:mod:`helpers.report.worker`) while the customers
+    are classified here."""
     from helpers.errors import collect_warnings
     from helpers.lifecycle import at_risk_list, relationship_states, win_back_list
     from helpers.matrices import marcus_matrix
@@ -309,13 +312,16 @@ def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, hor
     notes = []
     if as_of is not None:
         as_of = resolve_as_of(as_of, None)
-        tx, later = _until(tx, as_of)
-        if later:
-            notes.append(t("report_note_after_as_of", n=f"{later:,}", as_of=as_of.date()))
+        tx, cut = _until(tx, as_of)
+        if cut:
+            notes.append(t("report_note_after_as_of", n=f"{cut:,}", as_of=as_of.date()))
     with collect_warnings() as warned:
-        progress(t("report_step_segments", scheme=scheme))
         rfm = rfm_table(tx, as_of)
         as_of = rfm.attrs["as_of"]
+        progress(t("report_step_value", horizon=horizon))     # first: the models are fitted while the rest runs
+        valued = later(worker, value_from, purchase_histories(tx, as_of), horizon=horizon, margin=margin,
+                       discount=discount)
+        progress(t("report_step_segments", scheme=scheme))
         quartiles = scheme == "pymc"      # PyMC-Marketing scores purchase days and mean spend per day
         scored = rfm_table(tx, as_of, frequency="days", monetary="mean") if quartiles else rfm
         scores = rfm_score(scored, n_bins=4 if quartiles else 5, method="qcut_drop" if quartiles else "r_rfm")
@@ -326,13 +332,12 @@ def _analyse(tx, data_report=None, *, as_of=None, scheme="cn8", source=None, hor
         states = relationship_states(tx, as_of, preset=_LIFECYCLE_PRESET)
         if classified is not None:
             classified(segments, pyramid, matrix, states)
-        progress(t("report_step_value", horizon=horizon))
-        value = customer_value(tx, as_of, horizon=horizon, margin=margin, discount=discount)
         progress(t("report_step_lists"))
         lists = {"value_quantile": _VALUE_QUANTILE, "states": states}
+        at_risk, win_back = at_risk_list(tx, as_of, **lists), win_back_list(tx, as_of, **lists)
+        value = valued.result()
         customers = _customer_table(segments, pyramid, matrix, states, value)
-        at_risk = _with_value(at_risk_list(tx, as_of, **lists), customers)
-        win_back = _with_value(win_back_list(tx, as_of, **lists), customers)
+        at_risk, win_back = _with_value(at_risk, customers), _with_value(win_back, customers)
         actions = _segment_actions(customers, segments, as_of)
     name = source or (data_report.source if data_report is not None else "DataFrame")
     return CustomerReport(name, as_of, scheme, scores, segments, pyramid, matrix, states, at_risk, win_back,

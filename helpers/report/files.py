@@ -17,9 +17,10 @@ from pathlib import Path
 
 from helpers.i18n import t
 from helpers.report.analysis import DEMOS, N_ROWS, CustomerReport, _analyse, _quiet, load_for_report, with_ids
-from helpers.report.charts import ChartWorker, chart_jobs, classification_jobs, draw
+from helpers.report.charts import chart_jobs, classification_jobs, draw
 from helpers.report.html import page
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN
+from helpers.report.worker import Worker, later
 from helpers.segments import SCHEMES
 from helpers.validation import Interval, Options, validate_params
 
@@ -48,20 +49,21 @@ def write_report(report: CustomerReport, out, *, n_rows: int = N_ROWS, progress=
     >>> pd.read_parquet(paths["parquet"]).columns[0]
     'customer_id'
     """
-    return _write(report, Path(out), n_rows, progress, worker=None)
+    return _write(report, Path(out), n_rows, progress, None)
 
 
-def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: ChartWorker | None) -> dict:
-    """:func:`write_report`, with the charts the ``worker`` has not been given yet handed to it first
-    (it draws them while the other files are written); whatever it did not draw is drawn here."""
+def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: Worker | None,
+           drawing: tuple = ()) -> dict:
+    """:func:`write_report`; ``drawing`` holds the charts handed to the ``worker`` already
+    (``(names, pending)`` pairs), the others are handed to it first: it draws them while the other
+    files are written (without a worker they are drawn here)."""
     from helpers.data.exports import write_csv, write_parquet, write_workbook
-    from helpers.i18n import get_language
     from helpers.report.tables import workbook
 
     jobs = chart_jobs(report)
-    if worker is not None:
-        given = {name for _, names in worker.submitted for name in names}
-        worker.submit({name: job for name, job in jobs.items() if name not in given}, get_language())
+    given = {name for names, _ in drawing for name in names}
+    rest = {name: job for name, job in jobs.items() if name not in given}
+    drawing = [*drawing, (list(rest), later(worker, draw, rest))] if rest else list(drawing)
     out.mkdir(parents=True, exist_ok=True)
     paths = {kind: out / name for kind, name in FILES.items()}
     customers = with_ids(report.customers)
@@ -73,8 +75,9 @@ def _write(report: CustomerReport, out: Path, n_rows: int, progress, worker: Cha
         progress(t("report_step_write", file=paths[kind]))
         step(paths[kind])
     progress(t("report_step_write", file=paths["html"]))
-    charts = worker.result() if worker is not None else {}
-    charts.update(draw({name: job for name, job in jobs.items() if name not in charts}))
+    charts = {}
+    for _, pending in drawing:
+        charts.update(pending.result())
     paths["html"].write_text(page(report, n_rows, charts), encoding="utf-8")
     return paths
 
@@ -108,18 +111,19 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     from helpers.errors import collect_warnings
 
     started = time.perf_counter()
-    worker = ChartWorker.start()        # imports the plotting libraries while the data load
+    worker = Worker.start()         # imports the plotting and model libraries while the data load
+    drawing = []                    # the charts handed to the worker: (names, pending)
     try:
         progress(t("report_step_load", source=demo or source))
         with collect_warnings() as warned:
             tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
         report = _analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
                           discount=discount, currency=currency or DEMOS.get(demo), progress=progress,
-                          classified=None if worker is None else partial(_submit_classes, worker))
+                          classified=partial(_draw_classes, worker, drawing), worker=worker)
         report.notes[:0] = list(warned)
         for note in report.notes:
             progress(f"⚠ {note}")
-        paths = _write(report, Path(out), n_rows, progress, worker)
+        paths = _write(report, Path(out), n_rows, progress, worker, tuple(drawing))
     finally:
         if worker is not None:
             worker.close()
@@ -128,12 +132,12 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     return report
 
 
-def _submit_classes(worker: ChartWorker, segments, pyramid, matrix, states) -> None:
+def _draw_classes(worker: Worker | None, drawing: list, segments, pyramid, matrix, states) -> None:
     """Hand the classification charts to the worker as soon as the classes are known."""
-    from helpers.i18n import get_language
     from helpers.segments import segment_summary
 
-    worker.submit(classification_jobs(segment_summary(segments), pyramid, matrix, states), get_language())
+    jobs = classification_jobs(segment_summary(segments), pyramid, matrix, states)
+    drawing.append((list(jobs), later(worker, draw, jobs)))
 
 
 # ---- the command line's options for the value forecast (python -m helpers report) ---------------
