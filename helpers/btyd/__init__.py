@@ -10,14 +10,27 @@ the log-likelihood, standard errors and 95 % intervals (``model.summary()``).
     1.197
 
 Sources: docs/methods.md §3.7–3.8 and §8.9 (Pareto/NBD, sBG).
+
+The names below are loaded when first used (PEP 562): :func:`btyd_summary` reads transactions and
+needs no SciPy, so that a step that only summarises (the report's, before its second process
+fits the models) does not wait for SciPy's import.
 """
-from helpers.btyd.base import FittedModel, summary_arrays
-from helpers.btyd.bgnbd import BetaGeoModel
-from helpers.btyd.clv import customer_clv, frequency_recency_grid, holdout_comparison
-from helpers.btyd.gamma_gamma import GammaGammaModel
-from helpers.btyd.pareto_nbd import ParetoNBDModel
-from helpers.btyd.sbg import ShiftedBetaGeoModel
-from helpers.btyd.summary import btyd_summary
+import importlib
 
 __all__ = ["btyd_summary", "BetaGeoModel", "ParetoNBDModel", "GammaGammaModel", "ShiftedBetaGeoModel",
            "customer_clv", "holdout_comparison", "frequency_recency_grid", "summary_arrays"]
+
+_HOMES = {"btyd_summary": "summary", "BetaGeoModel": "bgnbd", "ParetoNBDModel": "pareto_nbd",
+          "GammaGammaModel": "gamma_gamma", "ShiftedBetaGeoModel": "sbg", "customer_clv": "clv",
+          "holdout_comparison": "clv", "frequency_recency_grid": "clv", "summary_arrays": "base",
+          "FittedModel": "base"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"helpers.btyd.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'helpers.btyd' has no attribute {name!r}")
+
+
+def __dir__() -> list:
+    return sorted(list(globals()) + list(_HOMES))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import minimize
 from scipy.special import ndtri
 
 from helpers.errors import DataError, warn
@@ -122,6 +121,8 @@ def maximise(log_likelihood, start, gradient: bool = True):
     >>> round(float(theta[0]), 6), ok, round(float(cov[0, 0]), 6)      # variance 1/20 from the curvature 20
     (2.0, True, 0.05)
     """
+    from scipy.optimize import minimize       # imported here: the models' classes load without it (0.2 s)
+
     start = np.log(np.asarray(start, dtype=float))
     value_and_gradient = _log_scale(log_likelihood, gradient)
     scale = max(abs(value_and_gradient(start)[0]), 1.0)    # a loss of order 1 makes the tolerances relative

@@ -197,10 +197,12 @@ def serve() -> None:
     """The worker: import the libraries the steps need, then run each step named on stdin and
     write its result beside it (``ok PATH`` or ``failed PATH`` on stdout)."""
     import matplotlib.figure  # noqa: F401  (imported before the steps arrive: that is the point)
+    import scipy.optimize  # noqa: F401  (the value models' fits)
 
-    import helpers.btyd  # noqa: F401
     import helpers.plots  # noqa: F401
     import helpers.report.charts  # noqa: F401
+    import helpers.report.value  # noqa: F401
+    from helpers.btyd import BetaGeoModel, GammaGammaModel, customer_clv  # noqa: F401
 
     for line in sys.stdin:
         path = Path(line.strip())
