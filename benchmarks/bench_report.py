@@ -9,7 +9,7 @@ CDNOW master (69,659 rows, 23,570 customers: more customers, fewer rows), each t
 - ``*_cli``: ``python -m helpers report --demo ...`` as a command, Python's own start included —
   what the analyst types.
 
-Both start the report's chart worker (a second process, :mod:`helpers.report.charts`); the peak
+Both start the report's second process (:mod:`helpers.report.worker`: value models and charts); the peak
 memory ``run.py`` reports is the larger of the two processes. ``--rows`` does not apply (the
 datasets are fixed). Print the machine's load (``uptime``) with every run: on the shared 2-core
 machine a busy spell slows every case several times over.

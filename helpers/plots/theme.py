@@ -53,7 +53,7 @@ def apply_theme() -> None:
     The theme is the style sheet ``kit.mplstyle`` beside this module: what
     ``sns.set_theme(style="whitegrid", palette="Set2", context="notebook")`` sets, then the kit's
     fonts. Applying it does not import seaborn (and SciPy with it), so that a notebook or the
-    report's chart worker that draws no seaborn plot starts half a second sooner.
+    report's second process that draws no seaborn plot starts half a second sooner.
 
     >>> import matplotlib as mpl
     >>> apply_theme()

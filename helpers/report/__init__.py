@@ -24,7 +24,7 @@ Command line: ``python -m helpers report FILE`` (see :mod:`helpers.__main__`). S
 functions called, docs/methods.md §1–§3; revisit cadences from :func:`helpers.care.revisit_plan`.
 
 The names below are loaded when first used (PEP 562), so that importing
-:mod:`helpers.report.charts` stays light: the command line starts the chart worker before pandas
+:mod:`helpers.report.worker` stays light: the command line starts the report's second process before pandas
 is imported.
 """
 import importlib
