@@ -15,7 +15,7 @@ The names below are loaded when first used (PEP 562): :func:`btyd_summary` reads
 needs no SciPy, so that a step that only summarises (the report's, before its second process
 fits the models) does not wait for SciPy's import.
 """
-import importlib
+from helpers.lazy import lazy_names
 
 __all__ = ["btyd_summary", "BetaGeoModel", "ParetoNBDModel", "GammaGammaModel", "ShiftedBetaGeoModel",
            "customer_clv", "holdout_comparison", "frequency_recency_grid", "summary_arrays"]
@@ -25,12 +25,4 @@ _HOMES = {"btyd_summary": "summary", "BetaGeoModel": "bgnbd", "ParetoNBDModel": 
           "holdout_comparison": "clv", "frequency_recency_grid": "clv", "summary_arrays": "base",
           "FittedModel": "base"}
 
-
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(importlib.import_module(f"helpers.btyd.{_HOMES[name]}"), name)
-    raise AttributeError(f"module 'helpers.btyd' has no attribute {name!r}")
-
-
-def __dir__() -> list:
-    return sorted(list(globals()) + list(_HOMES))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

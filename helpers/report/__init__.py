@@ -27,7 +27,7 @@ The names below are loaded when first used (PEP 562), so that importing
 :mod:`helpers.report.worker` stays light: the command line starts the report's second process before pandas
 is imported.
 """
-import importlib
+from helpers.lazy import lazy_names
 
 __all__ = ["analyse", "create_report", "write_report", "to_html", "CustomerReport", "DEMOS", "FILES", "N_ROWS"]
 
@@ -35,12 +35,4 @@ _HOMES = {"analyse": "analysis", "CustomerReport": "analysis", "DEMOS": "analysi
           "load_for_report": "analysis", "create_report": "files", "write_report": "files", "FILES": "files",
           "to_html": "html"}
 
-
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(importlib.import_module(f"helpers.report.{_HOMES[name]}"), name)
-    raise AttributeError(f"module 'helpers.report' has no attribute {name!r}")
-
-
-def __dir__() -> list:
-    return sorted(list(globals()) + list(_HOMES))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())
