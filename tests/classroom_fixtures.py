@@ -59,7 +59,6 @@ class Classroom:
         self.lang = lang
         self.log_path = self.dir / "hub.log"
         self.process: subprocess.Popen | None = None
-        self.repo_mode = ROOT.stat().st_mode
 
     @property
     def url(self) -> str:
@@ -147,8 +146,7 @@ class Classroom:
         for entry in pwd.getpwall():
             if entry.pw_name.startswith(self.prefix):
                 subprocess.run(["userdel", "--remove", entry.pw_name], capture_output=True)
-        shutil.rmtree(self.dir, ignore_errors=True)
-        os.chmod(ROOT, self.repo_mode)       # the launcher closed the kit's folder to other accounts
+        shutil.rmtree(self.dir, ignore_errors=True)     # the kit's folder stays closed until the run ends (conftest)
 
 
 @pytest.fixture(scope="module")
