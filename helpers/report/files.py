@@ -119,7 +119,8 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
             tx, data_report = load_for_report(source, columns=columns, demo=demo, **read)
         report = _analyse(tx, data_report, as_of=as_of, scheme=scheme, horizon=horizon, margin=margin,
                           discount=discount, currency=currency or DEMOS.get(demo), progress=progress,
-                          classified=partial(_draw_classes, worker, drawing), worker=worker)
+                          classified=None if worker is None else partial(_draw_classes, worker, drawing),
+                          worker=worker)
         report.notes[:0] = list(warned)
         for note in report.notes:
             progress(f"⚠ {note}")
@@ -132,12 +133,12 @@ def create_report(source=None, out="build/report", *, columns: dict | None = Non
     return report
 
 
-def _draw_classes(worker: Worker | None, drawing: list, segments, pyramid, matrix, states) -> None:
+def _draw_classes(worker: Worker, drawing: list, segments, pyramid, matrix, states) -> None:
     """Hand the classification charts to the worker as soon as the classes are known."""
     from helpers.segments import segment_summary
 
     jobs = classification_jobs(segment_summary(segments), pyramid, matrix, states)
-    drawing.append((list(jobs), later(worker, draw, jobs)))
+    drawing.append((list(jobs), worker.later(draw, jobs)))
 
 
 # ---- the command line's options for the value forecast (python -m helpers report) ---------------

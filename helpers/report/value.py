@@ -226,7 +226,8 @@ def _holdout(history: Histories) -> tuple:
                        needed=int(_MIN_HOLDOUT_DAYS / _HOLDOUT_SHARE)), []
     with collect_warnings() as warned:
         purchases, reason = _fit_purchases(calibration)
-    notes = [t("report_value_holdout_note", note=n) for n in _without_convergence_notes(history.calibration_notes + warned)
+    notes = [t("report_value_holdout_note", note=n)
+             for n in _without_convergence_notes(history.calibration_notes + warned)
              if n != t("warn_btyd_no_standard_errors")]
     if purchases is None:
         return None, t("report_value_holdout_unfit", reason=reason), notes

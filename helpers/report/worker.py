@@ -124,9 +124,9 @@ class Worker:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
         folder = tempfile.TemporaryDirectory(prefix="crm-report-worker-")
         try:
-            process = subprocess.Popen(command or [sys.executable, "-c", "from helpers.report.worker import serve; serve()"],
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                       env=env)
+            command = command or [sys.executable, "-c", "from helpers.report.worker import serve; serve()"]
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, env=env)
         except OSError:
             folder.cleanup()
             return None
