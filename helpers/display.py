@@ -61,7 +61,8 @@ NAMESPACES = {"state": ("lc_state",), "from": ("lc_state",), "to": ("lc_state",)
               "breaks": ("display_breaks",), "x_breaks": ("display_breaks",), "y_breaks": ("display_breaks",),
               "basis": ("display_basis",), "labels": ("display_labels",), "roles": ("demo_role",),
               "missing_roles": ("demo_role",), "directions": ("display_direction",), "top_brand": ("demo_brand",),
-              "event": ("care_event",), "sem": ("sem_",), "attribute": ("demo_attribute", "demo_feature")}
+              "event": ("care_event",), "sem": ("sem_",), "attribute": ("demo_attribute", "demo_feature"),
+              "preset": ("tier_preset", "lc_preset")}
 #: Column names with a number or an id inside (survey items ``per_05``, ``imp_price``; ``min_value_abc_a``):
 #: the key of their label, whose ``{item}`` is the number or the id's label.
 _ITEM_PATTERNS = (

@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.concentration import as_value_series, rank_descending
 from helpers.plots.live import FULL, LiveChart
 from helpers.tiers import ABC_BREAKS, PYRAMID_PRESETS, TierClassification, abc_classify, customer_pyramid
+from helpers.i18n import t
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html
 
@@ -64,7 +65,7 @@ class TierExplorer(Explorer):
                                          description=describe("wd_tier_cutoffs"), readout_format=".0%", style=style),
             "method": w.Dropdown(options=[(describe(f"wd_tier_rule_{r}"), r) for r in ("crossing", "le")],
                                  value="crossing", description=describe("wd_tier_rule"), style=style),
-            "preset": w.Dropdown(options=[(describe(f"wd_tier_preset_{p}"), p) for p in PYRAMID_PRESETS],
+            "preset": w.Dropdown(options=[(t(f"tier_preset.{p}"), p) for p in PYRAMID_PRESETS],
                                  value="cn_1_4_15_80", description=describe("wd_tier_preset"), style=style),
         }
 
