@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.engines import as_lazy, collect, is_pandas, materialise
+from helpers.display import format_value
 from helpers.errors import DataError, warn
 from helpers.result import Classification
 from helpers.rfm.quantiles import lerp, percentile_levels, positions, quantiles
@@ -161,7 +162,7 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     median = values.median()
     top_share = (values == median).mean() if len(values) else 0.0
     if top_share > _TIE_SHARE_WARNING:
-        warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=median)
+        warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=format_value(median, values.name))
 
 
 def _score_dimension(values, n, method, breaks, higher_is_better, dim, check=True):
@@ -377,7 +378,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
             warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
         share = facts[f"ties_{dim}"] / n
         if share > _TIE_SHARE_WARNING:
-            warn("warn_rfm_ties", dim=dim, share=f"{share:.0%}", value=medians[dim])
+            warn("warn_rfm_ties", dim=dim, share=f"{share:.0%}", value=format_value(medians[dim], columns[dim]))
         thresholds[dim] = limits.set_index("score").sort_index()[["lower", "upper"]]
     wr, wf, wm = weights
     r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
