@@ -24,6 +24,7 @@ import pandas as pd
 from scipy.special import ndtri
 
 from helpers.errors import DataError, warn
+from helpers.i18n import t
 from helpers.validation import Interval, validate_params
 
 __all__ = ["FittedModel", "summary_arrays"]
@@ -108,6 +109,15 @@ def group_rows(columns, weights):
     return [c[new] for c in ordered], np.bincount(group, weights=weights[order])
 
 
+def _stop_reason(result, z) -> str:
+    """The catalogue key of why a fit stopped short, in the reader's words (not the optimiser's)."""
+    if np.any(np.abs(z) >= _LOG_BOUND - 1e-6):
+        return "btyd_stop_bound"
+    if result.nit >= _OPTIONS["maxiter"] or result.nfev >= _OPTIONS["maxfun"]:
+        return "btyd_stop_iterations"
+    return "btyd_stop_other"
+
+
 def maximise(log_likelihood, start, gradient: bool = True):
     """Maximum-likelihood estimates of positive parameters, with their covariance.
 
@@ -139,7 +149,7 @@ def maximise(log_likelihood, start, gradient: bool = True):
     z = result.x
     converged = bool(result.success) and bool(np.all(np.abs(z) < _LOG_BOUND - 1e-6))
     if not converged:
-        warn("warn_btyd_not_converged", stacklevel=4, message=str(result.message))
+        warn("warn_btyd_not_converged", stacklevel=4, message=t(_stop_reason(result, z)))
     value = value_and_gradient(z)[0]
     return np.exp(z), float(value), converged, _covariance(value_and_gradient, z)
 
