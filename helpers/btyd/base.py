@@ -19,9 +19,10 @@ Sources: docs/methods.md §3.7–3.8; the standard-error recipe as in lifetimes'
 """
 from __future__ import annotations
 
+from statistics import NormalDist
+
 import numpy as np
 import pandas as pd
-from scipy.special import ndtri
 
 from helpers.errors import DataError, warn
 from helpers.i18n import t
@@ -252,7 +253,7 @@ class FittedModel:
         """
         estimate = pd.Series(self.params, dtype=float)
         error = pd.Series(self.standard_errors, dtype=float)
-        half_width = ndtri(0.5 + confidence / 2) * error / estimate
+        half_width = NormalDist().inv_cdf(0.5 + confidence / 2) * error / estimate   # z = 1.96 at 95 %
         table = pd.DataFrame({"estimate": estimate, "std_error": error,
                               "lower": estimate * np.exp(-half_width), "upper": estimate * np.exp(half_width)})
         table.index.name = "parameter"

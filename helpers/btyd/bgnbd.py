@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
 from helpers.btyd.base import FittedModel, dot as _dot, group_rows, maximise, row_weights, summary_arrays
 from helpers.clv import _scalar_or_array as _scalar
@@ -63,6 +62,8 @@ class BetaGeoModel(FittedModel):
         >>> round(float(BetaGeoModel.customer_log_likelihood(0.243, 4.414, 0.793, 2.426, 0, 0, 38.86)), 4)
         -0.5547
         """
+        from scipy.special import betaln, gammaln
+
         common = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
         still_alive = -(r + x) * np.log(alpha + T)
         dropped = np.where(x > 0, np.log(a) - np.log(b + np.maximum(x, 1) - 1) - (r + x) * np.log(alpha + t_x),
@@ -110,6 +111,8 @@ class BetaGeoModel(FittedModel):
 
         the bracket of eqs. 9 (x = 0, age = 0) and 10 (x, age = T) after Euler's transformation.
         """
+        from scipy.special import hyp2f1
+
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
         horizon = alpha + age + t
         bracket = 1 - ((alpha + age) / horizon) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, t / horizon)
@@ -130,6 +133,8 @@ class BetaGeoModel(FittedModel):
         >>> round(BetaGeoModel(0.243, 4.414, 0.793, 2.426).prob_alive(2, 30.43, 38.86), 4)
         0.7266
         """
+        from scipy.special import expit
+
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
         return _scalar(expit(-self._log_dropout_odds(x, t_x, T)))
 
@@ -143,6 +148,8 @@ class BetaGeoModel(FittedModel):
         >>> round(BetaGeoModel(0.243, 4.414, 0.793, 2.426).conditional_expected_purchases(39, 2, 30.43, 38.86), 3)
         1.226
         """
+        from scipy.special import expit
+
         t, x, t_x, T = (np.asarray(v, dtype=float) for v in (horizon, x, t_x, T))
         return _scalar(self._purchases_ahead(t, x, T) * expit(-self._log_dropout_odds(x, t_x, T)))
 
@@ -156,6 +163,8 @@ def _log_likelihood(x, t_x, T, w):
     ∂ℓ/∂α = r/α − (r+x)[(1−s)/(α+T) + s/(α+t_x)]; ∂ℓ/∂a = ψ(a+b) − ψ(a+b+x) + s/a;
     ∂ℓ/∂b = ψ(b+x) − ψ(a+b+x) − ψ(b) + ψ(a+b) − s/(b+x−1).
     """
+    from scipy.special import betaln, digamma, gammaln
+
     xu, inverse = np.unique(x, return_inverse=True)
     wx = np.bincount(inverse, weights=w)
     total = w.sum()

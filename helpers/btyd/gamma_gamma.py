@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import digamma, gammaln
 
 from helpers.btyd.base import FittedModel, column_values, dot, group_rows, maximise, reject, row_weights
 from helpers.clv import _scalar_or_array as _scalar
@@ -74,6 +73,8 @@ class GammaGammaModel(FittedModel):
         >>> round(float(GammaGammaModel.customer_log_likelihood(6.25, 3.74, 15.44, 2, 22.35)), 3)
         -3.551
         """
+        from scipy.special import gammaln
+
         px = p * x
         return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1) * np.log(m_x)
                 + px * np.log(x) - (px + q) * np.log(gamma + x * m_x))
@@ -141,6 +142,8 @@ def _log_likelihood(x, m_x, w):
     ∂ℓ/∂p = x[ψ(px+q) − ψ(px) + ln m_x + ln x − ln(γ + x m_x)]; ∂ℓ/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x m_x);
     ∂ℓ/∂γ = q/γ − (px+q)/(γ + x m_x).
     """
+    from scipy.special import digamma, gammaln
+
     log_m, log_x, xm = np.log(m_x), np.log(x), x * m_x
     total, fixed = w.sum(), dot(w, log_m)
     data_term = dot(w * x, log_m + log_x)

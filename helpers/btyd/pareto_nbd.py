@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import expit, gammaln, hyp2f1
 
 from helpers.btyd.base import FittedModel, dot, group_rows, maximise, row_weights, summary_arrays
 from helpers.clv import _scalar_or_array as _scalar
@@ -69,6 +68,8 @@ class ParetoNBDModel(FittedModel):
         >>> round(float(ParetoNBDModel.customer_log_likelihood(0.553, 10.578, 0.606, 11.669, 0, 0, 38.86)), 4)
         -0.521
         """
+        from scipy.special import gammaln
+
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
         log_alive, log_gone = _log_terms(r, alpha, s, beta, x, t_x, T)
         return (gammaln(r + x) - gammaln(r) + r * np.log(alpha) + s * np.log(beta)
@@ -89,6 +90,8 @@ class ParetoNBDModel(FittedModel):
         >>> [round(value, 2) for value in model.params.values()], model.n_customers
         ([0.55, 10.58, 0.61, 11.67], 2357)
         """
+        from scipy.special import gammaln
+
         xs, txs, Ts = summary_arrays(summary, x_col, t_x_col, T_col)
         weights = row_weights(summary, weight_col)
         (x, t_x, T), w = group_rows([xs, txs, Ts], weights)
@@ -113,6 +116,8 @@ class ParetoNBDModel(FittedModel):
         >>> round(ParetoNBDModel(0.553, 10.578, 0.606, 11.669).prob_alive(2, 30.43, 38.86), 3)
         0.869
         """
+        from scipy.special import expit
+
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
         return _scalar(expit(-self._log_dropout_odds(x, t_x, T)))
 
@@ -133,6 +138,8 @@ class ParetoNBDModel(FittedModel):
         >>> round(ParetoNBDModel(0.553, 10.578, 0.606, 11.669).conditional_expected_purchases(39, 0, 0, 38.86), 3)
         0.107
         """
+        from scipy.special import expit
+
         t, x, t_x, T = (np.asarray(v, dtype=float) for v in (horizon, x, t_x, T))
         rate = (self.r + x) / (self.alpha + T) * (self.beta + T) * _lifetime_factor(self.s, self.beta + T, t)
         return _scalar(rate * expit(-self._log_dropout_odds(x, t_x, T)))
@@ -157,6 +164,8 @@ def _log_terms(r, alpha, s, beta, x, t_x, T):
     K(y) = (α+y)/(β+y) · ₂F₁(1, s+1; r+s+x+1; (β−α)/(β+y)) (α < β),
     so ln A₀ = ln F(t_x) + ln(1 − F(T)/F(t_x)) stays finite for any x and is −∞ when t_x = T.
     """
+    from scipy.special import hyp2f1
+
     rx, c = r + x, r + s + x + 1
 
     def log_F(y):

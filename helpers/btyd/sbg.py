@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.special import betaln, digamma, hyp2f1
 
 from helpers.btyd.base import FittedModel, column_values, dot, maximise, reject, row_weights
 from helpers.clv import _scalar_or_array as _scalar
@@ -111,6 +110,8 @@ class ShiftedBetaGeoModel(FittedModel):
         >>> round(ShiftedBetaGeoModel(0.704, 1.182).survival(12), 3)
         0.17
         """
+        from scipy.special import betaln
+
         t = np.asarray(t, dtype=float)
         return _scalar(np.exp(betaln(self.alpha, self.beta + t) - betaln(self.alpha, self.beta)))
 
@@ -131,6 +132,8 @@ class ShiftedBetaGeoModel(FittedModel):
         >>> round(ShiftedBetaGeoModel(0.704, 1.182).discounted_expected_lifetime(0.10), 3)
         3.695
         """
+        from scipy.special import hyp2f1
+
         return float(hyp2f1(1.0, self.beta, self.alpha + self.beta, 1 / (1 + discount)))
 
     @validate_params(discount=Interval(float, 0, 1, closed="right"), n_renewals=Interval(int, 0, None))
@@ -145,6 +148,8 @@ class ShiftedBetaGeoModel(FittedModel):
         >>> round(model.discounted_residual_lifetime(0.10), 3) < round(model.discounted_residual_lifetime(0.10, 4), 3)
         True
         """
+        from scipy.special import hyp2f1
+
         n = n_renewals
         return float((self.beta + n) / (self.alpha + self.beta + n)
                      * hyp2f1(1.0, self.beta + n + 1, self.alpha + self.beta + n + 1, 1 / (1 + discount)))
@@ -190,6 +195,8 @@ def _log_likelihood(tenure, churned, w):
     """Σ w·ℓ and its gradient in (α, β): ℓ = ln B(α+1, β+t−1) − ln B(α, β) for a customer who left in
     period t (P(T = t), F&H 2007 eq. 3) and ℓ = ln B(α, β+t) − ln B(α, β) for one still active after t
     periods (S(t)); derivatives of ln B by ψ(a) − ψ(a+b), ψ(b) − ψ(a+b)."""
+    from scipy.special import betaln, digamma
+
     left, stay = churned, ~churned
     t_left, w_left, t_stay, w_stay = tenure[left], w[left], tenure[stay], w[stay]
     total = w.sum()
