@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from helpers.display import CURRENCIES, column_label, format_money, format_share
@@ -89,6 +90,8 @@ def cell_text(value, kind: str, currency: str | None = None) -> str:
 
     >>> cell_text(0.1234, "share"), cell_text(1234.5, "money", "USD"), cell_text(3061.2, "estimate")
     ('12.3%', '$1,234.50', '3,061')
+    >>> cell_text(1.8081e-05, "estimate"), cell_text(0.82554, "estimate")      # four digits, never 1.808e-05
+    ('0.00001808', '0.8255')
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -100,8 +103,11 @@ def cell_text(value, kind: str, currency: str | None = None) -> str:
         return f"{float(value):,.0f}"
     if kind == "number":
         return f"{float(value):,.2f}"
-    if kind == "estimate":
-        return f"{float(value):,.4g}"
+    if kind == "estimate":           # four significant digits, written out
+        number = float(f"{float(value):.4g}")
+        if number == 0 or not np.isfinite(number):
+            return f"{number:g}"
+        return f"{number:,.{max(3 - int(np.floor(np.log10(abs(number)))), 0)}f}"
     if kind == "date":
         return str(pd.Timestamp(value).date())
     return str(value)
