@@ -72,7 +72,7 @@ _ITEM_PATTERNS = (
 )
 #: Other catalogue prefixes whose entries label columns (the complaint metrics: ``cmp_m_fcr_rate``;
 #: a tie rule or a segment scheme side by side with others: ``r_rfm``, ``rfm11``).
-_COLUMN_PREFIXES = ("cmp_m_", "sem_", "btyd_col_", "sbg_cohort.", "wd_rfm_method_", "wd_rfm_scheme_")
+_COLUMN_PREFIXES = ("cmp_m_", "sem_", "btyd_col_", "sbg_cohort.", "rfm_method.", "rfm_scheme.")
 #: Settings whose value is a column name (shown with the column's label).
 _COLUMN_VALUED = frozenset({"by", "value_col", "name", "orders"})
 

@@ -135,7 +135,7 @@ def _require_pymc_input(frequency, monetary, method) -> None:
     raise DataError("err_rfm_pymc_input", column="frequency", fix_key="fix_rfm_pymc_input",
                     frequency=said(f"rfm_frequency_basis.{frequency}", frequency),
                     monetary=said(f"rfm_monetary_basis.{monetary}", monetary),
-                    method=said(f"wd_rfm_method_{method}", method))
+                    method=said(f"rfm_method.{method}", method))
 
 
 def _stated_counting(table) -> tuple:

@@ -261,8 +261,11 @@ def purchase_histories(tx, as_of) -> Histories:
     return history
 
 
-@validate_params(horizon=Interval(int, 1, None), margin=Interval(float, 0, 1, closed="right"),
-                 discount=Interval(float, 0, 1, closed="left"))
+_SETTINGS = {"horizon": Interval(int, 1, None), "margin": Interval(float, 0, 1, closed="right"),
+             "discount": Interval(float, 0, 1, closed="left")}
+
+
+@validate_params(**_SETTINGS)
 def customer_value(tx, as_of, *, horizon: int = HORIZON, margin: float = MARGIN,
                    discount: float = DISCOUNT) -> CustomerValue:
     """P(alive), expected purchases and CLV of every customer of ``tx`` at ``as_of``, with the fit's quality.
@@ -283,6 +286,7 @@ def customer_value(tx, as_of, *, horizon: int = HORIZON, margin: float = MARGIN,
     return value_from(purchase_histories(tx, as_of), horizon=horizon, margin=margin, discount=discount)
 
 
+@validate_params(**_SETTINGS)
 def value_from(history: Histories, *, horizon: int = HORIZON, margin: float = MARGIN,
                discount: float = DISCOUNT) -> CustomerValue:
     """:func:`customer_value` from the purchase histories: the models' steps, per customer.

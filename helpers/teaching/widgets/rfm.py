@@ -24,6 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.errors import DataError
+from helpers.i18n import t
 from helpers.rfm.scores import METHODS, rfm_score
 from helpers.segments import SCHEMES, Segmentation, cn8_classify, rfm_segment, segment_summary
 from helpers.teaching.widgets.base import Explorer, describe
@@ -95,10 +96,10 @@ class RfmExplorer(Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "method": w.Dropdown(options=[(describe(f"wd_rfm_method_{m}"), m) for m in METHODS], value="r_rfm",
+            "method": w.Dropdown(options=[(t(f"rfm_method.{m}"), m) for m in METHODS], value="r_rfm",
                                  description=describe("wd_rfm_method"), style=style),
             "n_bins": w.IntSlider(value=5, min=3, max=5, description=describe("wd_rfm_bins"), style=style),
-            "scheme": w.Dropdown(options=[(describe(f"wd_rfm_scheme_{s}"), s) for s in SCHEMES], value="r_rfm10",
+            "scheme": w.Dropdown(options=[(t(f"rfm_scheme.{s}"), s) for s in SCHEMES], value="r_rfm10",
                                  description=describe("wd_rfm_scheme"), style=style),
         }
 
