@@ -31,9 +31,9 @@ REFERENCES = ("polars", "duckdb")
 SIZES = [3_000_000, 10_000_000]
 AS_OF = "2025-01-01"
 GRAIN = {"orders": "order", "lines": "line"}
-_KIT = ["polars", "pyarrow", "narwhals", "helpers.rfm", "helpers.segments"]
+_KIT = ["polars", "narwhals", "helpers.rfm", "helpers.segments"]   # no pandas: the fast path never imports it
 IMPORTS = {f"{layout}-{ids}:{case}": modules for layout in LAYOUTS for ids in IDS
-           for case, modules in (("kit", _KIT), ("kit_auto", _KIT + ["pandas"]), ("polars", ["polars", "numpy"]),
+           for case, modules in (("kit", _KIT), ("kit_auto", _KIT + ["pandas", "pyarrow"]), ("polars", ["polars", "numpy"]),
                                  ("duckdb", ["duckdb", "pyarrow"]))}
 
 

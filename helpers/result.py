@@ -8,14 +8,44 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from helpers.i18n import label, t
+from helpers.lazy import deferred
+
+pd = deferred("pandas")
 
 # The base of the classifiers' results: users read these objects, the kit's functions build them.
 __all__: list[str] = []
+
+
+class LazyTables(Mapping):
+    """Tables by key, each built when first read and kept: the thresholds of a result computed in
+    an engine are a few numbers per dimension, made a pandas table only when someone looks.
+
+    >>> tables = LazyTables({"R": lambda: [1, 2]})
+    >>> list(tables), tables["R"]
+    (['R'], [1, 2])
+    """
+
+    def __init__(self, builders: dict[str, Callable]):
+        self._builders = dict(builders)
+        self._built = {}
+
+    def __getitem__(self, key):
+        if key not in self._built:
+            self._built[key] = self._builders[key]()
+        return self._built[key]
+
+    def __iter__(self):
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 @dataclass
@@ -33,7 +63,7 @@ class Classification:
     """
 
     table: pd.DataFrame
-    thresholds: dict = field(default_factory=dict)
+    thresholds: Mapping = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     class_col: str = "segment"
 

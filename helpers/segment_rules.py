@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-import pandas as pd
-
+from helpers.data.engines import is_pandas
 from helpers.errors import DataError
+from helpers.lazy import deferred
 from helpers.validation import Interval, validate_params
+
+pd = deferred("pandas")
 
 # RuleCheck is what check_rules returns (read, never built by users): importable, not listed.
 __all__ = ["check_rules", "rule_cells", "score_cells", "R_RFM10", "RF_GRID", "RFM11", "PYMC", "CN8", "CN4",
@@ -30,8 +33,21 @@ __all__ = ["check_rules", "rule_cells", "score_cells", "R_RFM10", "RF_GRID", "RF
 OTHERS = "others"
 RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
 
-# docs/methods.md §1.3 (a): order matters, first match wins.
-R_RFM10 = pd.DataFrame([
+
+class Rule(NamedTuple):
+    """One row of a rule table: a segment and the inclusive score range of each dimension."""
+
+    segment: str
+    r_min: int
+    r_max: int
+    f_min: int
+    f_max: int
+    m_min: int
+    m_max: int
+
+
+# docs/methods.md §1.3 (a): order matters, first match wins. R_RFM10 is this table as a DataFrame.
+_R_RFM10_RULES = [Rule(*row) for row in [
     ("champions", 5, 5, 5, 5, 5, 5),
     ("potential_loyalist", 3, 5, 3, 5, 2, 5),
     ("loyal_customers", 2, 4, 2, 4, 2, 4),
@@ -42,7 +58,13 @@ R_RFM10 = pd.DataFrame([
     ("need_attention", 1, 3, 3, 5, 3, 5),
     ("about_to_sleep", 2, 3, 1, 3, 1, 4),
     ("lost", 1, 1, 1, 5, 1, 5),
-], columns=RULE_COLUMNS)
+]]
+
+
+def __getattr__(name: str):
+    if name == "R_RFM10":       # a fresh table each time: the shared rules cannot be changed by accident
+        return pd.DataFrame(_R_RFM10_RULES, columns=RULE_COLUMNS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # docs/methods.md §1.3 (b): regular expressions on the "RF" key, applied in this order.
 RF_GRID = [
@@ -105,25 +127,31 @@ def score_cells(n_bins: int = 5) -> list[tuple[int, int, int]]:
     return list(itertools.product(range(1, n_bins + 1), repeat=3))
 
 
-def _as_rule_table(rules) -> pd.DataFrame:
-    """A rule table from a DataFrame or a list of ``(segment, r_min, r_max, f_min, …)`` rows."""
-    table = rules if isinstance(rules, pd.DataFrame) else pd.DataFrame(list(rules), columns=RULE_COLUMNS)
-    missing = [c for c in RULE_COLUMNS if c not in table.columns]
-    if missing:
-        raise DataError("err_seg_rule_columns", column=", ".join(missing), fix_key="fix_seg_rule_columns",
+def _as_rules(rules) -> list[Rule]:
+    """The rules of a DataFrame with the columns :data:`RULE_COLUMNS` or of a list of
+    ``(segment, r_min, r_max, f_min, …)`` rows."""
+    if is_pandas(rules):
+        missing = [c for c in RULE_COLUMNS if c not in rules.columns]
+        if missing:
+            raise DataError("err_seg_rule_columns", column=", ".join(missing), fix_key="fix_seg_rule_columns",
+                            columns=", ".join(RULE_COLUMNS))
+        return [Rule(*row) for row in rules[RULE_COLUMNS].itertuples(index=False, name=None)]
+    rows = [tuple(row) for row in rules]
+    short = [i + 1 for i, row in enumerate(rows) if len(row) != len(RULE_COLUMNS)]
+    if short:
+        raise DataError("err_seg_rule_length", rows=short, needed=len(RULE_COLUMNS), fix_key="fix_seg_rule_columns",
                         columns=", ".join(RULE_COLUMNS))
-    return table[RULE_COLUMNS].reset_index(drop=True)
+    return [Rule(*row) for row in rows]
 
 
-def _matches(rule, cell) -> bool:
+def _matches(rule: Rule, cell) -> bool:
     r, f, m = cell
     return (rule.r_min <= r <= rule.r_max and rule.f_min <= f <= rule.f_max
             and rule.m_min <= m <= rule.m_max)
 
 
-def _first_rules(table: pd.DataFrame, n_bins: int) -> dict[tuple, int | None]:
+def _first_rules(rules: list[Rule], n_bins: int) -> dict[tuple, int | None]:
     """Position of the first rule matching each score cell (None when no rule does)."""
-    rules = list(table.itertuples())
     return {cell: next((i for i, rule in enumerate(rules) if _matches(rule, cell)), None)
             for cell in score_cells(n_bins)}
 
@@ -132,13 +160,14 @@ def _first_rules(table: pd.DataFrame, n_bins: int) -> dict[tuple, int | None]:
 def rule_cells(rules, n_bins: int = 5) -> dict[str, str]:
     """Segment of every score cell ``"RFM"`` under first-match-wins (unmatched → ``others``).
 
+    >>> from helpers.segment_rules import R_RFM10
     >>> cells = rule_cells(R_RFM10)
     >>> cells["555"], cells["544"], cells["215"]
     ('champions', 'potential_loyalist', 'others')
     """
-    table = _as_rule_table(rules)
-    return {"".join(map(str, cell)): OTHERS if i is None else table["segment"].iloc[i]
-            for cell, i in _first_rules(table, n_bins).items()}
+    rules = _as_rules(rules)
+    return {"".join(map(str, cell)): OTHERS if i is None else rules[i].segment
+            for cell, i in _first_rules(rules, n_bins).items()}
 
 
 @dataclass
@@ -169,15 +198,15 @@ def check_rules(rules, n_bins: int = 5) -> RuleCheck:
     >>> check_rules([("all", 1, 5, 1, 5, 1, 5), ("never", 5, 5, 5, 5, 5, 5)]).unreachable
     ['never']
     """
-    table = _as_rule_table(rules)
-    covers = [{c for c in score_cells(n_bins) if _matches(rule, c)} for rule in table.itertuples()]
-    names = list(table["segment"])
+    rules = _as_rules(rules)
+    covers = [{c for c in score_cells(n_bins) if _matches(rule, c)} for rule in rules]
+    names = [rule.segment for rule in rules]
     report = RuleCheck()
     for (i, a), (j, b) in itertools.combinations(enumerate(names), 2):
         shared = covers[i] & covers[j]
         if shared:
             report.overlaps.append((a, b, len(shared)))
-    first = _first_rules(table, n_bins)
+    first = _first_rules(rules, n_bins)
     won = {i for i in first.values() if i is not None}
     report.unreachable = [name for i, name in enumerate(names) if i not in won]
     report.uncovered = ["".join(map(str, c)) for c, i in first.items() if i is None]

@@ -22,17 +22,19 @@ from functools import lru_cache
 
 import narwhals as nw
 import numpy as np
-import pandas as pd
 
 from helpers.data.engines import as_lazy, collect, is_pandas, materialise
 from helpers.errors import DataError, warn
 from helpers.i18n import has, label, t
+from helpers.lazy import deferred
 from helpers.result import Classification
 from helpers.rfm.quantiles import order_statistics
 from helpers.rfm.scores import RFMScores, _native_like, class_counts, rfm_score, summary_of
-from helpers.segment_rules import (CN4, CN8, OTHERS, PYMC, PYMC_OTHER, R_RFM10, RF_GRID, RFM11,
+from helpers.segment_rules import (_R_RFM10_RULES, CN4, CN8, OTHERS, PYMC, PYMC_OTHER, RF_GRID, RFM11,
                                    check_rules, rule_cells)
 from helpers.validation import Instance, Options, check_param, validate_params
+
+pd = deferred("pandas")
 
 # Segmentation is what the functions return (read, never built by users): importable, not listed.
 __all__ = ["rfm_segment", "cn8_classify", "rule_segment", "segment_summary", "SCHEMES"]
@@ -163,7 +165,7 @@ def _cells_of(scheme: str, fm: str) -> dict[str, str]:
     if scheme == "pymc":
         return _pymc_cells(4)
     if scheme == "r_rfm10":
-        return rule_cells(R_RFM10, 5)
+        return rule_cells(_R_RFM10_RULES, 5)
     if scheme == "rf_grid":
         return _rf_grid_cells(5)
     return _rfm11_cells(5, fm)
@@ -174,10 +176,10 @@ def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: 
     if not is_pandas(scored.table):     # one expression in the engine
         segment = _mapped(nw.col("rfm_score"), {k: v for k, v in by_score.items() if v != default}, default)
         table = _native_like(as_lazy(scored.table).with_columns(segment.alias("segment")), scored.table)
-        return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
+        return Segmentation(table, scored.thresholds, {**scored.params, **params})
     segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("str")
     table = scored.table.assign(segment=segment)
-    return Segmentation(table, dict(scored.thresholds), {**scored.params, **params})
+    return Segmentation(table, scored.thresholds, {**scored.params, **params})
 
 
 @validate_params(scheme=Options(*SCHEMES), fm=Options(*_FM_RULES))

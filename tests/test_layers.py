@@ -1,6 +1,6 @@
 """Data flows one way through the layers of ``helpers`` (README, "Architecture").
 
-shared (i18n, display, errors, validation, result) ← data ← analysis ← plots, report, teaching;
+shared (i18n, display, errors, validation, result, lazy) ← data ← analysis ← plots, report, teaching;
 the demo generators sit apart. A module may import from its own layer and the layers below it.
 """
 import ast
@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 HELPERS = ROOT / "helpers"
-SHARED = {"helpers.i18n", "helpers.display", "helpers.errors", "helpers.validation", "helpers.result"}
+SHARED = {"helpers.i18n", "helpers.display", "helpers.errors", "helpers.validation", "helpers.result", "helpers.lazy"}
 TOP = ("helpers.plots", "helpers.report", "helpers.teaching", "helpers.__main__")
 
 

@@ -215,7 +215,18 @@ def test_unknown_settings_are_refused_naming_the_parameter(r_scores, lang, text)
 def test_rule_tables_without_their_columns_are_a_data_error():
     with language("en"), pytest.raises(DataError, match="r_min.*Fix: Give one rule per row"):
         check_rules(pd.DataFrame({"segment": ["all"], "r_max": [5]}))
+    # a row of a listed table that lost a value names the row, not a pandas error about columns
+    with language("en"), pytest.raises(DataError, match="do not hold 7 values.*rows.*: 2\\..*Fix: Give one rule"):
+        rule_cells([("all", 1, 5, 1, 5, 1, 5), ("low", 1, 2, 1, 5, 1)])
     assert len(score_cells(n_bins=3)) == 27
+
+
+def test_the_shipped_rule_table_is_a_fresh_frame_each_time():
+    first = R_RFM10
+    first.loc[0, "segment"] = "changed"
+    from helpers.segment_rules import R_RFM10 as again
+    assert again.loc[0, "segment"] == "champions"
+    assert rule_cells(again)["555"] == "champions"
 
 
 def test_custom_rule_table_is_checked_and_warned_about(r_scores):  # noqa: F811

@@ -13,12 +13,16 @@ whatever the session time zone; a zoned Spark ``TIMESTAMP`` is cut in the sessio
 """
 from __future__ import annotations
 
+import datetime
+import sys
 import uuid
 
 import narwhals as nw
-import pandas as pd
 
 from helpers.errors import DataError
+from helpers.lazy import deferred
+
+pd = deferred("pandas")
 
 # Machinery of the kit's time-based functions: importable, but nothing here is called by users.
 __all__: list[str] = []
@@ -39,7 +43,7 @@ def as_lazy(tx, columns=None) -> nw.LazyFrame:
     >>> as_lazy(pd.DataFrame({"amount": [1.0], "note": ["x"]}), ["amount"]).implementation.name
     'POLARS'
     """
-    if columns is not None and isinstance(tx, pd.DataFrame):
+    if columns is not None and is_pandas(tx):
         import polars as pl
 
         try:
@@ -57,7 +61,8 @@ def is_pandas(tx) -> bool:
     >>> is_pandas(pd.DataFrame({"a": [1]})), is_pandas(pl.DataFrame({"a": [1]}))
     (True, False)
     """
-    return isinstance(tx, pd.DataFrame)
+    pandas = sys.modules.get("pandas")    # a pandas frame exists only once pandas is imported
+    return pandas is not None and isinstance(tx, pandas.DataFrame)
 
 
 def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None, *,
@@ -162,13 +167,22 @@ def day_number(expr: nw.Expr) -> nw.Expr:
             + expr.dt.ordinal_day().cast(nw.Int64) - _EPOCH_DAY)
 
 
-def day_number_of(stamp: pd.Timestamp) -> int:
-    """:func:`day_number` of one Python date.
+def day_number_of(stamp) -> int:
+    """:func:`day_number` of one date: a ``date``, ``datetime`` or Timestamp (its calendar day), or
+    text (ISO without pandas; other spellings as ``pandas.Timestamp`` reads them).
 
-    >>> day_number_of(pd.Timestamp("2024-01-01 18:00"))
-    19723
+    >>> day_number_of(pd.Timestamp("2024-01-01 18:00")), day_number_of("2024-01-01")
+    (19723, 19723)
     """
-    return int((pd.Timestamp(stamp).normalize() - pd.Timestamp("1970-01-01")).days)
+    if isinstance(stamp, str):
+        try:
+            stamp = datetime.datetime.fromisoformat(stamp)
+        except ValueError:
+            stamp = pd.Timestamp(stamp)
+    if not isinstance(stamp, datetime.date):
+        stamp = pd.Timestamp(stamp)
+    day = stamp.date() if isinstance(stamp, datetime.datetime) else stamp
+    return day.toordinal() - _EPOCH_DAY
 
 
 def to_customer_index(frame: nw.DataFrame, customer_col: str) -> pd.DataFrame:

@@ -26,17 +26,19 @@ through pandas (docs/methods.md §1.1, "Scores in the engine").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import narwhals as nw
 import numpy as np
-import pandas as pd
 
 from helpers.data.engines import as_lazy, collect, is_pandas, materialise
-from helpers.display import format_value
 from helpers.errors import DataError, warn
-from helpers.result import Classification
+from helpers.lazy import deferred
+from helpers.result import Classification, LazyTables
 from helpers.rfm.quantiles import lerp, percentile_levels, positions, quantiles
 from helpers.validation import Instance, Interval, Options, validate_params
+
+pd = deferred("pandas")
 
 # RFMScores is the result rfm_score returns (users read it, never build it): importable, not listed.
 __all__ = ["rfm_score", "METHODS"]
@@ -162,7 +164,13 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     median = values.median()
     top_share = (values == median).mean() if len(values) else 0.0
     if top_share > _TIE_SHARE_WARNING:
-        warn("warn_rfm_ties", dim=dim, share=f"{top_share:.0%}", value=format_value(median, values.name))
+        _warn_ties(dim, top_share, median, values.name)
+
+
+def _warn_ties(dim: str, share: float, value, column: str) -> None:
+    from helpers.display import format_value     # the display layer (and pandas) only when there is a warning
+
+    warn("warn_rfm_ties", dim=dim, share=f"{share:.0%}", value=format_value(value, column))
 
 
 def _score_dimension(values, n, method, breaks, higher_is_better, dim, check=True):
@@ -309,16 +317,21 @@ def _bin_expression(dim: str, column: str, plan, n: int, n_bins: int):
     return expr, n_bins, None
 
 
-def _engine_limits(plan, n_found: int, lowest: float, highest: float, per_bin: pd.DataFrame | None):
+def _engine_limits(plan, n_found: int, lowest: float, highest: float, per_bin, higher_is_better: bool):
+    """The thresholds table of one dimension (score → ``lower``, ``upper``) from the numbers the
+    engine found; ``per_bin`` (rank bins only): each bin's smallest and largest value."""
     kind, cuts = plan
     if kind == "breaks":
-        return pd.DataFrame({"lower": np.concatenate([[lowest], cuts]),
-                             "upper": np.concatenate([cuts, [highest + 1]])})
-    if kind == "edges":
-        if len(cuts) < 2:
-            return pd.DataFrame({"lower": [lowest], "upper": [highest]})
-        return pd.DataFrame({"lower": cuts[:-1], "upper": cuts[1:]})
-    return per_bin.reindex(range(1, n_found + 1)).set_axis(["lower", "upper"], axis=1).reset_index(drop=True)
+        limits = pd.DataFrame({"lower": np.concatenate([[lowest], cuts]), "upper": np.concatenate([cuts, [highest + 1]])})
+    elif kind == "edges" and len(cuts) < 2:
+        limits = pd.DataFrame({"lower": [lowest], "upper": [highest]})
+    elif kind == "edges":
+        limits = pd.DataFrame({"lower": cuts[:-1], "upper": cuts[1:]})
+    else:
+        limits = pd.DataFrame(per_bin, columns=["lower", "upper"])
+    n = len(limits)
+    scores = np.arange(1, n + 1) if higher_is_better else np.arange(n, 0, -1)   # recency's run backwards
+    return limits.set_index(pd.Index(scores, name="score")).sort_index()
 
 
 def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weights) -> RFMScores:
@@ -359,7 +372,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
                            nw.when(in_bin).then(x).max().alias(f"hi_{dim}{s}")]
     if "revenue" in frame.collect_schema():
         report.append(_indicator(nw.col("revenue") < 0).sum().alias("negative"))
-    facts = collect(scored.select(*report)).to_pandas().iloc[0]
+    facts = collect(scored.select(*report)).rows(named=True)[0]
     if facts.get("negative", 0):
         warn("warn_rfm_negative_amounts", n=int(facts["negative"]), column="revenue")
     thresholds = {}
@@ -367,19 +380,16 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         k = found[dim]
         per_bin = None
         if plans[dim][0] == "ranks":
-            per_bin = pd.DataFrame({"lower": [facts[f"lo_{dim}{s}"] for s in range(1, k + 1)],
-                                    "upper": [facts[f"hi_{dim}{s}"] for s in range(1, k + 1)]},
-                                   index=range(1, k + 1))
-        limits = _engine_limits(plans[dim], k, facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin)
-        _, limits = _to_scores(pd.Series(dtype="int64"), limits, _DIMENSIONS[dim][1])
-        present = pd.Series([s for s in range(1, k + 1) if facts[f"n_{dim}{s}"] > 0], dtype="int64")
-        empty = sorted(set(limits["score"]) - set(present))
+            per_bin = [(facts[f"lo_{dim}{s}"], facts[f"hi_{dim}{s}"]) for s in range(1, k + 1)]
+        # scores 1…k either way (recency's run backwards): the ones no customer got are empty bins
+        empty = [s for s in range(1, k + 1) if not facts[f"n_{dim}{s}"]]
         if empty:
             warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
         share = facts[f"ties_{dim}"] / n
         if share > _TIE_SHARE_WARNING:
-            warn("warn_rfm_ties", dim=dim, share=f"{share:.0%}", value=format_value(medians[dim], columns[dim]))
-        thresholds[dim] = limits.set_index("score").sort_index()[["lower", "upper"]]
+            _warn_ties(dim, share, medians[dim], column)
+        thresholds[dim] = partial(_engine_limits, plans[dim], k, facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin,
+                                  _DIMENSIONS[dim][1])
     wr, wf, wm = weights
     r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
     # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
@@ -388,7 +398,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     out = out.drop(*[c for c in out.collect_schema().names() if c.startswith("__rank_")])
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights)}
-    return RFMScores(_native_like(out, rfm), thresholds, params)
+    return RFMScores(_native_like(out, rfm), LazyTables(thresholds), params)
 
 
 def _native_like(frame: nw.LazyFrame, original):

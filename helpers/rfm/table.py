@@ -22,12 +22,14 @@ and §1.4 (how orders are counted: ``grain``).
 from __future__ import annotations
 
 import narwhals as nw
-import pandas as pd
 
 from helpers.data.engines import (as_lazy, collect as run_query, day, day_number, day_number_of, is_pandas,
                                   latest_date, require_transactions, resolve_as_of, rounded, to_customer_index)
 from helpers.errors import DataError, warn
+from helpers.lazy import deferred
 from helpers.validation import Instance, Options, validate_params
+
+pd = deferred("pandas")
 
 __all__ = ["rfm_table", "scan_transactions", "GRAINS"]
 
@@ -152,7 +154,7 @@ def _finish_engine(result: nw.LazyFrame, columns: list[str], frame: nw.LazyFrame
                    date_col: str, as_of, frequency: str, monetary: str):
     """The per-customer table as a lazy query of the input's engine (no sort: engines keep no order);
     ``columns`` are the aggregated columns of ``result``."""
-    as_of_day = resolve_as_of(as_of, None if as_of is not None else latest_date(frame, date_col))
+    as_of_day = as_of if as_of is not None else resolve_as_of(None, latest_date(frame, date_col))
     if "orders" not in columns:
         result, columns = result.with_columns(nw.col("purchase_days").alias("orders")), [*columns, "orders"]
     count = nw.col("orders") if frequency == "orders" else nw.col("purchase_days")
@@ -161,7 +163,7 @@ def _finish_engine(result: nw.LazyFrame, columns: list[str], frame: nw.LazyFrame
         nw.col(customer_col).alias("customer_id"),
         (nw.lit(day_number_of(as_of_day)) - day_number(nw.col("last_purchase"))).alias("recency_days"),
         count.alias("frequency"), value.alias("monetary"), *columns)
-    return table, as_of_day
+    return table
 
 
 @validate_params(frequency=Options("orders", "days"), monetary=Options("sum", "mean"), grain=Options(*GRAINS),
@@ -225,7 +227,7 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
         if getattr(tx, "attrs", {}).get("currency"):      # the currency of the amounts, for display
             table.attrs["currency"] = tx.attrs["currency"]
         return table
-    table, _ = _finish_engine(result, columns, frame, customer_col, date_col, as_of, counted_by, monetary)
+    table = _finish_engine(result, columns, frame, customer_col, date_col, as_of, counted_by, monetary)
     if isinstance(nw.from_native(tx), nw.DataFrame):      # eager input (Polars DataFrame): eager result
         return run_query(table).to_native()
     return table.to_native()
