@@ -34,7 +34,7 @@ OTHERS = "others"
 RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
 
 
-class Rule(NamedTuple):
+class _Rule(NamedTuple):
     """One row of a rule table: a segment and the inclusive score range of each dimension."""
 
     segment: str
@@ -47,7 +47,7 @@ class Rule(NamedTuple):
 
 
 # docs/methods.md §1.3 (a): order matters, first match wins. R_RFM10 is this table as a DataFrame.
-_R_RFM10_RULES = [Rule(*row) for row in [
+_R_RFM10_RULES = [_Rule(*row) for row in [
     ("champions", 5, 5, 5, 5, 5, 5),
     ("potential_loyalist", 3, 5, 3, 5, 2, 5),
     ("loyal_customers", 2, 4, 2, 4, 2, 4),
@@ -65,6 +65,7 @@ def __getattr__(name: str):
     if name == "R_RFM10":       # a fresh table each time: the shared rules cannot be changed by accident
         return pd.DataFrame(_R_RFM10_RULES, columns=RULE_COLUMNS)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # docs/methods.md §1.3 (b): regular expressions on the "RF" key, applied in this order.
 RF_GRID = [
@@ -127,7 +128,7 @@ def score_cells(n_bins: int = 5) -> list[tuple[int, int, int]]:
     return list(itertools.product(range(1, n_bins + 1), repeat=3))
 
 
-def _as_rules(rules) -> list[Rule]:
+def _as_rules(rules) -> list[_Rule]:
     """The rules of a DataFrame with the columns :data:`RULE_COLUMNS` or of a list of
     ``(segment, r_min, r_max, f_min, …)`` rows."""
     if is_pandas(rules):
@@ -135,22 +136,22 @@ def _as_rules(rules) -> list[Rule]:
         if missing:
             raise DataError("err_seg_rule_columns", column=", ".join(missing), fix_key="fix_seg_rule_columns",
                             columns=", ".join(RULE_COLUMNS))
-        return [Rule(*row) for row in rules[RULE_COLUMNS].itertuples(index=False, name=None)]
+        return [_Rule(*row) for row in rules[RULE_COLUMNS].itertuples(index=False, name=None)]
     rows = [tuple(row) for row in rules]
     short = [i + 1 for i, row in enumerate(rows) if len(row) != len(RULE_COLUMNS)]
     if short:
         raise DataError("err_seg_rule_length", rows=short, needed=len(RULE_COLUMNS), fix_key="fix_seg_rule_columns",
                         columns=", ".join(RULE_COLUMNS))
-    return [Rule(*row) for row in rows]
+    return [_Rule(*row) for row in rows]
 
 
-def _matches(rule: Rule, cell) -> bool:
+def _matches(rule: _Rule, cell) -> bool:
     r, f, m = cell
     return (rule.r_min <= r <= rule.r_max and rule.f_min <= f <= rule.f_max
             and rule.m_min <= m <= rule.m_max)
 
 
-def _first_rules(rules: list[Rule], n_bins: int) -> dict[tuple, int | None]:
+def _first_rules(rules: list[_Rule], n_bins: int) -> dict[tuple, int | None]:
     """Position of the first rule matching each score cell (None when no rule does)."""
     return {cell: next((i for i, rule in enumerate(rules) if _matches(rule, cell)), None)
             for cell in score_cells(n_bins)}

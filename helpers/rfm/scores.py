@@ -317,7 +317,7 @@ def _bin_expression(dim: str, column: str, plan, n: int, n_bins: int):
     return expr, n_bins, None
 
 
-def _engine_limits(plan, n_found: int, lowest: float, highest: float, per_bin, higher_is_better: bool):
+def _engine_limits(plan, lowest: float, highest: float, per_bin, higher_is_better: bool):
     """The thresholds table of one dimension (score → ``lower``, ``upper``) from the numbers the
     engine found; ``per_bin`` (rank bins only): each bin's smallest and largest value."""
     kind, cuts = plan
@@ -388,7 +388,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         share = facts[f"ties_{dim}"] / n
         if share > _TIE_SHARE_WARNING:
             _warn_ties(dim, share, medians[dim], column)
-        thresholds[dim] = partial(_engine_limits, plans[dim], k, facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin,
+        thresholds[dim] = partial(_engine_limits, plans[dim], facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin,
                                   _DIMENSIONS[dim][1])
     wr, wf, wm = weights
     r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
