@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from html import escape
 
 import numpy as np
-import pandas as pd
 
 from helpers.i18n import get_language, has, label, t
+from helpers.lazy import deferred
+
+pd = deferred("pandas")     # numbers and text are formatted without it (a warning of a Polars pipeline)
 
 __all__ = ["show", "Table", "column_label", "cell_label", "is_money", "format_share", "format_money", "format_value",
            "result_view", "Sections"]
@@ -146,7 +148,7 @@ def format_share(value, decimals: int = 1) -> str:
     >>> format_share(0.4123), format_share(float("nan"))
     ('41.2%', '')
     """
-    return "" if value is None or pd.isna(value) else _no_negative_zero(f"{value:.{decimals}%}")
+    return "" if _missing(value) else _no_negative_zero(f"{value:.{decimals}%}")
 
 
 def format_money(value, currency: str | None = None, decimals: int = 2) -> str:
@@ -155,12 +157,23 @@ def format_money(value, currency: str | None = None, decimals: int = 2) -> str:
     >>> format_money(1234.5, "GBP"), format_money(-3, "¥", decimals=0)
     ('£1,234.50', '-¥3')
     """
-    if value is None or pd.isna(value):
+    if _missing(value):
         return ""
     symbol = CURRENCIES.get(currency, currency) or ""
     text = f"{abs(value):,.{decimals}f}"
     sign = "-" if value < 0 and text.strip("0.,") else ""
     return f"{sign}{symbol}{text}"
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pandas' NA; pandas is asked only about values that are not plain numbers or text."""
+    if value is None:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return value != value
+    if isinstance(value, (int, np.integer, str)):
+        return False
+    return bool(pd.isna(value))
 
 
 def _no_negative_zero(text: str) -> str:
@@ -183,6 +196,8 @@ def _number(value, decimals: int) -> str:
 
 def _format_scalar(value, decimals: int = 2, column=None) -> str:
     """One value of any kind as text: ids labelled, numbers with separators, dates without midnight."""
+    if isinstance(value, (int, float, np.integer, np.floating, bool, np.bool_)):
+        return "" if _missing(value) else _number(value, decimals)
     if isinstance(value, dict):
         return "; ".join(f"{column_label(k)}: {_format_scalar(v, decimals, column)}" for k, v in value.items())
     if column == "scale" and isinstance(value, (list, tuple)) and len(value) == 2:      # a rating scale
@@ -191,7 +206,7 @@ def _format_scalar(value, decimals: int = 2, column=None) -> str:
         items = [_format_scalar(v, decimals, column) for v in (sorted(value) if isinstance(value, (set, frozenset))
                                                               else list(value))]
         return ("、" if get_language() == "zh" else ", ").join(items)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if not isinstance(value, str) and _missing(value):
         return ""
     if isinstance(value, (pd.Timestamp, np.datetime64)) or hasattr(value, "isoformat"):
         stamp = pd.Timestamp(value)
@@ -201,8 +216,6 @@ def _format_scalar(value, decimals: int = 2, column=None) -> str:
     if isinstance(value, str):
         named_column = column in _COLUMN_VALUED or (isinstance(column, str) and column.endswith("_col"))
         return column_label(value) if named_column else str(cell_label(value, column))
-    if isinstance(value, (int, float, np.integer, np.floating, bool, np.bool_)):
-        return _number(value, decimals)
     return str(value)
 
 
@@ -223,7 +236,7 @@ def format_value(value, name=None, *, currency: str | None = None, decimals: int
         if _is_share(name):
             return format_share(value)
         if is_money(name):
-            return format_money(value, currency, 0 if pd.notna(value) and float(value).is_integer() else 2)
+            return format_money(value, currency, 0 if not _missing(value) and float(value).is_integer() else 2)
     return _format_scalar(value, decimals, name)
 
 
