@@ -154,14 +154,14 @@ def _finish_engine(result: nw.LazyFrame, columns: list[str], frame: nw.LazyFrame
                    date_col: str, as_of, frequency: str, monetary: str):
     """The per-customer table as a lazy query of the input's engine (no sort: engines keep no order);
     ``columns`` are the aggregated columns of ``result``."""
-    as_of_day = as_of if as_of is not None else resolve_as_of(None, latest_date(frame, date_col))
+    as_of_number = day_number_of(as_of if as_of is not None else resolve_as_of(None, latest_date(frame, date_col)))
     if "orders" not in columns:
         result, columns = result.with_columns(nw.col("purchase_days").alias("orders")), [*columns, "orders"]
     count = nw.col("orders") if frequency == "orders" else nw.col("purchase_days")
     value = nw.col("revenue") / count if monetary == "mean" else nw.col("revenue")
     table = result.select(
         nw.col(customer_col).alias("customer_id"),
-        (nw.lit(day_number_of(as_of_day)) - day_number(nw.col("last_purchase"))).alias("recency_days"),
+        (nw.lit(as_of_number) - day_number(nw.col("last_purchase"))).alias("recency_days"),
         count.alias("frequency"), value.alias("monetary"), *columns)
     return table
 

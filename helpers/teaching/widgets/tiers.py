@@ -15,9 +15,9 @@ from dataclasses import replace
 import pandas as pd
 
 from helpers.concentration import as_value_series, rank_descending
+from helpers.i18n import t
 from helpers.plots.live import FULL, LiveChart
 from helpers.tiers import ABC_BREAKS, PYRAMID_PRESETS, TierClassification, abc_classify, customer_pyramid
-from helpers.i18n import t
 from helpers.teaching.widgets.base import Explorer, describe
 from helpers.teaching.widgets.display import frame_html
 
