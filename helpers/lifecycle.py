@@ -192,7 +192,7 @@ def orders_frame(frame: nw.LazyFrame, as_of: pd.Timestamp, *, customer_col: str 
     >>> collect(orders).to_native()["amount"].tolist()      # one purchase day
     [3.0]
     """
-    rows = frame.with_columns(day_number(nw.col(date_col)).alias(_DAY)).filter(
+    rows = frame.with_columns(day_number(nw.col(date_col), frame.implementation).alias(_DAY)).filter(
         nw.col(_DAY) <= day_number_of(as_of))
     keys = []
     if period is not None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 import narwhals as nw
 import numpy as np
 
-from helpers.data.engines import as_lazy, collect, is_pandas, materialise
+from helpers.data.engines import as_lazy, collect, is_pandas, materialise, with_text
 from helpers.errors import DataError, warn
 from helpers.i18n import has, label, t
 from helpers.lazy import deferred
@@ -173,9 +173,10 @@ def _cells_of(scheme: str, fm: str) -> dict[str, str]:
 
 def _segmented(scored: RFMScores, cells: dict[str, str], params: dict, default: str) -> Segmentation:
     by_score = {int(cell): seg for cell, seg in cells.items()}  # integer keys map faster
-    if not is_pandas(scored.table):     # one expression in the engine
+    if not is_pandas(scored.table):     # one column of the engine
         segment = _mapped(nw.col("rfm_score"), {k: v for k, v in by_score.items() if v != default}, default)
-        table = _native_like(as_lazy(scored.table).with_columns(segment.alias("segment")), scored.table)
+        texts = [by_score.get(code, default) for code in range(1000)]    # scores are 111…999
+        table = _native_like(with_text(as_lazy(scored.table), "rfm_score", texts, segment, "segment"), scored.table)
         return Segmentation(table, scored.thresholds, {**scored.params, **params})
     segment = scored.table["rfm_score"].map(by_score).fillna(default).astype("str")
     table = scored.table.assign(segment=segment)

@@ -1,5 +1,8 @@
 """rfm_table on every engine, and the BTYD summary against Hardie's CDNOW calibration summary."""
+import datetime
+
 import duckdb
+import narwhals as nw
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -8,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from helpers.data.engines import day_number
 from helpers.errors import DataError
 from helpers.btyd import btyd_summary
 from helpers.i18n import language
@@ -94,6 +98,24 @@ def _engines(tx: pd.DataFrame):
     yield "polars", polars_frame
     yield "polars-lazy", polars_frame.lazy()
     yield "duckdb", duckdb.from_arrow(polars_frame.to_arrow())
+
+
+def test_polars_day_numbers_are_the_calendar_arithmetic_of_the_other_engines():
+    # Polars counts a date's days itself; the other engines share the calendar arithmetic. Both must
+    # give the local calendar day: before 1970, just before midnight, zoned, and in every time unit.
+    moments = [datetime.datetime(1969, 12, 31, 23, 59), datetime.datetime(1970, 1, 1), datetime.datetime(1900, 3, 1, 12),
+               datetime.datetime(2000, 2, 29, 23, 59, 59), datetime.datetime(2024, 12, 31, 0, 0, 1)]
+    naive = pl.DataFrame({"d": moments})
+    frames = [naive.with_columns(pl.col("d").cast(pl.Datetime(unit))) for unit in ("us", "ms")]
+    frames.append(naive.with_columns(pl.col("d").cast(pl.Date)))
+    frames += [naive.with_columns(pl.col("d").dt.replace_time_zone("UTC").dt.convert_time_zone(zone))
+               for zone in ("Asia/Shanghai", "America/New_York")]
+    for frame in frames:
+        out = nw.from_native(frame).select(polars=day_number(nw.col("d"), nw.Implementation.POLARS),
+                                           arithmetic=day_number(nw.col("d"), nw.Implementation.DUCKDB)).to_native()
+        local_days = [(value if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+                       else value.date()).toordinal() - 719_163 for value in frame["d"].to_list()]
+        assert out["polars"].to_list() == out["arithmetic"].to_list() == local_days, frame.schema
 
 
 def test_engines_agree_on_the_r_package_orders():

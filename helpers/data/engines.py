@@ -88,17 +88,19 @@ def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col
                         fix_key="fix_rfm_column_type")
 
 
-def collect(frame: nw.LazyFrame) -> nw.DataFrame:
+def collect(frame: nw.LazyFrame, *, streaming: bool = True) -> nw.DataFrame:
     """Run the lazy query where the data lives; the (small) result comes back eager.
 
-    Polars runs it on its streaming engine, which reads a file larger than memory in batches.
+    Polars runs it on its streaming engine, which reads a file larger than memory in batches;
+    ``streaming=False`` is for a query that reads only a few rows (the first rows of a file),
+    which Polars' in-memory engine starts faster.
 
     >>> import polars as pl
     >>> collect(as_lazy(pl.LazyFrame({"amount": [1.0, 2.0]})).select(nw.col("amount").sum())).item()
     3.0
     """
     if frame.implementation is nw.Implementation.POLARS:
-        return frame.collect(engine="streaming")
+        return frame.collect(engine="streaming" if streaming else "in-memory")
     return frame.collect()
 
 
@@ -121,6 +123,26 @@ def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
     if implementation is nw.Implementation.PYSPARK or implementation is nw.Implementation.PYSPARK_CONNECT:
         return nw.from_native(frame.to_native().cache())
     return collect(frame).lazy()
+
+
+def with_text(frame: nw.LazyFrame, code: str, texts: list[str], otherwise: nw.Expr, name: str) -> nw.LazyFrame:
+    """``frame`` with a column ``name`` holding ``texts[code]`` for a column ``code`` of small
+    whole numbers (score cells: 111…555); in Polars a lookup by position (a gather, several times
+    faster than a hash lookup), elsewhere the expression ``otherwise``, which must say the same.
+
+    >>> import polars as pl
+    >>> frame = as_lazy(pl.LazyFrame({"cell": [2, 0]}))
+    >>> texts = ["zero", "one", "two"]
+    >>> otherwise = nw.col("cell").replace_strict(dict(enumerate(texts)), return_dtype=nw.String)
+    >>> collect(with_text(frame, "cell", texts, otherwise, "text"))["text"].to_list()
+    ['two', 'zero']
+    """
+    if frame.implementation is not nw.Implementation.POLARS:
+        return frame.with_columns(otherwise.alias(name))
+    import polars as pl
+
+    lookup = pl.lit(pl.Series(name, texts, dtype=pl.String)).gather(pl.col(code))
+    return nw.from_native(frame.to_native().with_columns(lookup.alias(name)))
 
 
 #: Decimal places sums of money are rounded to (a millionth of the currency unit).
@@ -153,15 +175,19 @@ def day(expr: nw.Expr) -> nw.Expr:
     return expr.dt.truncate("1d").cast(nw.Datetime("us"))
 
 
-def day_number(expr: nw.Expr) -> nw.Expr:
+def day_number(expr: nw.Expr, engine: nw.Implementation) -> nw.Expr:
     """Days from 1970-01-01 to the calendar day of a date or timestamp, as an integer, on every
-    engine (day differences and distinct purchase days as plain integer arithmetic).
+    engine (day differences and distinct purchase days as plain integer arithmetic). ``engine`` is
+    the frame's ``implementation``: a Polars date is that number already (ten times faster than the
+    calendar arithmetic the other engines share).
 
     >>> import pandas as pd
     >>> frame = as_lazy(pd.DataFrame({"d": pd.to_datetime(["1970-01-02 23:00", "2024-01-01 00:00"])}))
-    >>> collect(frame.select(day_number(nw.col("d")).alias("n"))).to_native()["n"].tolist()
+    >>> collect(frame.select(day_number(nw.col("d"), frame.implementation).alias("n"))).to_native()["n"].tolist()
     [1, 19723]
     """
+    if engine is nw.Implementation.POLARS:     # the local calendar day, as the arithmetic below
+        return expr.dt.date().cast(nw.Int64)
     year = expr.dt.year().cast(nw.Int64) - 1
     return (365 * year + year // 4 - year // 100 + year // 400
             + expr.dt.ordinal_day().cast(nw.Int64) - _EPOCH_DAY)

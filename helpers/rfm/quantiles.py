@@ -8,12 +8,13 @@ computed on 100 M customers in the engine is the break NumPy computes on the sam
 memory. Engines' own interpolations differ from NumPy's in the last bit, which moves a customer
 whose value equals a break (cents often do).
 
-In memory (Polars) NumPy's selection finds the order statistics directly; DuckDB's nearest-rank
+In memory (Polars) the order statistics are found directly: whole numbers of a small range (days,
+order counts) by counting them, other values by NumPy's selection; DuckDB's nearest-rank
 ``quantile_disc`` finds them exactly in one pass. Elsewhere (Spark) they are found with aggregates
-only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)`` lies between ``x[i]`` and ``x[i + 1]`` (half a
-position from either, so rounding cannot move it past them); one more pass counts the values
-below and at that guide and takes the largest value below and the smallest above it, which
-identifies both neighbours.
+only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)``
+lies between ``x[i]`` and ``x[i + 1]`` (half a position from either, so rounding cannot move it
+past them); one more pass counts the values below and at that guide and takes the largest value
+below and the smallest above it, which identifies both neighbours.
 
     >>> import numpy as np, polars as pl
     >>> values = np.array([3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.6])
@@ -119,15 +120,31 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     return {c: {p: found[c][p] for p in ps} for c, ps in wanted.items()}
 
 
+def selected(values: np.ndarray, positions: list[int]) -> np.ndarray:
+    """``sorted(values)[positions]`` without sorting: whole numbers of a small range (days,
+    order counts) are counted, one pass; other values go to NumPy's selection (``numpy.partition``).
+
+    >>> selected(np.array([5, 1, 3, 3, 2]), [0, 2, 3, 4]).tolist()
+    [1, 3, 3, 5]
+    >>> selected(np.array([2.5, 0.5, 1.5]), [1]).tolist()
+    [1.5]
+    """
+    if values.dtype.kind in "iu" and len(values):
+        low, high = values.min(), values.max()
+        if int(high) - int(low) <= len(values):     # the histogram is no longer than the values
+            # at_most[v]: how many values are ≤ low + v; position p holds the first v with at_most[v] > p
+            at_most = np.cumsum(np.bincount((values - low).astype(np.intp)))
+            return low + np.searchsorted(at_most, positions, side="right")
+    return np.partition(values, positions)[positions]
+
+
 def _polars_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]]) -> dict[str, dict[int, float]]:
-    """In memory, NumPy's own selection (``numpy.partition``) on each column's values, which Polars
-    hands over without a copy."""
+    """In memory, :func:`selected` on each column's values, which Polars hands over without a copy."""
     data = frame.to_native().select(list(wanted)).collect()
     found = {}
     for c, ps in wanted.items():
         order = sorted(ps)
-        part = np.partition(data.get_column(c).to_numpy(), order)
-        found[c] = {p: float(part[p]) for p in order}
+        found[c] = dict(zip(order, map(float, selected(data.get_column(c).to_numpy(), order))))
     return found
 
 

@@ -31,7 +31,7 @@ from functools import partial
 import narwhals as nw
 import numpy as np
 
-from helpers.data.engines import as_lazy, collect, is_pandas, materialise
+from helpers.data.engines import as_lazy, collect, is_pandas, materialise, with_text
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 from helpers.result import Classification, LazyTables
@@ -47,6 +47,7 @@ METHODS = ("r_rfm", "rank_first", "qcut_drop")
 # dimension → (column of the RFM table, whether a larger value is better)
 _DIMENSIONS = {"R": ("recency_days", False), "F": ("frequency", True), "M": ("monetary", True)}
 _TIE_SHARE_WARNING = 0.5
+_CELL_TEXTS = [str(code) for code in range(1000)]    # a cell code (one digit per score) as text
 
 
 @dataclass(repr=False)      # the readable repr of Classification
@@ -295,26 +296,31 @@ def _rank_edges(n: int, n_bins: int) -> list[float]:
     return [lerp(a + 1, b + 1, gamma) for a, b, gamma in plan]
 
 
-def _bin_expression(dim: str, column: str, plan, n: int, n_bins: int):
-    """The bin (1 = smallest values) as an expression, the number of bins, and the limits known
-    without a pass (None for rank bins: their limits are the values found in each bin)."""
+def _bin_count(plan, n_bins: int) -> int:
+    """How many bins a plan makes: one more than its breaks, one fewer than its edges (at least
+    one), ``n_bins`` of ranks."""
+    kind, cuts = plan
+    if kind == "breaks":
+        return len(cuts) + 1
+    return max(len(cuts) - 1, 1) if kind == "edges" else n_bins
+
+
+def _bin_expression(dim: str, column: str, plan, n: int, n_bins: int) -> nw.Expr:
+    """The bin (1 = smallest values) as an expression: 1 + the breaks at or below the value, the
+    inner edges below it, or the inner rank edges below its rank."""
     kind, cuts = plan
     x = nw.col(column)
+    expr = nw.lit(1)
     if kind == "breaks":
-        expr = nw.lit(1)
         for b in cuts:
             expr = expr + _indicator(x >= b)
-        return expr, len(cuts) + 1, cuts
-    if kind == "edges":
-        expr = nw.lit(1)
+    elif kind == "edges":
         for e in cuts[1:-1]:
             expr = expr + _indicator(x > e)
-        return expr, max(len(cuts) - 1, 1), cuts
-    rank = nw.col(f"__rank_{dim}")
-    expr = nw.lit(1)
-    for e in _rank_edges(n, n_bins)[1:-1]:
-        expr = expr + _indicator(rank > e)
-    return expr, n_bins, None
+    else:
+        for e in _rank_edges(n, n_bins)[1:-1]:
+            expr = expr + _indicator(nw.col(f"__rank_{dim}") > e)
+    return expr
 
 
 def _engine_limits(plan, lowest: float, highest: float, per_bin, higher_is_better: bool):
@@ -353,26 +359,15 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         # ranks 1…n by value, ties by customer id: a window over the whole table (one partition)
         frame = frame.with_columns(*[nw.col(columns[d]).cum_count().over(order_by=[columns[d], id_col])
                                      .alias(f"__rank_{d}") for d, (kind, _) in plans.items() if kind == "ranks"])
-    bins, found, cuts = {}, {}, {}
-    for dim, column in columns.items():
-        bins[dim], found[dim], cuts[dim] = _bin_expression(dim, column, plans[dim], n, n_bins)
+    found = {dim: _bin_count(plans[dim], n_bins) for dim in columns}
+    bins = {dim: _bin_expression(dim, column, plans[dim], n, n_bins) for dim, column in columns.items()}
     scores = {dim: (bins[dim] if _DIMENSIONS[dim][1] else found[dim] + 1 - bins[dim]) for dim in columns}
     scored = frame.with_columns(*[scores[d].alias(d) for d in columns])
-    # one pass for what the result reports: customers per score, values per rank bin, ties, extremes
-    report = []
-    for dim, column in columns.items():
-        x = nw.col(column)
-        report += [x.min().alias(f"min_{dim}"), x.max().alias(f"max_{dim}"),
-                   _indicator(x == medians[dim]).sum().alias(f"ties_{dim}")]
-        for s in range(1, found[dim] + 1):
-            report.append(_indicator(nw.col(dim) == s).sum().alias(f"n_{dim}{s}"))
-            if plans[dim][0] == "ranks":
-                in_bin = nw.col(dim) == (s if _DIMENSIONS[dim][1] else found[dim] + 1 - s)
-                report += [nw.when(in_bin).then(x).min().alias(f"lo_{dim}{s}"),
-                           nw.when(in_bin).then(x).max().alias(f"hi_{dim}{s}")]
-    if "revenue" in frame.collect_schema():
-        report.append(_indicator(nw.col("revenue") < 0).sum().alias("negative"))
-    facts = collect(scored.select(*report)).rows(named=True)[0]
+    if frame.implementation is nw.Implementation.POLARS and not any(k == "ranks" for k, _ in plans.values()):
+        scored = materialise(scored)        # in memory: scored once, the facts counted by NumPy
+        facts = _facts_in_memory(scored, columns, medians, found)
+    else:
+        facts = _facts_in_engine(scored, columns, plans, medians, found)
     if facts.get("negative", 0):
         warn("warn_rfm_negative_amounts", n=int(facts["negative"]), column="revenue")
     thresholds = {}
@@ -394,11 +389,46 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
     # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
     out = scored.with_columns((100 * r + 10 * f + m).alias("rfm_score"), (wr * r + wf * f + wm * m).alias("rfm_sum"))
-    out = out.with_columns(nw.col("rfm_score").cast(nw.String).alias("rfm_cell"))
+    out = with_text(out, "rfm_score", _CELL_TEXTS, nw.col("rfm_score").cast(nw.String), "rfm_cell")
     out = out.drop(*[c for c in out.collect_schema().names() if c.startswith("__rank_")])
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights)}
     return RFMScores(_native_like(out, rfm), LazyTables(thresholds), params)
+
+
+def _facts_in_engine(scored, columns: dict, plans: dict, medians: dict, found: dict) -> dict:
+    """What the result reports, in one pass of the engine: customers per score, each rank bin's
+    smallest and largest value, ties with the median, extremes, customers with negative revenue."""
+    report = []
+    for dim, column in columns.items():
+        x = nw.col(column)
+        report += [x.min().alias(f"min_{dim}"), x.max().alias(f"max_{dim}"),
+                   _indicator(x == medians[dim]).sum().alias(f"ties_{dim}")]
+        for s in range(1, found[dim] + 1):
+            report.append(_indicator(nw.col(dim) == s).sum().alias(f"n_{dim}{s}"))
+            if plans[dim][0] == "ranks":
+                in_bin = nw.col(dim) == (s if _DIMENSIONS[dim][1] else found[dim] + 1 - s)
+                report += [nw.when(in_bin).then(x).min().alias(f"lo_{dim}{s}"),
+                           nw.when(in_bin).then(x).max().alias(f"hi_{dim}{s}")]
+    if "revenue" in scored.collect_schema():
+        report.append(_indicator(nw.col("revenue") < 0).sum().alias("negative"))
+    return collect(scored.select(*report)).rows(named=True)[0]
+
+
+def _facts_in_memory(scored, columns: dict, medians: dict, found: dict) -> dict:
+    """The facts of :func:`_facts_in_engine` (rank bins aside) from a scored Polars table in memory,
+    counted by NumPy on its columns, which Polars hands over without a copy."""
+    data = scored.to_native().collect()
+    facts = {}
+    for dim, column in columns.items():
+        x = data.get_column(column).to_numpy()
+        per_score = np.bincount(data.get_column(dim).to_numpy(), minlength=found[dim] + 1)
+        facts.update({f"n_{dim}{s}": int(per_score[s]) for s in range(1, found[dim] + 1)})
+        facts.update({f"min_{dim}": x.min().item(), f"max_{dim}": x.max().item(),
+                      f"ties_{dim}": int(np.count_nonzero(x == medians[dim]))})
+    if "revenue" in data.columns:
+        facts["negative"] = int(np.count_nonzero(data.get_column("revenue").to_numpy() < 0))
+    return facts
 
 
 def _native_like(frame: nw.LazyFrame, original):

@@ -69,8 +69,9 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 
 
 def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
-    distinct, rows = run_query(frame.select(nw.col(column).n_unique().alias("distinct"),
-                                            nw.len().alias("rows"))).row(0)
+    """Whether every value of ``column`` differs (``frame``: the first rows of the transactions)."""
+    distinct, rows = run_query(frame.select(nw.col(column).n_unique().alias("distinct"), nw.len().alias("rows")),
+                               streaming=False).row(0)
     return distinct == rows
 
 
@@ -161,7 +162,7 @@ def _finish_engine(result: nw.LazyFrame, columns: list[str], frame: nw.LazyFrame
     value = nw.col("revenue") / count if monetary == "mean" else nw.col("revenue")
     table = result.select(
         nw.col(customer_col).alias("customer_id"),
-        (nw.lit(as_of_number) - day_number(nw.col("last_purchase"))).alias("recency_days"),
+        (nw.lit(as_of_number) - day_number(nw.col("last_purchase"), frame.implementation)).alias("recency_days"),
         count.alias("frequency"), value.alias("monetary"), *columns)
     return table
 
