@@ -55,13 +55,45 @@ print(sorted(m for m in ("pandas", "pyarrow") if m in sys.modules), out.height, 
 
 
 @pytest.fixture(scope="module")
-def rfm_outputs(tmp_path_factory):
+def bench_params(tmp_path_factory):
     from benchmarks import bench_rfm
 
-    params = bench_rfm.prepare(30_000, tmp_path_factory.mktemp("bench"))
+    return bench_rfm.prepare(30_000, tmp_path_factory.mktemp("bench"))
+
+
+@pytest.fixture(scope="module")
+def rfm_outputs(bench_params):
+    from benchmarks import bench_rfm
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)
-        return {name: _as_table(case(params)) for name, case in bench_rfm.cases().items()}
+        return {name: _as_table(case(bench_params)) for name, case in bench_rfm.cases().items()}
+
+
+@pytest.mark.parametrize("group", ["orders-int", "lines-text"])
+def test_no_case_pays_for_an_import_on_the_clock(bench_params, group):
+    # the harness imports a case's IMPORTS before the clock: a run that imported more (a library's
+    # lazy import: pandas inside DuckDB, numpy.ma inside Polars) would time that import as work
+    import json
+    import subprocess
+    import sys
+
+    from benchmarks import bench_rfm
+
+    script = """
+import importlib, json, sys
+from benchmarks import bench_rfm
+case, params = sys.argv[1], json.loads(sys.argv[2])
+for name in bench_rfm.IMPORTS[case]:
+    importlib.import_module(name)
+before = set(sys.modules)
+bench_rfm.cases()[case](params)
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+    for case in [c for c in bench_rfm.cases() if c.startswith(f"{group}:")]:
+        done = subprocess.run([sys.executable, "-c", script, case, json.dumps(bench_params)], capture_output=True,
+                              text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
+        assert json.loads(done.stdout.splitlines()[-1]) == [], case
 
 
 @pytest.mark.parametrize("group", ["orders-int", "orders-text", "lines-int", "lines-text"])

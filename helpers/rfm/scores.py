@@ -369,7 +369,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     else:
         facts = _facts_in_engine(scored, columns, plans, medians, found)
     if facts.get("negative", 0):
-        warn("warn_rfm_negative_amounts", n=int(facts["negative"]), column="revenue")
+        warn("warn_rfm_negative_revenue", n=int(facts["negative"]))
     thresholds = {}
     for dim, column in columns.items():
         k = found[dim]
@@ -424,7 +424,7 @@ def _facts_in_memory(scored, columns: dict, medians: dict, found: dict) -> dict:
         x = data.get_column(column).to_numpy()
         per_score = np.bincount(data.get_column(dim).to_numpy(), minlength=found[dim] + 1)
         facts.update({f"n_{dim}{s}": int(per_score[s]) for s in range(1, found[dim] + 1)})
-        facts.update({f"min_{dim}": x.min().item(), f"max_{dim}": x.max().item(),
+        facts.update({f"min_{dim}": np.nanmin(x).item(), f"max_{dim}": np.nanmax(x).item(),    # as Polars: NaN aside
                       f"ties_{dim}": int(np.count_nonzero(x == medians[dim]))})
     if "revenue" in data.columns:
         facts["negative"] = int(np.count_nonzero(data.get_column("revenue").to_numpy() < 0))
