@@ -133,7 +133,7 @@ def selected(values: np.ndarray, positions: list[int]) -> np.ndarray:
         low, high = values.min(), values.max()
         if int(high) - int(low) <= len(values):     # the histogram is no longer than the values
             # at_most[v]: how many values are ≤ low + v; position p holds the first v with at_most[v] > p
-            at_most = np.cumsum(np.bincount((values - low).astype(np.intp)))
+            at_most = np.cumsum(np.bincount((values - low).astype(np.intp, copy=False)))
             return low + np.searchsorted(at_most, positions, side="right")
     return np.partition(values, positions)[positions]
 

@@ -362,7 +362,12 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     found = {dim: _bin_count(plans[dim], n_bins) for dim in columns}
     bins = {dim: _bin_expression(dim, column, plans[dim], n, n_bins) for dim, column in columns.items()}
     scores = {dim: (bins[dim] if _DIMENSIONS[dim][1] else found[dim] + 1 - bins[dim]) for dim in columns}
-    scored = frame.with_columns(*[scores[d].alias(d) for d in columns])
+    wr, wf, wm = weights
+    r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
+    scored = frame.with_columns(*[scores[d].alias(d) for d in columns]).with_columns(
+        (100 * r + 10 * f + m).alias("rfm_score"), (wr * r + wf * f + wm * m).alias("rfm_sum"))
+    # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
+    scored = with_text(scored, "rfm_score", _CELL_TEXTS, nw.col("rfm_score").cast(nw.String), "rfm_cell")
     if frame.implementation is nw.Implementation.POLARS and not any(k == "ranks" for k, _ in plans.values()):
         scored = materialise(scored)        # in memory: scored once, the facts counted by NumPy
         facts = _facts_in_memory(scored, columns, medians, found)
@@ -385,12 +390,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
             _warn_ties(dim, share, medians[dim], column)
         thresholds[dim] = partial(_engine_limits, plans[dim], facts[f"min_{dim}"], facts[f"max_{dim}"], per_bin,
                                   _DIMENSIONS[dim][1])
-    wr, wf, wm = weights
-    r, f, m = nw.col("R"), nw.col("F"), nw.col("M")
-    # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
-    out = scored.with_columns((100 * r + 10 * f + m).alias("rfm_score"), (wr * r + wf * f + wm * m).alias("rfm_sum"))
-    out = with_text(out, "rfm_score", _CELL_TEXTS, nw.col("rfm_score").cast(nw.String), "rfm_cell")
-    out = out.drop(*[c for c in out.collect_schema().names() if c.startswith("__rank_")])
+    out = scored.drop(*[c for c in scored.collect_schema().names() if c.startswith("__rank_")])
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights)}
     return RFMScores(_native_like(out, rfm), LazyTables(thresholds), params)
@@ -422,8 +422,8 @@ def _facts_in_memory(scored, columns: dict, medians: dict, found: dict) -> dict:
     facts = {}
     for dim, column in columns.items():
         x = data.get_column(column).to_numpy()
-        per_score = np.bincount(data.get_column(dim).to_numpy(), minlength=found[dim] + 1)
-        facts.update({f"n_{dim}{s}": int(per_score[s]) for s in range(1, found[dim] + 1)})
+        scores = data.get_column(dim).to_numpy()
+        facts.update({f"n_{dim}{s}": int(np.count_nonzero(scores == s)) for s in range(1, found[dim] + 1)})
         facts.update({f"min_{dim}": np.nanmin(x).item(), f"max_{dim}": np.nanmax(x).item(),    # as Polars: NaN aside
                       f"ties_{dim}": int(np.count_nonzero(x == medians[dim]))})
     if "revenue" in data.columns:
