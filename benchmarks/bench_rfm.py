@@ -38,9 +38,13 @@ GRAIN = {"orders": "order", "lines": "line"}
 _KIT = ["polars", "narwhals", "narwhals._namespace", "narwhals._polars.namespace", "narwhals._polars.dataframe",
         "narwhals._polars.group_by", "narwhals.group_by", "narwhals._interchange.dataframe",
         "helpers.rfm", "helpers.segments"]    # no pandas: the fast path never imports it
+_KIT_DUCKDB = ["duckdb", "pyarrow", "pyarrow.compute", "narwhals", "narwhals._namespace", "narwhals._duckdb.namespace",
+               "narwhals._duckdb.dataframe", "narwhals._duckdb.group_by", "narwhals.group_by", "narwhals._arrow.dataframe",
+               "narwhals._interchange.dataframe", "helpers.rfm", "helpers.segments"]    # no pandas either
 _ARROW_TO_PANDAS = ["pandas", "pyarrow", "pyarrow.pandas_compat", "pyarrow.vendored.version"]
 IMPORTS = {f"{layout}-{ids}:{case}": modules for layout in LAYOUTS for ids in IDS
            for case, modules in (("kit", _KIT), ("kit_auto", _KIT + _ARROW_TO_PANDAS),
+                                 ("kit_duckdb", _KIT_DUCKDB),
                                  ("polars", ["polars", "numpy", "numpy.ma"]),
                                  ("duckdb", ["duckdb", "pyarrow.compute", *_ARROW_TO_PANDAS]))}
 
@@ -65,6 +69,17 @@ def kit(params, group: str):
     grain = GRAIN[group.split("-")[0]]
     rfm = rfm_table(pl.scan_parquet(params["paths"][group]), params["as_of"], grain=grain, collect=False)
     return rfm_segment(rfm_score(rfm), "r_rfm10").table.collect()
+
+
+def kit_duckdb(params, group: str):
+    import duckdb
+
+    from helpers.rfm import rfm_score, rfm_table
+    from helpers.segments import rfm_segment
+
+    grain = GRAIN[group.split("-")[0]]
+    rfm = rfm_table(duckdb.connect().read_parquet(params["paths"][group]), params["as_of"], grain=grain, collect=False)
+    return rfm_segment(rfm_score(rfm), "r_rfm10").table.to_arrow_table()
 
 
 def kit_auto(params, group: str):
@@ -142,7 +157,7 @@ def duckdb_sql(params, group: str):
     return connection.sql(query).to_arrow_table()
 
 
-IMPLEMENTATIONS = {"kit": kit, "kit_auto": kit_auto, "polars": polars, "duckdb": duckdb_sql}
+IMPLEMENTATIONS = {"kit": kit, "kit_duckdb": kit_duckdb, "kit_auto": kit_auto, "polars": polars, "duckdb": duckdb_sql}
 
 
 def cases() -> dict:

@@ -305,7 +305,7 @@ def _engine_thresholds(frame: nw.LazyFrame, columns: dict, breaks) -> dict:
     if isinstance(breaks, dict):
         return {dim: float(breaks[dim]) for dim in columns}
     if breaks == "mean":
-        row = collect(frame.select(*[nw.col(c).mean().alias(d) for d, c in columns.items()])).row(0)
+        row = collect(frame.select(*[nw.col(c).mean().alias(d) for d, c in columns.items()])).rows()[0]
         return {dim: float(v) for dim, v in zip(columns, row)}
     n = int(collect(frame.select(nw.len())).item())
     middle = ((n - 1) // 2, n // 2)           # NumPy's median: the mean of the middle value(s)

@@ -24,8 +24,9 @@ def _as_table(result) -> pd.DataFrame:
     return result.sort_index()[["recency_days", "frequency", "monetary", "R", "F", "M", "segment"]]
 
 
-def test_the_polars_fast_path_runs_without_pandas_in_the_process():
-    # pandas and pyarrow weigh 67 MB: a Polars pipeline through the kit must not import them, warnings included
+def test_the_polars_and_duckdb_paths_run_without_pandas_in_the_process(tmp_path):
+    # pandas and pyarrow weigh 67 MB: a Polars pipeline through the kit must not import them, warnings included;
+    # on DuckDB (whose results narwhals reads as Arrow) pandas stays out too
     script = """
 import sys, datetime, warnings, polars as pl
 from helpers.rfm import rfm_score, rfm_table
@@ -42,16 +43,24 @@ out = seg.table.collect()
 with warnings.catch_warnings(record=True) as caught:      # everyone bought once: F ties, empty bins
     warnings.simplefilter("always")
     segmented(list(range(1, 51))).table.collect()
-print(sorted(m for m in ("pandas", "pyarrow") if m in sys.modules), out.height, len(caught),
-      seg.thresholds["R"].index.name)
+print(sorted(m for m in ("pandas", "pyarrow") if m in sys.modules), out.height, len(caught))
+import duckdb
+path = sys.argv[1]
+pl.LazyFrame({"customer_id": [1, 1, 2], "order_id": [1, 2, 3], "amount": [5.0, 7.0, -1.0],
+              "order_date": [datetime.datetime(2024, 3, d) for d in (1, 9, 20)]}).sink_parquet(path)
+with warnings.catch_warnings(record=True) as caught:      # a negative total, ties, empty bins
+    warnings.simplefilter("always")
+    rows = rfm_segment(rfm_score(rfm_table(duckdb.connect().read_parquet(path), "2024-04-01", grain="order",
+                                           collect=False)), "r_rfm10").table.fetchall()
+print("pandas" in sys.modules, len(rows), len(caught) > 1, seg.thresholds["R"].index.name)
 """
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent, check=True)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "tx.parquet")], capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
     # nothing until the thresholds are read; reading them gives the usual pandas table
-    assert done.stdout.split() == ["[]", "50", "2", "score"], done.stdout + done.stderr
+    assert done.stdout.split() == ["[]", "50", "2", "False", "2", "True", "score"], done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +108,7 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 @pytest.mark.parametrize("group", ["orders-int", "orders-text", "lines-int", "lines-text"])
 def test_the_kit_and_the_hand_written_peers_give_identical_outputs(rfm_outputs, group):
     kit = rfm_outputs[f"{group}:kit"]
-    for peer in ("kit_auto", "polars", "duckdb"):
+    for peer in ("kit_duckdb", "kit_auto", "polars", "duckdb"):
         other = rfm_outputs[f"{group}:{peer}"]
         assert list(other.index) == list(kit.index), peer
         for column in ("recency_days", "frequency", "R", "F", "M", "segment"):

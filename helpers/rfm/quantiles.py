@@ -93,7 +93,7 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     if frame.implementation is nw.Implementation.DUCKDB:
         return _duckdb_order_statistics(frame, wanted, n)
     ends = collect(frame.select(*[e for c in wanted for e in (nw.col(c).min().alias(f"min_{c}"),
-                                                               nw.col(c).max().alias(f"max_{c}"))])).row(0)
+                                                               nw.col(c).max().alias(f"max_{c}"))])).rows()[0]
     found = {c: {} for c in wanted}
     for k, c in enumerate(wanted):
         found[c].update({0: _as_float(ends[2 * k]), n - 1: _as_float(ends[2 * k + 1])})
@@ -102,13 +102,13 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     if not inner:
         return {c: {p: found[c][p] for p in ps} for c, ps in wanted.items()}
     guides = collect(frame.select(*[nw.col(c).quantile((i + 0.5) / (n - 1), "linear").alias(f"g{j}")
-                                    for j, (c, i) in enumerate(inner)])).row(0)
+                                    for j, (c, i) in enumerate(inner)])).rows()[0]
     around = []
     for j, (c, i) in enumerate(inner):
         x, g = nw.col(c), float(guides[j])
         around += [(x < g).cast(nw.Int64).sum().alias(f"lt{j}"), (x <= g).cast(nw.Int64).sum().alias(f"le{j}"),
                    nw.when(x < g).then(x).max().alias(f"below{j}"), nw.when(x > g).then(x).min().alias(f"above{j}")]
-    counts = collect(frame.select(*around)).row(0)
+    counts = collect(frame.select(*around)).rows()[0]
     for j, (c, i) in enumerate(inner):
         n_lt, n_le, below, above = counts[4 * j: 4 * j + 4]
         g, n_lt, n_le = float(guides[j]), int(n_lt), int(n_le)

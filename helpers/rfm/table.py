@@ -71,7 +71,7 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
     """Whether every value of ``column`` differs (``frame``: the first rows of the transactions)."""
     distinct, rows = run_query(frame.select(nw.col(column).n_unique().alias("distinct"), nw.len().alias("rows")),
-                               streaming=False).row(0)
+                               streaming=False).rows()[0]
     return distinct == rows
 
 
