@@ -149,6 +149,27 @@ def test_row_order_never_changes_scores(rfm, method, seed):
         assert t[dim].between(1, 5).all()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["int64", "int32", "uint32", "float64"]), st.integers(0, 10**6), st.integers(1, 400),
+       st.sampled_from([5, 700, 10**9]))
+def test_order_statistics_in_memory_are_numpy_quantiles_to_the_last_bit(dtype, seed, n, spread):
+    # whole numbers of a small range are counted, others selected: either way NumPy's quantiles exactly
+    import polars as pl
+
+    from helpers.data.engines import as_lazy
+    from helpers.rfm.quantiles import quantiles, selected
+
+    rng = np.random.default_rng(seed)
+    low = 0 if dtype == "uint32" else -spread // 2
+    values = (rng.integers(low, low + spread, n) if dtype != "float64" else rng.normal(0, spread, n).round(2))
+    values = values.astype(dtype)
+    positions = sorted(set(rng.integers(0, n, 5).tolist()) | {0, n - 1})
+    assert selected(values, positions).tolist() == np.sort(values)[positions].tolist()
+    levels = [0.2, 0.4, 0.5, 0.6, 0.8]
+    found = quantiles(as_lazy(pl.DataFrame({"x": values})), {"x": levels}, n)["x"]
+    assert found == np.quantile(values, levels).tolist()
+
+
 @pytest.mark.parametrize("lang, text", [("en", "Parameter n_bins must be a whole number from 2 to 9; got 10"),
                                         ("zh", "参数 n_bins 应为介于 2 与 9 之间（含两端）的整数；收到的是 10")])
 def test_invalid_settings_are_refused_naming_the_parameter(r_rfm_table, lang, text):

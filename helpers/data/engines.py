@@ -127,7 +127,7 @@ def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
 
 def with_text(frame: nw.LazyFrame, code: str, texts: list[str], otherwise: nw.Expr, name: str) -> nw.LazyFrame:
     """``frame`` with a column ``name`` holding ``texts[code]`` for a column ``code`` of small
-    whole numbers (score cells: 111…555); in Polars a lookup by position (a gather, several times
+    whole numbers (score cells: 111…999); in Polars a lookup by position (a gather, several times
     faster than a hash lookup), elsewhere the expression ``otherwise``, which must say the same.
 
     >>> import polars as pl
