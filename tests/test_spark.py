@@ -324,6 +324,12 @@ def test_a_polars_lazy_scan_is_collected_on_the_streaming_engine(tmp_path, monke
     # starts faster; what reads the whole file (the aggregation, any check of the ids' rise) streams
     assert engines[0] == "in-memory" and set(engines[1:]) == {"streaming"}, engines
     pd.testing.assert_frame_equal(got, rfm_table(transactions(), AS_OF))
+    # a filter before the first rows would make the in-memory engine read the whole file: streamed
+    engines.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        rfm_table(pl.scan_parquet(path).filter(pl.col("amount") > 0), AS_OF)
+    assert engines and set(engines) == {"streaming"}, engines
 
 
 @pytest.mark.spark

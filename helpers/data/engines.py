@@ -88,20 +88,36 @@ def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col
                         fix_key="fix_rfm_column_type")
 
 
-def collect(frame: nw.LazyFrame, *, streaming: bool = True) -> nw.DataFrame:
+def collect(frame: nw.LazyFrame) -> nw.DataFrame:
     """Run the lazy query where the data lives; the (small) result comes back eager.
 
-    Polars runs it on its streaming engine, which reads a file larger than memory in batches;
-    ``streaming=False`` is for a query that reads only a few rows (the first rows of a file),
-    which Polars' in-memory engine starts faster.
+    Polars runs it on its streaming engine, which reads a file larger than memory in batches.
 
     >>> import polars as pl
     >>> collect(as_lazy(pl.LazyFrame({"amount": [1.0, 2.0]})).select(nw.col("amount").sum())).item()
     3.0
     """
     if frame.implementation is nw.Implementation.POLARS:
-        return frame.collect(engine="streaming" if streaming else "in-memory")
+        return frame.collect(engine="streaming")
     return frame.collect()
+
+
+def collect_first_rows(query: nw.LazyFrame) -> nw.DataFrame:
+    """:func:`collect` for a query over a frame's first rows (``frame.head(n)…``). When Polars takes
+    those rows straight from the file or from memory, its in-memory engine runs it (it starts
+    faster); when something must be read before them (a filter, a sort), the streaming engine does,
+    which stops early and never holds the whole file.
+
+    >>> import polars as pl
+    >>> first = as_lazy(pl.LazyFrame({"a": [3, 1, 2]})).head(2)
+    >>> collect_first_rows(first.select(nw.col("a").sum())).item()
+    4
+    """
+    if query.implementation is not nw.Implementation.POLARS:
+        return query.collect()
+    plan = query.to_native().explain()      # a slice not taken at the source is a node of its own
+    at_source = "SLICE[" not in plan and ("SLICE:" in plan or "DF [" in plan)
+    return query.collect(engine="in-memory" if at_source else "streaming")
 
 
 def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import narwhals as nw
 
-from helpers.data.engines import (as_lazy, collect as run_query, day, day_number, day_number_of, is_pandas,
-                                  latest_date, require_transactions, resolve_as_of, rounded, to_customer_index)
+from helpers.data.engines import (as_lazy, collect as run_query, collect_first_rows, day, day_number, day_number_of,
+                                  is_pandas, latest_date, require_transactions, resolve_as_of, rounded,
+                                  to_customer_index)
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 from helpers.validation import Instance, Options, validate_params
@@ -70,8 +71,8 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 
 def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
     """Whether every value of ``column`` differs (``frame``: the first rows of the transactions)."""
-    distinct, rows = run_query(frame.select(nw.col(column).n_unique().alias("distinct"), nw.len().alias("rows")),
-                               streaming=False).rows()[0]
+    distinct, rows = collect_first_rows(frame.select(nw.col(column).n_unique().alias("distinct"),
+                                                     nw.len().alias("rows"))).rows()[0]
     return distinct == rows
 
 
