@@ -355,7 +355,8 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     if n == 0:
         raise DataError("err_rfm_no_customers", fix_key="fix_rfm_no_customers")
     plans, medians = _breaks_in_engine(frame, columns, n, n_bins, method, breaks)
-    if any(kind == "ranks" for kind, _ in plans.values()):
+    ranked = any(kind == "ranks" for kind, _ in plans.values())
+    if ranked:
         # ranks 1…n by value, ties by customer id: a window over the whole table (one partition)
         frame = frame.with_columns(*[nw.col(columns[d]).cum_count().over(order_by=[columns[d], id_col])
                                      .alias(f"__rank_{d}") for d, (kind, _) in plans.items() if kind == "ranks"])
@@ -368,7 +369,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         (100 * r + 10 * f + m).alias("rfm_score"), (wr * r + wf * f + wm * m).alias("rfm_sum"))
     # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
     scored = with_text(scored, "rfm_score", _CELL_TEXTS, nw.col("rfm_score").cast(nw.String), "rfm_cell")
-    if frame.implementation is nw.Implementation.POLARS and not any(k == "ranks" for k, _ in plans.values()):
+    if frame.implementation is nw.Implementation.POLARS and not ranked:
         scored = materialise(scored)        # in memory: scored once, the facts counted by NumPy
         facts = _facts_in_memory(scored, columns, medians, found)
     else:
