@@ -38,15 +38,16 @@ GRAIN = {"orders": "order", "lines": "line"}
 _KIT = ["polars", "narwhals", "narwhals._namespace", "narwhals._polars.namespace", "narwhals._polars.dataframe",
         "narwhals._polars.group_by", "narwhals.group_by", "narwhals._interchange.dataframe",
         "helpers.rfm", "helpers.segments"]    # no pandas: the fast path never imports it
-_KIT_DUCKDB = ["duckdb", "pyarrow", "pyarrow.compute", "narwhals", "narwhals._namespace", "narwhals._duckdb.namespace",
-               "narwhals._duckdb.dataframe", "narwhals._duckdb.group_by", "narwhals.group_by", "narwhals._arrow.dataframe",
-               "narwhals._interchange.dataframe", "helpers.rfm", "helpers.segments"]    # no pandas either
-_ARROW_TO_PANDAS = ["pandas", "pyarrow", "pyarrow.pandas_compat", "pyarrow.vendored.version"]
+KIT_DUCKDB_MODULES = ["duckdb", "pyarrow", "pyarrow.compute", "narwhals", "narwhals._namespace",
+                      "narwhals._duckdb.namespace", "narwhals._duckdb.dataframe", "narwhals._duckdb.group_by",
+                      "narwhals.group_by", "narwhals._arrow.dataframe", "narwhals._interchange.dataframe",
+                      "helpers.rfm", "helpers.segments"]    # no pandas either
+ARROW_TO_PANDAS_MODULES = ["pandas", "pyarrow", "pyarrow.pandas_compat", "pyarrow.vendored.version"]
 IMPORTS = {f"{layout}-{ids}:{case}": modules for layout in LAYOUTS for ids in IDS
-           for case, modules in (("kit", _KIT), ("kit_auto", _KIT + _ARROW_TO_PANDAS),
-                                 ("kit_duckdb", _KIT_DUCKDB),
+           for case, modules in (("kit", _KIT), ("kit_auto", _KIT + ARROW_TO_PANDAS_MODULES),
+                                 ("kit_duckdb", KIT_DUCKDB_MODULES),
                                  ("polars", ["polars", "numpy", "numpy.ma"]),
-                                 ("duckdb", ["duckdb", "pyarrow.compute", *_ARROW_TO_PANDAS]))}
+                                 ("duckdb", ["duckdb", "pyarrow.compute", *ARROW_TO_PANDAS_MODULES]))}
 
 
 def prepare(rows: int, workdir: Path) -> dict:

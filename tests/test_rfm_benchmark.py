@@ -79,29 +79,31 @@ def rfm_outputs(bench_params):
         return {name: _as_table(case(bench_params)) for name, case in bench_rfm.cases().items()}
 
 
-@pytest.mark.parametrize("group", ["orders-int", "lines-text"])
-def test_no_case_pays_for_an_import_on_the_clock(bench_params, group):
+@pytest.mark.parametrize("module, group", [("bench_rfm", "orders-int"), ("bench_rfm", "lines-text"),
+                                           ("bench_scale", "orders"), ("bench_scale", "lines")])
+def test_no_case_pays_for_an_import_on_the_clock(bench_params, tmp_path_factory, module, group):
     # the harness imports a case's IMPORTS before the clock: a run that imported more (a library's
     # lazy import: pandas inside DuckDB, numpy.ma inside Polars) would time that import as work
+    import importlib
     import json
     import subprocess
     import sys
 
-    from benchmarks import bench_rfm
-
+    bench = importlib.import_module(f"benchmarks.{module}")
+    params = bench_params if module == "bench_rfm" else bench.prepare(30_000, tmp_path_factory.mktemp(module))
     script = """
 import importlib, json, sys
-from benchmarks import bench_rfm
-case, params = sys.argv[1], json.loads(sys.argv[2])
-for name in bench_rfm.IMPORTS[case]:
+bench = importlib.import_module(f"benchmarks.{sys.argv[1]}")
+case, params = sys.argv[2], json.loads(sys.argv[3])
+for name in bench.IMPORTS[case]:
     importlib.import_module(name)
 before = set(sys.modules)
-bench_rfm.cases()[case](params)
+bench.cases()[case](params)
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
-    for case in [c for c in bench_rfm.cases() if c.startswith(f"{group}:")]:
-        done = subprocess.run([sys.executable, "-c", script, case, json.dumps(bench_params)], capture_output=True,
-                              text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
+    for case in [c for c in bench.cases() if c.startswith(f"{group}:")]:
+        done = subprocess.run([sys.executable, "-c", script, module, case, json.dumps(params, default=str)],
+                              capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
         assert json.loads(done.stdout.splitlines()[-1]) == [], case
 
 
