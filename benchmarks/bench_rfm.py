@@ -61,26 +61,25 @@ def prepare(rows: int, workdir: Path) -> dict:
     return {"paths": paths, "as_of": AS_OF, "segments": rule_cells(R_RFM10)}
 
 
-def kit(params, group: str):
-    import polars as pl
-
+def _kit_in_engine(tx, params, group: str):
+    """The fast path's calls on transactions of any engine; the result stays in that engine."""
     from helpers.rfm import rfm_score, rfm_table
     from helpers.segments import rfm_segment
 
-    grain = GRAIN[group.split("-")[0]]
-    rfm = rfm_table(pl.scan_parquet(params["paths"][group]), params["as_of"], grain=grain, collect=False)
-    return rfm_segment(rfm_score(rfm), "r_rfm10").table.collect()
+    rfm = rfm_table(tx, params["as_of"], grain=GRAIN[group.split("-")[0]], collect=False)
+    return rfm_segment(rfm_score(rfm), "r_rfm10").table
+
+
+def kit(params, group: str):
+    import polars as pl
+
+    return _kit_in_engine(pl.scan_parquet(params["paths"][group]), params, group).collect()
 
 
 def kit_duckdb(params, group: str):
     import duckdb
 
-    from helpers.rfm import rfm_score, rfm_table
-    from helpers.segments import rfm_segment
-
-    grain = GRAIN[group.split("-")[0]]
-    rfm = rfm_table(duckdb.connect().read_parquet(params["paths"][group]), params["as_of"], grain=grain, collect=False)
-    return rfm_segment(rfm_score(rfm), "r_rfm10").table.to_arrow_table()
+    return _kit_in_engine(duckdb.connect().read_parquet(params["paths"][group]), params, group).to_arrow_table()
 
 
 def kit_auto(params, group: str):

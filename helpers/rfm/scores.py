@@ -370,8 +370,8 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     # one digit per score (n_bins ≤ 9): the cell code is the composite score written as text
     scored = with_text(scored, "rfm_score", _CELL_TEXTS, nw.col("rfm_score").cast(nw.String), "rfm_cell")
     if frame.implementation is nw.Implementation.POLARS and not ranked:
-        scored = materialise(scored)        # in memory: scored once, the facts counted by NumPy
-        facts = _facts_in_memory(scored, columns, medians, found)
+        data = collect(scored)              # in memory: scored once, the facts counted by NumPy
+        scored, facts = data.lazy(), _facts_in_memory(data.to_native(), columns, medians, found)
     else:
         facts = _facts_in_engine(scored, columns, plans, medians, found)
     if facts.get("negative", 0):
@@ -416,10 +416,9 @@ def _facts_in_engine(scored, columns: dict, plans: dict, medians: dict, found: d
     return collect(scored.select(*report)).rows(named=True)[0]
 
 
-def _facts_in_memory(scored, columns: dict, medians: dict, found: dict) -> dict:
-    """The facts of :func:`_facts_in_engine` (rank bins aside) from a scored Polars table in memory,
+def _facts_in_memory(data, columns: dict, medians: dict, found: dict) -> dict:
+    """The facts of :func:`_facts_in_engine` (rank bins aside) from a scored Polars DataFrame,
     counted by NumPy on its columns, which Polars hands over without a copy."""
-    data = scored.to_native().collect()
     facts = {}
     for dim, column in columns.items():
         x = data.get_column(column).to_numpy()
