@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from helpers.data.engines import day_number
+from helpers.data.engines import as_lazy, collect, day_number, with_text
 from helpers.errors import DataError
 from helpers.btyd import btyd_summary
 from helpers.i18n import language
@@ -116,6 +116,17 @@ def test_polars_day_numbers_are_the_calendar_arithmetic_of_the_other_engines():
         local_days = [(value if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
                        else value.date()).toordinal() - 719_163 for value in frame["d"].to_list()]
         assert out["polars"].to_list() == out["arithmetic"].to_list() == local_days, frame.schema
+
+
+def test_text_by_position_is_the_same_lookup_on_every_engine():
+    # Polars gathers, DuckDB indexes a list literal, others map: quotes in texts or names change nothing
+    texts = [f"it's {code}" for code in range(1000)]
+    codes = pd.DataFrame({'cell "code"': [555, 0, 999, 111, 555]})
+    expected = [texts[code] for code in codes['cell "code"']]
+    otherwise = nw.col('cell "code"').replace_strict(dict(enumerate(texts)), return_dtype=nw.String)
+    for name, frame in _engines(codes):
+        out = collect(with_text(as_lazy(frame), 'cell "code"', texts, otherwise, "text's"))
+        assert sorted(out["text's"].to_list()) == sorted(expected), name
 
 
 def test_engines_agree_on_the_r_package_orders():

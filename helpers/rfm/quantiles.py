@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import narwhals as nw
 
-from helpers.data.engines import as_lazy, collect
+from helpers.data.engines import as_lazy, collect, sql_name
 
 __all__: list[str] = []
 
@@ -153,7 +153,7 @@ def _duckdb_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n
     is exactly ``x[i]`` (half a rank from either neighbour), all positions of a column in one pass."""
     order = {c: sorted(ps) for c, ps in wanted.items()}
     columns = list(order)
-    quoted = ['"' + c.replace('"', '""') + '"' for c in columns]
+    quoted = [sql_name(c) for c in columns]
     levels = {c: "[" + ", ".join(repr((p + 0.5) / n) for p in order[c]) + "]" for c in columns}
     query = ", ".join(f"quantile_disc({q}, {levels[c]})" for c, q in zip(columns, quoted))
     row = frame.to_native().aggregate(query).fetchall()[0]
