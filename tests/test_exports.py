@@ -77,6 +77,16 @@ def test_parquet_keeps_values_unchanged(tmp_path):
     assert frame.attrs                                             # the caller's attrs are kept
 
 
+def test_workbook_gives_each_value_its_own_format_when_asked(tmp_path):
+    frame = pd.DataFrame({"estimate": [1.8081e-05, 3061.2, None], "formula": ["=1+1", "a", "b"]})
+    digits = {1.8081e-05: "0.00000000", 3061.2: "#,##0"}
+    path = write_workbook({"s": frame}, tmp_path / "t.xlsx", number_formats={"estimate": lambda v: digits[v]})
+    sheet = openpyxl.load_workbook(path)["s"]
+    assert [sheet["A2"].number_format, sheet["A3"].number_format] == ["0.00000000", "#,##0"]
+    assert sheet["A2"].value == 1.8081e-05 and sheet["A4"].value is None          # the value itself, unrounded
+    assert sheet["B2"].quotePrefix and not sheet["B3"].quotePrefix
+
+
 def test_workbook_types_formats_and_keeps_long_ids_exact(tmp_path):
     frame = pd.DataFrame({"id": [123456789012345678, 7], "spend": [1234.5, None], "share": [0.25, 1.0],
                           "day": pd.to_datetime(["2024-01-02", None]), "when": pd.to_datetime(["2024-01-02 10:30"] * 2)})

@@ -466,6 +466,20 @@ def test_the_workbook_types_and_formats_money_shares_and_dates(zh_report):
     assert "¥" in page and "£" not in page
 
 
+def test_the_workbook_shows_estimates_as_the_page_does(zh_report):
+    # four significant digits written out, whatever the size: never Excel's General 1.80813E-05
+    from helpers.report.tables import cell_text
+
+    book, page = zh_report
+    sheet = book[t("report_sheet_model", lang="zh")]
+    cells = [c for row in sheet.iter_rows(min_row=2, min_col=3) for c in row if isinstance(c.value, float)]
+    assert cells
+    for cell in cells:
+        decimals = cell.number_format.partition(".")[2]
+        assert cell.number_format.startswith("#,##0") and f"{cell.value:,.{len(decimals)}f}" == cell_text(cell.value, "estimate")
+        assert cell_text(cell.value, "estimate") in page
+
+
 def test_the_demos_state_their_currency(tmp_path):
     report = create_report(demo="cdnow", out=tmp_path, n_rows=3)
     assert report.currency == "USD"

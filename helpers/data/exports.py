@@ -160,7 +160,8 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
     filterable, the first column frozen, numbers and dates typed and formatted, text kept as text.
 
     ``number_formats`` maps a column header to an Excel number format (``"0.0%"``,
-    ``'"£"#,##0.00'``), in every sheet that has the column; dates without one show as
+    ``'"£"#,##0.00'``), or to a function giving each value its own (numbers of any size shown
+    to the same significant digits), in every sheet that has the column; dates without one show as
     ``yyyy-mm-dd`` (``yyyy-mm-dd hh:mm`` when a time is set). Text a spreadsheet would run as a
     formula is written as text, unchanged, with Excel's "quote prefix" mark (as typing ``'=1+1``
     does). Names are made valid (:func:`sheet_name`). A frame longer than a sheet holds is cut at
@@ -202,21 +203,27 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
                 frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
             sheet = book.add_worksheet(title)
             columns = [_column_cells(frame[column]) for column in frame.columns]
-            writers = []
+            writers, marks = [], []     # marks: each cell's own format (a quote prefix, a number format), if any
             for j, (column, (kind, cells)) in enumerate(zip(frame.columns, columns)):
                 code = number_formats.get(column)
                 if code is None and kind == "date":
                     times = [c % 1 for c in cells if c is not None]
                     code = "yyyy-mm-dd hh:mm" if any(times) else "yyyy-mm-dd"
-                sheet.set_column(j, j, _column_width(frame, column), number_format(code) if code else None)
+                if kind == "text":
+                    marks.append([as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None
+                                  for c in cells])
+                elif callable(code):
+                    marks.append([None if c is None else number_format(code(c)) for c in cells])
+                else:
+                    marks.append(None)
+                column_format = number_format(code) if code and not callable(code) else None
+                sheet.set_column(j, j, _column_width(frame, column), column_format)
                 writers.append(sheet.write_string if kind == "text" else sheet.write_number)
                 text = _ILLEGAL_XML.sub("", str(column))
                 sheet.write_string(0, j, text, header_as_text if text.startswith(FORMULA_STARTS) else header_format)
             sheet.freeze_panes(1, 1 if len(frame.columns) > 1 else 0)
             if len(frame.columns):
                 sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
-            marks = [[as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None for c in cells]
-                     if kind == "text" else None for kind, cells in columns]
             for i, row in enumerate(zip(*(cells for _, cells in columns)), start=1):
                 for j, value in enumerate(row):
                     if value is not None:

@@ -40,8 +40,7 @@ KINDS = {
     "date": ("first_purchase", "last_purchase", "revisit_date"),
 }
 _KIND = {name: kind for kind, names in KINDS.items() for name in names}
-_NUMBER_FORMATS = {"share": "0.0%", "int": "#,##0", "number": "#,##0.00", "estimate": "General",
-                   "date": "yyyy-mm-dd"}
+_NUMBER_FORMATS = {"share": "0.0%", "int": "#,##0", "number": "#,##0.00", "date": "yyyy-mm-dd"}
 
 
 def header(name: str, **values) -> str:
@@ -107,21 +106,44 @@ def cell_text(value, kind: str, currency: str | None = None) -> str:
         number = float(f"{float(value):.4g}")
         if number == 0 or not np.isfinite(number):
             return f"{number:g}"
-        return f"{number:,.{max(3 - int(np.floor(np.log10(abs(number)))), 0)}f}"
+        return f"{number:,.{_estimate_decimals(number)}f}"
     if kind == "date":
         return str(pd.Timestamp(value).date())
     return str(value)
 
 
-def excel_format(kind: str, currency: str | None = None) -> str | None:
-    """The Excel number format of a column of ``kind`` (None for text).
+def _estimate_decimals(value: float) -> int:
+    """Decimal places that show four significant digits of ``value`` written out (not 1.808e-05).
+
+    >>> _estimate_decimals(1.8081e-05), _estimate_decimals(0.82554), _estimate_decimals(3061.2)
+    (8, 4, 0)
+    """
+    number = float(f"{float(value):.4g}")
+    if number == 0 or not np.isfinite(number):
+        return 0
+    return max(3 - int(np.floor(np.log10(abs(number)))), 0)
+
+
+def _estimate_format(value: float) -> str:
+    """The Excel format of one estimate: four significant digits, as the HTML page shows it."""
+    decimals = _estimate_decimals(value)
+    return "#,##0." + "0" * decimals if decimals else "#,##0"
+
+
+def excel_format(kind: str, currency: str | None = None):
+    """The Excel number format of a column of ``kind`` (None for text); for estimates, of each
+    value (a function: four significant digits whatever the size).
 
     >>> excel_format("money", "GBP"), excel_format("money"), excel_format("share"), excel_format("text")
     ('"£"#,##0.00', '#,##0.00', '0.0%', None)
+    >>> excel_format("estimate")(1.8081e-05), excel_format("estimate")(3061.2)
+    ('#,##0.00000000', '#,##0')
     """
     if kind == "money":
         symbol = CURRENCIES.get(currency, currency) or ""
         return f'"{symbol}"#,##0.00' if symbol else "#,##0.00"
+    if kind == "estimate":
+        return _estimate_format
     return _NUMBER_FORMATS.get(kind)
 
 
