@@ -7,6 +7,7 @@ into ``.node/``) and a system Python with venv (the students' Python; built once
 """
 from __future__ import annotations
 
+import glob
 import json
 import os
 import secrets
@@ -49,7 +50,7 @@ def free_port() -> int:
 class Classroom:
     """One class server; ``start()`` / ``stop()`` may be called again (a restart mid-class)."""
 
-    def __init__(self, lang: str = "zh"):
+    def __init__(self, lang: str = "zh", db: str | None = None):
         self.dir = Path(tempfile.mkdtemp(prefix="crm-classroom-", dir="/tmp"))
         os.chmod(self.dir, 0o755)
         self.prefix = "t" + secrets.token_hex(2)
@@ -57,6 +58,7 @@ class Classroom:
         self.trainer_password = secrets.token_hex(6)
         self.port, self.hub_port, self.api_port, self.service_port = (free_port() for _ in range(4))
         self.lang = lang
+        self.db = db                # the progress store's URL (None: SQLite beside the hub)
         self.log_path = self.dir / "hub.log"
         self.process: subprocess.Popen | None = None
 
@@ -84,6 +86,8 @@ class Classroom:
                    "--stuck-minutes", "10"]
         if PROXY.exists():
             command += ["--proxy", str(PROXY)]
+        if self.db:
+            command += ["--db", self.db]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         log = open(self.log_path, "a")
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -149,10 +153,56 @@ class Classroom:
         shutil.rmtree(self.dir, ignore_errors=True)     # the kit's folder stays closed until the run ends (conftest)
 
 
+def _initdb() -> str | None:
+    return shutil.which("initdb") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))), None)
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    """A throw-away PostgreSQL cluster on a Unix socket (as the ``postgres`` user when run as root)."""
+    initdb = _initdb()
+    if initdb is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("initdb is missing (apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed (initdb missing)")
+    bindir = os.path.dirname(os.path.realpath(initdb))
+    folder = Path(tempfile.mkdtemp(prefix="crm-pg-", dir="/tmp"))      # reachable by the postgres user
+    os.chmod(folder, 0o777)
+    data, sockets = folder / "data", folder / "sock"
+    sockets.mkdir()
+    os.chmod(sockets, 0o777)
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    subprocess.run(as_postgres + [f"{bindir}/initdb", "-D", str(data), "-U", "crm", "--auth=trust", "-E", "UTF8",
+                                  "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
+                                  f"-k {sockets} -p {port} -c listen_addresses=''", "start"], check=True,
+                   capture_output=True)
+    try:
+        yield f"postgresql+psycopg://crm@/postgres?host={sockets}&port={port}"
+    finally:
+        subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="module")
 def classroom():
     """One class server in Chinese for a whole test module, closed afterwards."""
     room = Classroom(lang="zh")
+    try:
+        room.start()
+        yield room
+    finally:
+        room.close()
+
+
+@pytest.fixture(scope="module")
+def classroom_on_postgresql(postgres_url):
+    """The class server with its progress store on a PostgreSQL server (``--db``)."""
+    room = Classroom(lang="zh", db=postgres_url)
     try:
         room.start()
         yield room

@@ -1,6 +1,7 @@
 """Load on one hub's progress store: 40 simulated students (the kit's own recorder, one outbox each,
 no kernels) send their check results at the same moment; then the hub is stopped and restarted while
-they keep working. Every event is recorded exactly once and the board answers in under 2 s."""
+they keep working. Every event is recorded exactly once and the board answers in under 2 s — with the
+store in SQLite beside the hub (the default) and on a PostgreSQL server (``--db``)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +11,8 @@ import urllib.request
 
 import pytest
 
-from classroom_fixtures import Classroom, classroom, missing  # noqa: F401  (classroom: a fixture)
+from classroom_fixtures import (Classroom, classroom, classroom_on_postgresql, missing,  # noqa: F401  (fixtures)
+                                postgres_url)
 from helpers.teaching.classroom.hooks import HubRecorder, new_event
 from helpers.teaching.classroom.store import Store
 
@@ -44,8 +46,9 @@ def board_seconds(room: Classroom, token: str) -> tuple[float, dict]:
     return time.perf_counter() - started, data
 
 
-def test_forty_students_at_once_and_a_hub_restart_lose_nothing(classroom, tmp_path):
-    room = classroom
+@pytest.mark.parametrize("server", ["classroom", "classroom_on_postgresql"])
+def test_forty_students_at_once_and_a_hub_restart_lose_nothing(server, request, tmp_path):
+    room = request.getfixturevalue(server)
     names = [f"{room.prefix}{n:03d}" for n in range(1, STUDENTS + 1)]
     tokens = {name: room.token_for(name) for name in names}
     trainer_token = room.token_for(room.trainer)
@@ -66,6 +69,7 @@ def test_forty_students_at_once_and_a_hub_restart_lose_nothing(classroom, tmp_pa
         thread.join()
     assert all(r.wait_sent(60) for r in recorders)
     store = Store(room.settings()["store_url"] or f"sqlite:///{room.dir / 'hub' / 'progress.sqlite'}")
+    assert store.engine.dialect.name == ("postgresql" if room.db else "sqlite")
     assert store.count_events() == STUDENTS * 12
 
     # round 2: the hub stops and comes back while the students keep checking

@@ -3,61 +3,18 @@ machine), the roster behind the sign-in, the recording hook of the exercise fram
 arithmetic and the exports."""
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
-import time
 import uuid
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
+from classroom_fixtures import postgres_url  # noqa: F401  (a fixture)
 from helpers.teaching.classroom import hooks, my_progress
 from helpers.teaching.classroom.progress import cells, common_mistakes, stuck
 from helpers.teaching.classroom.store import SignInError, Store, clean_event
 
 T0 = datetime(2026, 3, 2, 9, 0)
-
-
-def _initdb() -> str | None:
-    found = shutil.which("initdb") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))), None)
-    return found
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    """A throw-away PostgreSQL cluster on a Unix socket (as the ``postgres`` user when run as root)."""
-    initdb = _initdb()
-    if initdb is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("initdb is missing (apt-get install postgresql)")
-        pytest.skip("PostgreSQL is not installed (initdb missing)")
-    bindir = os.path.dirname(os.path.realpath(initdb))
-    folder = Path(tempfile.mkdtemp(prefix="crm-pg-", dir="/tmp"))      # reachable by the postgres user
-    os.chmod(folder, 0o777)
-    data, sockets = folder / "data", folder / "sock"
-    sockets.mkdir()
-    os.chmod(sockets, 0o777)
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    subprocess.run(as_postgres + [f"{bindir}/initdb", "-D", str(data), "-U", "crm", "--auth=trust", "-E", "UTF8",
-                                  "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
-                                  f"-k {sockets} -p {port} -c listen_addresses=''", "start"], check=True,
-                   capture_output=True)
-    try:
-        yield f"postgresql+psycopg://crm@/postgres?host={sockets}&port={port}"
-    finally:
-        subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
