@@ -152,3 +152,21 @@ def test_scoring_cases_give_the_segments_of_pandas(tmp_path):
     expected = _as_table(tables["pandas"])
     for name in ("polars", "duckdb"):
         pd.testing.assert_frame_equal(_as_table(tables[name]), expected, check_dtype=False, obj=name)
+
+
+def test_every_case_runs_in_every_place_of_its_group_over_the_rounds():
+    # the first run after another input's runs is slower: no case may always be first
+    from benchmarks import bench_rfm
+    from benchmarks.run import _group, round_order
+
+    names = list(bench_rfm.cases())
+    groups = {_group(name)[0] for name in names}
+    size = len(names) // len(groups)
+    rounds = [round_order(names, r) for r in range(size)]
+    for order in rounds:
+        assert sorted(order) == sorted(names)
+        starts = [i for i, name in enumerate(order) if i == 0 or _group(order[i - 1])[0] != _group(name)[0]]
+        assert len(starts) == len(groups)                       # each input's cases run together
+    for name in names:
+        places = {order.index(name) % size for order in rounds}
+        assert places == set(range(size)), name
