@@ -141,6 +141,9 @@ def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
     return collect(frame).lazy()
 
 
+_UNIT_SEPARATOR = "\x1f"
+
+
 def with_text(frame: nw.LazyFrame, code: str, texts: list[str], otherwise: nw.Expr, name: str) -> nw.LazyFrame:
     """``frame`` with a column ``name`` holding ``texts[code]`` for a column ``code`` of small
     whole numbers (score cells: 111…999); in Polars and DuckDB a lookup by position (a gather, or
@@ -154,9 +157,12 @@ def with_text(frame: nw.LazyFrame, code: str, texts: list[str], otherwise: nw.Ex
     >>> collect(with_text(frame, "cell", texts, otherwise, "text"))["text"].to_list()
     ['two', 'zero']
     """
-    if frame.implementation is nw.Implementation.DUCKDB:     # a list literal indexed from 1
-        listed = "[" + ", ".join("'" + text.replace("'", "''") + "'" for text in texts) + "]"
-        return nw.from_native(frame.to_native().project(f"*, {listed}[{sql_name(code)} + 1] AS {sql_name(name)}"))
+    if frame.implementation is nw.Implementation.DUCKDB:
+        # one text literal split into a list (folded once, and bound ten times faster than a list
+        # literal of 1,000 texts), indexed from 1; the texts are the kit's labels, never a unit separator
+        joined = _UNIT_SEPARATOR.join(texts).replace("'", "''")
+        listed = f"string_split('{joined}', chr({ord(_UNIT_SEPARATOR)}))[{sql_name(code)} + 1]"
+        return nw.from_native(frame.to_native().project(f"*, {listed} AS {sql_name(name)}"))
     if frame.implementation is not nw.Implementation.POLARS:
         return frame.with_columns(otherwise.alias(name))
     import polars as pl
