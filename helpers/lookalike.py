@@ -34,7 +34,6 @@ import pandas as pd
 from helpers.complaints import check_columns, check_unique
 from helpers.data.engines import collect, latest_date, resolve_as_of, to_customer_index
 from helpers.errors import DataError
-from helpers.i18n import t
 from helpers.lifecycle import _with_id_column, as_dates, orders_frame, transactions_frame
 from helpers.validation import Interval, validate_params
 

@@ -17,6 +17,7 @@ past them); one more pass counts the values below and at that guide and takes th
 below and the smallest above it, which identifies both neighbours.
 
     >>> import numpy as np, polars as pl
+    >>> from helpers.data.engines import as_lazy
     >>> values = np.array([3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.6])
     >>> frame = as_lazy(pl.DataFrame({"x": values}))
     >>> quantiles(frame, {"x": [0.2, 0.5]}, len(values))["x"] == list(np.quantile(values, [0.2, 0.5]))
@@ -27,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 import narwhals as nw
 
-from helpers.data.engines import as_lazy, collect, sql_name
+from helpers.data.engines import collect, sql_name
 
 __all__: list[str] = []
 
@@ -84,6 +85,7 @@ def order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -
     most: the smallest and largest values, the guides, and the counts around the guides.
 
     >>> import polars as pl
+    >>> from helpers.data.engines import as_lazy
     >>> frame = as_lazy(pl.DataFrame({"x": [5, 1, 3, 3, 2]}))
     >>> order_statistics(frame, {"x": {0, 2, 3, 4}}, 5)
     {'x': {0: 1.0, 2: 3.0, 3: 3.0, 4: 5.0}}
@@ -164,6 +166,7 @@ def quantiles(frame: nw.LazyFrame, levels: dict[str, list[float]], n: int) -> di
     """NumPy's linear quantiles of each column at its ``levels``, computed in the engine.
 
     >>> import polars as pl
+    >>> from helpers.data.engines import as_lazy
     >>> quantiles(as_lazy(pl.DataFrame({"x": [1, 2, 3, 4]})), {"x": [0.5]}, 4)
     {'x': [2.5]}
     """
