@@ -152,9 +152,14 @@ def test_row_order_never_changes_scores(rfm, method, seed):
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["int64", "int32", "uint32", "float64"]), st.integers(0, 10**6), st.integers(1, 400),
        st.sampled_from([5, 700, 10**9]))
-def test_order_statistics_in_memory_are_numpy_quantiles_to_the_last_bit(dtype, seed, n, spread):
-    # whole numbers of a small range are counted, others selected: either way NumPy's quantiles exactly
+def test_order_statistics_are_numpy_quantiles_to_the_last_bit_in_memory_and_in_duckdb(dtype, seed, n, spread):
+    # whole numbers of a small range are counted, others selected (in memory) or sorted (DuckDB's
+    # quantile_disc, also for whole numbers with too many distinct values): always NumPy's quantiles
+    from unittest import mock
+
+    import duckdb
     import polars as pl
+    import pyarrow as pa
 
     from helpers.data.engines import as_lazy
     from helpers.rfm.quantiles import quantiles, selected
@@ -166,8 +171,13 @@ def test_order_statistics_in_memory_are_numpy_quantiles_to_the_last_bit(dtype, s
     positions = sorted(set(rng.integers(0, n, 5).tolist()) | {0, n - 1})
     assert selected(values, positions).tolist() == np.sort(values)[positions].tolist()
     levels = [0.2, 0.4, 0.5, 0.6, 0.8]
-    found = quantiles(as_lazy(pl.DataFrame({"x": values})), {"x": levels}, n)["x"]
-    assert found == np.quantile(values, levels).tolist()
+    expected = np.quantile(values, levels).tolist()
+    assert quantiles(as_lazy(pl.DataFrame({"x": values})), {"x": levels}, n)["x"] == expected
+    relation = duckdb.connect().from_arrow(pa.table({"x": values, "y": values[::-1].copy()}))
+    for most_counted in (100_000, 3):
+        with mock.patch("helpers.rfm.quantiles._MOST_COUNTED", most_counted):
+            found = quantiles(as_lazy(relation), {"x": levels, "y": levels[:2]}, n)
+        assert found["x"] == expected and found["y"] == expected[:2], most_counted
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Parameter n_bins must be a whole number from 2 to 9; got 10"),

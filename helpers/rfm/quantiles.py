@@ -9,8 +9,9 @@ memory. Engines' own interpolations differ from NumPy's in the last bit, which m
 whose value equals a break (cents often do).
 
 In memory (Polars) the order statistics are found directly: whole numbers of a small range (days,
-order counts) by counting them, other values by NumPy's selection; DuckDB's nearest-rank
-``quantile_disc`` finds them exactly in one pass. Elsewhere (Spark) they are found with aggregates
+order counts) by counting them, other values by NumPy's selection. DuckDB counts whole numbers
+too (a ``GROUP BY`` of each value), and its nearest-rank ``quantile_disc`` finds the others
+exactly in one pass. Elsewhere (Spark) they are found with aggregates
 only (no global sort, so it scales on Spark): the engine's linear quantile at ``(i + ½)/(n − 1)``
 lies between ``x[i]`` and ``x[i + 1]`` (half a position from either, so rounding cannot move it
 past them); one more pass counts the values below and at that guide and takes the largest value
@@ -134,10 +135,20 @@ def selected(values: np.ndarray, positions: list[int]) -> np.ndarray:
     if values.dtype.kind in "iu" and len(values):
         low, high = values.min(), values.max()
         if int(high) - int(low) <= len(values):     # the histogram is no longer than the values
-            # at_most[v]: how many values are ≤ low + v; position p holds the first v with at_most[v] > p
-            at_most = np.cumsum(np.bincount((values - low).astype(np.intp, copy=False)))
-            return low + np.searchsorted(at_most, positions, side="right")
+            counts = np.bincount((values - low).astype(np.intp, copy=False))
+            return low + counted(counts, positions)
     return np.partition(values, positions)[positions]
+
+
+def counted(counts: np.ndarray, positions) -> np.ndarray:
+    """Where each position falls among sorted values given as counts of each distinct value (in
+    ascending order): the index of the value that ``sorted(values)[position]`` is.
+
+    >>> counted(np.array([2, 0, 3]), [0, 1, 2, 4]).tolist()     # values 0, 0, 2, 2, 2
+    [0, 0, 2, 2]
+    """
+    # at_most[k]: how many values are ≤ the k-th; position p holds the first k with at_most[k] > p
+    return np.searchsorted(np.cumsum(counts), positions, side="right")
 
 
 def _polars_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]]) -> dict[str, dict[int, float]]:
@@ -150,16 +161,36 @@ def _polars_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]]) -
     return found
 
 
+_MOST_COUNTED = 100_000      # distinct whole numbers DuckDB hands over as counts
+
+
 def _duckdb_order_statistics(frame: nw.LazyFrame, wanted: dict[str, set[int]], n: int) -> dict[str, dict[int, float]]:
-    """DuckDB's ``quantile_disc`` is the nearest-rank quantile ``x[⌈n·q⌉ − 1]``: at ``q = (i + ½)/n`` it
-    is exactly ``x[i]`` (half a rank from either neighbour), all positions of a column in one pass."""
+    """Whole numbers (days, order counts: few distinct values) are counted, one small ``GROUP BY``
+    per column in one query, and the positions found in the counts (:func:`counted`). Other
+    columns go to DuckDB's ``quantile_disc``, the nearest-rank quantile ``x[⌈n·q⌉ − 1]``: at
+    ``q = (i + ½)/n`` it is exactly ``x[i]`` (half a rank from either neighbour), all positions of a
+    column in one pass (a sort: ten times the time of the counts at 3.6 M customers)."""
     order = {c: sorted(ps) for c, ps in wanted.items()}
-    columns = list(order)
-    quoted = [sql_name(c) for c in columns]
-    levels = {c: "[" + ", ".join(repr((p + 0.5) / n) for p in order[c]) + "]" for c in columns}
-    query = ", ".join(f"quantile_disc({q}, {levels[c]})" for c, q in zip(columns, quoted))
-    row = frame.to_native().aggregate(query).fetchall()[0]
-    return {c: {p: float(v) for p, v in zip(order[c], values)} for c, values in zip(columns, row)}
+    schema = frame.collect_schema()
+    whole = [c for c in order if schema[c].is_integer()]
+    relation = frame.to_native()
+    found = {}
+    if whole:
+        # at most _MOST_COUNTED + 1 distinct values come back: a column that has more is sorted instead
+        parts = [f"(SELECT {j} AS j, {sql_name(c)} AS v, count(*) AS k FROM _crm_kit_values WHERE {sql_name(c)} "
+                 f"IS NOT NULL GROUP BY {sql_name(c)} LIMIT {_MOST_COUNTED + 1})" for j, c in enumerate(whole)]
+        table = relation.query("_crm_kit_values", " UNION ALL ".join(parts) + " ORDER BY j, v").fetchnumpy()
+        for j, c in enumerate(whole):
+            mine = table["j"] == j
+            values, counts = table["v"][mine], table["k"][mine]
+            if len(values) <= _MOST_COUNTED:
+                found[c] = dict(zip(order[c], map(float, values[counted(counts, order[c])])))
+    other = [c for c in order if c not in found]
+    if other:
+        levels = {c: "[" + ", ".join(repr((p + 0.5) / n) for p in order[c]) + "]" for c in other}
+        row = relation.aggregate(", ".join(f"quantile_disc({sql_name(c)}, {levels[c]})" for c in other)).fetchall()[0]
+        found.update({c: dict(zip(order[c], map(float, values))) for c, values in zip(other, row)})
+    return {c: found[c] for c in order}
 
 
 def quantiles(frame: nw.LazyFrame, levels: dict[str, list[float]], n: int) -> dict[str, list[float]]:
