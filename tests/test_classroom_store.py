@@ -195,3 +195,53 @@ def test_a_quiz_check_is_recorded_with_its_exercise(tmp_path):
         hooks.use(None)
     assert [(r["kind"], r["chapter"], r["exercise"], r["status"], r["attempt"]) for r in recorder.events()] == [
         ("quiz", "ch02", "q4", "unattempted", 0), ("quiz", "ch02", "q4", "correct", 1)]
+
+
+def test_the_progress_service_ends_with_its_hub(tmp_path):
+    # a hub killed outright cannot stop its services: the service must notice and stop by itself,
+    # or it would hold the port and answer the next class with this one's settings
+    import json
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = tmp_path / "service.json"
+    settings.write_text(json.dumps({"store_url": f"sqlite:///{tmp_path / 'progress.sqlite'}", "cookie_secret": "ab" * 32}))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CRMKIT_CLASSROOM_SETTINGS": str(settings),
+           "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}", "JUPYTERHUB_API_TOKEN": "test",
+           "JUPYTERHUB_SERVICE_PREFIX": "/services/progress/"}
+    hub = subprocess.Popen(["bash", "-c", f"{sys.executable} -m helpers.teaching.classroom.service "
+                                          f"2>{tmp_path / 'log'} & echo $!; wait"],
+                           stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    service = int(hub.stdout.readline())
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/services/progress/api/health", timeout=2) as r:
+                assert r.status == 200
+                break
+        except OSError:
+            assert time.monotonic() < deadline, (tmp_path / "log").read_text()
+            time.sleep(0.3)
+    hub.send_signal(signal.SIGKILL)
+    hub.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(service, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(service, signal.SIGKILL)
+        raise AssertionError("the progress service outlived its hub")
+    assert "the hub has gone" in (tmp_path / "log").read_text()

@@ -304,11 +304,23 @@ def make_app(store, settings: dict) -> web.Application:
                            cookie_secret=cookie_secret.encode())
 
 
+def end_with_hub(hub: int) -> None:
+    """Stop the service once the hub that started it (process ``hub``) is gone. A hub killed
+    outright cannot stop its services, and the orphan would hold the port and answer the next class
+    with this one's settings."""
+    from tornado.ioloop import IOLoop
+
+    if os.getppid() != hub:
+        log.info("the hub has gone: the progress service stops")
+        IOLoop.current().stop()
+
+
 def main() -> None:
+    from functools import partial
     from urllib.parse import urlparse
 
     from tornado.httpserver import HTTPServer
-    from tornado.ioloop import IOLoop
+    from tornado.ioloop import IOLoop, PeriodicCallback
 
     from helpers.teaching.classroom.store import Store
 
@@ -323,6 +335,7 @@ def main() -> None:
     server = HTTPServer(app, xheaders=True)
     server.listen(url.port, url.hostname)
     log.info("progress service on %s, store %s", url.geturl(), store.engine.url.render_as_string(hide_password=True))
+    PeriodicCallback(partial(end_with_hub, os.getppid()), 2000).start()
     IOLoop.current().start()
 
 
