@@ -14,8 +14,9 @@ so that ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` in the wrapper is the peak memo
 alone (imports included). Time is measured inside the case process, after imports, around the
 function call. With ``--repeat N`` the cases run in N rounds, one run of every case per round
 (interleaved, each group's order rotated from round to round: :func:`round_order`), and the
-fastest run of each case counts: a busy spell of a shared machine then falls on every case alike. The 1-minute load average is printed with every result (the load
-while that case's best run ran): ratios measured at a load above the number of cores say little.
+fastest run of each case counts: a busy spell of a shared machine then falls on every case alike.
+The 1-minute load average is printed with every result (the load while that case's best run
+ran): ratios measured at a load above the number of cores say little.
 Inputs are written to ``--workdir`` (default: ``crm-kit-bench`` in the system's temporary
 directory, never inside the repository; large sizes need tens of GB: check ``df -h``).
 """

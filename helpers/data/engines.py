@@ -172,7 +172,7 @@ def with_text(frame: nw.LazyFrame, code: str, texts: list[str], otherwise: nw.Ex
 
 
 def sql_name(column: str) -> str:
-    """``column`` as a quoted SQL identifier (DuckDB, Spark SQL).
+    """``column`` as a quoted identifier of DuckDB's SQL.
 
     >>> sql_name('a"b')
     '"a""b"'
