@@ -69,6 +69,18 @@ def test_intervals_cover_the_published_estimates(bgnbd, gg):
             assert table.loc[name, "lower"] < value < table.loc[name, "upper"], name
 
 
+def test_an_estimate_near_zero_with_a_wide_error_has_an_interval_without_a_top():
+    # exp(z·SE/θ) overflows: the interval is (lower, ∞), said quietly (no NumPy overflow warning)
+    model = BetaGeoModel(0.243, 4.414, 1.8e-05, 2.426)
+    names = list(model.params)
+    model.covariance = pd.DataFrame(np.diag([1e-4, 1e-2, 0.05 ** 2, 1e-2]), index=names, columns=names)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = model.summary()
+    assert table.loc["a", "upper"] == float("inf") and 0 <= table.loc["a", "lower"] < 1.8e-05
+    assert np.isfinite(table.drop(index="a")[["lower", "upper"]].to_numpy()).all()
+
+
 def test_a_published_model_has_no_standard_errors():
     table = PUBLISHED_BGNBD.summary()
     assert table["estimate"].tolist() == [0.243, 4.414, 0.793, 2.426] and table["std_error"].isna().all()

@@ -78,13 +78,17 @@ def test_parquet_keeps_values_unchanged(tmp_path):
 
 
 def test_workbook_gives_each_value_its_own_format_when_asked(tmp_path):
-    frame = pd.DataFrame({"estimate": [1.8081e-05, 3061.2, None], "formula": ["=1+1", "a", "b"]})
-    digits = {1.8081e-05: "0.00000000", 3061.2: "#,##0"}
-    path = write_workbook({"s": frame}, tmp_path / "t.xlsx", number_formats={"estimate": lambda v: digits[v]})
+    frame = pd.DataFrame({"estimate": [1.8081e-05, 3061.2, None, float("inf")], "formula": ["=1+1", "a", "b", "c"],
+                          "upper": [1.0, float("-inf"), float("nan"), 2.0]})
+    digits = {1.8081e-05: "0.00000000", 3061.2: "#,##0", 1.0: "0.0", 2.0: "0.0"}
+    formats = {"estimate": lambda v: digits[v], "upper": lambda v: digits[v]}
+    path = write_workbook({"s": frame}, tmp_path / "t.xlsx", number_formats=formats)
     sheet = openpyxl.load_workbook(path)["s"]
     assert [sheet["A2"].number_format, sheet["A3"].number_format] == ["0.00000000", "#,##0"]
     assert sheet["A2"].value == 1.8081e-05 and sheet["A4"].value is None          # the value itself, unrounded
     assert sheet["B2"].quotePrefix and not sheet["B3"].quotePrefix
+    # Excel has no infinity (xlsxwriter refuses it): shown as the kit's tables show it, never an error
+    assert (sheet["A5"].value, sheet["C3"].value, sheet["C4"].value) == ("∞", "-∞", None)
 
 
 def test_workbook_types_formats_and_keeps_long_ids_exact(tmp_path):

@@ -470,6 +470,7 @@ def test_the_workbook_shows_estimates_as_the_page_does(zh_report):
     # four significant digits written out, whatever the size: never Excel's General 1.80813E-05
     from helpers.report.tables import cell_text
 
+    assert cell_text(float("inf"), "estimate") == "∞" and cell_text(float("-inf"), "money", "CNY") == "-∞"
     book, page = zh_report
     sheet = book[t("report_sheet_model", lang="zh")]
     cells = [c for row in sheet.iter_rows(min_row=2, min_col=3) for c in row if isinstance(c.value, float)]

@@ -254,8 +254,9 @@ class FittedModel:
         estimate = pd.Series(self.params, dtype=float)
         error = pd.Series(self.standard_errors, dtype=float)
         half_width = NormalDist().inv_cdf(0.5 + confidence / 2) * error / estimate   # z = 1.96 at 95 %
-        table = pd.DataFrame({"estimate": estimate, "std_error": error,
-                              "lower": estimate * np.exp(-half_width), "upper": estimate * np.exp(half_width)})
+        with np.errstate(over="ignore"):      # an estimate near 0 with a wide error: the interval has no top
+            table = pd.DataFrame({"estimate": estimate, "std_error": error,
+                                  "lower": estimate * np.exp(-half_width), "upper": estimate * np.exp(half_width)})
         table.index.name = "parameter"
         table.attrs.update(log_likelihood=self.log_likelihood, n_customers=self.n_customers,
                            converged=self.converged, confidence=confidence)

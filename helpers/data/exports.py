@@ -16,12 +16,15 @@ Source: OWASP, https://owasp.org/www-community/attacks/CSV_Injection .
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from helpers.display import format_value
 from helpers.errors import warn
 
 __all__ = ["write_csv", "write_parquet", "write_workbook", "neutralise_frame", "neutralise"]
@@ -141,7 +144,8 @@ _EXACT_DIGITS = 10**15
 
 
 def _column_cells(values: pd.Series):
-    """``(kind, cells)`` of one column: ``"number"`` (floats and ints; missing as None),
+    """``(kind, cells)`` of one column: ``"number"`` (floats and ints; missing as None, infinite
+    as the text ``"∞"`` or ``"-∞"``),
     ``"date"`` (Excel serial days) or ``"text"`` (cleaned strings, and whole numbers too long for
     Excel to keep exactly; missing as None)."""
     too_long = pd.api.types.is_integer_dtype(values) and bool((values.abs() >= _EXACT_DIGITS).any())
@@ -152,7 +156,10 @@ def _column_cells(values: pd.Series):
         return "text", cells
     kind = "date" if pd.api.types.is_datetime64_any_dtype(values) else "number"
     numbers = _excel_days(values) if kind == "date" else values.astype(float)
-    return kind, numbers.astype(object).where(numbers.notna(), None).tolist()
+    cells = numbers.astype(object).where(numbers.notna(), None).tolist()
+    if kind == "number" and np.isinf(numbers).any():     # Excel has no infinity: "∞" as text, as shown
+        cells = [format_value(c) if c is not None and math.isinf(c) else c for c in cells]
+    return kind, cells
 
 
 def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) -> Path:
@@ -203,7 +210,7 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
                 frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
             sheet = book.add_worksheet(title)
             columns = [_column_cells(frame[column]) for column in frame.columns]
-            writers, marks = [], []     # marks: each cell's own format (a quote prefix, a number format), if any
+            marks = []      # each cell's own format (a quote prefix, a number format), if any
             for j, (column, (kind, cells)) in enumerate(zip(frame.columns, columns)):
                 code = number_formats.get(column)
                 if code is None and kind == "date":
@@ -213,12 +220,11 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
                     marks.append([as_text if isinstance(c, str) and c.startswith(FORMULA_STARTS) else None
                                   for c in cells])
                 elif callable(code):
-                    marks.append([None if c is None else number_format(code(c)) for c in cells])
+                    marks.append([None if c is None or isinstance(c, str) else number_format(code(c)) for c in cells])
                 else:
                     marks.append(None)
                 column_format = number_format(code) if code and not callable(code) else None
                 sheet.set_column(j, j, _column_width(frame, column), column_format)
-                writers.append(sheet.write_string if kind == "text" else sheet.write_number)
                 text = _ILLEGAL_XML.sub("", str(column))
                 sheet.write_string(0, j, text, header_as_text if text.startswith(FORMULA_STARTS) else header_format)
             sheet.freeze_panes(1, 1 if len(frame.columns) > 1 else 0)
@@ -227,10 +233,11 @@ def write_workbook(sheets: dict, path, *, number_formats: dict | None = None) ->
             for i, row in enumerate(zip(*(cells for _, cells in columns)), start=1):
                 for j, value in enumerate(row):
                     if value is not None:
+                        write = sheet.write_string if isinstance(value, str) else sheet.write_number
                         if marks[j] is None:
-                            writers[j](i, j, value)
+                            write(i, j, value)
                         else:
-                            writers[j](i, j, value, marks[j][i - 1])
+                            write(i, j, value, marks[j][i - 1])
                 if not i % 1000:
                     bar.update(1000)
             bar.update(len(frame) % 1000)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers.display import CURRENCIES, column_label, format_money, format_share
+from helpers.display import CURRENCIES, column_label, format_money, format_share, format_value
 from helpers.i18n import has, label, t
 
 __all__ = ["people", "cell_text", "excel_format", "workbook", "threshold_rows"]
@@ -94,6 +94,8 @@ def cell_text(value, kind: str, currency: str | None = None) -> str:
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
+    if isinstance(value, (float, np.floating)) and np.isinf(value):
+        return format_value(value)          # "∞", as every table of the kit shows it
     if kind == "money":
         return format_money(float(value), currency)
     if kind == "share":
