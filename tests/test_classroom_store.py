@@ -179,6 +179,24 @@ def test_exports_have_no_answers(store, tmp_path):
     assert grid[1][:2] == ["张三", "crm001"] and "正确" in grid[1]
 
 
+def test_a_name_that_reads_as_a_formula_stays_text_in_the_exports(store, tmp_path):
+    # a student may sign in as "=1+1": the trainer's spreadsheet must show it, never run it
+    import openpyxl
+
+    from helpers.teaching.classroom.export import write_csv, write_excel
+
+    store.sign_in("=1+1", "pw-one", prefix="crm")
+    store.add_events("crm001", [event(status="correct")])
+    rows = write_csv(store, tmp_path / "p.csv", "en").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].split(",")[1] == "'=1+1"
+    book = openpyxl.load_workbook(write_excel(store, tmp_path / "p.xlsx", "en"))
+    for sheet in book.worksheets:
+        cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert not [c.coordinate for c in cells if c.data_type == "f"], sheet.title
+    names = [c for row in book.worksheets[0].iter_rows() for c in row if c.value == "=1+1"]
+    assert names and all(c.data_type == "s" and c.quotePrefix for c in names)
+
+
 def test_a_quiz_check_is_recorded_with_its_exercise(tmp_path):
     from helpers.teaching.exercises import ch02
     from helpers.teaching.widgets.quiz import ClassificationQuiz

@@ -58,21 +58,22 @@ def progress_frames(store, lang: str, trainer: str | None = None) -> dict:
 
 
 def write_csv(store, path: Path, lang: str, trainer: str | None = None) -> Path:
+    """The events as CSV (UTF-8 with a byte-order mark); a name a spreadsheet would run as a formula
+    (a student who signed in as ``=1+1``) is written as text (:func:`helpers.data.exports.write_csv`)."""
+    from helpers.data.exports import write_csv as write_frame
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    progress_frames(store, lang, trainer)["events"].to_csv(path, index=False, encoding="utf-8-sig")
-    return path
+    return write_frame(progress_frames(store, lang, trainer)["events"], path)
 
 
 def write_excel(store, path: Path, lang: str, trainer: str | None = None) -> Path:
-    import pandas as pd
-
+    """The three tables as sheets of one workbook, formulas never run, times typed
+    (:func:`helpers.data.exports.write_workbook`)."""
+    from helpers.data.exports import write_workbook
     from helpers.i18n import t
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     frames = progress_frames(store, lang, trainer)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for key, frame in frames.items():
-            frame.to_excel(writer, sheet_name=t(f"cr_sheet_{key}", lang=lang), index=False)
-    return path
+    return write_workbook({t(f"cr_sheet_{key}", lang=lang): frame for key, frame in frames.items()}, path)
