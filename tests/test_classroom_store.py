@@ -176,7 +176,13 @@ def test_exports_have_no_answers(store, tmp_path):
     book = openpyxl.load_workbook(write_excel(store, tmp_path / "p.xlsx", "zh"))
     assert book.sheetnames == ["记录", "学员×练习", "常见错误"]
     grid = [[c.value for c in row] for row in book["学员×练习"].iter_rows()]
-    assert grid[1][:2] == ["张三", "crm001"] and "正确" in grid[1]
+    assert grid[0][:2] == ["学员", "账号"] and grid[1][:2] == ["张三", "crm001"] and "正确" in grid[1]
+    # a workbook for people: words in the class language, no ids of kinds, results or mistakes
+    events = [[c.value for c in row] for row in book["记录"].iter_rows()]
+    assert events[0][:7] == ["账号", "学员", "章", "练习", "类型", "结果", "典型错误"]
+    assert events[1][4:7] == ["检查", "答错", "CLV 忘了折现率（m·r/(1−r)）"] and events[2][5] == "正确"
+    words = {c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    assert not words & {"check", "incorrect", "correct", "no_discount", "mistake_label", "students"}
 
 
 def test_a_name_that_reads_as_a_formula_stays_text_in_the_exports(store, tmp_path):

@@ -67,13 +67,50 @@ def write_csv(store, path: Path, lang: str, trainer: str | None = None) -> Path:
     return write_frame(progress_frames(store, lang, trainer)["events"], path)
 
 
+#: The workbook's columns (for people: the words, not the ids of kinds, results and mistakes)
+_PEOPLE_COLUMNS = {"events": ["account", "student", "chapter", "exercise", "kind", "status", "mistake_label",
+                              "attempt", "hints_used", "seconds", "at_utc", "received_utc"],
+                   "mistakes": ["chapter", "exercise", "mistake_label", "students"]}
+_HEADERS = {"account": "cr_col_account", "student": "cr_col_student", "chapter": "cr_col_chapter",
+            "exercise": "cr_col_exercise", "kind": "cr_col_kind", "status": "cr_col_result",
+            "mistake_label": "cr_col_mistake", "attempt": "cr_col_attempt", "hints_used": "cr_col_hints",
+            "seconds": "cr_col_seconds", "at_utc": "cr_col_at", "received_utc": "cr_col_received",
+            "students": "cr_col_students"}
+
+
+def people_frames(frames: dict, lang: str) -> dict:
+    """:func:`progress_frames` for people: headers, kinds and results in ``lang``, mistakes by their
+    description only.
+
+    >>> import pandas as pd
+    >>> events = pd.DataFrame([{"account": "crm001", "student": "张三", "chapter": "ch00", "exercise": "q4",
+    ...     "kind": "check", "status": "incorrect", "mistake": "no_discount", "mistake_label": "…", "attempt": 1,
+    ...     "hints_used": 0, "seconds": 30, "at_utc": None, "received_utc": None}])
+    >>> empty = pd.DataFrame(columns=["chapter", "exercise", "mistake", "mistake_label", "students"])
+    >>> out = people_frames({"events": events, "grid": pd.DataFrame({"account": []}), "mistakes": empty}, "zh")
+    >>> out["events"].iloc[0, :6].tolist()
+    ['crm001', '张三', 'ch00', 'q4', '检查', '答错']
+    """
+    from helpers.i18n import t
+
+    def header(column: str) -> str:
+        return t(_HEADERS[column], lang=lang) if column in _HEADERS else column
+
+    events = frames["events"].assign(
+        kind=frames["events"]["kind"].map(lambda kind: t(f"cr_kind_{kind}", lang=lang)),
+        status=frames["events"]["status"].map(lambda status: t(f"cr_state_{status}", lang=lang), na_action="ignore"))
+    return {"events": events[_PEOPLE_COLUMNS["events"]].rename(columns=header),
+            "grid": frames["grid"].rename(columns=header),
+            "mistakes": frames["mistakes"][_PEOPLE_COLUMNS["mistakes"]].rename(columns=header)}
+
+
 def write_excel(store, path: Path, lang: str, trainer: str | None = None) -> Path:
-    """The three tables as sheets of one workbook, formulas never run, times typed
-    (:func:`helpers.data.exports.write_workbook`)."""
+    """The three tables as sheets of one workbook for people (:func:`people_frames`): formulas never
+    run, times typed (:func:`helpers.data.exports.write_workbook`). The CSV keeps the ids."""
     from helpers.data.exports import write_workbook
     from helpers.i18n import t
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    frames = progress_frames(store, lang, trainer)
+    frames = people_frames(progress_frames(store, lang, trainer), lang)
     return write_workbook({t(f"cr_sheet_{key}", lang=lang): frame for key, frame in frames.items()}, path)
