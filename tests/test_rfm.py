@@ -210,6 +210,24 @@ def test_a_stated_one_row_per_order_is_never_a_silent_miscount_of_order_lines(mo
     assert rfm_table(late)["frequency"].sum() == len(late) - 1              # the default is exact
 
 
+@pytest.mark.parametrize("lang, words", [("zh", ["找不到文件", "是一个文件夹", "不是 Parquet 文件"]),
+                                         ("en", ["does not exist", "is a folder", "is not a Parquet file"])])
+def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(tmp_path, lang, words):
+    # never DuckDB's own text: a missing path or pattern, a folder, a CSV, a Parquet file cut short
+    (tmp_path / "tx.csv").write_text("customer_id,order_date,amount\na,2024-01-01,1\n")
+    whole = tmp_path / "whole.parquet"
+    pd.DataFrame({"customer_id": ["a"] * 500, "amount": np.arange(500.0)}).to_parquet(whole)
+    (tmp_path / "cut.parquet").write_bytes(whole.read_bytes()[:-40])
+    cases = [(tmp_path / "none.parquet", words[0]), (str(tmp_path / "*.nothing"), words[0]), (tmp_path, words[1]),
+             (tmp_path / "tx.csv", words[2]), (tmp_path / "cut.parquet", words[2])]
+    with language(lang):
+        for path, word in cases:
+            with pytest.raises(DataError) as err:
+                scan_transactions(path)
+            assert word in str(err.value) and str(path) in str(err.value), path
+            assert "Error" not in str(err.value) and err.value.fix_key, path
+
+
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):
     # invoice lines, two per order: the per-customer distinct-order count needs > 60 MB in memory
     rng = np.random.default_rng(7)

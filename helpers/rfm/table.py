@@ -21,6 +21,8 @@ and §1.4 (how orders are counted: ``grain``).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import narwhals as nw
 
 from helpers.data.engines import (as_lazy, collect as run_query, collect_first_rows, day, day_number, day_number_of,
@@ -49,7 +51,8 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     ``temp_directory`` (DuckDB's default: ``.tmp`` in the working directory; choose a real disk,
     not a RAM-backed ``/tmp``). The limit must hold the per-customer result; measurements at
     100 M rows are in benchmarks/README.md ("Out of core").
-    ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``).
+    ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``). A path that does not exist,
+    a folder or a file that is not Parquet is a DataError that names it.
 
     >>> import pandas as pd, tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tx.parquet"
@@ -60,13 +63,23 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 
     Source: DuckDB documentation, "Memory management" and "Tuning workloads".
     """
+    import glob
+
     import duckdb
 
+    source = str(path)
+    if Path(source).is_dir():
+        raise DataError("err_data_is_folder", source=source, fix_key="fix_data_parquet_glob")
+    if not glob.glob(source):
+        raise DataError("err_data_no_file", source=source, fix_key="fix_data_no_file")
     config = {"memory_limit": memory_limit}
     if temp_directory is not None:
         config["temp_directory"] = str(temp_directory)
     # the relation keeps its connection alive, so the limit travels with it
-    return duckdb.connect(config=config).read_parquet(str(path))
+    try:
+        return duckdb.connect(config=config).read_parquet(source)
+    except (duckdb.InvalidInputException, duckdb.IOException):      # no Parquet magic, a cut file
+        raise DataError("err_data_not_parquet", source=source, fix_key="fix_data_not_parquet") from None
 
 
 def _distinct_is_rows(frame: nw.LazyFrame, column: str) -> bool:
