@@ -21,6 +21,7 @@ and §1.4 (how orders are counted: ``grain``).
 """
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 import narwhals as nw
@@ -63,8 +64,6 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
 
     Source: DuckDB documentation, "Memory management" and "Tuning workloads".
     """
-    import glob
-
     import duckdb
 
     source = str(path)
