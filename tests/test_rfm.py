@@ -226,6 +226,10 @@ def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(tmp_path, lan
                 scan_transactions(path)
             assert word in str(err.value) and str(path) in str(err.value), path
             assert "Error" not in str(err.value) and err.value.fix_key, path
+    # a URL is DuckDB's to read (s3://, https://): the kit does not call it missing
+    with pytest.raises(Exception) as err:
+        scan_transactions("s3://crm-kit-no-such-bucket/tx/*.parquet")
+    assert not isinstance(err.value, DataError)
 
 
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):

@@ -52,8 +52,9 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     ``temp_directory`` (DuckDB's default: ``.tmp`` in the working directory; choose a real disk,
     not a RAM-backed ``/tmp``). The limit must hold the per-customer result; measurements at
     100 M rows are in benchmarks/README.md ("Out of core").
-    ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``). A path that does not exist,
-    a folder or a file that is not Parquet is a DataError that names it.
+    ``path`` is a Parquet file or a glob of them (``"tx/*.parquet"``), local or any URL DuckDB reads
+    (``s3://…``). A local path that does not exist, a folder or a file that is not Parquet is a
+    DataError that names it.
 
     >>> import pandas as pd, tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tx.parquet"
@@ -67,17 +68,18 @@ def scan_transactions(path, *, memory_limit: str = "3GB", temp_directory=None):
     import duckdb
 
     source = str(path)
-    if Path(source).is_dir():
-        raise DataError("err_data_is_folder", source=source, fix_key="fix_data_parquet_glob")
-    if not glob.glob(source):
-        raise DataError("err_data_no_file", source=source, fix_key="fix_data_no_file")
+    if "://" not in source:         # a local path or pattern (DuckDB reads s3://, https:// … itself)
+        if Path(source).is_dir():
+            raise DataError("err_data_is_folder", source=source, fix_key="fix_data_parquet_glob")
+        if not glob.glob(source):
+            raise DataError("err_data_no_file", source=source, fix_key="fix_data_no_file")
     config = {"memory_limit": memory_limit}
     if temp_directory is not None:
         config["temp_directory"] = str(temp_directory)
     # the relation keeps its connection alive, so the limit travels with it
     try:
         return duckdb.connect(config=config).read_parquet(source)
-    except (duckdb.InvalidInputException, duckdb.IOException):      # no Parquet magic, a cut file
+    except duckdb.InvalidInputException:       # read, but no Parquet in it (another format, a cut file)
         raise DataError("err_data_not_parquet", source=source, fix_key="fix_data_not_parquet") from None
 
 
