@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.engines import (MONEY_DECIMALS, as_lazy, collect, day_number, day_number_of, latest_date,
-                                  require_transactions, resolve_as_of, rounded, to_customer_index)
+                                  require_transactions, resolve_as_of, rounded, schema_of,
+                                  to_customer_index)
 from helpers.errors import DataError, format_rows, warn
 from helpers.i18n import label
 from helpers.result import Classification
@@ -119,7 +120,7 @@ def require_columns(frame, columns) -> None:
 
     >>> require_columns(pd.DataFrame({"a": [1]}), ["a"])
     """
-    names = list(frame.columns) if isinstance(frame, pd.DataFrame) else as_lazy(frame).collect_schema().names()
+    names = list(frame.columns) if isinstance(frame, pd.DataFrame) else schema_of(as_lazy(frame)).names()
     for col in columns:
         if col not in names:
             raise DataError("lc_err_missing_column", column=col, fix_key="lc_fix_missing_column",

@@ -232,6 +232,30 @@ def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(tmp_path, lan
     assert not isinstance(err.value, DataError)
 
 
+@pytest.mark.parametrize("lang, words", [("zh", ["找不到文件", "是一个文件夹", "不是 Parquet 文件"]),
+                                         ("en", ["does not exist", "is a folder", "is not a Parquet file"])])
+def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(tmp_path, lang, words):
+    # the kit's first look at a user's pl.scan_parquet / pl.scan_csv reads the file: never Polars' own text
+    (tmp_path / "tx.csv").write_text("customer_id,order_date,amount\na,2024-01-01,1\n")
+    whole = tmp_path / "whole.parquet"
+    pd.DataFrame({"customer_id": ["a"] * 500, "amount": np.arange(500.0)}).to_parquet(whole)
+    (tmp_path / "cut.parquet").write_bytes(whole.read_bytes()[:-40])
+    folder = tmp_path / '交易 "2024"'
+    folder.mkdir()
+    cases = [(pl.scan_parquet(tmp_path / "none.parquet"), words[0], tmp_path / "none.parquet"),
+             (pl.scan_parquet(tmp_path / "*.nothing"), words[0], tmp_path / "*.nothing"),
+             (pl.scan_csv(tmp_path / "none.csv"), words[0], tmp_path / "none.csv"),
+             (pl.scan_parquet(folder), words[1], folder),
+             (pl.scan_parquet(tmp_path / "tx.csv"), words[2], None), (pl.scan_parquet(tmp_path / "cut.parquet"), words[2], None)]
+    with language(lang):
+        for scan, word, path in cases:
+            for step in (rfm_table, btyd_summary):
+                with pytest.raises(DataError) as err:
+                    step(scan)
+                assert word in str(err.value) and (path is None or str(path) in str(err.value)), (step, path)
+                assert "Error" not in str(err.value) and err.value.fix_key, (step, path)
+
+
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):
     # invoice lines, two per order: the per-customer distinct-order count needs > 60 MB in memory
     rng = np.random.default_rng(7)

@@ -14,8 +14,10 @@ whatever the session time zone; a zoned Spark ``TIMESTAMP`` is cut in the sessio
 from __future__ import annotations
 
 import datetime
+import re
 import sys
 import uuid
+from pathlib import Path
 
 import narwhals as nw
 
@@ -65,6 +67,40 @@ def is_pandas(tx) -> bool:
     return pandas is not None and isinstance(tx, pandas.DataFrame)
 
 
+_SCANNED_PATH = re.compile(r'inner: "((?:[^"\\]|\\.)*)"')  # how Polars quotes a path it expanded to no file
+
+
+def schema_of(frame: nw.LazyFrame):
+    """``frame.collect_schema()``, where a Polars scan first reads its file: a file it cannot read
+    is a DataError in the active language, with the fix for its cause (no such file, a folder or a
+    pattern that matches nothing, a file not of the scanned format), never Polars' own text.
+
+    >>> import polars as pl
+    >>> schema_of(as_lazy(pl.LazyFrame({"amount": [1.0]}))).names()
+    ['amount']
+    >>> schema_of(as_lazy(pl.scan_parquet("no-such-file.parquet")))
+    Traceback (most recent call last):
+    helpers.errors.DataError: ...
+    """
+    try:
+        return frame.collect_schema()
+    except FileNotFoundError as error:              # Polars: "No such file or directory (os error 2): <path>"
+        raise DataError("err_data_no_file", source=str(error).rsplit("): ", 1)[-1],
+                        fix_key="fix_data_no_file") from None
+    except nw.exceptions.ComputeError as error:    # narwhals' name for Polars' ComputeError
+        if frame.implementation is not nw.Implementation.POLARS:
+            raise
+        named = _SCANNED_PATH.search(str(error))
+        if named:                                   # a folder, or a pattern that matches no file
+            source = re.sub(r"\\(.)", r"\1", named.group(1))    # Rust's quoting undone
+            if Path(source).is_dir():
+                raise DataError("err_data_is_folder", source=source, fix_key="fix_data_parquet_glob") from None
+            raise DataError("err_data_no_file", source=source, fix_key="fix_data_no_file") from None
+        if "out of specification" in str(error):    # read, but not Parquet (another format, a cut file)
+            raise DataError("err_data_scan_not_parquet", fix_key="fix_data_not_parquet") from None
+        raise
+
+
 def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None, *,
                          schema=None) -> None:
     """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix);
@@ -76,7 +112,7 @@ def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col
     Traceback (most recent call last):
     helpers.errors.DataError: ...
     """
-    schema = frame.collect_schema() if schema is None else schema
+    schema = schema_of(frame) if schema is None else schema
     for column in columns:
         if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import narwhals as nw
 import pandas as pd
 
-from helpers.data.engines import as_lazy, collect, day, is_pandas, require_transactions, resolve_as_of
+from helpers.data.engines import as_lazy, collect, day, is_pandas, require_transactions, resolve_as_of, schema_of
 from helpers.i18n import label, t
 from helpers.report.value import DISCOUNT, HORIZON, MARGIN, CustomerValue, purchase_histories, value_from
 from helpers.report.worker import later
@@ -242,7 +242,7 @@ def _require_columns(tx) -> None:
     from helpers.errors import DataError
 
     frame = as_lazy(tx)
-    schema = frame.collect_schema()
+    schema = schema_of(frame)
     for column in _COLUMNS:
         if column not in schema:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_report_columns")

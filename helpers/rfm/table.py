@@ -27,7 +27,7 @@ from pathlib import Path
 import narwhals as nw
 
 from helpers.data.engines import (as_lazy, collect as run_query, collect_first_rows, day, day_number, day_number_of,
-                                  is_pandas, latest_date, require_transactions, resolve_as_of, rounded,
+                                  is_pandas, latest_date, require_transactions, resolve_as_of, rounded, schema_of,
                                   to_customer_index)
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
@@ -220,7 +220,7 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     Source: docs/methods.md §0 and §1.4; R package ``rfm`` ``rfm_table_order``.
     """
     frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
-    schema = frame.collect_schema()     # resolved once: a scan's schema costs a plan resolution each time
+    schema = schema_of(frame)     # resolved once: a scan's schema costs a plan resolution each time
     order_used = order_col if order_col and order_col in schema else None
     counted_by = "orders" if frequency == "orders" and order_used else "days"
     required = [customer_col, date_col, amount_col] + ([order_used] if order_used else [])
