@@ -153,8 +153,9 @@ def test_row_order_never_changes_scores(rfm, method, seed):
 @given(st.sampled_from(["int64", "int32", "uint32", "float64"]), st.integers(0, 10**6), st.integers(1, 400),
        st.sampled_from([5, 700, 10**9]))
 def test_order_statistics_are_numpy_quantiles_to_the_last_bit_in_memory_and_in_duckdb(dtype, seed, n, spread):
-    # whole numbers of a small range are counted, others selected (in memory) or sorted (DuckDB's
-    # quantile_disc, also for whole numbers with too many distinct values): always NumPy's quantiles
+    # whole numbers of a small range are counted, others selected (in memory: Polars, and pandas
+    # tables through linear_quantiles) or sorted (DuckDB's quantile_disc, also for whole numbers
+    # with too many distinct values): always NumPy's quantiles
     from unittest import mock
 
     import duckdb
@@ -162,7 +163,7 @@ def test_order_statistics_are_numpy_quantiles_to_the_last_bit_in_memory_and_in_d
     import pyarrow as pa
 
     from helpers.data.engines import as_lazy
-    from helpers.rfm.quantiles import quantiles, selected
+    from helpers.rfm.quantiles import linear_quantiles, quantiles, selected
 
     rng = np.random.default_rng(seed)
     low = 0 if dtype == "uint32" else -spread // 2
@@ -173,6 +174,7 @@ def test_order_statistics_are_numpy_quantiles_to_the_last_bit_in_memory_and_in_d
     levels = [0.2, 0.4, 0.5, 0.6, 0.8]
     expected = np.quantile(values, levels).tolist()
     assert quantiles(as_lazy(pl.DataFrame({"x": values})), {"x": levels}, n)["x"] == expected
+    assert linear_quantiles(values, levels).tolist() == expected
     relation = duckdb.connect().from_arrow(pa.table({"x": values, "y": values[::-1].copy()}))
     for most_counted in (100_000, 3):
         with mock.patch("helpers.rfm.quantiles._MOST_COUNTED", most_counted):

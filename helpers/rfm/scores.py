@@ -35,7 +35,7 @@ from helpers.data.engines import as_lazy, collect, is_pandas, materialise, with_
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 from helpers.result import Classification, LazyTables
-from helpers.rfm.quantiles import lerp, percentile_levels, positions, quantiles
+from helpers.rfm.quantiles import lerp, linear_quantiles, percentile_levels, positions, quantiles
 from helpers.validation import Instance, Interval, Options, validate_params
 
 pd = deferred("pandas")
@@ -115,9 +115,21 @@ def _bins_from_breaks(values: pd.Series, breaks) -> tuple[pd.Series, pd.DataFram
     return pd.Series(bins, index=values.index), pd.DataFrame({"lower": lower, "upper": upper})
 
 
+def _numbers(values: pd.Series) -> np.ndarray:
+    """The values as NumPy numbers: whole numbers as they are (counted, not sorted), others as floats."""
+    return values.to_numpy() if values.dtype.kind in "iu" else values.to_numpy(dtype=float)
+
+
 def _r_rfm_breaks(values: pd.Series, n: int) -> np.ndarray:
     """R ``rfm``'s interior breaks: type-7 quantiles at k/n plus one (docs/methods.md §1.1)."""
-    return np.quantile(values.to_numpy(dtype=float), np.arange(1, n) / n) + 1
+    return linear_quantiles(_numbers(values), np.arange(1, n) / n) + 1
+
+
+def _median(values: pd.Series) -> float:
+    """The median of the values present (NaN aside, as pandas)."""
+    x = _numbers(values)
+    x = x[~np.isnan(x)] if x.dtype.kind == "f" else x
+    return float(linear_quantiles(x, [0.5])[0]) if len(x) else float("nan")
 
 
 def _rank_first_bins(values: pd.Series, n: int) -> tuple[pd.Series, pd.DataFrame]:
@@ -162,7 +174,7 @@ def _check_bins(dim: str, values: pd.Series, scores: pd.Series, limits: pd.DataF
     if empty:
         warn("warn_rfm_empty_bins", dim=dim, scores=", ".join(map(str, empty)))
     # a value held by more than half the customers is necessarily the median: no full count needed
-    median = values.median()
+    median = _median(values)
     top_share = (values == median).mean() if len(values) else 0.0
     if top_share > _TIE_SHARE_WARNING:
         _warn_ties(dim, top_share, median, values.name)
