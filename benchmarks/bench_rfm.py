@@ -14,8 +14,9 @@ orders for invoice lines); ratios are to the faster of the two.
 | ``duckdb`` | hand-written DuckDB SQL: one query (``count(*)`` or ``count(DISTINCT order_id)``, ``quantile_cont`` breaks, scores, a join on the segment table), fetched as Arrow |
 | ``polars_aggregation`` | not a pipeline: the Polars ``group_by`` of ``polars`` alone (last purchase, orders, revenue per customer), the least any pipeline on Polars does; it bounds what the kit on Polars can reach |
 
-Every pipeline (all cases but the ``FLOORS``) ends with the same per-customer table (ids, R/F/M values, scores, segment);
-``tests/test_rfm_benchmark.py`` checks that on a small input. Targets (issue 17): the kit ≤ 1.0× the
+Every pipeline (all cases but the ``FLOORS``) ends with the same per-customer table (ids, R/F/M
+values, scores, segment);
+``tests/test_rfm_benchmark.py`` checks that on a small input. Targets: the kit ≤ 1.0× the
 faster hand-written peer at 3 M and 10 M rows, peak memory ≤ the peer's + 20 %.
 """
 from __future__ import annotations

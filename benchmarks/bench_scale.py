@@ -12,7 +12,7 @@ work directory (a real disk), and writes the segmented customers to Parquet:
 | ``kit_pandas`` | ``rfm_table(scan_transactions(path, …), grain=…)``: the aggregation in DuckDB, 3.6 M customers scored and segmented in pandas, then ``write_parquet`` |
 | ``duckdb`` (reference) | the same pipeline as one raw DuckDB SQL query (``benchmarks/bench_rfm.py``), ``COPY … TO`` Parquet |
 
-Target (issue 17): ``kit`` ≤ 1.2× the raw SQL at the same memory limit, peak ≤ 3 GB, in both
+Target: ``kit`` ≤ 1.2× the raw SQL at the same memory limit, peak ≤ 3 GB, in both
 layouts. ``tests/test_rfm_benchmark.py`` checks that every case writes pandas' segments.
 Run: ``python benchmarks/run.py --only scale`` (100 M rows: two files of ~2 GB, written once).
 """

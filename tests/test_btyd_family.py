@@ -254,7 +254,7 @@ def test_fits_on_the_full_cdnow_master_are_quick_and_take_few_evaluations(master
         bgnbd, gg = BetaGeoModel.fit(master_summary), GammaGammaModel.fit(master_summary)
         seconds = time.perf_counter() - start
     assert bgnbd.converged and gg.converged and bgnbd.n_customers == 23_570
-    # issue 17: ≤ 0.3 s on an idle 2-core machine (typically 0.03 s); generous here for a busy CI host
+    # the target: ≤ 0.3 s on an idle 2-core machine (typically 0.03 s); generous here for a busy CI host
     assert seconds < 1.5
     monkeypatch.setattr(helpers.btyd.bgnbd, "maximise", counting)
     monkeypatch.setattr(helpers.btyd.gamma_gamma, "maximise", counting)

@@ -210,16 +210,27 @@ def test_a_stated_one_row_per_order_is_never_a_silent_miscount_of_order_lines(mo
     assert rfm_table(late)["frequency"].sum() == len(late) - 1              # the default is exact
 
 
-@pytest.mark.parametrize("lang, words", [("zh", ["找不到文件", "是一个文件夹", "不是 Parquet 文件"]),
-                                         ("en", ["does not exist", "is a folder", "is not a Parquet file"])])
-def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(tmp_path, lang, words):
-    # never DuckDB's own text: a missing path or pattern, a folder, a CSV, a Parquet file cut short
+# the words of each cause (no such file, a folder, not Parquet) in each language
+unreadable_words = pytest.mark.parametrize("lang, words", [
+    ("zh", ["找不到文件", "是一个文件夹", "不是 Parquet 文件"]),
+    ("en", ["does not exist", "is a folder", "is not a Parquet file"])])
+
+
+@pytest.fixture
+def unreadable(tmp_path):
+    """A folder holding a CSV file (tx.csv) and a Parquet file cut short (cut.parquet)."""
     (tmp_path / "tx.csv").write_text("customer_id,order_date,amount\na,2024-01-01,1\n")
     whole = tmp_path / "whole.parquet"
     pd.DataFrame({"customer_id": ["a"] * 500, "amount": np.arange(500.0)}).to_parquet(whole)
     (tmp_path / "cut.parquet").write_bytes(whole.read_bytes()[:-40])
-    cases = [(tmp_path / "none.parquet", words[0]), (str(tmp_path / "*.nothing"), words[0]), (tmp_path, words[1]),
-             (tmp_path / "tx.csv", words[2]), (tmp_path / "cut.parquet", words[2])]
+    return tmp_path
+
+
+@unreadable_words
+def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(unreadable, lang, words):
+    # never DuckDB's own text: a missing path or pattern, a folder, a CSV, a Parquet file cut short
+    cases = [(unreadable / "none.parquet", words[0]), (str(unreadable / "*.nothing"), words[0]), (unreadable, words[1]),
+             (unreadable / "tx.csv", words[2]), (unreadable / "cut.parquet", words[2])]
     with language(lang):
         for path, word in cases:
             with pytest.raises(DataError) as err:
@@ -232,21 +243,17 @@ def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(tmp_path, lan
     assert not isinstance(err.value, DataError)
 
 
-@pytest.mark.parametrize("lang, words", [("zh", ["找不到文件", "是一个文件夹", "不是 Parquet 文件"]),
-                                         ("en", ["does not exist", "is a folder", "is not a Parquet file"])])
-def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(tmp_path, lang, words):
+@unreadable_words
+def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(unreadable, lang, words):
     # the kit's first look at a user's pl.scan_parquet / pl.scan_csv reads the file: never Polars' own text
-    (tmp_path / "tx.csv").write_text("customer_id,order_date,amount\na,2024-01-01,1\n")
-    whole = tmp_path / "whole.parquet"
-    pd.DataFrame({"customer_id": ["a"] * 500, "amount": np.arange(500.0)}).to_parquet(whole)
-    (tmp_path / "cut.parquet").write_bytes(whole.read_bytes()[:-40])
-    folder = tmp_path / '交易 "2024"'
+    folder = unreadable / '交易 "2024"'
     folder.mkdir()
-    cases = [(pl.scan_parquet(tmp_path / "none.parquet"), words[0], tmp_path / "none.parquet"),
-             (pl.scan_parquet(tmp_path / "*.nothing"), words[0], tmp_path / "*.nothing"),
-             (pl.scan_csv(tmp_path / "none.csv"), words[0], tmp_path / "none.csv"),
+    cases = [(pl.scan_parquet(unreadable / "none.parquet"), words[0], unreadable / "none.parquet"),
+             (pl.scan_parquet(unreadable / "*.nothing"), words[0], unreadable / "*.nothing"),
+             (pl.scan_csv(unreadable / "none.csv"), words[0], unreadable / "none.csv"),
              (pl.scan_parquet(folder), words[1], folder),
-             (pl.scan_parquet(tmp_path / "tx.csv"), words[2], None), (pl.scan_parquet(tmp_path / "cut.parquet"), words[2], None)]
+             (pl.scan_parquet(unreadable / "tx.csv"), words[2], None),
+             (pl.scan_parquet(unreadable / "cut.parquet"), words[2], None)]
     with language(lang):
         for scan, word, path in cases:
             for step in (rfm_table, btyd_summary):
