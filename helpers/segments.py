@@ -321,7 +321,7 @@ def _cn8_in_engine(rfm, basis: str, breaks, dims, labels: str) -> Segmentation:
     else:
         source = rfm.table if isinstance(rfm, Classification) else rfm
         columns = {d: _CN8_COLUMNS[d] for d in dims}
-    frame = materialise(as_lazy(source))
+    frame, _ = materialise(as_lazy(source))
     thresholds = _engine_thresholds(frame, columns, breaks)
     flags = {}
     for dim, column in columns.items():

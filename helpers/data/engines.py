@@ -156,25 +156,28 @@ def collect_first_rows(query: nw.LazyFrame) -> nw.DataFrame:
     return query.collect(engine="in-memory" if at_source else "streaming")
 
 
-def materialise(frame: nw.LazyFrame) -> nw.LazyFrame:
+def materialise(frame: nw.LazyFrame) -> tuple[nw.LazyFrame, int]:
     """The result of ``frame`` computed once and kept where it lives, for queries that read it
-    several times (score breaks): Polars and pandas in memory, DuckDB as a table of the
-    relation's own connection (so its memory limit and spilling still apply), Spark cached.
+    several times (score breaks), and its number of rows: Polars and pandas in memory, DuckDB as a
+    table of the relation's own connection (so its memory limit and spilling still apply; the
+    count comes with the table), Spark cached.
 
     >>> import polars as pl
-    >>> kept = materialise(as_lazy(pl.LazyFrame({"a": [1, 2]})).with_columns(b=nw.col("a") * 2))
-    >>> collect(kept.select(nw.col("b").sum())).item()
-    6
+    >>> kept, rows = materialise(as_lazy(pl.LazyFrame({"a": [1, 2]})).with_columns(b=nw.col("a") * 2))
+    >>> collect(kept.select(nw.col("b").sum())).item(), rows
+    (6, 2)
     """
     implementation = frame.implementation
     if implementation is nw.Implementation.DUCKDB:
         name = f"crm_kit_{uuid.uuid4().hex}"
         relation = frame.to_native()
-        relation.create(name)
-        return nw.from_native(relation.query("_crm_kit_source", f"SELECT * FROM {name}"))
+        rows = relation.query("_crm_kit_source", f"CREATE TABLE {name} AS SELECT * FROM _crm_kit_source").fetchall()
+        return nw.from_native(relation.query("_crm_kit_source", f"SELECT * FROM {name}")), int(rows[0][0])
     if implementation is nw.Implementation.PYSPARK or implementation is nw.Implementation.PYSPARK_CONNECT:
-        return nw.from_native(frame.to_native().cache())
-    return collect(frame).lazy()
+        cached = frame.to_native().cache()
+        return nw.from_native(cached), int(cached.count())
+    data = collect(frame)
+    return data.lazy(), len(data)
 
 
 _UNIT_SEPARATOR = "\x1f"

@@ -362,8 +362,7 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     for column in (id_col, *columns.values()):
         if column not in names:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
-    frame = materialise(as_lazy(rfm))
-    n = int(collect(frame.select(nw.len())).item())
+    frame, n = materialise(as_lazy(rfm))
     if n == 0:
         raise DataError("err_rfm_no_customers", fix_key="fix_rfm_no_customers")
     plans, medians = _breaks_in_engine(frame, columns, n, n_bins, method, breaks)
