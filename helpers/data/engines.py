@@ -85,7 +85,7 @@ def schema_of(frame: nw.LazyFrame):
     try:
         return frame.collect_schema()
     except FileNotFoundError as error:              # Polars: "No such file or directory (os error 2): <path>"
-        raise DataError("err_data_no_file", source=str(error).rsplit("): ", 1)[-1],
+        raise DataError("err_data_no_file", source=error.filename or str(error).rsplit("): ", 1)[-1],
                         fix_key="fix_data_no_file") from None
     except nw.exceptions.ComputeError as error:    # narwhals' name for Polars' ComputeError
         if frame.implementation is not nw.Implementation.POLARS:
