@@ -150,8 +150,8 @@ def test_row_order_never_changes_scores(rfm, method, seed):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(["int64", "int32", "uint32", "float64"]), st.integers(0, 10**6), st.integers(1, 400),
-       st.sampled_from([5, 700, 10**9]))
+@given(st.sampled_from(["int64", "int32", "int8", "uint32", "uint8", "float64"]), st.integers(0, 10**6),
+       st.integers(1, 400), st.sampled_from([5, 700, 10**9]))
 def test_order_statistics_are_numpy_quantiles_to_the_last_bit_in_memory_and_in_duckdb(dtype, seed, n, spread):
     # whole numbers of a small range are counted, others selected (in memory: Polars, and pandas
     # tables through linear_quantiles) or sorted (DuckDB's quantile_disc, also for whole numbers

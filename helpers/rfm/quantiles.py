@@ -135,7 +135,9 @@ def selected(values: np.ndarray, positions: list[int]) -> np.ndarray:
     if values.dtype.kind in "iu" and len(values):
         low, high = values.min(), values.max()
         if int(high) - int(low) <= len(values):     # the histogram is no longer than the values
-            counts = np.bincount((values - low).astype(np.intp, copy=False))
+            # offsets from the smallest value, in 64 bits for signed numbers (-100…100 does not fit int8)
+            offsets = values - low if values.dtype.kind == "u" else values.astype(np.int64, copy=False) - int(low)
+            counts = np.bincount(offsets.astype(np.intp, copy=False))
             return low + counted(counts, positions)
     return np.partition(values, positions)[positions]
 
