@@ -244,7 +244,7 @@ def test_scan_transactions_names_a_path_it_cannot_read_and_the_fix(unreadable, l
 
 
 @unreadable_words
-def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(unreadable, lang, words):
+def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(unreadable, lang, words, monkeypatch):
     # the kit's first look at a user's pl.scan_parquet / pl.scan_csv reads the file: never Polars' own text
     folder = unreadable / '交易 "2024"'
     folder.mkdir()
@@ -261,6 +261,14 @@ def test_a_polars_scan_of_a_file_it_cannot_read_is_named_with_the_fix(unreadable
                     step(scan)
                 assert word in str(err.value) and (path is None or str(path) in str(err.value)), (step, path)
                 assert "Error" not in str(err.value) and err.value.fix_key, (step, path)
+    # a file it may not read (a root account reads every file: the operating system's refusal is simulated)
+    def refused(self):
+        raise PermissionError(f"Permission denied (os error 13): {unreadable / 'tx.parquet'}")
+
+    monkeypatch.setattr(nw.LazyFrame, "collect_schema", refused)
+    with language(lang), pytest.raises(DataError) as err:
+        rfm_table(pl.scan_parquet(unreadable / "tx.parquet"))
+    assert err.value.key == "err_data_locked" and str(unreadable / "tx.parquet") in str(err.value)
 
 
 def test_scan_transactions_spills_under_its_memory_limit_and_changes_no_number(tmp_path):

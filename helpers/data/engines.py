@@ -73,7 +73,8 @@ _SCANNED_PATH = re.compile(r'inner: "((?:[^"\\]|\\.)*)"')  # how Polars quotes a
 def schema_of(frame: nw.LazyFrame):
     """``frame.collect_schema()``, where a Polars scan first reads its file: a file it cannot read
     is a DataError in the active language, with the fix for its cause (no such file, a folder or a
-    pattern that matches nothing, a file not of the scanned format), never Polars' own text.
+    pattern that matches nothing, no permission to read it, a file not of the scanned format),
+    never Polars' own text.
 
     >>> import polars as pl
     >>> schema_of(as_lazy(pl.LazyFrame({"amount": [1.0]}))).names()
@@ -84,9 +85,10 @@ def schema_of(frame: nw.LazyFrame):
     """
     try:
         return frame.collect_schema()
-    except FileNotFoundError as error:              # Polars: "No such file or directory (os error 2): <path>"
-        raise DataError("err_data_no_file", source=error.filename or str(error).rsplit("): ", 1)[-1],
-                        fix_key="fix_data_no_file") from None
+    except (FileNotFoundError, PermissionError) as error:   # Polars: "… (os error 2): <path>"
+        cause = "no_file" if isinstance(error, FileNotFoundError) else "locked"
+        raise DataError(f"err_data_{cause}", source=error.filename or str(error).rsplit("): ", 1)[-1],
+                        fix_key=f"fix_data_{cause}") from None
     except nw.exceptions.ComputeError as error:    # narwhals' name for Polars' ComputeError
         if frame.implementation is not nw.Implementation.POLARS:
             raise
