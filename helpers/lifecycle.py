@@ -32,7 +32,7 @@ import pandas as pd
 
 from helpers.data.engines import (MONEY_DECIMALS, as_lazy, collect, day_number, day_number_of, latest_date,
                                   require_transactions, resolve_as_of, rounded, schema_of,
-                                  to_customer_index)
+                                  to_customer_index, without_missing_customers)
 from helpers.errors import DataError, format_rows, warn
 from helpers.i18n import label
 from helpers.result import Classification
@@ -137,7 +137,7 @@ def _with_id_column(frame, customer_col: str):
 def transactions_frame(tx, customer_col: str, date_col: str, amount_col: str,
                        order_col: str | None = None) -> nw.LazyFrame:
     """``tx`` on its engine (pandas: Polars), its columns checked (present, dates as dates,
-    amounts as numbers).
+    amounts as numbers), without the transactions that have no customer id (counted in a warning).
 
     >>> tx = pd.DataFrame({"customer_id": ["a"], "amount": [1.0], "order_date": pd.to_datetime(["2024-01-05"])})
     >>> transactions_frame(tx, "customer_id", "order_date", "amount").collect_schema().names()
@@ -147,7 +147,7 @@ def transactions_frame(tx, customer_col: str, date_col: str, amount_col: str,
     require_columns(tx, [customer_col, date_col, amount_col])
     frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
     require_transactions(frame, [], date_col, amount_col)
-    return frame
+    return without_missing_customers(frame, customer_col, amount_col)
 
 
 #: Calendar periods as integer keys an engine computes (docs/methods.md §3.4), and their pandas ordinals.

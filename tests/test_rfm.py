@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from helpers.data.engines import as_lazy, collect, day_number, to_customer_index, with_text
-from helpers.errors import DataError
+from helpers.errors import DataError, DataWarning
 from helpers.btyd import btyd_summary
 from helpers.i18n import language
-from helpers.rfm import rfm_table, scan_transactions
+from helpers.rfm import rfm_score, rfm_table, scan_transactions
 from helpers.validation import ParameterError
 
 CDNOW = FIXTURES / "cdnow"
@@ -208,6 +208,38 @@ def test_a_stated_one_row_per_order_is_never_a_silent_miscount_of_order_lines(mo
     late = layouts["an id repeated only after the first rows"]
     assert rfm_table(late, grain="order")["frequency"].sum() == len(late)
     assert rfm_table(late)["frequency"].sum() == len(late) - 1              # the default is exact
+
+
+def test_purchases_without_a_customer_id_are_nobody_s_and_are_counted(tmp_path):
+    # walk-in buyers: an engine groups them as one customer with a missing id, which would be scored
+    from helpers.lifecycle import relationship_states
+
+    rng = np.random.default_rng(3)
+    n = 300
+    tx = pd.DataFrame({"customer_id": rng.integers(0, 40, n).astype(str), "order_id": np.arange(n),
+                       "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 300, n), unit="D"),
+                       "amount": rng.integers(100, 50_000, n) / 100})
+    anonymous = tx.index % 13 == 0
+    tx.loc[anonymous, "customer_id"] = None
+    known = tx[~anonymous]
+    total = f"{tx.loc[anonymous, 'amount'].sum():,.2f}"
+    tx.to_parquet(tmp_path / "tx.parquet")
+    expected = rfm_score(rfm_table(known)).table
+    with language("en"):
+        with pytest.warns(DataWarning, match=rf"^{anonymous.sum()} orders \(total {total}\) have no customer id"):
+            pandas = rfm_score(rfm_table(tx)).table
+        for engine in (pl.from_pandas(tx).lazy(), duckdb.connect().read_parquet(str(tmp_path / "tx.parquet"))):
+            with pytest.warns(DataWarning, match=rf"^{anonymous.sum()} orders \(total {total}\)"):
+                scored = rfm_score(rfm_table(engine, collect=False)).table
+            scored = collect(as_lazy(scored)).to_pandas().set_index("customer_id").sort_index()
+            assert scored.index.tolist() == expected.index.tolist()
+            assert (scored[["R", "F", "M"]] == expected[["R", "F", "M"]]).all().all()
+        for step in (btyd_summary, relationship_states):
+            with pytest.warns(DataWarning, match=rf"^{anonymous.sum()} transactions \(total {total}\)"):
+                out = step(tx)
+            alone = step(known)
+            assert getattr(out, "table", out).index.tolist() == getattr(alone, "table", alone).index.tolist()
+    pd.testing.assert_frame_equal(pandas, expected)
 
 
 # the words of each cause (no such file, a folder, not Parquet) in each language

@@ -12,7 +12,7 @@ import narwhals as nw
 import pandas as pd
 
 from helpers.data.engines import (as_lazy, collect, day_number, day_number_of, latest_date, require_transactions,
-                                  resolve_as_of, rounded, to_customer_index)
+                                  resolve_as_of, rounded, to_customer_index, without_missing_customers)
 from helpers.validation import Options, validate_params
 
 __all__ = ["btyd_summary"]
@@ -26,6 +26,7 @@ def _daily_spend(tx, customer: str, date: str, amount: str):
     one purchase); ``day`` is a day number, ``as_of`` is found there too when not given."""
     frame = as_lazy(tx, [customer, date, amount])
     require_transactions(frame, [customer, date, amount], date, amount)
+    frame = without_missing_customers(frame, customer, amount)
     days = frame.with_columns(day_number(nw.col(date), frame.implementation).alias(_DAY)).group_by(customer, _DAY).agg(
         nw.col(amount).sum().alias("spend")).with_columns(*rounded("spend"))
     return frame, days.select(nw.col(customer).alias("customer_id"), nw.col(_DAY).alias("day"), "spend")

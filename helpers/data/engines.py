@@ -103,6 +103,31 @@ def schema_of(frame: nw.LazyFrame):
         raise
 
 
+def without_missing_customers(frame: nw.LazyFrame, customer_col: str, amount_col: str) -> nw.LazyFrame:
+    """``frame`` without its transactions that have no customer id (walk-in or unregistered
+    buyers belong to no customer), with a DataWarning counting them and their amount; one
+    aggregate query where the data lives.
+
+    >>> import polars as pl, warnings
+    >>> frame = as_lazy(pl.LazyFrame({"customer_id": ["a", None], "amount": [1.0, 2.0]}))
+    >>> with warnings.catch_warnings(record=True):
+    ...     collect(without_missing_customers(frame, "customer_id", "amount"))["customer_id"].to_list()
+    ['a']
+    """
+    from helpers.errors import warn
+
+    no_id = nw.col(customer_col).is_null()
+    rows, amount = collect(frame.select(no_id.cast(nw.Int64).sum().alias("rows"),
+                                        nw.when(no_id).then(nw.col(amount_col)).sum().alias("amount"))).row(0)
+    if not rows:
+        return frame
+    from helpers.display import format_value     # the display layer (and pandas) only when there is a warning
+
+    warn("warn_missing_customer_rows", rows=f"{int(rows):,}", revenue=format_value(float(amount or 0), "revenue"),
+         column=customer_col)
+    return frame.filter(~no_id)
+
+
 def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None, *,
                          schema=None) -> None:
     """Columns present, dates typed as dates, amounts numeric (else a DataError naming the fix);

@@ -143,6 +143,14 @@ def _aggregations(date_col: str, amount_col: str, order_col: str | None, grain: 
     return aggregations
 
 
+def warn_missing_customer(orders, revenue, column: str) -> None:
+    """The DataWarning for purchases without a customer id, left out of every customer."""
+    from helpers.display import format_value     # the display layer (and pandas) only when there is a warning
+
+    warn("warn_rfm_missing_customer", orders=f"{int(orders):,}", revenue=format_value(float(revenue), "revenue"),
+         column=column)
+
+
 def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: str, amount_col: str) -> pd.DataFrame:
     out = to_customer_index(result, customer_col)
     for column in ("first_purchase", "last_purchase"):
@@ -152,6 +160,10 @@ def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: s
             out[column] = out[column].astype("int64")
     if "orders" not in out:                 # without order ids every purchase day counts as one order
         out["orders"] = out["purchase_days"]
+    anonymous = out.index.isna()
+    if anonymous.any():                     # the purchases without a customer id: nobody's
+        warn_missing_customer(out.loc[anonymous, "orders"].sum(), out.loc[anonymous, "revenue"].sum(), customer_col)
+        out = out.loc[~anonymous]
     out["revenue"] = out["revenue"].astype("float64")
     as_of_day = resolve_as_of(as_of, out["last_purchase"])
     count = out["orders"] if frequency == "orders" else out["purchase_days"]
@@ -207,6 +219,11 @@ def rfm_table(tx, as_of=None, *, customer_col: str = "customer_id", date_col: st
     with a ``customer_id`` column, in no particular order, without ``first_purchase`` (pandas
     input: the usual table) — for :func:`helpers.rfm.rfm_score` and
     :func:`helpers.segments.rfm_segment` to run there too.
+
+    Purchases without a customer id (walk-in or unregistered buyers) count for no customer: the
+    table leaves them out with a DataWarning giving their orders and amount (an engine table
+    holds them as one row with a missing id, which :func:`helpers.rfm.rfm_score` leaves out and
+    counts the same way).
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a"], "order_date": pd.to_datetime(["2024-01-01"]),
