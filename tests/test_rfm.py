@@ -210,6 +210,16 @@ def test_a_stated_one_row_per_order_is_never_a_silent_miscount_of_order_lines(mo
     assert rfm_table(late)["frequency"].sum() == len(late) - 1              # the default is exact
 
 
+def test_customer_ids_held_as_the_index_are_read_as_the_column():
+    # as the kit's own tables hold them; before, rfm_table and btyd_summary said the column was missing
+    tx = pd.DataFrame({"customer_id": ["b", "a", "b"], "order_id": [1, 2, 3], "amount": [5.0, 7.0, 1.0],
+                       "order_date": pd.to_datetime(["2024-01-02", "2024-01-05", "2024-02-01"])})
+    indexed = tx.set_index("customer_id")
+    pd.testing.assert_frame_equal(rfm_table(indexed), rfm_table(tx))
+    pd.testing.assert_frame_equal(btyd_summary(indexed), btyd_summary(tx))
+    assert indexed.index.name == "customer_id" and "customer_id" not in indexed.columns     # not changed
+
+
 def test_purchases_without_a_customer_id_are_nobody_s_and_are_counted(tmp_path):
     # walk-in buyers: an engine groups them as one customer with a missing id, which would be scored
     from helpers.lifecycle import relationship_states

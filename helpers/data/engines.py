@@ -37,7 +37,8 @@ def as_lazy(tx, columns=None) -> nw.LazyFrame:
 
     With ``columns`` (the ones a step reads), a pandas frame is handed to Polars, the kit's
     in-memory engine: the same query, several times faster than pandas' own group-bys; a column
-    Polars cannot hold (mixed types in one object column) leaves the frame with pandas.
+    Polars cannot hold (mixed types in one object column) leaves the frame with pandas. A column
+    wanted that is the frame's (named) index, such as ``customer_id``, is read as a column.
 
     >>> import pandas as pd
     >>> as_lazy(pd.DataFrame({"amount": [1.0]})).collect_schema().names()
@@ -48,8 +49,11 @@ def as_lazy(tx, columns=None) -> nw.LazyFrame:
     if columns is not None and is_pandas(tx):
         import polars as pl
 
+        wanted = set(columns)
+        if tx.index.name is not None and tx.index.name in wanted and tx.index.name not in tx.columns:
+            tx = tx.reset_index()       # a column wanted held as the index (customer ids, as in the kit's tables)
         try:
-            return nw.from_native(pl.from_pandas(tx[[c for c in tx.columns if c in set(columns)]])).lazy()
+            return nw.from_native(pl.from_pandas(tx[[c for c in tx.columns if c in wanted]])).lazy()
         except (TypeError, ValueError, pl.exceptions.PolarsError):   # Arrow's errors derive from these
             pass
     frame = nw.from_native(tx)
