@@ -220,6 +220,24 @@ def test_customer_ids_held_as_the_index_are_read_as_the_column():
     assert indexed.index.name == "customer_id" and "customer_id" not in indexed.columns     # not changed
 
 
+def test_an_id_written_as_a_number_in_some_rows_and_as_text_in_others_is_one_customer():
+    # a spreadsheet's cells: 5, "5" and 5.0 in one object column; before, two customers with one id
+    from helpers.lifecycle import relationship_states
+
+    rng = np.random.default_rng(5)
+    ids = rng.integers(0, 20, 120)
+    tx = pd.DataFrame({"customer_id": ids.astype(str), "order_id": np.arange(120),
+                       "amount": rng.integers(1, 99, 120) * 1.0,
+                       "order_date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 200, 120), unit="D")})
+    written = [[int(v), str(v), float(v)][k % 3] for k, v in enumerate(ids)]
+    mixed = tx.assign(customer_id=pd.Series(written, dtype=object))
+    out = rfm_table(mixed)
+    assert out.index.is_unique and len(out) == tx["customer_id"].nunique()
+    pd.testing.assert_frame_equal(out, rfm_table(tx))
+    pd.testing.assert_frame_equal(btyd_summary(mixed), btyd_summary(tx))
+    pd.testing.assert_frame_equal(relationship_states(mixed).table, relationship_states(tx).table)
+
+
 def test_purchases_without_a_customer_id_are_nobody_s_and_are_counted(tmp_path):
     # walk-in buyers: an engine groups them as one customer with a missing id, which would be scored
     from helpers.lifecycle import relationship_states

@@ -14,6 +14,7 @@ whatever the session time zone; a zoned Spark ``TIMESTAMP`` is cut in the sessio
 from __future__ import annotations
 
 import datetime
+import numbers
 import re
 import sys
 import uuid
@@ -37,8 +38,10 @@ def as_lazy(tx, columns=None) -> nw.LazyFrame:
 
     With ``columns`` (the ones a step reads), a pandas frame is handed to Polars, the kit's
     in-memory engine: the same query, several times faster than pandas' own group-bys; a column
-    Polars cannot hold (mixed types in one object column) leaves the frame with pandas. A column
-    wanted that is the frame's (named) index, such as ``customer_id``, is read as a column.
+    Polars cannot hold leaves the frame with pandas, except ids written as numbers in some rows
+    and as text in others (spreadsheet cells: 5, "5", 5.0), which are read as text, as
+    ``load_transactions`` reads them, so that they name one customer. A column wanted that is the
+    frame's (named) index, such as ``customer_id``, is read as a column.
 
     >>> import pandas as pd
     >>> as_lazy(pd.DataFrame({"amount": [1.0]})).collect_schema().names()
@@ -52,12 +55,30 @@ def as_lazy(tx, columns=None) -> nw.LazyFrame:
         wanted = set(columns)
         if tx.index.name is not None and tx.index.name in wanted and tx.index.name not in tx.columns:
             tx = tx.reset_index()       # a column wanted held as the index (customer ids, as in the kit's tables)
+        picked = tx[[c for c in tx.columns if c in wanted]]
         try:
-            return nw.from_native(pl.from_pandas(tx[[c for c in tx.columns if c in wanted]])).lazy()
+            return nw.from_native(pl.from_pandas(picked)).lazy()
         except (TypeError, ValueError, pl.exceptions.PolarsError):   # Arrow's errors derive from these
             pass
+        # the same id written as a number in some rows and as text in others (a spreadsheet's
+        # cells): text, as load_transactions reads ids, so 5 and "5" are one customer
+        from helpers.data.values import parse_ids
+
+        mixed = {c: parse_ids(picked[c], c).values for c in picked.columns
+                 if picked[c].dtype == object and _mixes_text_and_numbers(picked[c])}
+        if mixed:
+            try:
+                return nw.from_native(pl.from_pandas(picked.assign(**mixed))).lazy()
+            except (TypeError, ValueError, pl.exceptions.PolarsError):
+                pass
     frame = nw.from_native(tx)
     return frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+
+
+def _mixes_text_and_numbers(values: pd.Series) -> bool:
+    """Whether an object column holds both text and numbers."""
+    kinds = {type(v) for v in values.dropna().tolist()}
+    return str in kinds and any(issubclass(k, numbers.Number) and k is not bool for k in kinds)
 
 
 def is_pandas(tx) -> bool:
