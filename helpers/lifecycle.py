@@ -147,7 +147,7 @@ def transactions_frame(tx, customer_col: str, date_col: str, amount_col: str,
     require_columns(tx, [customer_col, date_col, amount_col])
     frame = as_lazy(tx, [customer_col, date_col, amount_col, order_col])
     require_transactions(frame, [], date_col, amount_col)
-    return without_missing_customers(frame, customer_col, amount_col)
+    return without_missing_customers(frame, customer_col, amount_col)[0]
 
 
 #: Calendar periods as integer keys an engine computes (docs/methods.md §3.4), and their pandas ordinals.

@@ -26,7 +26,7 @@ def _daily_spend(tx, customer: str, date: str, amount: str):
     one purchase); ``day`` is a day number, ``as_of`` is found there too when not given."""
     frame = as_lazy(tx, [customer, date, amount])
     require_transactions(frame, [customer, date, amount], date, amount)
-    frame = without_missing_customers(frame, customer, amount)
+    frame, _ = without_missing_customers(frame, customer, amount)
     days = frame.with_columns(day_number(nw.col(date), frame.implementation).alias(_DAY)).group_by(customer, _DAY).agg(
         nw.col(amount).sum().alias("spend")).with_columns(*rounded("spend"))
     return frame, days.select(nw.col(customer).alias("customer_id"), nw.col(_DAY).alias("day"), "spend")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import narwhals as nw
 
-from helpers.errors import DataError
+from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 
 pd = deferred("pandas")
@@ -128,29 +128,54 @@ def schema_of(frame: nw.LazyFrame):
         raise
 
 
-def without_missing_customers(frame: nw.LazyFrame, customer_col: str, amount_col: str) -> nw.LazyFrame:
-    """``frame`` without its transactions that have no customer id (walk-in or unregistered
-    buyers belong to no customer), with a DataWarning counting them and their amount; one
-    aggregate query where the data lives.
+def without_missing_customers(frame: nw.LazyFrame, customer_col: str, amount_col: str | None = None,
+                              orders_col: str | None = None) -> tuple[nw.LazyFrame, int]:
+    """``frame`` without its rows that have no customer id (walk-in or unregistered buyers belong
+    to no customer), and how many they were; one aggregate query where the data lives, and a
+    DataWarning (:func:`warn_missing_customers`) counting them and their ``amount_col``. For
+    transactions every row is one; in a per-customer table the purchases without an id are the
+    one row an engine's group-by made of them, whose ``orders_col`` counts them.
 
     >>> import polars as pl, warnings
     >>> frame = as_lazy(pl.LazyFrame({"customer_id": ["a", None], "amount": [1.0, 2.0]}))
     >>> with warnings.catch_warnings(record=True):
-    ...     collect(without_missing_customers(frame, "customer_id", "amount"))["customer_id"].to_list()
-    ['a']
+    ...     kept, left_out = without_missing_customers(frame, "customer_id", "amount")
+    >>> collect(kept)["customer_id"].to_list(), left_out
+    (['a'], 1)
     """
-    from helpers.errors import warn
-
     no_id = nw.col(customer_col).is_null()
-    rows, amount = collect(frame.select(no_id.cast(nw.Int64).sum().alias("rows"),
-                                        nw.when(no_id).then(nw.col(amount_col)).sum().alias("amount"))).row(0)
+    sums = [c for c in (amount_col, orders_col) if c]
+    found = collect(frame.select(no_id.cast(nw.Int64).sum().alias("__rows"),
+                                 *[nw.when(no_id).then(nw.col(c)).sum().alias(c) for c in sums])).rows(named=True)[0]
+    rows = int(found["__rows"] or 0)
     if not rows:
-        return frame
+        return frame, 0
+    warn_missing_customers(customer_col, rows=rows, orders=found.get(orders_col),
+                           revenue=(found[amount_col] or 0) if amount_col else None)
+    return frame.filter(~no_id), rows
+
+
+def warn_missing_customers(column: str, *, rows: int, orders=None, revenue=None) -> None:
+    """The DataWarning for purchases without a customer id, left out of every customer: their
+    orders (or rows) and amount, when known.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_missing_customers("customer_id", rows=3, revenue=12.5)
+    >>> "3" in str(caught[0].message)
+    True
+    """
     from helpers.display import format_value     # the display layer (and pandas) only when there is a warning
 
-    warn("warn_missing_customer_rows", rows=f"{int(rows):,}", revenue=format_value(float(amount or 0), "revenue"),
-         column=customer_col)
-    return frame.filter(~no_id)
+    if revenue is None:
+        warn("warn_missing_customer_table_rows", n=f"{rows:,}", column=column)
+        return
+    total = format_value(float(revenue), "revenue")
+    if orders is None:
+        warn("warn_missing_customer_rows", rows=f"{rows:,}", revenue=total, column=column)
+    else:
+        warn("warn_missing_customer_orders", orders=f"{int(orders):,}", revenue=total, column=column)
 
 
 def require_transactions(frame: nw.LazyFrame, columns, date_col: str, amount_col: str | None, *,

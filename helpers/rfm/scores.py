@@ -31,7 +31,7 @@ from functools import partial
 import narwhals as nw
 import numpy as np
 
-from helpers.data.engines import as_lazy, collect, is_pandas, materialise, with_text
+from helpers.data.engines import as_lazy, collect, is_pandas, materialise, with_text, without_missing_customers
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 from helpers.result import Classification, LazyTables
@@ -363,7 +363,10 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
         if column not in names:
             raise DataError("err_rfm_missing_column", column=column, fix_key="fix_rfm_map_column")
     frame, n = materialise(as_lazy(rfm))
-    frame, n = _without_missing_id(frame, n, id_col, names)
+    # the purchases without a customer id: one row of an engine's group-by, counted by its orders
+    frame, left_out = without_missing_customers(frame, id_col, *(("revenue", "orders")
+                                                                if {"orders", "revenue"} <= set(names) else ()))
+    n -= left_out
     if n == 0:
         raise DataError("err_rfm_no_customers", fix_key="fix_rfm_no_customers")
     plans, medians = _breaks_in_engine(frame, columns, n, n_bins, method, breaks)
@@ -407,26 +410,6 @@ def _score_in_engine(rfm, n_bins: int, method: str, breaks, nested: bool, weight
     params = {"n_bins": n_bins, "method": method if breaks is None else f"{method}+breaks",
               "nested": nested, "weights": tuple(weights)}
     return RFMScores(_native_like(out, rfm), LazyTables(thresholds), params)
-
-
-def _without_missing_id(frame, n: int, id_col: str, names) -> tuple:
-    """The kept table without its rows that have no customer id (an engine's group of the purchases
-    without one), with a DataWarning that counts them; one small query of the kept table."""
-    from helpers.rfm.table import warn_missing_customer
-
-    no_id = nw.col(id_col).is_null()
-    counts = [_indicator(no_id).sum().alias("rows")]
-    named = {"orders", "revenue"} <= set(names)
-    if named:
-        counts += [nw.when(no_id).then(nw.col(c)).sum().alias(c) for c in ("orders", "revenue")]
-    missing = collect(frame.select(*counts)).rows(named=True)[0]
-    if not missing["rows"]:
-        return frame, n
-    if named:
-        warn_missing_customer(missing["orders"], missing["revenue"], id_col)
-    else:
-        warn("warn_rfm_missing_customer_rows", n=int(missing["rows"]))
-    return frame.filter(~no_id), n - int(missing["rows"])
 
 
 def _facts_in_engine(scored, columns: dict, plans: dict, medians: dict, found: dict) -> dict:

@@ -28,7 +28,7 @@ import narwhals as nw
 
 from helpers.data.engines import (as_lazy, collect as run_query, collect_first_rows, day, day_number, day_number_of,
                                   is_pandas, latest_date, require_transactions, resolve_as_of, rounded, schema_of,
-                                  to_customer_index)
+                                  to_customer_index, warn_missing_customers)
 from helpers.errors import DataError, warn
 from helpers.lazy import deferred
 from helpers.validation import Instance, Options, validate_params
@@ -143,14 +143,6 @@ def _aggregations(date_col: str, amount_col: str, order_col: str | None, grain: 
     return aggregations
 
 
-def warn_missing_customer(orders, revenue, column: str) -> None:
-    """The DataWarning for purchases without a customer id, left out of every customer."""
-    from helpers.display import format_value     # the display layer (and pandas) only when there is a warning
-
-    warn("warn_rfm_missing_customer", orders=f"{int(orders):,}", revenue=format_value(float(revenue), "revenue"),
-         column=column)
-
-
 def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: str, amount_col: str) -> pd.DataFrame:
     out = to_customer_index(result, customer_col)
     for column in ("first_purchase", "last_purchase"):
@@ -162,7 +154,8 @@ def _finish_pandas(result, customer_col: str, as_of, frequency: str, monetary: s
         out["orders"] = out["purchase_days"]
     anonymous = out.index.isna()
     if anonymous.any():                     # the purchases without a customer id: nobody's
-        warn_missing_customer(out.loc[anonymous, "orders"].sum(), out.loc[anonymous, "revenue"].sum(), customer_col)
+        warn_missing_customers(customer_col, rows=int(anonymous.sum()), orders=out.loc[anonymous, "orders"].sum(),
+                               revenue=out.loc[anonymous, "revenue"].sum())
         out = out.loc[~anonymous]
     out["revenue"] = out["revenue"].astype("float64")
     as_of_day = resolve_as_of(as_of, out["last_purchase"])
