@@ -154,9 +154,8 @@ def linear_quantiles(values: np.ndarray, levels) -> np.ndarray:
     if not len(values) or not (whole or values.dtype.kind == "f" and not np.isnan(values).any()):
         return np.quantile(values.astype(float), levels)
     plan = positions(len(values), levels)
-    order = sorted({p for previous, following, _ in plan for p in (previous, following)})
-    found = dict(zip(order, map(float, selected(values, order))))
-    return np.array([lerp(found[a], found[b], gamma) for a, b, gamma in plan])
+    order = sorted(_neighbours(plan))
+    return np.array(_interpolated(plan, dict(zip(order, map(float, selected(values, order))))))
 
 
 def counted(counts: np.ndarray, positions) -> np.ndarray:
@@ -221,6 +220,15 @@ def quantiles(frame: nw.LazyFrame, levels: dict[str, list[float]], n: int) -> di
     {'x': [2.5]}
     """
     plans = {c: positions(n, qs) for c, qs in levels.items()}
-    wanted = {c: {p for previous, following, _ in plan for p in (previous, following)} for c, plan in plans.items()}
-    values = order_statistics(frame, wanted, n)
-    return {c: [lerp(values[c][a], values[c][b], gamma) for a, b, gamma in plan] for c, plan in plans.items()}
+    values = order_statistics(frame, {c: _neighbours(plan) for c, plan in plans.items()}, n)
+    return {c: _interpolated(plan, values[c]) for c, plan in plans.items()}
+
+
+def _neighbours(plan) -> set[int]:
+    """The positions a plan of :func:`positions` interpolates between."""
+    return {p for previous, following, _ in plan for p in (previous, following)}
+
+
+def _interpolated(plan, found: dict) -> list[float]:
+    """The quantiles of a plan from the order statistics ``found`` (position → value)."""
+    return [lerp(found[a], found[b], gamma) for a, b, gamma in plan]
